@@ -1,0 +1,265 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkArgs, PolicyStatementArgs, SecretLayout, SecureFargateTaskArgs } from "./args";
+import {
+  cpuForMemory,
+  fargateMemoryValues,
+  FARGATE_CPU_VALUES,
+  ImagePlatform,
+  isFargateSize,
+  LOG_RETENTION_DAYS,
+  PLATFORM_ARCHITECTURE,
+} from "./fargate";
+
+/** The arguments after validation, with every default filled in. */
+export interface Settings {
+  image: {
+    context: string;
+    dockerfile: string;
+    platform: ImagePlatform;
+    buildArgs: Record<string, pulumi.Input<string>>;
+    keepImages: number;
+  };
+  /** Secret values by variable name, each wrapped with `pulumi.secret`. */
+  secrets: Record<string, pulumi.Output<string>>;
+  secretLayout: SecretLayout;
+  environment: Record<string, pulumi.Input<string>>;
+  taskRolePolicyStatements: PolicyStatementArgs[];
+  cpu: number;
+  memory: number;
+  desiredCount: number;
+  network: NetworkArgs | undefined;
+  logRetentionInDays: number;
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  kmsKeyArn: pulumi.Input<string> | undefined;
+  clusterArn: pulumi.Input<string> | undefined;
+  containerName: string;
+  user: string;
+  stopTimeoutSeconds: number;
+  tags: Record<string, string>;
+}
+
+/** A rejected argument: the field, the value it had, what is wrong and how to fix it. */
+export class ArgumentError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`\`${field}\` ${problem}`);
+  }
+}
+
+/** Thrown with every {@link ArgumentError} found, so that one run reports them all. */
+export class InvalidArgumentsError extends Error {
+  constructor(readonly errors: ArgumentError[]) {
+    super(errors.map((e) => e.message).join("\n"));
+  }
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
+const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const USER = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/;
+
+/**
+ * Checks every argument before any child exists and fills in the defaults. Throws {@link InvalidArgumentsError} listing
+ * every problem, each naming the field, the value it got and the fix. Values not known until deployment are skipped.
+ */
+export function validateArgs(name: string, args: SecureFargateTaskArgs): Settings {
+  const errors: ArgumentError[] = [];
+  const reject = (field: string, problem: string): void => void errors.push(new ArgumentError(field, problem));
+
+  if (!COMPONENT_NAME.test(name)) {
+    reject("name", `must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got ${show(name)}. Rename the component, e.g. "app".`);
+  }
+
+  const image = validateImage(args.image, reject);
+  const secrets = validateSecrets(args.secrets, reject);
+  const environment = args.environment ?? {};
+  for (const key of Object.keys(environment)) {
+    if (!ENV_NAME.test(key)) {
+      reject(`environment.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
+    }
+    if (key in (args.secrets ?? {})) {
+      reject(`environment.${key}`, `is also in \`secrets\`: a variable is either secret or plaintext. Remove it from \`environment\`.`);
+    }
+  }
+
+  const secretLayout = args.secretLayout ?? "single";
+  if (secretLayout !== "single" && secretLayout !== "perVariable") {
+    reject("secretLayout", `must be "single" or "perVariable": got ${show(secretLayout)}.`);
+  }
+
+  const cpu = args.cpu ?? 256;
+  const memory = args.memory ?? 512;
+  validateSize(cpu, memory, reject);
+
+  const desiredCount = args.desiredCount ?? 1;
+  if (!Number.isInteger(desiredCount) || desiredCount < 0) {
+    reject("desiredCount", `must be a whole number of tasks, 0 or more: got ${show(desiredCount)}. Use 0 to stop the service, 1 for one task.`);
+  }
+
+  const logRetentionInDays = args.logRetentionInDays ?? 30;
+  if (!LOG_RETENTION_DAYS.includes(logRetentionInDays)) {
+    reject("logRetentionInDays", `is not a retention CloudWatch Logs accepts: got ${show(logRetentionInDays)}. Use one of ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire).`);
+  }
+
+  const minimumHealthyPercent = args.deployment?.minimumHealthyPercent ?? 100;
+  const maximumPercent = args.deployment?.maximumPercent ?? 200;
+  validateDeployment(minimumHealthyPercent, maximumPercent, desiredCount, reject);
+
+  if (args.network) validateNetwork(args.network, reject);
+
+  const containerName = args.containerName ?? "app";
+  if (!CONTAINER_NAME.test(containerName)) {
+    reject("containerName", `must be 1 to 255 letters, digits, hyphens or underscores: got ${show(containerName)}.`);
+  }
+
+  const user = args.user ?? "1000:1000";
+  if (!USER.test(user)) {
+    reject("user", `must be "user", "uid", "user:group" or "uid:gid": got ${show(user)}.`);
+  } else if (/^(root|0)(:|$)/.test(user)) {
+    reject("user", `must not be root: got ${show(user)}. Use a non-root uid:gid such as "1000:1000" and make the image's files readable by it.`);
+  }
+
+  const stopTimeoutSeconds = args.stopTimeoutSeconds ?? 30;
+  if (!Number.isInteger(stopTimeoutSeconds) || stopTimeoutSeconds < 2 || stopTimeoutSeconds > 120) {
+    reject("stopTimeoutSeconds", `must be a whole number of seconds from 2 to 120 (the Fargate maximum): got ${show(stopTimeoutSeconds)}.`);
+  }
+
+  (args.taskRolePolicyStatements ?? []).forEach((s, i) => validateStatement(s, `taskRolePolicyStatements[${i}]`, reject));
+
+  if (errors.length > 0) throw new InvalidArgumentsError(errors);
+  return {
+    image,
+    secrets,
+    secretLayout,
+    environment,
+    taskRolePolicyStatements: args.taskRolePolicyStatements ?? [],
+    cpu,
+    memory,
+    desiredCount,
+    network: args.network,
+    logRetentionInDays,
+    minimumHealthyPercent,
+    maximumPercent,
+    kmsKeyArn: args.kmsKeyArn,
+    clusterArn: args.clusterArn,
+    containerName,
+    user,
+    stopTimeoutSeconds,
+    tags: args.tags ?? {},
+  };
+}
+
+type Reject = (field: string, problem: string) => void;
+
+function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject: Reject): Settings["image"] {
+  const context = image?.context ?? "";
+  const dockerfile = image?.dockerfile ?? path.join(context, "Dockerfile");
+  const platform = image?.platform ?? "linux/amd64";
+  const keepImages = image?.keepImages ?? 10;
+  if (!context) {
+    reject("image.context", `is required: the directory to build the image from, e.g. "./service".`);
+  } else if (!isDirectory(context)) {
+    reject("image.context", `is not a directory: got ${show(context)} (resolved from ${show(process.cwd())}). Give the build context's path relative to the Pulumi program's working directory.`);
+  } else if (!isFile(dockerfile)) {
+    reject(image?.dockerfile === undefined ? "image.context" : "image.dockerfile", `has no Dockerfile at ${show(dockerfile)}. Add one, or set \`image.dockerfile\` to its path.`);
+  }
+  if (!(platform in PLATFORM_ARCHITECTURE)) {
+    reject("image.platform", `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`);
+  }
+  if (!Number.isInteger(keepImages) || keepImages < 1) {
+    reject("image.keepImages", `must be a whole number of images, 1 or more: got ${show(keepImages)}.`);
+  }
+  for (const key of Object.keys(image?.buildArgs ?? {})) {
+    if (!ENV_NAME.test(key)) reject(`image.buildArgs.${key}`, `is not a valid build argument name: got ${show(key)}.`);
+  }
+  return { context, dockerfile, platform, buildArgs: image?.buildArgs ?? {}, keepImages };
+}
+
+function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): Settings["secrets"] {
+  const names = Object.keys(secrets ?? {});
+  if (names.length === 0) {
+    reject("secrets", `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: config.requireSecret("apiKey") }, or use a plain ECS service.`);
+  }
+  const wrapped: Record<string, pulumi.Output<string>> = {};
+  for (const key of names.sort()) {
+    const value = secrets![key];
+    if (!ENV_NAME.test(key)) {
+      reject(`secrets.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
+    }
+    if (value === "") {
+      reject(`secrets.${key}`, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
+    } else if (value === undefined || value === null) {
+      reject(`secrets.${key}`, `has no value. Set it with \`pulumi config set --secret <key> <value>\`.`);
+    }
+    wrapped[key] = pulumi.secret(value);
+  }
+  return wrapped;
+}
+
+function validateSize(cpu: number, memory: number, reject: Reject): void {
+  if (!FARGATE_CPU_VALUES.includes(cpu)) {
+    reject("cpu", `is not a Fargate CPU value: got ${show(cpu)}. Use one of ${FARGATE_CPU_VALUES.join(", ")} (1024 = 1 vCPU).`);
+  } else if (!isFargateSize(cpu, memory)) {
+    const other = cpuForMemory(memory);
+    const alternative = other === undefined ? "" : `, or cpu ${other} for memory ${memory}`;
+    reject("memory", `${show(memory)} MiB is not offered by Fargate with cpu ${cpu}. Use ${describeValues(fargateMemoryValues(cpu))} with cpu ${cpu}${alternative}.`);
+  }
+}
+
+function validateDeployment(min: number, max: number, desiredCount: number, reject: Reject): void {
+  if (!Number.isInteger(min) || min < 0 || min > 100) {
+    reject("deployment.minimumHealthyPercent", `must be a whole percentage from 0 to 100: got ${show(min)}.`);
+  }
+  if (!Number.isInteger(max) || max < 100) {
+    reject("deployment.maximumPercent", `must be a whole percentage of 100 or more: got ${show(max)}.`);
+  }
+  if (min === 100 && max === 100 && desiredCount > 0) {
+    reject("deployment", `allows no deployment to make progress: with minimumHealthyPercent 100 and maximumPercent 100, ECS can neither stop an old task nor start a new one. Lower minimumHealthyPercent (0 stops before it starts) or raise maximumPercent.`);
+  }
+}
+
+function validateNetwork(network: NetworkArgs, reject: Reject): void {
+  if (Array.isArray(network.subnetIds) && network.subnetIds.length === 0) {
+    reject("network.subnetIds", `is empty. Give at least one subnet id, or leave \`network\` out to use the default VPC.`);
+  }
+  if (Array.isArray(network.securityGroupIds) && network.securityGroupIds.length === 0) {
+    reject("network.securityGroupIds", `is empty. Give at least one security group id, or leave it out for one the component creates.`);
+  }
+}
+
+function validateStatement(s: PolicyStatementArgs, field: string, reject: Reject): void {
+  if (s.Effect !== "Allow" && s.Effect !== "Deny") {
+    reject(`${field}.Effect`, `must be "Allow" or "Deny": got ${show(s.Effect)}.`);
+  }
+  const actions = typeof s.Action === "string" ? [s.Action] : (s.Action ?? []);
+  if (actions.length === 0) reject(`${field}.Action`, `is empty. Name the actions the application calls.`);
+  for (const action of actions) {
+    if (action === "*" || action === "*:*") {
+      reject(`${field}.Action`, `grants every action: got ${show(action)}. Name the actions the application calls, e.g. "dynamodb:BatchWriteItem".`);
+    }
+  }
+  if (Array.isArray(s.Resource) && s.Resource.length === 0) {
+    reject(`${field}.Resource`, `is empty. Name the ARNs the actions apply to.`);
+  }
+}
+
+function describeValues(values: readonly number[]): string {
+  return values.length <= 3 ? values.join(", ") : `${values[0]} to ${values[values.length - 1]} in steps of ${values[1]! - values[0]!}`;
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function isFile(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
