@@ -1,0 +1,206 @@
+/**
+ * The container's configuration, read from the environment once at start. Every problem is a {@link ConfigError}
+ * whose one-line message names the variable, says what is wrong and how to fix it; credential values never appear
+ * in a message.
+ */
+import type { BackoffPolicy } from "./backoff";
+import { FilterError, parseFilter, type Filter } from "./filter";
+
+/** A configuration problem, reported at start as one line. */
+export class ConfigError extends Error {
+  /** @param variable the environment variable at fault. */
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** X credentials. `bearerToken`, when set, is used as is; otherwise one is obtained from the consumer key pair. */
+export interface Credentials {
+  readonly bearerToken?: string;
+  readonly consumerKey?: string;
+  readonly consumerSecret?: string;
+  /** Accepted for the blog's task definition; the app-only filtered stream does not use them. */
+  readonly accessToken?: string;
+  readonly accessTokenSecret?: string;
+}
+
+/** Everything the service reads from its environment. */
+export interface Config {
+  readonly table: string;
+  readonly region: string;
+  readonly filter: Filter;
+  readonly credentials: Credentials;
+  /** X API origin. @default "https://api.x.com" */
+  readonly xApiBaseUrl: URL;
+  /** Tag of the rules this app owns. @default "twitterstream" */
+  readonly ruleTag: string;
+  readonly backoff: BackoffPolicy;
+  /** No data or heartbeat for this long means the connection is dead. @default 20000 */
+  readonly stallTimeoutMs: number;
+  /** Longest stream line kept, in bytes. @default 1048576 */
+  readonly maxLineBytes: number;
+  /** Items waiting to be written before the stream is paused. @default 20000 */
+  readonly queueCapacity: number;
+  /** BatchWriteCommand requests in flight. @default 8 */
+  readonly writeConcurrency: number;
+  /** First DynamoDB retry wait (full jitter, doubling). @default 100 */
+  readonly writeRetryBaseMs: number;
+  /** Cap of the DynamoDB retry wait. @default 10000 */
+  readonly writeRetryMaxMs: number;
+  /** Time limit of one DynamoDB request. @default 10000 */
+  readonly writeTimeoutMs: number;
+  /** Period of the stats log line. @default 30000 */
+  readonly statsIntervalMs: number;
+  /** At most one log line per skip reason in this period. @default 10000 */
+  readonly skipLogIntervalMs: number;
+  /** Time allowed to write what was received after SIGTERM; ECS kills at 30 s. @default 20000 */
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Reads a file named by a `_FILE` variable; throws a Node error on failure. */
+export type ReadFile = (path: string) => string;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function present(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v === "" ? undefined : v;
+}
+
+/** The value of a credential from `NAME` or from the file named by `NAME_FILE` (trailing newlines removed). */
+export function readSecret(env: Env, name: string, readFile: ReadFile): string | undefined {
+  const direct = present(env, name);
+  const file = present(env, `${name}_FILE`);
+  if (direct !== undefined && file !== undefined) {
+    throw new ConfigError(name, `${name} and ${name}_FILE are both set: set only one`);
+  }
+  if (file === undefined) return direct;
+  let content: string;
+  try {
+    content = readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw new ConfigError(`${name}_FILE`, `${name}_FILE names a file that cannot be read (${file}: ${code}): mount the secret there or fix the path`);
+  }
+  const value = content.replace(/[\r\n]+$/, "");
+  if (value === "") throw new ConfigError(`${name}_FILE`, `${name}_FILE names an empty file (${file}): write the secret into it`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw new ConfigError(name, `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+function table(env: Env): string {
+  const name = present(env, "DYNAMODBTABLE");
+  if (name === undefined) throw new ConfigError("DYNAMODBTABLE", "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to");
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name)) {
+    throw new ConfigError("DYNAMODBTABLE", `DYNAMODBTABLE is not a valid table name (${JSON.stringify(name)}): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`);
+  }
+  return name;
+}
+
+function region(env: Env): string {
+  const value = present(env, "AWSREGION") ?? present(env, "AWS_REGION");
+  if (value === undefined) throw new ConfigError("AWSREGION", "AWSREGION is not set: set it to the table's AWS region, e.g. us-east-1");
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) {
+    throw new ConfigError("AWSREGION", `AWSREGION is not a region code (${JSON.stringify(value)}): use one such as us-east-1`);
+  }
+  return value;
+}
+
+function filter(env: Env): Filter {
+  try {
+    return parseFilter(env["FILTER"] ?? "");
+  } catch (e) {
+    if (e instanceof FilterError) throw new ConfigError("FILTER", e.message);
+    throw e;
+  }
+}
+
+function baseUrl(env: Env): URL {
+  const raw = present(env, "X_API_BASE_URL") ?? "https://api.x.com";
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:") || url.username !== "" || url.search !== "") {
+    throw new ConfigError("X_API_BASE_URL", `X_API_BASE_URL is not an http(s) origin (${JSON.stringify(raw)}): use one such as https://api.x.com`);
+  }
+  return url;
+}
+
+function credentials(env: Env, readFile: ReadFile): Credentials {
+  const read = (name: string): string | undefined => readSecret(env, name, readFile);
+  const found = {
+    consumerKey: read("CONSUMERKEY"),
+    consumerSecret: read("CONSUMERSECRETKEY"),
+    accessToken: read("ACCESSTOKEN"),
+    accessTokenSecret: read("ACCESSTOKENSECRET"),
+    bearerToken: read("BEARERTOKEN"),
+  };
+  if (found.bearerToken === undefined) {
+    for (const [name, value] of [["CONSUMERKEY", found.consumerKey], ["CONSUMERSECRETKEY", found.consumerSecret]] as const) {
+      if (value === undefined) {
+        throw new ConfigError(name, `${name} is not set: set ${name} or ${name}_FILE (or BEARERTOKEN) to authenticate to the X API`);
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+}
+
+function ruleTag(env: Env): string {
+  const tag = present(env, "RULE_TAG") ?? "twitterstream";
+  if (!/^[\w.:-]{1,64}$/.test(tag)) {
+    throw new ConfigError("RULE_TAG", `RULE_TAG is not a valid tag (${JSON.stringify(tag)}): use 1 to 64 of letters, digits, '_', '.', ':', '-'`);
+  }
+  return tag;
+}
+
+const HOUR = 3_600_000;
+
+/** Reads and validates the configuration; throws {@link ConfigError} on the first problem found. */
+export function loadConfig(env: Env, readFile: ReadFile): Config {
+  return {
+    table: table(env),
+    region: region(env),
+    filter: filter(env),
+    credentials: credentials(env, readFile),
+    xApiBaseUrl: baseUrl(env),
+    ruleTag: ruleTag(env),
+    backoff: {
+      networkStepMs: integer(env, "NETWORK_BACKOFF_STEP_MS", 250, 1, HOUR),
+      networkMaxMs: integer(env, "NETWORK_BACKOFF_MAX_MS", 16_000, 1, HOUR),
+      httpInitialMs: integer(env, "HTTP_BACKOFF_INITIAL_MS", 5_000, 1, HOUR),
+      httpMaxMs: integer(env, "HTTP_BACKOFF_MAX_MS", 320_000, 1, HOUR),
+      rateLimitInitialMs: integer(env, "RATE_LIMIT_BACKOFF_INITIAL_MS", 60_000, 1, HOUR),
+      rateLimitMaxMs: integer(env, "RATE_LIMIT_BACKOFF_MAX_MS", 960_000, 1, HOUR),
+    },
+    stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 20_000, 1, HOUR),
+    maxLineBytes: integer(env, "MAX_LINE_BYTES", 1_048_576, 1024, 64 * 1_048_576),
+    queueCapacity: integer(env, "QUEUE_CAPACITY", 20_000, 25, 10_000_000),
+    writeConcurrency: integer(env, "WRITE_CONCURRENCY", 8, 1, 256),
+    writeRetryBaseMs: integer(env, "WRITE_RETRY_BASE_MS", 100, 1, HOUR),
+    writeRetryMaxMs: integer(env, "WRITE_RETRY_MAX_MS", 10_000, 1, HOUR),
+    writeTimeoutMs: integer(env, "WRITE_TIMEOUT_MS", 10_000, 1, HOUR),
+    statsIntervalMs: integer(env, "STATS_INTERVAL_MS", 30_000, 10, 24 * HOUR),
+    skipLogIntervalMs: integer(env, "SKIP_LOG_INTERVAL_MS", 10_000, 1, 24 * HOUR),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 20_000, 1, HOUR),
+  };
+}
+
+/** Every credential value in the configuration, for redaction. */
+export function secretValues(credentials: Credentials): string[] {
+  return Object.values(credentials).filter((v): v is string => typeof v === "string");
+}
