@@ -1,0 +1,94 @@
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { contentTag, isIgnored, listFiles, readDockerignore } from "../src/buildContext";
+import { secretValueFrom } from "../src/containerDefinition";
+import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/fargate";
+import { deriveNames } from "../src/names";
+import { executionRolePolicy, lifecyclePolicy } from "../src/policies";
+import { makeContext } from "./mocks";
+
+describe("Fargate sizes", () => {
+  it("offers the documented pairs", () => {
+    expect(fargateMemoryValues(256)).to.deep.equal([512, 1024, 2048]);
+    expect(fargateMemoryValues(512)).to.deep.equal([1024, 2048, 3072, 4096]);
+    expect(fargateMemoryValues(4096)).to.have.length(23);
+    expect(fargateMemoryValues(8192)[0]).to.equal(16384);
+    expect(fargateMemoryValues(8192).at(-1)).to.equal(61440);
+    expect(fargateMemoryValues(16384).at(-1)).to.equal(122880);
+    expect(FARGATE_CPU_VALUES).to.deep.equal([256, 512, 1024, 2048, 4096, 8192, 16384]);
+    expect(isFargateSize(2048, 4096)).to.equal(true);
+    expect(isFargateSize(2048, 2048)).to.equal(false);
+    expect(cpuForMemory(30720)).to.equal(4096);
+    expect(cpuForMemory(700)).to.equal(undefined);
+  });
+});
+
+describe("derived names", () => {
+  it("scopes by project and stack, and sanitises for each service's rules", () => {
+    expect(deriveNames("twitterstream", "dev", "app")).to.deep.equal({
+      logGroup: "/ecs/twitterstream/dev/app",
+      repository: "twitterstream/dev/app",
+      family: "twitterstream-dev-app",
+      secretPrefix: "twitterstream/dev/app/",
+      keyAlias: "alias/twitterstream/dev/app",
+    });
+    const odd = deriveNames("My.Project", "Prod__EU", "Stream-1");
+    expect(odd.repository).to.equal("my.project/prod-eu/stream-1");
+    expect(odd.repository).to.match(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/);
+    expect(odd.family).to.match(/^[A-Za-z0-9_-]+$/);
+    expect(odd.logGroup).to.equal("/ecs/My-Project/Prod__EU/Stream-1");
+  });
+});
+
+describe("secret valueFrom", () => {
+  const arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:appauth-AbCdEf";
+  it("keeps the colons of the documented format", () => {
+    expect(secretValueFrom({ secretArn: arn, versionId: "v1" })).to.equal(`${arn}:::v1`);
+    expect(secretValueFrom({ secretArn: arn, jsonKey: "username", versionId: "v1" })).to.equal(`${arn}:username::v1`);
+    expect(secretValueFrom({ secretArn: arn, versionStage: "AWSCURRENT" })).to.equal(`${arn}::AWSCURRENT:`);
+  });
+  it("refuses a stage and a version id together", () => {
+    expect(() => secretValueFrom({ secretArn: arn, versionId: "v", versionStage: "AWSCURRENT" })).to.throw("not both");
+  });
+});
+
+describe("execution role policy", () => {
+  it("deduplicates and sorts the secret ARNs", () => {
+    const doc = executionRolePolicy({
+      scope: { partition: "aws", region: "us-east-1", accountId: "1" },
+      repositoryArn: "r", logGroupArn: "l", kmsKeyArn: "k", secretArns: ["b", "a", "b"],
+    });
+    expect(doc.Statement.find((s) => s.Sid === "ReadSecrets")!.Resource).to.deep.equal(["a", "b"]);
+  });
+  it("keeps the n most recent images", () => {
+    expect(JSON.stringify(lifecyclePolicy(3))).to.include('"countNumber":3');
+  });
+});
+
+describe("build context tag", () => {
+  it("follows content, Dockerfile, platform and build args, and ignores what .dockerignore leaves out", () => {
+    const dir = makeContext({ ".dockerignore": "node_modules\n**/*.log\n!keep.log\n", "node_modules/x/index.js": "1", "debug.log": "x", "keep.log": "k", "src/a.ts": "a" });
+    const dockerfile = path.join(dir, "Dockerfile");
+    expect(listFiles(dir, readDockerignore(dir))).to.deep.equal([".dockerignore", "Dockerfile", "app.js", "keep.log", "src/a.ts"]);
+    const tag = contentTag(dir, dockerfile, "linux/amd64", {});
+    expect(tag).to.match(/^src-[0-9a-f]{24}$/);
+    expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.equal(tag);
+    fs.writeFileSync(path.join(dir, "node_modules/x/index.js"), "2");
+    fs.writeFileSync(path.join(dir, "debug.log"), "y");
+    expect(contentTag(dir, dockerfile, "linux/amd64", {}), "ignored files").to.equal(tag);
+    expect(contentTag(dir, dockerfile, "linux/arm64", {}), "platform").to.not.equal(tag);
+    expect(contentTag(dir, dockerfile, "linux/amd64", { A: "1" }), "build args").to.not.equal(tag);
+    fs.writeFileSync(path.join(dir, "src/a.ts"), "b");
+    expect(contentTag(dir, dockerfile, "linux/amd64", {}), "source").to.not.equal(tag);
+  });
+  it("matches patterns the way Docker does", () => {
+    const rules = readDockerignore(makeContext({ ".dockerignore": "/dist\n*.md\ntest/**\n!test/keep.ts\n" }));
+    expect(isIgnored("dist/a.js", rules)).to.equal(true);
+    expect(isIgnored("README.md", rules)).to.equal(true);
+    expect(isIgnored("docs/README.md", rules)).to.equal(false);
+    expect(isIgnored("test/a.ts", rules)).to.equal(true);
+    expect(isIgnored("test/keep.ts", rules)).to.equal(false);
+    expect(isIgnored("src/test.ts", rules)).to.equal(false);
+  });
+});

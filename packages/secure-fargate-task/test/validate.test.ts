@@ -1,0 +1,82 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import type { SecureFargateTaskArgs } from "../src";
+import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { makeContext } from "./mocks";
+
+const context = makeContext();
+const valid: SecureFargateTaskArgs = { image: { context }, secrets: { API_KEY: "k" } };
+
+/** The messages validateArgs rejects these args with (none when it accepts them). */
+function problems(args: Partial<SecureFargateTaskArgs>, name = "app"): string[] {
+  try {
+    validateArgs(name, { ...valid, ...args });
+    return [];
+  } catch (e) {
+    if (e instanceof InvalidArgumentsError) return e.errors.map((x) => x.message);
+    throw e;
+  }
+}
+
+describe("validateArgs", () => {
+  it("fills in every default", () => {
+    const s = validateArgs("app", valid);
+    expect(s).to.include({
+      cpu: 256, memory: 512, desiredCount: 1, logRetentionInDays: 30, minimumHealthyPercent: 100, maximumPercent: 200,
+      containerName: "app", user: "1000:1000", stopTimeoutSeconds: 30, secretLayout: "single",
+    });
+    expect(s.image).to.deep.equal({ context, dockerfile: `${context}/Dockerfile`, platform: "linux/amd64", buildArgs: {}, keepImages: 10 });
+    expect(pulumi.Output.isInstance(s.secrets.API_KEY)).to.equal(true);
+  });
+
+  const cases: Array<[string, Partial<SecureFargateTaskArgs>, string]> = [
+    ["a CPU value Fargate lacks", { cpu: 300 }, "`cpu` is not a Fargate CPU value: got 300. Use one of 256, 512, 1024, 2048, 4096, 8192, 16384 (1024 = 1 vCPU)."],
+    ["a memory value the CPU lacks", { cpu: 1024, memory: 1024 }, "`memory` 1024 MiB is not offered by Fargate with cpu 1024. Use 2048 to 8192 in steps of 1024 with cpu 1024, or cpu 256 for memory 1024."],
+    ["a memory value no CPU offers", { cpu: 256, memory: 700 }, "`memory` 700 MiB is not offered by Fargate with cpu 256. Use 512, 1024, 2048 with cpu 256."],
+    ["an invalid environment name", { environment: { "MY-VAR": "x" } }, '`environment.MY-VAR` is not a valid environment variable name: got "MY-VAR". Use letters, digits and underscores, not starting with a digit.'],
+    ["a name in both maps", { environment: { API_KEY: "x" } }, "`environment.API_KEY` is also in `secrets`: a variable is either secret or plaintext. Remove it from `environment`."],
+    ["an empty secrets map", { secrets: {} }, '`secrets` is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: config.requireSecret("apiKey") }, or use a plain ECS service.'],
+    ["an invalid secret name", { secrets: { "1KEY": "x" } }, '`secrets.1KEY` is not a valid environment variable name: got "1KEY". Use letters, digits and underscores, not starting with a digit.'],
+    ["an empty secret value", { secrets: { API_KEY: "" } }, "`secrets.API_KEY` is an empty string. Set it with `pulumi config set --secret <key> <value>`."],
+    ["a negative desired count", { desiredCount: -1 }, "`desiredCount` must be a whole number of tasks, 0 or more: got -1. Use 0 to stop the service, 1 for one task."],
+    ["a fractional desired count", { desiredCount: 1.5 }, "`desiredCount` must be a whole number of tasks, 0 or more: got 1.5. Use 0 to stop the service, 1 for one task."],
+    ["a retention CloudWatch refuses", { logRetentionInDays: 31 }, "`logRetentionInDays` is not a retention CloudWatch Logs accepts: got 31. Use one of 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (0 = never expire)."],
+    ["a minimum above 100", { deployment: { minimumHealthyPercent: 150 } }, "`deployment.minimumHealthyPercent` must be a whole percentage from 0 to 100: got 150."],
+    ["a maximum below 100", { deployment: { minimumHealthyPercent: 0, maximumPercent: 50 } }, "`deployment.maximumPercent` must be a whole percentage of 100 or more: got 50."],
+    ["a deployment that cannot progress", { deployment: { minimumHealthyPercent: 100, maximumPercent: 100 } }, "`deployment` allows no deployment to make progress: with minimumHealthyPercent 100 and maximumPercent 100, ECS can neither stop an old task nor start a new one. Lower minimumHealthyPercent (0 stops before it starts) or raise maximumPercent."],
+    ["no subnets", { network: { subnetIds: [] } }, "`network.subnetIds` is empty. Give at least one subnet id, or leave `network` out to use the default VPC."],
+    ["no security groups", { network: { subnetIds: ["s"], securityGroupIds: [] } }, "`network.securityGroupIds` is empty. Give at least one security group id, or leave it out for one the component creates."],
+    ["a root user", { user: "0:0" }, '`user` must not be root: got "0:0". Use a non-root uid:gid such as "1000:1000" and make the image\'s files readable by it.'],
+    ["a root user by name", { user: "root" }, '`user` must not be root: got "root". Use a non-root uid:gid such as "1000:1000" and make the image\'s files readable by it.'],
+    ["a malformed user", { user: "a b" }, '`user` must be "user", "uid", "user:group" or "uid:gid": got "a b".'],
+    ["a stop timeout over the Fargate maximum", { stopTimeoutSeconds: 121 }, "`stopTimeoutSeconds` must be a whole number of seconds from 2 to 120 (the Fargate maximum): got 121."],
+    ["an invalid container name", { containerName: "my app" }, '`containerName` must be 1 to 255 letters, digits, hyphens or underscores: got "my app".'],
+    ["an unknown secret layout", { secretLayout: "many" as never }, '`secretLayout` must be "single" or "perVariable": got "many".'],
+    ["an unknown platform", { image: { context, platform: "linux/386" as never } }, '`image.platform` is not a platform Fargate runs: got "linux/386". Use "linux/amd64" or "linux/arm64".'],
+    ["a missing build context", { image: { context: "/nonexistent/ctx" } }, `\`image.context\` is not a directory: got "/nonexistent/ctx" (resolved from ${JSON.stringify(process.cwd())}). Give the build context's path relative to the Pulumi program's working directory.`],
+    ["a context without a Dockerfile", { image: { context: __dirname } }, `\`image.context\` has no Dockerfile at ${JSON.stringify(`${__dirname}/Dockerfile`)}. Add one, or set \`image.dockerfile\` to its path.`],
+    ["a missing Dockerfile path", { image: { context, dockerfile: "nope/Dockerfile" } }, '`image.dockerfile` has no Dockerfile at "nope/Dockerfile". Add one, or set `image.dockerfile` to its path.'],
+    ["zero images kept", { image: { context, keepImages: 0 } }, "`image.keepImages` must be a whole number of images, 1 or more: got 0."],
+    ["a wildcard task action", { taskRolePolicyStatements: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b" }] }, '`taskRolePolicyStatements[0].Action` grants every action: got "*". Name the actions the application calls, e.g. "dynamodb:BatchWriteItem".'],
+    ["an unknown effect", { taskRolePolicyStatements: [{ Effect: "Permit" as never, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }, '`taskRolePolicyStatements[0].Effect` must be "Allow" or "Deny": got "Permit".'],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`rejects ${what}`, () => {
+      expect(problems(args)).to.deep.equal([message]);
+    });
+  }
+
+  it("rejects a component name that cannot derive valid AWS names", () => {
+    expect(problems({}, "my_app!")).to.deep.equal([
+      '`name` must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got "my_app!". Rename the component, e.g. "app".',
+    ]);
+  });
+
+  it("reports every problem at once", () => {
+    expect(problems({ cpu: 300, desiredCount: -1, secrets: {} })).to.have.length(3);
+  });
+
+  it("skips values not known until deployment", () => {
+    expect(problems({ secrets: { API_KEY: pulumi.output("later") }, network: { subnetIds: pulumi.output(["s"]) } })).to.deep.equal([]);
+  });
+});
