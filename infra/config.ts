@@ -1,0 +1,131 @@
+/**
+ * Every setting of the stack, read and checked in one place. Each key is declared, with its default, in the root
+ * `Pulumi.yaml`; the defaults here are the same, for runs without the CLI (unit tests, the Automation API).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ImagePlatform } from "secure-fargate-task";
+
+/** Where the tasks run: the account's default VPC with a public IP, or a new VPC with private subnets and NAT. */
+export type NetworkMode = "default" | "private";
+
+/** The X API credentials: config key -> environment variable the service reads. */
+export const REQUIRED_CREDENTIALS = {
+  consumerKey: "CONSUMERKEY",
+  consumerSecretKey: "CONSUMERSECRETKEY",
+  accessToken: "ACCESSTOKEN",
+  accessTokenSecret: "ACCESSTOKENSECRET",
+} as const;
+
+/** Optional credential: config key -> environment variable. */
+export const OPTIONAL_CREDENTIALS = { bearerToken: "BEARERTOKEN" } as const;
+
+const NETWORK_MODES: readonly NetworkMode[] = ["default", "private"];
+const IMAGE_PLATFORMS: readonly ImagePlatform[] = ["linux/amd64", "linux/arm64"];
+/** The service's own rule for DYNAMODBTABLE, so that a bad name fails here and not in a crash-looping task. */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** The stack's settings, validated, defaults filled in. */
+export interface StackConfig {
+  /** FILTER of the service: which posts to keep. */
+  filter: string;
+  /** Physical table name; undefined lets Pulumi derive a unique one, so that two stacks can share an account. */
+  tableName: string | undefined;
+  deletionProtection: boolean;
+  network: NetworkMode;
+  imagePlatform: ImagePlatform;
+  cpu: number;
+  memory: number;
+  desiredCount: number;
+  /** Environment variable name -> secret value, for `SecureFargateTask`'s `secrets`. */
+  credentials: Record<string, pulumi.Output<string>>;
+}
+
+/**
+ * Reads and checks every setting. Throws one `RunError` (reported without a stack trace) listing every problem found,
+ * each with the command that fixes it.
+ */
+export function readConfig(): StackConfig {
+  const config = new pulumi.Config();
+  const problems: string[] = [];
+
+  const credentials: Record<string, pulumi.Output<string>> = {};
+  const missing: string[] = [];
+  for (const [key, variable] of Object.entries(REQUIRED_CREDENTIALS)) {
+    const value = readCredential(config, key);
+    if (value === undefined) missing.push(key);
+    else credentials[variable] = value;
+  }
+  for (const [key, variable] of Object.entries(OPTIONAL_CREDENTIALS)) {
+    const value = readCredential(config, key);
+    if (value !== undefined) credentials[variable] = value;
+  }
+  if (missing.length > 0) {
+    problems.push(
+      [
+        `Missing X API credential${missing.length > 1 ? "s" : ""} ${missing.map((k) => `\`${k}\``).join(", ")}. Run:`,
+        ...missing.map((k) => `  pulumi config set --secret ${k} <value>`),
+      ].join("\n"),
+    );
+  }
+
+  const network = choice(config, "network", NETWORK_MODES, "default", problems,
+    ` ("default": the account's default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway)`);
+  const imagePlatform = choice(config, "imagePlatform", IMAGE_PLATFORMS, "linux/amd64", problems,
+    " (the CPU architecture the image is built for and Fargate runs)");
+
+  const filter = (config.get("filter") ?? "Cloud Computing").trim();
+  if (filter === "") {
+    problems.push(`\`twitterstream:filter\` is empty: the service would keep nothing. Run: pulumi config set filter "Cloud Computing"`);
+  }
+
+  const tableName = config.get("tableName") || undefined;
+  if (tableName !== undefined && !TABLE_NAME.test(tableName)) {
+    problems.push(
+      `\`twitterstream:tableName\` is not a DynamoDB table name: got ${JSON.stringify(tableName)}. Use 3 to 255 of a-z, A-Z, 0-9, "_", "-", ".", or run: pulumi config rm tableName (for a generated name)`,
+    );
+  }
+
+  const desiredCount = config.getNumber("desiredCount") ?? 1;
+  if (desiredCount !== 0 && desiredCount !== 1) {
+    problems.push(
+      `\`twitterstream:desiredCount\` must be 0 (service stopped) or 1: got ${desiredCount}. X allows one filtered-stream connection per app: a second task would be refused with 429 TooManyConnections. Run: pulumi config set desiredCount 1`,
+    );
+  }
+
+  if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
+  return {
+    filter,
+    tableName,
+    deletionProtection: config.getBoolean("deletionProtection") ?? true,
+    network,
+    imagePlatform,
+    cpu: config.getNumber("cpu") ?? 256,
+    memory: config.getNumber("memory") ?? 512,
+    desiredCount,
+    credentials,
+  };
+}
+
+/** One of `allowed`, or `fallback` after recording a problem that names the key, the value and the fix. */
+function choice<T extends string>(
+  config: pulumi.Config,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+  meaning: string,
+): T {
+  const value = config.get(key) ?? fallback;
+  const isAllowed = (v: string): v is T => (allowed as readonly string[]).includes(v);
+  if (isAllowed(value)) return value;
+  problems.push(
+    `\`twitterstream:${key}\` must be ${allowed.map((a) => JSON.stringify(a)).join(" or ")}${meaning}: got ${JSON.stringify(value)}. Run: pulumi config set ${key} ${fallback}`,
+  );
+  return fallback;
+}
+
+/** A credential as a secret; undefined when unset or blank (as after `pulumi config set --secret k ""`). */
+function readCredential(config: pulumi.Config, key: string): pulumi.Output<string> | undefined {
+  const value = config.get(key);
+  return value?.trim() ? pulumi.secret(value) : undefined;
+}

@@ -1,0 +1,47 @@
+/**
+ * The twitterstream stack: the DynamoDB table the service writes posts to, the network its task runs in, and the
+ * service itself on Fargate through `SecureFargateTask`, its X credentials in Secrets Manager.
+ */
+import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import { SecureFargateTask } from "secure-fargate-task";
+import { readConfig } from "./config";
+import { createNetwork } from "./network";
+import { createTable, tableWriteStatements } from "./table";
+
+const config = readConfig();
+const table = createTable(config);
+const network = createNetwork(config.network);
+
+/**
+ * The service's build context, relative to the working directory as `SecureFargateTask` wants it (a relative path
+ * keeps the state the same on every machine); found from this file, so any working directory works.
+ */
+const serviceContext = path.relative(process.cwd(), path.join(__dirname, "..", "service")) || ".";
+
+// The service: reads the X filtered stream, keeps the posts FILTER matches and writes them to the table.
+const app = new SecureFargateTask("twitterstream", {
+  image: { context: serviceContext, platform: config.imagePlatform },
+  secrets: config.credentials,
+  environment: {
+    DYNAMODBTABLE: table.name,
+    AWSREGION: aws.getRegionOutput().region,
+    FILTER: config.filter,
+  },
+  taskRolePolicyStatements: tableWriteStatements(table),
+  cpu: config.cpu,
+  memory: config.memory,
+  desiredCount: config.desiredCount,
+  // Stop, then start: X allows one filtered-stream connection per app, so a second task during a rollout would be
+  // refused with 429 TooManyConnections.
+  deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
+  network,
+});
+
+export const tableName = table.name;
+export const clusterName = app.clusterName;
+export const serviceName = app.serviceName;
+export const logGroupName = app.logGroupName;
+export const imageRef = app.imageRef;
+/** ARNs of the Secrets Manager secrets holding the credentials: where to look, not what they hold. */
+export const secretArns = app.secretArns;
