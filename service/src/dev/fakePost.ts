@@ -22,8 +22,6 @@ export interface StreamFields {
   readonly expandAuthor: boolean;
   /** The values of `tweet.fields`. */
   readonly tweetFields: ReadonlySet<string>;
-  /** The values of `user.fields`. */
-  readonly userFields: ReadonlySet<string>;
 }
 
 /** One entry of a payload's `matching_rules`. */

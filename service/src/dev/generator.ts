@@ -56,8 +56,10 @@ export function* generatePostStream(opts: GeneratePostsOptions): Generator<FakeP
     const isMatch = random() < matchesLeft / (count - i);
     if (isMatch) matchesLeft -= 1;
     const [lang, fragments] = languages[Math.floor(random() * languages.length)];
-    const pick = (): string => fragments[Math.floor(random() * fragments.length)];
-    let text = isMatch ? placePhrase(pick(), pick(), varyCase(pattern.trim(), random), random) : `${pick()} ${pick()}`;
+    const first = Math.floor(random() * fragments.length);
+    const second = (first + 1 + Math.floor(random() * Math.max(1, fragments.length - 1))) % fragments.length;
+    const [a, b] = [fragments[first], fragments[second]];
+    let text = isMatch ? placePhrase(a, b, varyCase(pattern.trim(), random), random) : `${a} ${b}`;
     const mentioned = authors[Math.floor(random() * authors.length)].username;
     if (random() < 0.1 && !containsAny(mentioned, words)) text = `@${mentioned} ${text}`;
     if (hashtags.length > 0 && random() < 0.2) text = `${text} ${hashtags[Math.floor(random() * hashtags.length)]}`;
