@@ -35,6 +35,8 @@ export interface Config {
   readonly credentials: Credentials;
   /** X API origin. @default "https://api.x.com" */
   readonly xApiBaseUrl: URL;
+  /** Time limit of a token or rules request to X. @default 10000 */
+  readonly xRequestTimeoutMs: number;
   /** Tag of the rules this app owns. @default "twitterstream" */
   readonly ruleTag: string;
   readonly backoff: BackoffPolicy;
@@ -178,6 +180,7 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     filter: filter(env),
     credentials: credentials(env, readFile),
     xApiBaseUrl: baseUrl(env),
+    xRequestTimeoutMs: integer(env, "X_REQUEST_TIMEOUT_MS", 10_000, 1, HOUR),
     ruleTag: ruleTag(env),
     backoff: {
       networkStepMs: integer(env, "NETWORK_BACKOFF_STEP_MS", 250, 1, HOUR),

@@ -1,0 +1,176 @@
+/**
+ * The service: rules in place, the stream read into a bounded queue, matches written to DynamoDB, stats logged,
+ * and an orderly stop that writes everything already received.
+ */
+import type { Config } from "./config";
+import { createDocumentClient } from "./dynamo";
+import { toItem, type PostItem } from "./item";
+import { errorFields, type Logger } from "./log";
+import { readLine } from "./post";
+import { BoundedQueue } from "./queue";
+import type { Redactor } from "./redact";
+import { syncRules, type RulePlan } from "./rules";
+import { SkipLog, Stats } from "./stats";
+import { FilteredStream } from "./stream";
+import { BatchWriter } from "./writer";
+import { connectX, type XApi } from "./xApi";
+
+/** A running service. */
+export interface Running {
+  /** Stops reading, writes what was received, then settles {@link done}. */
+  stop(reason: string): void;
+  /** The exit code: 0 after a clean stop, 1 after a fatal error or a stop that could not write everything. */
+  readonly done: Promise<number>;
+}
+
+interface Control {
+  reason: string | undefined;
+  onStop: (reason: string) => void;
+}
+
+/** Starts the service; never throws (failures settle `done` with 1). */
+export function start(config: Config, log: Logger, redactor: Redactor): Running {
+  const control: Control = { reason: undefined, onStop: () => undefined };
+  return {
+    stop(reason) {
+      if (control.reason !== undefined) return;
+      control.reason = reason;
+      control.onStop(reason);
+    },
+    done: run(config, log, redactor, control),
+  };
+}
+
+async function connect(config: Config, redactor: Redactor): Promise<{ x: XApi; plan: RulePlan }> {
+  const x = await connectX(config.credentials, config.xApiBaseUrl, config.xRequestTimeoutMs, redactor);
+  const plan = await syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag);
+  return { x, plan };
+}
+
+async function run(config: Config, log: Logger, redactor: Redactor, control: Control): Promise<number> {
+  log.info("start", {
+    table: config.table,
+    region: config.region,
+    filter: config.filter.source,
+    rule: config.filter.ruleValue,
+    ruleTag: config.ruleTag,
+    xApi: config.xApiBaseUrl.origin,
+  });
+  const stopped = new Promise<string>((resolve) => {
+    control.onStop = resolve;
+  });
+  let x: XApi;
+  try {
+    const first = await Promise.race([connect(config, redactor), stopped]);
+    if (typeof first === "string") {
+      log.info("stopped", { exitCode: 0, reason: first, received: 0 });
+      return 0;
+    }
+    x = first.x;
+    log.info("rules", { added: first.plan.add !== null, removed: first.plan.remove });
+  } catch (error) {
+    log.error("fatal", { stage: "startup", ...errorFields(error) });
+    return 1;
+  }
+
+  const stats = new Stats();
+  const queue = new BoundedQueue<PostItem>(config.queueCapacity);
+  const skipLog = new SkipLog(config.skipLogIntervalMs, (fields) => log.warn("skipped", fields));
+  let fatal: (error: unknown) => void = () => undefined;
+
+  const writer = new BatchWriter(
+    createDocumentClient(config.region, config.writeTimeoutMs),
+    queue,
+    { table: config.table, concurrency: config.writeConcurrency, retryBaseMs: config.writeRetryBaseMs, retryMaxMs: config.writeRetryMaxMs },
+    {
+      stored(count, latencyMs) {
+        stats.stored += count;
+        stats.writeLatency(latencyMs);
+      },
+      duplicates(count) {
+        stats.duplicates += count;
+      },
+      retry(reason, items) {
+        stats.retries += 1;
+        if (stats.retries === 1 || stats.retries % 100 === 0) log.warn("write_retry", { reason, items, retries: stats.retries });
+      },
+      took() {
+        if (stream.isPaused && queue.belowLowWater) stream.resume();
+      },
+      fatal(error) {
+        fatal(error);
+      },
+    },
+  );
+
+  const rule = config.filter.source;
+  const stream = new FilteredStream(
+    {
+      url: x.streamUrl,
+      bearerToken: x.bearerToken,
+      agent: x.agent,
+      policy: config.backoff,
+      stallTimeoutMs: config.stallTimeoutMs,
+      maxLineBytes: config.maxLineBytes,
+    },
+    {
+      line(text) {
+        stats.received += 1;
+        const result = readLine(text);
+        if (result.kind === "skip") {
+          stats.skip(result.reason);
+          skipLog.record(result.reason, result.sample);
+        } else if (!config.filter.matches(result.post.text)) {
+          stats.unmatched += 1;
+        } else {
+          stats.matched += 1;
+          if (!queue.push(toItem(result.post, rule))) stream.pause();
+          writer.kick();
+        }
+      },
+      heartbeat() {
+        stats.heartbeats += 1;
+      },
+      oversized(bytes) {
+        stats.received += 1;
+        stats.skip("oversized");
+        skipLog.record("oversized", `${bytes} bytes`);
+      },
+      connected() {
+        log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
+      },
+      disconnected(outcome, delayMs) {
+        stats.reconnects += 1;
+        log.warn("reconnect", { ...outcome, delayMs });
+      },
+    },
+  );
+
+  const statsTimer = setInterval(() => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period") }), config.statsIntervalMs);
+
+  const code = await new Promise<number>((resolve) => {
+    fatal = (error) => {
+      stream.stop();
+      log.error("fatal", { stage: "write", unwritten: queue.length, ...errorFields(error) });
+      resolve(1);
+    };
+    const shutdown = (reason: string): void => {
+      log.info("stopping", { reason, queueDepth: queue.length, batchesInFlight: writer.batchesInFlight });
+      stream.stop();
+      const deadline = setTimeout(() => {
+        log.error("stop_timeout", { timeoutMs: config.shutdownTimeoutMs, unwritten: queue.length + writer.batchesInFlight * 25 });
+        resolve(1);
+      }, config.shutdownTimeoutMs);
+      void writer.idle().then(() => {
+        clearTimeout(deadline);
+        resolve(0);
+      });
+    };
+    control.onStop = shutdown;
+    if (control.reason !== undefined) shutdown(control.reason);
+    stream.run().catch((error: unknown) => fatal(error));
+  });
+  clearInterval(statsTimer);
+  log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run") });
+  return code;
+}

@@ -1,0 +1,104 @@
+/** Counters of the service, reported every few seconds and at exit. */
+import { LatencyHistogram } from "./histogram";
+import type { SkipReason } from "./post";
+
+/** What the stats line reports. */
+export interface StatsSnapshot {
+  /** Non-empty stream lines read: matched + unmatched + skipped. */
+  readonly received: number;
+  readonly matched: number;
+  readonly unmatched: number;
+  readonly skipped: number;
+  readonly skippedByReason: Readonly<Record<SkipReason, number>>;
+  /** Items DynamoDB accepted. */
+  readonly stored: number;
+  /** Copies of an item already in the same batch (a post redelivered), written once. */
+  readonly duplicates: number;
+  /** DynamoDB retries: unprocessed items, throttling, network errors. */
+  readonly retries: number;
+  readonly reconnects: number;
+  readonly heartbeats: number;
+  readonly queueDepth: number;
+  readonly batchesInFlight: number;
+  /** BatchWriteCommand round trip, ms, over the period (or the whole run for the final line). */
+  readonly writeLatencyMs: { readonly p50: number | null; readonly p99: number | null; readonly count: number };
+}
+
+/** Mutable counters; the service increments them directly. */
+export class Stats {
+  received = 0;
+  matched = 0;
+  unmatched = 0;
+  stored = 0;
+  duplicates = 0;
+  retries = 0;
+  reconnects = 0;
+  heartbeats = 0;
+  readonly skippedByReason: Record<SkipReason, number> = { "not-json": 0, "missing-fields": 0, "stream-error": 0, oversized: 0 };
+  private readonly period = new LatencyHistogram();
+  private readonly run = new LatencyHistogram();
+
+  /** Records one BatchWriteCommand round trip. */
+  writeLatency(ms: number): void {
+    this.period.record(ms);
+    this.run.record(ms);
+  }
+
+  /** Counts a skipped line. */
+  skip(reason: SkipReason): void {
+    this.skippedByReason[reason] += 1;
+  }
+
+  /**
+   * The counters now. With `scope` "period" the latency covers the time since the previous period snapshot, which
+   * this call starts afresh; with "run" it covers the whole run.
+   */
+  snapshot(queueDepth: number, batchesInFlight: number, scope: "period" | "run"): StatsSnapshot {
+    const h = scope === "period" ? this.period : this.run;
+    const writeLatencyMs = { p50: h.percentile(0.5), p99: h.percentile(0.99), count: h.count };
+    if (scope === "period") this.period.reset();
+    const skipped = Object.values(this.skippedByReason).reduce((a, b) => a + b, 0);
+    return {
+      received: this.received,
+      matched: this.matched,
+      unmatched: this.unmatched,
+      skipped,
+      skippedByReason: { ...this.skippedByReason },
+      stored: this.stored,
+      duplicates: this.duplicates,
+      retries: this.retries,
+      reconnects: this.reconnects,
+      heartbeats: this.heartbeats,
+      queueDepth,
+      batchesInFlight,
+      writeLatencyMs,
+    };
+  }
+}
+
+/** Logs skipped input at most once per period and reason, with a sample and the count since the last line. */
+export class SkipLog {
+  private readonly last = new Map<SkipReason, { at: number; unlogged: number }>();
+
+  /**
+   * @param emit writes one log line.
+   * @param now a clock in ms. @default Date.now
+   */
+  constructor(
+    private readonly periodMs: number,
+    private readonly emit: (fields: Record<string, unknown>) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Notes one skipped line; logs it when the reason was not logged within the period. */
+  record(reason: SkipReason, sample: string): void {
+    const t = this.now();
+    const entry = this.last.get(reason);
+    if (entry !== undefined && t - entry.at < this.periodMs) {
+      entry.unlogged += 1;
+      return;
+    }
+    this.emit({ reason, sample, count: (entry?.unlogged ?? 0) + 1 });
+    this.last.set(reason, { at: t, unlogged: 0 });
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The filtered-stream connection and its reconnect loop. It reads bytes itself (see lineSplitter.ts) rather than
+ * through twitter-api-v2's TweetStream, whose parser decodes each network chunk on its own (`chunk.toString()`),
+ * which turns a multi-byte character cut between chunks into U+FFFD, and has no bound on a line's length.
+ */
+import http from "node:http";
+import https from "node:https";
+import { HEALTHY, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "./backoff";
+import { LineSplitter, type LineSink } from "./lineSplitter";
+
+/** How a connection or an attempt ended. */
+export interface Outcome {
+  readonly cause: Disconnect;
+  /** Human-readable reason: an error code, "closed by server", "no data for 20000 ms", an HTTP status. */
+  readonly reason: string;
+  readonly status?: number;
+  /** The error body X sent with an HTTP error, truncated. */
+  readonly body?: string;
+}
+
+/** What the stream reports besides lines. */
+export interface StreamEvents extends LineSink {
+  /** HTTP 200: the stream is open. */
+  connected(): void;
+  /** The connection or attempt ended; the next attempt starts in `delayMs`. */
+  disconnected(outcome: Outcome, delayMs: number): void;
+}
+
+/** Settings of the stream connection. */
+export interface StreamOptions {
+  readonly url: URL;
+  readonly bearerToken: string;
+  readonly agent: http.Agent;
+  readonly policy: BackoffPolicy;
+  /** No byte for this long (heartbeats included) means the connection is dead. */
+  readonly stallTimeoutMs: number;
+  readonly maxLineBytes: number;
+}
+
+const MAX_ERROR_BODY = 4096;
+
+/** Keeps one filtered-stream connection open until stopped, reconnecting by X's policy. */
+export class FilteredStream {
+  private readonly splitter: LineSplitter;
+  private stopped = false;
+  private paused = false;
+  private response: http.IncomingMessage | undefined;
+  private request: http.ClientRequest | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private onStall: (() => void) | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly options: StreamOptions,
+    private readonly events: StreamEvents,
+  ) {
+    this.splitter = new LineSplitter(options.maxLineBytes, events);
+  }
+
+  /** Connects, and reconnects after each disconnection, until {@link stop}. */
+  async run(): Promise<void> {
+    let state: BackoffState = HEALTHY;
+    while (!this.stopped) {
+      const outcome = await this.connectOnce();
+      if (this.stopped) return;
+      const next = nextBackoff(this.options.policy, state, outcome.cause);
+      state = next.state;
+      this.events.disconnected(outcome, next.delayMs);
+      await this.sleep(next.delayMs);
+    }
+  }
+
+  /** Closes the connection and ends {@link run}. */
+  stop(): void {
+    this.stopped = true;
+    this.request?.destroy();
+    this.wake?.();
+  }
+
+  /** Stops reading (the queue is full); TCP pushes back on X. The stall timer does not run meanwhile. */
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.response?.pause();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Reads again after {@link pause}. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.armStallTimer();
+    this.response?.resume();
+  }
+
+  /** True while paused by back-pressure. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  private armStallTimer(): void {
+    const onStall = this.onStall;
+    if (onStall === undefined || this.paused) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(onStall, this.options.stallTimeoutMs);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private connectOnce(): Promise<Outcome> {
+    const { url, bearerToken, agent, stallTimeoutMs } = this.options;
+    return new Promise((resolve) => {
+      let gotData = false;
+      let settled = false;
+      const finish = (outcome: Outcome): void => {
+        if (settled) return;
+        settled = true;
+        if (this.timer !== undefined) clearTimeout(this.timer);
+        this.timer = undefined;
+        this.onStall = undefined;
+        this.response = undefined;
+        this.request = undefined;
+        req.destroy();
+        resolve(outcome);
+      };
+      const ended = (reason: string): void => finish({ cause: gotData ? "dropped" : "network", reason });
+      const send = url.protocol === "https:" ? https.request : http.request;
+      const req = send(url, { agent, headers: { authorization: `Bearer ${bearerToken}`, "user-agent": "twitterstream" } });
+      this.request = req;
+      this.onStall = () => ended(`no data for ${stallTimeoutMs} ms`);
+      this.armStallTimer();
+      req.on("error", (e: NodeJS.ErrnoException) => ended(e.code ?? e.message));
+      req.on("response", (res) => {
+        if (res.statusCode !== 200) {
+          this.readErrorBody(res, (body) => {
+            const status = res.statusCode ?? 0;
+            finish({ cause: status === 429 ? "rate-limited" : "http", reason: `HTTP ${status}`, status, body });
+          });
+          return;
+        }
+        this.response = res;
+        this.splitter.reset();
+        if (this.paused) res.pause();
+        this.events.connected();
+        this.armStallTimer();
+        res.on("data", (chunk: Buffer) => {
+          gotData = true;
+          this.timer?.refresh();
+          this.splitter.push(chunk);
+        });
+        res.on("end", () => ended("closed by server"));
+        res.on("error", (e: NodeJS.ErrnoException) => ended(e.code ?? e.message));
+        res.on("close", () => ended("connection closed"));
+      });
+      req.end();
+      if (this.stopped) finish({ cause: "network", reason: "stopped" });
+    });
+  }
+
+  private readErrorBody(res: http.IncomingMessage, done: (body: string) => void): void {
+    const parts: Buffer[] = [];
+    let size = 0;
+    res.on("data", (chunk: Buffer) => {
+      if (size < MAX_ERROR_BODY) parts.push(chunk);
+      size += chunk.length;
+    });
+    const end = (): void => done(Buffer.concat(parts).toString("utf8").slice(0, MAX_ERROR_BODY));
+    res.on("end", end);
+    res.on("close", end);
+    res.on("error", end);
+  }
+}
