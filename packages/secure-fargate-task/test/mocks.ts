@@ -15,6 +15,10 @@ export interface Captured {
   inputs: Record<string, unknown>;
   /** Top-level input names whose value arrived as a secret. */
   secretInputs: string[];
+  /** The id the mocks gave the resource. */
+  id: string;
+  /** The outputs the mocks gave the resource: its inputs plus what AWS computes (ARNs, names, ids). */
+  state: Record<string, unknown>;
 }
 
 /** What one mock run saw. */
@@ -72,6 +76,8 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     case "aws:secretsmanager/secretVersion:SecretVersion":
       // A new value makes a new version: the id follows the value, as a real PutSecretValue's would.
       return { versionId: fakeId(String(inputs.secretId), String(inputs.secretString)) };
+    case "aws:dynamodb/table:Table":
+      return { arn: arn("dynamodb", `table/${String(inputs.name ?? name)}`), name: inputs.name ?? name };
     case "aws:iam/role:Role":
       return { arn: `arn:aws:iam::${ACCOUNT}:role/${name}-1234567`, name: `${name}-1234567` };
     case "aws:ecs/cluster:Cluster":
@@ -117,7 +123,7 @@ function answerInvoke(token: string, inputs: Record<string, unknown>): Record<st
  */
 export async function mockRun(
   program: () => void,
-  options: { stack?: string; config?: Record<string, string> } = {},
+  options: { stack?: string; config?: Record<string, string>; project?: string } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
   const invokes: string[] = [];
@@ -128,9 +134,10 @@ export async function mockRun(
         const raw = args.inputs as Record<string, unknown>;
         const inputs = unwrapSecrets(raw) as Record<string, unknown>;
         const secretInputs = Object.keys(raw).filter((k) => isSecretWrapped(raw[k]));
-        resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs });
+        const id = fakeId(args.type, args.name);
         const state = { ...inputs, ...computedState(args.type, args.name, inputs) };
-        return { id: fakeId(args.type, args.name), state };
+        resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs, id, state });
+        return { id, state };
       },
       call: (args) => {
         invokes.push(args.token);
@@ -142,7 +149,7 @@ export async function mockRun(
         }
       },
     },
-    PROJECT,
+    options.project ?? PROJECT,
     options.stack ?? "dev",
     false,
   );

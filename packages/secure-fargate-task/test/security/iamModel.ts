@@ -1,0 +1,74 @@
+/**
+ * The IAM picture of a subject, read from its captured resources: every role with its trust policy and inline
+ * policies, the KMS key policies, and the ARNs of what the program made. Roles are found, not listed, so a role a new
+ * mode adds (a rotation target, say) shows up in the tests and the report without a change here.
+ */
+import type { PolicyDocument } from "../../src/policyDocument";
+import { ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "./subject";
+
+/** A role as IAM evaluates it. */
+export interface RoleModel {
+  /** "execution role", "task role", or the role's resource name for any other role. */
+  label: string;
+  arn: string;
+  trust: PolicyDocument;
+  /** Its inline policies: the only grants the component makes. */
+  policies: PolicyDocument[];
+}
+
+/** A KMS key and its key policy (absent for a caller's key: not ours to evaluate). */
+export interface KeyModel {
+  arn: string;
+  policy: PolicyDocument;
+}
+
+/** The ARNs of what the subject made. */
+export interface Targets {
+  repositoryArns: string[];
+  logGroupArns: string[];
+  secretArns: string[];
+  keyArns: string[];
+  tableArns: string[];
+}
+
+export interface IamModel {
+  roles: RoleModel[];
+  keys: KeyModel[];
+  targets: Targets;
+}
+
+/** Reads roles, keys and targets; fails when a grant exists that this model does not evaluate. */
+export function iamModel(subject: Subject): IamModel {
+  const unmodelled = subject.resources.filter((r) => UNMODELLED_GRANTS.includes(r.type));
+  if (unmodelled.length > 0) {
+    throw new Error(`${subject.label}: grants outside the model: ${unmodelled.map((r) => `${r.type} ${r.name}`).join(", ")}`);
+  }
+  const task = only(subject, TYPES.taskDefinition).inputs;
+  const rolePolicies = ofType(subject, TYPES.rolePolicy);
+  const roles = ofType(subject, TYPES.role).map((role): RoleModel => {
+    if (role.inputs.managedPolicyArns !== undefined) throw new Error(`${role.name} has managed policies`);
+    const arn = stateString(role, "arn");
+    const label = arn === task.executionRoleArn ? "execution role" : arn === task.taskRoleArn ? "task role" : role.name;
+    const policies = rolePolicies.filter((p) => p.inputs.role === role.id).map((p) => policyInput(p, "policy"));
+    return { label, arn, trust: policyInput(role, "assumeRolePolicy"), policies };
+  });
+  const arns = (type: string) => ofType(subject, type).map((r) => stateString(r, "arn"));
+  return {
+    roles,
+    keys: ofType(subject, TYPES.key).map((k) => ({ arn: stateString(k, "arn"), policy: policyInput(k, "policy") })),
+    targets: {
+      repositoryArns: arns(TYPES.repository),
+      logGroupArns: arns(TYPES.logGroup),
+      secretArns: arns(TYPES.secret),
+      keyArns: arns(TYPES.key),
+      tableArns: arns(TYPES.table),
+    },
+  };
+}
+
+/** The role with this label; fails when the subject has none. */
+export function role(model: IamModel, label: string): RoleModel {
+  const found = model.roles.find((r) => r.label === label);
+  if (!found) throw new Error(`no ${label}; roles: ${model.roles.map((r) => r.label).join(", ")}`);
+  return found;
+}

@@ -1,0 +1,101 @@
+/**
+ * Who may do what, as rows: principal, action, resource, context, expected decision. Adding a case is one line.
+ * The names are defined in `world.ts`.
+ */
+import type { Decision } from "./simulate";
+import type { ContextName, PrincipalName, ResourceName } from "./world";
+
+export interface Row {
+  who: PrincipalName;
+  action: string;
+  on: ResourceName;
+  context: ContextName;
+  expected: Decision;
+}
+
+const ALLOWED: Decision = "Allowed";
+const DENIED: Decision = "ImplicitlyDenied";
+
+function row(who: PrincipalName, action: string, on: ResourceName, expected: Decision, context: ContextName = ""): Row {
+  return { who, action, on, context, expected };
+}
+
+/** The execution role: pull this image, log to this group, read these secrets, decrypt only through Secrets Manager. */
+export const EXECUTION_ROLE_ROWS: Row[] = [
+  row("execution role", "ecr:GetAuthorizationToken", "any resource", ALLOWED),
+  row("execution role", "ecr:BatchCheckLayerAvailability", "this repository", ALLOWED),
+  row("execution role", "ecr:GetDownloadUrlForLayer", "this repository", ALLOWED),
+  row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
+  row("execution role", "ecr:BatchGetImage", "another repository", DENIED),
+  row("execution role", "ecr:PutImage", "this repository", DENIED),
+  row("execution role", "logs:CreateLogStream", "this log group's streams", ALLOWED),
+  row("execution role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
+  row("execution role", "logs:PutLogEvents", "another log group's streams", DENIED),
+  row("execution role", "logs:CreateLogGroup", "this log group", DENIED),
+  row("execution role", "logs:DeleteLogGroup", "this log group", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "these secrets", ALLOWED),
+  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "another secret's partial ARN", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
+  row("execution role", "secretsmanager:PutSecretValue", "these secrets", DENIED),
+  row("execution role", "secretsmanager:DescribeSecret", "these secrets", DENIED),
+  row("execution role", "secretsmanager:DeleteSecret", "these secrets", DENIED),
+  row("execution role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "this key", DENIED),
+  row("execution role", "kms:Decrypt", "this key", DENIED, "via S3"),
+  row("execution role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager in another region"),
+  row("execution role", "kms:Decrypt", "another key", DENIED, "via Secrets Manager"),
+  row("execution role", "kms:Encrypt", "this key", DENIED, "via Secrets Manager"),
+  row("execution role", "kms:GenerateDataKey", "this key", DENIED, "via Secrets Manager"),
+  row("execution role", "dynamodb:BatchWriteItem", "this table", DENIED),
+];
+
+/** The task role: in environment delivery it reads no secret and decrypts nothing; it gets only the caller's grant. */
+export const TASK_ROLE_SECRET_ROWS: Row[] = [
+  row("task role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("task role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("task role", "ecr:BatchGetImage", "this repository", DENIED),
+  row("task role", "logs:PutLogEvents", "this log group's streams", DENIED),
+];
+
+/** The stack's task role: write posts to its table, nothing else. */
+export const STACK_TASK_ROLE_ROWS: Row[] = [
+  row("task role", "dynamodb:BatchWriteItem", "this table", ALLOWED),
+  row("task role", "dynamodb:PutItem", "this table", DENIED),
+  row("task role", "dynamodb:GetItem", "this table", DENIED),
+  row("task role", "dynamodb:BatchGetItem", "this table", DENIED),
+  row("task role", "dynamodb:Query", "this table", DENIED),
+  row("task role", "dynamodb:Query", "this table's indexes", DENIED),
+  row("task role", "dynamodb:Scan", "this table", DENIED),
+  row("task role", "dynamodb:DeleteItem", "this table", DENIED),
+  row("task role", "dynamodb:UpdateItem", "this table", DENIED),
+  row("task role", "dynamodb:DeleteTable", "this table", DENIED),
+  row("task role", "dynamodb:BatchWriteItem", "another table", DENIED),
+];
+
+/** Who may assume the roles: ECS tasks of this account, nobody else. */
+export const TRUST_ROWS: Row[] = [
+  row("ECS tasks service", "sts:AssumeRole", "the execution role", ALLOWED, "for a task of this account"),
+  row("ECS tasks service", "sts:AssumeRole", "the task role", ALLOWED, "for a task of this account"),
+  row("ECS tasks service", "sts:AssumeRole", "the execution role", DENIED, "for a task of another account"),
+  row("ECS tasks service", "sts:AssumeRole", "the task role", DENIED, "for a task of another account"),
+  row("ECS tasks service", "sts:AssumeRole", "the execution role", DENIED, "claiming this account for another account's task"),
+  row("ECS tasks service", "sts:AssumeRole", "the execution role", DENIED, "without a source account"),
+  row("ECS tasks service", "sts:AssumeRole", "the execution role", DENIED),
+  row("an admin of another account", "sts:AssumeRole", "the execution role", DENIED),
+];
+
+/**
+ * The key policy as a resource policy. Another account cannot use the key whatever its own policies say. Within the
+ * account the key policy delegates to IAM (AWS's default statement, without which the key can become unmanageable),
+ * so an identity allowed `kms:*` on `*` may decrypt: pinned here as the documented trade-off. CloudWatch Logs may use
+ * the key only with this log group's encryption context; the simulator cannot evaluate `kms:EncryptionContext:<key>`
+ * keys (it drops them as unknown), so only the request without that context is evaluated here, and the statement
+ * itself is pinned by the component's policy-document test.
+ */
+export const KEY_POLICY_ROWS: Row[] = [
+  row("an admin of another account", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("an admin of another account", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("an admin of this account", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  row("CloudWatch Logs service", "kms:GenerateDataKey", "this key", DENIED),
+];

@@ -1,0 +1,93 @@
+/**
+ * What the security tests look at: the resources one program registered under Pulumi mocks, with the outputs the
+ * mocked cloud gave them, and the secret values the program was given (so that checks can look for them).
+ */
+import type { PolicyDocument } from "../../src/policyDocument";
+
+/** One registered resource: what the program asked for and what the mocked cloud answered. */
+export interface Resource {
+  type: string;
+  name: string;
+  id: string;
+  inputs: Record<string, unknown>;
+  state: Record<string, unknown>;
+}
+
+/** One program run under mocks. */
+export interface Subject {
+  /** What ran, for test names and the report: "component", "stack". */
+  label: string;
+  account: string;
+  region: string;
+  resources: Resource[];
+  /** Every secret value the program was given. None may appear anywhere but in a secret version. */
+  secretValues: string[];
+}
+
+/** Resource types the checks read. */
+export const TYPES = {
+  cluster: "aws:ecs/cluster:Cluster",
+  service: "aws:ecs/service:Service",
+  taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+  repository: "aws:ecr/repository:Repository",
+  lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+  key: "aws:kms/key:Key",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  secret: "aws:secretsmanager/secret:Secret",
+  secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
+  secretRotation: "aws:secretsmanager/secretRotation:SecretRotation",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  table: "aws:dynamodb/table:Table",
+} as const;
+
+/** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */
+export const UNMODELLED_GRANTS = [
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  "aws:iam/policyAttachment:PolicyAttachment",
+  "aws:iam/policy:Policy",
+  "aws:secretsmanager/secretPolicy:SecretPolicy",
+  "aws:kms/grant:Grant",
+];
+
+export function ofType(subject: Subject, type: string): Resource[] {
+  return subject.resources.filter((r) => r.type === type);
+}
+
+/** The single resource of this type; fails when there is none or more than one. */
+export function only(subject: Subject, type: string): Resource {
+  const found = ofType(subject, type);
+  if (found.length !== 1) throw new Error(`${subject.label}: expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** A string output of a resource (an ARN, a name); fails when the mocks gave none. */
+export function stateString(resource: Resource, key: string): string {
+  const value = resource.state[key];
+  if (typeof value !== "string") throw new Error(`${resource.type} ${resource.name} has no string output \`${key}\``);
+  return value;
+}
+
+/** One container definition, as the task definition's JSON holds it (the fields the checks read). */
+export interface ContainerJson {
+  name: string;
+  user?: string;
+  memory?: number;
+  privileged?: boolean;
+  readonlyRootFilesystem?: boolean;
+  environment?: Array<{ name: string; value: string }>;
+  secrets?: Array<{ name: string; valueFrom: string }>;
+  logConfiguration?: { logDriver?: string; options?: Record<string, string> };
+}
+
+/** The container definitions of every task definition of the subject. */
+export function containers(subject: Subject): ContainerJson[] {
+  return ofType(subject, TYPES.taskDefinition).flatMap(
+    (t) => JSON.parse(String(t.inputs.containerDefinitions)) as ContainerJson[],
+  );
+}
+
+/** A JSON policy input (a role's inline policy, a trust policy, a key policy). */
+export function policyInput(resource: Resource, key: string): PolicyDocument {
+  return JSON.parse(String(resource.inputs[key])) as PolicyDocument;
+}

@@ -1,0 +1,55 @@
+/**
+ * The programs the security tests and the access report evaluate, each run under the package's Pulumi mocks (fixed
+ * account and region, so every ARN is deterministic).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createTable, tableWriteStatements } from "../../../../infra/table";
+import type { SecureFargateTaskArgs } from "../../src";
+import { ACCOUNT, makeContext, mockRun, REGION } from "../mocks";
+import type { Subject } from "./subject";
+
+/** Stand-ins for the stack's four X credentials. */
+export const STACK_SECRETS: Record<string, string> = {
+  ACCESSTOKEN: "access-token-value-3",
+  ACCESSTOKENSECRET: "access-token-secret-value-4",
+  CONSUMERKEY: "consumer-key-value-1",
+  CONSUMERSECRETKEY: "consumer-secret-value-2",
+};
+
+/** Stand-ins for a component used with nothing but its required arguments. */
+const DEFAULT_SECRETS: Record<string, string> = { API_KEY: "api-key-value-9" };
+
+/**
+ * The component as the stack (`infra/index.ts`) uses it, with its table and table grant built by the stack's own
+ * `infra/table.ts`: the same name, secrets, environment, task role statements and deployment limits, in the default
+ * network mode. Stands in for the stack until its program runs under mocks here.
+ */
+export async function componentWithStackArgs(): Promise<Subject> {
+  const { SecureFargateTask } = await import("../../src");
+  const context = makeContext();
+  const run = await mockRun(() => {
+    const table = createTable({ tableName: "twitterStream-dev", deletionProtection: true });
+    new SecureFargateTask("twitterstream", {
+      image: { context },
+      secrets: secretInputs(STACK_SECRETS),
+      environment: { DYNAMODBTABLE: table.name, AWSREGION: REGION, FILTER: "Cloud Computing" },
+      taskRolePolicyStatements: tableWriteStatements(table),
+      deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
+    });
+  }, { project: "twitterstream" });
+  return { label: "component with the stack's arguments", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(STACK_SECRETS) };
+}
+
+/** The component with only its required arguments plus `overrides`: what a user gets by default. */
+export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<Subject> {
+  const { SecureFargateTask } = await import("../../src");
+  const context = makeContext();
+  const run = await mockRun(() => {
+    new SecureFargateTask("app", { image: { context }, secrets: secretInputs(DEFAULT_SECRETS), ...overrides });
+  });
+  return { label: "component", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(DEFAULT_SECRETS) };
+}
+
+function secretInputs(values: Record<string, string>): Record<string, pulumi.Output<string>> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
+}

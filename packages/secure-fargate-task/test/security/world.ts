@@ -1,0 +1,101 @@
+/**
+ * Named principals, resources and request contexts for the IAM evaluation rows: what the subject made ("this
+ * repository") and its neighbours in the same account ("another repository"), so that a row reads as a sentence.
+ */
+import type { PolicyDocument } from "../../src/policyDocument";
+import { IamModel, role } from "./iamModel";
+import type { SimulatedRequest } from "./simulate";
+
+/** An account that is not the subject's. */
+export const OTHER_ACCOUNT = "210987654321";
+
+/** Allows everything: the identity policy of an administrator, so that only resource policies can stop them. */
+const ADMIN_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+
+/** The subject's IAM model and where it lives. */
+export interface World {
+  model: IamModel;
+  account: string;
+  region: string;
+}
+
+/** Who makes a request: its principal string and identity policies. */
+export const PRINCIPALS = {
+  "execution role": (w: World) => ({ principal: role(w.model, "execution role").arn, identityPolicies: role(w.model, "execution role").policies }),
+  "task role": (w: World) => ({ principal: role(w.model, "task role").arn, identityPolicies: role(w.model, "task role").policies }),
+  "ECS tasks service": () => ({ principal: "ecs-tasks.amazonaws.com", identityPolicies: [] }),
+  "CloudWatch Logs service": (w: World) => ({ principal: `logs.${w.region}.amazonaws.com`, identityPolicies: [] }),
+  "an admin of this account": (w: World) => ({ principal: `arn:aws:iam::${w.account}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
+  "an admin of another account": () => ({ principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
+} satisfies Record<string, (w: World) => Pick<SimulatedRequest, "principal" | "identityPolicies">>;
+
+/** What a request is made on: one or more ARNs. An empty list fails the row: a row must test something. */
+export const RESOURCES = {
+  "any resource": () => ["*"],
+  "this repository": (w: World) => w.model.targets.repositoryArns,
+  "another repository": (w: World) => [arn(w, "ecr", "repository/another-app")],
+  "this log group's streams": (w: World) => w.model.targets.logGroupArns.map((g) => `${g}:log-stream:app/app/0123456789abcdef`),
+  "this log group": (w: World) => w.model.targets.logGroupArns,
+  "another log group's streams": (w: World) => [arn(w, "logs", "log-group:/ecs/another-app:log-stream:app/app/0123456789abcdef")],
+  "these secrets": (w: World) => w.model.targets.secretArns,
+  "another secret": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials-Zy9Xw8")],
+  "another secret's partial ARN": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials")],
+  "a secret named like ours plus a suffix": (w: World) => w.model.targets.secretArns.map((a) => `${a}-extra-Qw3Er4`),
+  "this key": (w: World) => w.model.targets.keyArns,
+  "another key": (w: World) => [arn(w, "kms", "key/00000000-0000-0000-0000-000000000000")],
+  "this table": (w: World) => w.model.targets.tableArns,
+  "this table's indexes": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/by-date`),
+  "another table": (w: World) => [arn(w, "dynamodb", "table/another-table")],
+  "the execution role": (w: World) => [role(w.model, "execution role").arn],
+  "the task role": (w: World) => [role(w.model, "task role").arn],
+} satisfies Record<string, (w: World) => string[]>;
+
+/** Request context: the condition keys AWS sets for the call. */
+export const CONTEXTS = {
+  "": () => ({}),
+  "via Secrets Manager": (w: World) => ({ "kms:ViaService": `secretsmanager.${w.region}.amazonaws.com` }),
+  "via Secrets Manager in another region": () => ({ "kms:ViaService": "secretsmanager.ap-south-2.amazonaws.com" }),
+  "via S3": (w: World) => ({ "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
+  "for a task of this account": (w: World) => ({
+    "aws:SourceAccount": w.account,
+    "aws:SourceArn": `arn:aws:ecs:${w.region}:${w.account}:task/cluster/0123456789abcdef`,
+  }),
+  "for a task of another account": (w: World) => ({
+    "aws:SourceAccount": OTHER_ACCOUNT,
+    "aws:SourceArn": `arn:aws:ecs:${w.region}:${OTHER_ACCOUNT}:task/cluster/0123456789abcdef`,
+  }),
+  "claiming this account for another account's task": (w: World) => ({
+    "aws:SourceAccount": w.account,
+    "aws:SourceArn": `arn:aws:ecs:${w.region}:${OTHER_ACCOUNT}:task/cluster/0123456789abcdef`,
+  }),
+  "without a source account": (w: World) => ({ "aws:SourceArn": `arn:aws:ecs:${w.region}:${w.account}:task/cluster/0123456789abcdef` }),
+} satisfies Record<string, (w: World) => Record<string, string>>;
+
+export type PrincipalName = keyof typeof PRINCIPALS;
+export type ResourceName = keyof typeof RESOURCES;
+export type ContextName = keyof typeof CONTEXTS;
+
+/**
+ * The requests one row stands for, one per resource ARN. A request on a KMS key carries the key's policy and one on
+ * a role its trust policy, as AWS evaluates them.
+ */
+export function requests(w: World, who: PrincipalName, action: string, on: ResourceName, context: ContextName): SimulatedRequest[] {
+  const resources = RESOURCES[on](w);
+  if (resources.length === 0) throw new Error(`the subject has no "${on}"`);
+  return resources.map((resource) => ({
+    ...PRINCIPALS[who](w),
+    action,
+    resource,
+    resourceAccount: resource === "*" ? w.account : (resource.split(":")[4] || w.account),
+    context: CONTEXTS[context](w),
+    resourcePolicy: resourcePolicy(w, resource),
+  }));
+}
+
+function resourcePolicy(w: World, resource: string): PolicyDocument | undefined {
+  return w.model.keys.find((k) => k.arn === resource)?.policy ?? w.model.roles.find((r) => r.arn === resource)?.trust;
+}
+
+function arn(w: World, service: string, resource: string): string {
+  return `arn:aws:${service}:${w.region}:${w.account}:${resource}`;
+}
