@@ -1,0 +1,106 @@
+import { expect } from "chai";
+import { ConfigError, loadConfig, readSecret, type ReadFile } from "../src/config";
+
+const BASE = {
+  DYNAMODBTABLE: "twitterStream",
+  AWSREGION: "us-east-1",
+  FILTER: "cloud computing",
+  CONSUMERKEY: "ck",
+  CONSUMERSECRETKEY: "cs",
+};
+
+const noFiles: ReadFile = (path) => {
+  throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+};
+
+function failure(env: Record<string, string | undefined>, readFile: ReadFile = noFiles): { variable: string; message: string } {
+  try {
+    loadConfig(env, readFile);
+  } catch (e) {
+    if (e instanceof ConfigError) return { variable: e.variable, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("reads a minimal environment with X's defaults", () => {
+    const c = loadConfig(BASE, noFiles);
+    expect(c.table).to.equal("twitterStream");
+    expect(c.region).to.equal("us-east-1");
+    expect(c.filter.ruleValue).to.equal("cloud computing");
+    expect(c.credentials).to.deep.equal({ consumerKey: "ck", consumerSecret: "cs" });
+    expect(c.xApiBaseUrl.href).to.equal("https://api.x.com/");
+    expect(c.backoff).to.deep.equal({
+      networkStepMs: 250,
+      networkMaxMs: 16_000,
+      httpInitialMs: 5_000,
+      httpMaxMs: 320_000,
+      rateLimitInitialMs: 60_000,
+      rateLimitMaxMs: 960_000,
+    });
+    expect(c.stallTimeoutMs).to.equal(20_000);
+    expect(c.ruleTag).to.equal("twitterstream");
+  });
+
+  it("takes times from the environment", () => {
+    const c = loadConfig({ ...BASE, STALL_TIMEOUT_MS: "900", NETWORK_BACKOFF_STEP_MS: "5", WRITE_CONCURRENCY: "3" }, noFiles);
+    expect([c.stallTimeoutMs, c.backoff.networkStepMs, c.writeConcurrency]).to.deep.equal([900, 5, 3]);
+  });
+
+  it("falls back to AWS_REGION", () => {
+    const { AWSREGION: _omitted, ...rest } = BASE;
+    expect(loadConfig({ ...rest, AWS_REGION: "eu-west-1" }, noFiles).region).to.equal("eu-west-1");
+  });
+
+  it("needs no consumer key pair when BEARERTOKEN is set", () => {
+    const c = loadConfig({ DYNAMODBTABLE: "t_1", AWSREGION: "us-east-1", FILTER: "x", BEARERTOKEN: "tok" }, noFiles);
+    expect(c.credentials).to.deep.equal({ bearerToken: "tok" });
+  });
+
+  it("reads credentials from _FILE variables, without the trailing newline", () => {
+    const files: Record<string, string> = { "/run/secrets/ck": "file-ck\n", "/run/secrets/cs": "file-cs\r\n" };
+    const read: ReadFile = (p) => files[p] ?? noFiles(p);
+    const { CONSUMERKEY: _k, CONSUMERSECRETKEY: _s, ...rest } = BASE;
+    const c = loadConfig({ ...rest, CONSUMERKEY_FILE: "/run/secrets/ck", CONSUMERSECRETKEY_FILE: "/run/secrets/cs" }, read);
+    expect(c.credentials).to.deep.equal({ consumerKey: "file-ck", consumerSecret: "file-cs" });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(readSecret({ ACCESSTOKEN: "" }, "ACCESSTOKEN", noFiles)).to.equal(undefined);
+  });
+
+  const cases: Array<[string, Record<string, string | undefined>, string, string]> = [
+    ["no table", { ...BASE, DYNAMODBTABLE: undefined }, "DYNAMODBTABLE", "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to"],
+    ["a bad table name", { ...BASE, DYNAMODBTABLE: "my table" }, "DYNAMODBTABLE", `DYNAMODBTABLE is not a valid table name ("my table"): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`],
+    ["no region", { ...BASE, AWSREGION: undefined }, "AWSREGION", "AWSREGION is not set: set it to the table's AWS region, e.g. us-east-1"],
+    ["a bad region", { ...BASE, AWSREGION: "US East" }, "AWSREGION", `AWSREGION is not a region code ("US East"): use one such as us-east-1`],
+    ["an empty filter", { ...BASE, FILTER: "" }, "FILTER", 'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"'],
+    ["a malformed filter", { ...BASE, FILTER: "lang:en" }, "FILTER", `FILTER word "lang:en" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`],
+    ["no consumer key", { ...BASE, CONSUMERKEY: undefined }, "CONSUMERKEY", "CONSUMERKEY is not set: set CONSUMERKEY or CONSUMERKEY_FILE (or BEARERTOKEN) to authenticate to the X API"],
+    ["no consumer secret", { ...BASE, CONSUMERSECRETKEY: "" }, "CONSUMERSECRETKEY", "CONSUMERSECRETKEY is not set: set CONSUMERSECRETKEY or CONSUMERSECRETKEY_FILE (or BEARERTOKEN) to authenticate to the X API"],
+    ["a variable and its _FILE twin", { ...BASE, CONSUMERKEY_FILE: "/run/secrets/ck" }, "CONSUMERKEY", "CONSUMERKEY and CONSUMERKEY_FILE are both set: set only one"],
+    ["an unreadable _FILE", { ...BASE, ACCESSTOKEN_FILE: "/nope" }, "ACCESSTOKEN_FILE", "ACCESSTOKEN_FILE names a file that cannot be read (/nope: ENOENT): mount the secret there or fix the path"],
+    ["a bad base URL", { ...BASE, X_API_BASE_URL: "ftp://x" }, "X_API_BASE_URL", `X_API_BASE_URL is not an http(s) origin ("ftp://x"): use one such as https://api.x.com`],
+    ["a bad number", { ...BASE, STALL_TIMEOUT_MS: "20s" }, "STALL_TIMEOUT_MS", `STALL_TIMEOUT_MS must be a whole number from 1 to 3600000, got "20s"`],
+    ["a zero concurrency", { ...BASE, WRITE_CONCURRENCY: "0" }, "WRITE_CONCURRENCY", `WRITE_CONCURRENCY must be a whole number from 1 to 256, got "0"`],
+    ["a bad rule tag", { ...BASE, RULE_TAG: "my tag" }, "RULE_TAG", `RULE_TAG is not a valid tag ("my tag"): use 1 to 64 of letters, digits, '_', '.', ':', '-'`],
+  ];
+  for (const [what, env, variable, message] of cases) {
+    it(`rejects ${what} with an exact message`, () => {
+      expect(failure(env)).to.deep.equal({ variable, message });
+    });
+  }
+
+  it("rejects an empty _FILE", () => {
+    expect(failure({ ...BASE, ACCESSTOKEN_FILE: "/empty" }, () => "\n")).to.deep.equal({
+      variable: "ACCESSTOKEN_FILE",
+      message: "ACCESSTOKEN_FILE names an empty file (/empty): write the secret into it",
+    });
+  });
+
+  it("never puts a credential value in a message", () => {
+    const env = { ...BASE, CONSUMERKEY: "VERY-SECRET-KEY", CONSUMERKEY_FILE: "/run/secrets/ck" };
+    expect(failure(env).message).to.not.include("VERY-SECRET-KEY");
+  });
+});
