@@ -1,0 +1,119 @@
+/**
+ * The AWS controls the component is held to: AWS Config's "Operational Best Practices for ECS" conformance pack and
+ * the AWS Security Hub controls for ECS, ECR, KMS, CloudWatch Logs and Secrets Manager. One list drives both the
+ * control tests (`controls.test.ts`) and `docs/SECURITY.md` (`scripts/security-report.ts`).
+ */
+import type { SecureFargateTaskArgs } from "../../src";
+import * as find from "./findings";
+import type { Subject } from "./subject";
+
+/** How the component's default deployment stands against a control. */
+export type Verdict =
+  | { status: "met" }
+  /** Not by default; `args` meets it, and the tests prove that. */
+  | { status: "met with an option"; reason: string; option: string; args: Partial<SecureFargateTaskArgs> }
+  /** Not met, for the reason given; `option` says what would meet it. */
+  | { status: "not met"; reason: string; option: string }
+  /** The control evaluates nothing the component makes. */
+  | { status: "not applicable"; reason: string };
+
+export interface Control {
+  /** Security Hub control id, or the Config rule name for a rule Security Hub has no control for. */
+  id: string;
+  /** The AWS Config rule that implements it. */
+  rule: string;
+  /** What it checks, in a line. */
+  checks: string;
+  verdict: Verdict;
+  /** A caveat that holds whatever the verdict. */
+  note?: string;
+  /** What the control would flag in a subject; none = compliant. */
+  findings: (subject: Subject) => string[];
+}
+
+const MET: Verdict = { status: "met" };
+const ROTATION_REASON =
+  "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
+const ROTATION_OPTION =
+  "Secrets Manager rotation with the component following it (`followRotation` of an existing secret, the delivery-modes issue): not in the component yet.";
+
+export const CONTROLS: Control[] = [
+  { id: "ECS.1", rule: "ecs-task-definition-user-for-host-mode-check", checks: "Host-network task definitions run privileged or as a non-root user", verdict: MET, findings: find.hostModeWithoutUser },
+  {
+    id: "ECS.2",
+    rule: "ecs-service-assign-public-ip-disabled",
+    checks: "Services do not assign public IPs automatically",
+    verdict: {
+      status: "met with an option",
+      reason: "Without `network` the tasks run in the default VPC's public subnets with a public IP, as the AWS blog does: no NAT gateway to pay for. The stack does the same with `twitterstream:network` = `default`.",
+      option: "`network: { subnetIds: <private subnets> }` (a public IP only if `assignPublicIp: true`); in the stack, `pulumi config set network private`.",
+      args: { network: { subnetIds: ["subnet-private-a", "subnet-private-b"] } },
+    },
+    findings: find.publicIp,
+  },
+  { id: "ECS.3", rule: "ecs-task-definition-pid-mode-check", checks: "Task definitions do not share the host's process namespace", verdict: MET, findings: find.hostPidMode },
+  { id: "ECS.4", rule: "ecs-containers-nonprivileged", checks: "Containers are not privileged", verdict: MET, findings: find.privileged },
+  { id: "ECS.5", rule: "ecs-containers-readonly-access", checks: "Containers are limited to read-only root filesystems", verdict: MET, findings: find.writableRoot },
+  {
+    id: "ECS.8",
+    rule: "ecs-no-environment-secrets",
+    checks: "No `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA` in environment variables; also (ours) no secret value anywhere in a container definition",
+    verdict: MET,
+    findings: find.environmentSecrets,
+  },
+  { id: "ECS.9", rule: "ecs-task-definition-log-configuration", checks: "Every container has a log configuration", verdict: MET, findings: find.noLogging },
+  { id: "ECS.10", rule: "ecs-fargate-latest-platform-version", checks: "Fargate services run the LATEST platform version", verdict: MET, findings: find.notLatestPlatform },
+  {
+    id: "ECS.12",
+    rule: "ecs-container-insights-enabled",
+    checks: "Clusters use Container Insights",
+    verdict: MET,
+    note: "A cluster passed in `clusterArn` is the caller's to configure.",
+    findings: find.noContainerInsights,
+  },
+  { id: "ECS.20", rule: "ecs-task-definition-nonroot-user", checks: "Containers run as a user that is not root", verdict: MET, findings: find.rootUser },
+  { id: "ecs-task-definition-memory-hard-limit", rule: "ecs-task-definition-memory-hard-limit", checks: "Every container has a memory hard limit", verdict: MET, findings: find.noMemoryLimit },
+  { id: "ECR.1", rule: "ecr-private-image-scanning-enabled", checks: "Repositories scan images on push", verdict: MET, findings: find.noScanOnPush },
+  { id: "ECR.2", rule: "ecr-private-tag-immutability-enabled", checks: "Repositories have immutable tags", verdict: MET, findings: find.mutableTags },
+  { id: "ECR.3", rule: "ecr-private-lifecycle-policy-configured", checks: "Repositories have a lifecycle policy", verdict: MET, findings: find.noLifecyclePolicy },
+  { id: "KMS.2", rule: "iam-inline-policy-blocked-kms-actions", checks: "No inline policy allows `kms:Decrypt` or `kms:ReEncryptFrom` on all keys", verdict: MET, findings: find.decryptOnAllKeys },
+  {
+    id: "KMS.4",
+    rule: "cmk-backing-key-rotation-enabled",
+    checks: "Customer-managed keys rotate",
+    verdict: MET,
+    note: "A key passed in `kmsKeyArn` is the caller's to configure.",
+    findings: find.noKeyRotation,
+  },
+  {
+    id: "CloudWatch.16",
+    rule: "cw-loggroup-retention-period-check",
+    checks: "Log groups keep events at least 365 days (or never expire)",
+    verdict: {
+      status: "met with an option",
+      reason: "30 days by default: the app's logs are for operating it, not an audit trail (CloudTrail records the API calls), and a year of a chatty stream reader costs storage for nothing.",
+      option: "`logRetentionInDays: 365` (or more, or 0 = never expire).",
+      args: { logRetentionInDays: 365 },
+    },
+    findings: find.shortRetention,
+  },
+  { id: "cloudwatch-log-group-encrypted", rule: "cloudwatch-log-group-encrypted", checks: "Log groups are encrypted with a KMS key", verdict: MET, findings: find.unencryptedLogs },
+  { id: "secretsmanager-using-cmk", rule: "secretsmanager-using-cmk", checks: "Secrets are encrypted with a customer-managed key, not `aws/secretsmanager`", verdict: MET, findings: find.awsManagedSecretKey },
+  { id: "SecretsManager.1", rule: "secretsmanager-rotation-enabled-check", checks: "Secrets have automatic rotation configured", verdict: { status: "not met", reason: ROTATION_REASON, option: ROTATION_OPTION }, findings: find.noRotation },
+  {
+    id: "SecretsManager.2",
+    rule: "secretsmanager-scheduled-rotation-success-check",
+    checks: "Secrets with rotation configured rotate on schedule",
+    verdict: { status: "not applicable", reason: "It evaluates only secrets with rotation configured; the component configures none (see SecretsManager.1)." },
+    findings: find.rotationWithoutSchedule,
+  },
+  {
+    id: "SecretsManager.3",
+    rule: "secretsmanager-secret-unused",
+    checks: "Secrets were accessed in the last 90 days",
+    verdict: MET,
+    note: "Every secret the component makes is read by each task at start. A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
+    findings: find.unreferencedSecrets,
+  },
+  { id: "SecretsManager.4", rule: "secretsmanager-secret-periodic-rotation", checks: "Secrets were rotated in the last 90 days", verdict: { status: "not met", reason: ROTATION_REASON, option: ROTATION_OPTION }, findings: find.noRotation },
+];

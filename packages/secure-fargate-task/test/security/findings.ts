@@ -1,0 +1,124 @@
+/**
+ * What each AWS control would flag in a subject, computed from the captured resources the way the control's AWS
+ * Config rule reads the deployed ones. Each function returns one line per flagged resource; none means compliant.
+ */
+import { containers, ContainerJson, ofType, policyInput, Resource, stateString, Subject, TYPES } from "./subject";
+
+type Finder = (subject: Subject) => string[];
+
+function eachContainer(test: (c: ContainerJson) => string | undefined): Finder {
+  return (s) => containers(s).flatMap((c) => test(c) ?? []);
+}
+
+function eachOf(type: string, test: (r: Resource, s: Subject) => string | undefined): Finder {
+  return (s) => ofType(s, type).flatMap((r) => test(r, s) ?? []);
+}
+
+const ROOT_USER = /^(root|0)(:|$)/;
+/** The `secretKeys` the conformance pack passes to `ecs-no-environment-secrets`. */
+const SECRET_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
+
+export const hostModeWithoutUser = eachOf(TYPES.taskDefinition, (t) => {
+  if (t.inputs.networkMode !== "host") return undefined;
+  const defs = JSON.parse(String(t.inputs.containerDefinitions)) as ContainerJson[];
+  const bad = defs.filter((c) => c.privileged !== true && (!c.user || ROOT_USER.test(c.user)));
+  return bad.length > 0 ? `${t.name}: host network mode with root, unprivileged containers` : undefined;
+});
+
+export const publicIp = eachOf(TYPES.service, (svc) => {
+  const network = svc.inputs.networkConfiguration as { assignPublicIp?: boolean } | undefined;
+  return network?.assignPublicIp === true ? `${svc.name} assigns a public IP` : undefined;
+});
+
+export const hostPidMode = eachOf(TYPES.taskDefinition, (t) => (t.inputs.pidMode === "host" ? `${t.name} shares the host's PID namespace` : undefined));
+
+export const privileged = eachContainer((c) => (c.privileged === true ? `${c.name} is privileged` : undefined));
+
+export const writableRoot = eachContainer((c) =>
+  c.readonlyRootFilesystem === true ? undefined : `${c.name} has a writable root filesystem`,
+);
+
+/** The Config rule's check (variable names), plus ours: no secret value anywhere in a container definition. */
+export const environmentSecrets: Finder = (s) =>
+  containers(s).flatMap((c) => {
+    const named = (c.environment ?? []).filter((e) => SECRET_KEYS.includes(e.name)).map((e) => `${c.name}: ${e.name} in environment`);
+    const text = JSON.stringify(c);
+    const leaked = s.secretValues.filter((v) => text.includes(v)).map(() => `${c.name}: a secret value in the container definition`);
+    return [...named, ...leaked];
+  });
+
+export const noLogging = eachContainer((c) => (c.logConfiguration?.logDriver ? undefined : `${c.name} has no log configuration`));
+
+export const notLatestPlatform = eachOf(TYPES.service, (svc) => {
+  const version = svc.inputs.platformVersion;
+  return svc.inputs.launchType === "FARGATE" && version !== undefined && version !== "LATEST"
+    ? `${svc.name} runs Fargate platform ${String(version)}`
+    : undefined;
+});
+
+export const noContainerInsights = eachOf(TYPES.cluster, (cluster) => {
+  const settings = (cluster.inputs.settings ?? []) as Array<{ name: string; value: string }>;
+  const on = settings.some((x) => x.name === "containerInsights" && (x.value === "enabled" || x.value === "enhanced"));
+  return on ? undefined : `${cluster.name} has no Container Insights`;
+});
+
+export const rootUser = eachContainer((c) => (c.user && !ROOT_USER.test(c.user) ? undefined : `${c.name} runs as root`));
+
+export const noMemoryLimit = eachContainer((c) => (typeof c.memory === "number" ? undefined : `${c.name} has no memory limit`));
+
+export const noScanOnPush = eachOf(TYPES.repository, (repo) => {
+  const scanning = repo.inputs.imageScanningConfiguration as { scanOnPush?: boolean } | undefined;
+  return scanning?.scanOnPush === true ? undefined : `${repo.name} does not scan on push`;
+});
+
+export const mutableTags = eachOf(TYPES.repository, (repo) =>
+  repo.inputs.imageTagMutability === "IMMUTABLE" ? undefined : `${repo.name} has mutable tags`,
+);
+
+export const noLifecyclePolicy = eachOf(TYPES.repository, (repo, s) => {
+  const name = stateString(repo, "name");
+  return ofType(s, TYPES.lifecyclePolicy).some((p) => p.inputs.repository === name) ? undefined : `${repo.name} has no lifecycle policy`;
+});
+
+export const noKeyRotation = eachOf(TYPES.key, (key) => (key.inputs.enableKeyRotation === true ? undefined : `${key.name} does not rotate`));
+
+/** `kms:Decrypt` or `kms:ReEncryptFrom` on every key, in any inline policy (KMS.2 ignores conditions, as here). */
+export const decryptOnAllKeys = eachOf(TYPES.rolePolicy, (p) => {
+  const broad = policyInput(p, "policy").Statement.filter((st) => {
+    const actions = [st.Action].flat();
+    const resources = [st.Resource ?? []].flat();
+    return st.Effect === "Allow" && resources.includes("*") && actions.some((a) => /^(kms:(Decrypt|ReEncryptFrom|\*)|\*)$/.test(a));
+  });
+  return broad.length > 0 ? `${p.name} allows decryption with every key` : undefined;
+});
+
+/** Retention below the Config rule's default minimum of 365 days; 0 (never expire) is compliant. */
+export const shortRetention = eachOf(TYPES.logGroup, (g) => {
+  const days = Number(g.inputs.retentionInDays ?? 0);
+  return days === 0 || days >= 365 ? undefined : `${g.name} keeps logs ${days} days`;
+});
+
+export const unencryptedLogs = eachOf(TYPES.logGroup, (g) => (g.inputs.kmsKeyId ? undefined : `${g.name} is not encrypted with a KMS key`));
+
+export const awsManagedSecretKey = eachOf(TYPES.secret, (secret) => {
+  const key = secret.inputs.kmsKeyId;
+  return typeof key === "string" && key !== "" && !key.endsWith("alias/aws/secretsmanager")
+    ? undefined
+    : `${secret.name} is encrypted with the AWS managed key`;
+});
+
+export const noRotation = eachOf(TYPES.secret, (secret, s) =>
+  ofType(s, TYPES.secretRotation).some((r) => r.inputs.secretId === secret.id || r.inputs.secretId === secret.state.arn)
+    ? undefined
+    : `${secret.name} has no rotation configured`,
+);
+
+/** Rotation that is configured but has no schedule would never run; without rotation there is nothing to evaluate. */
+export const rotationWithoutSchedule = eachOf(TYPES.secretRotation, (r) => (r.inputs.rotationRules ? undefined : `${r.name} has no schedule`));
+
+/** A secret no container refers to: nothing would ever read it. */
+export const unreferencedSecrets = eachOf(TYPES.secret, (secret, s) => {
+  const arn = stateString(secret, "arn");
+  const text = JSON.stringify(containers(s));
+  return text.includes(`"${arn}:`) ? undefined : `${secret.name} is referenced by no container`;
+});
