@@ -4,6 +4,79 @@ import type { ImagePlatform } from "./fargate";
 /** How the component lays out the secrets it creates in Secrets Manager. */
 export type SecretLayout = "single" | "perVariable";
 
+/**
+ * How secrets reach the app. `environment`: ECS injects them as environment variables when the task starts.
+ * `files`: an init container writes each to a file on a task-scoped volume; the app reads `<NAME>_FILE`.
+ */
+export type SecretDelivery = "environment" | "files";
+
+/** Whether the component runs a long-lived service or only defines a task for one-off `aws ecs run-task` runs. */
+export type RunMode = "service" | "task";
+
+/**
+ * A secret kept in Secrets Manager by someone else. The component looks it up, so a name or a partial ARN still
+ * yields a grant on the exact ARN that AWS evaluates (with its 6-character suffix).
+ */
+export interface ExistingSecretsManagerSecret {
+  /** Full ARN, partial ARN (no suffix) or name of the secret, in this account and region. */
+  secretsManager: pulumi.Input<string>;
+  /** Extract this key of a JSON secret. @default - the whole secret string */
+  jsonKey?: string;
+  /** Pin this version. Exclusive with `versionStage` and `followRotation`. @default - see `followRotation` */
+  versionId?: pulumi.Input<string>;
+  /** Follow this staging label, e.g. `AWSPREVIOUS`. @default "AWSCURRENT" */
+  versionStage?: string;
+  /**
+   * The secret's customer-managed KMS key, granted `kms:Decrypt` via Secrets Manager.
+   * @default - the key Secrets Manager reports for the secret; none for the AWS managed key
+   */
+  kmsKeyArn?: pulumi.Input<string>;
+  /**
+   * Roll the service when this secret changes outside Pulumi (managed rotation, a rotation function, by hand): an
+   * EventBridge rule on exactly this secret's change events starts a new deployment.
+   * @default false
+   */
+  followRotation?: boolean;
+}
+
+/** An SSM Parameter Store `SecureString` parameter (or `String`), in this account and region. */
+export interface SsmParameterSecret {
+  /** Name (`/app/token`) or ARN of the parameter; `name:version` pins a version. */
+  ssmParameter: pulumi.Input<string>;
+  /** The parameter's customer-managed KMS key. @default - the AWS managed key `aws/ssm`: no grant needed */
+  kmsKeyArn?: pulumi.Input<string>;
+}
+
+/**
+ * A value the component stores as an object in its own encrypted S3 bucket (public access blocked, TLS only,
+ * SSE-KMS, versioned) and always delivers as a file: suits certificates and other large or multi-line secrets.
+ */
+export interface S3ObjectSecret {
+  /** The object's content. A plain string is wrapped with `pulumi.secret`. */
+  s3Object: pulumi.Input<string>;
+}
+
+/**
+ * Where one secret comes from: a value (stored by the component in Secrets Manager), an existing Secrets Manager
+ * secret, an SSM parameter, or an S3 object.
+ */
+export type SecretSource = pulumi.Input<string> | ExistingSecretsManagerSecret | SsmParameterSecret | S3ObjectSecret;
+
+/** Credentials for a private registry outside ECR, as ECS reads them from Secrets Manager. */
+export type RegistryCredentials =
+  | { username: pulumi.Input<string>; password: pulumi.Input<string> }
+  | { secretsManager: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string> };
+
+/** Log routing other than the default `awslogs` to the component's log group. */
+export interface LoggingArgs {
+  /** A log driver Fargate supports. */
+  logDriver: "awslogs" | "splunk" | "awsfirelens";
+  /** Driver options. */
+  options?: Record<string, string>;
+  /** Driver options whose values are secrets (a Splunk token, say), injected by reference like `secrets`. */
+  secretOptions?: Record<string, SecretSource>;
+}
+
 /** One IAM policy statement, with resources that may be outputs of other resources (a table's ARN, say). */
 export interface PolicyStatementArgs {
   /** Statement id. @default - none */
@@ -16,6 +89,16 @@ export interface PolicyStatementArgs {
   Resource: pulumi.Input<string> | pulumi.Input<string>[];
   /** IAM condition block: operator -> key -> value(s). @default - none */
   Condition?: Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
+}
+
+/** An image built elsewhere, pulled by name (a digest reference is best). */
+export interface PrebuiltImageArgs {
+  /** Image reference, e.g. `ghcr.io/org/app@sha256:...`. */
+  name: pulumi.Input<string>;
+  /** Credentials for a private registry outside ECR. @default - none: a public image, or ECR in this account */
+  repositoryCredentials?: RegistryCredentials;
+  /** The image's platform, for the task's `runtimePlatform`. @default "linux/amd64" */
+  platform?: ImagePlatform;
 }
 
 /** The container image the component builds and pushes to its own ECR repository. */
@@ -62,14 +145,26 @@ export interface DeploymentArgs {
 
 /** Arguments of {@link SecureFargateTask}. */
 export interface SecureFargateTaskArgs {
-  /** The image to build from source and push to the component's ECR repository. */
-  image: ImageArgs;
+  /** The image: built from source and pushed to the component's ECR repository, or pulled by name. */
+  image: ImageArgs | PrebuiltImageArgs;
   /**
-   * The container's secrets: environment variable name -> value. Typically `config.requireSecret("...")`. Each value is
-   * stored in Secrets Manager (a plain string is wrapped with `pulumi.secret` first) and injected by ECS when a task
-   * starts, never as plaintext in the task definition. Changing a value and running `pulumi up` rolls the service.
+   * The container's secrets: environment variable name -> source. A value (typically `config.requireSecret("...")`;
+   * a plain string is wrapped with `pulumi.secret`) is stored in Secrets Manager by the component; or name an existing
+   * Secrets Manager secret, an SSM parameter, or an S3 object. Each reaches the container only when a task starts,
+   * never as plaintext in the task definition, pinned to a version: changing a value and running `pulumi up` rolls
+   * the service.
    */
-  secrets: Record<string, pulumi.Input<string>>;
+  secrets: Record<string, SecretSource>;
+  /**
+   * How secrets reach the app: as environment variables injected by ECS, or as files written by an init container
+   * to a task-scoped volume (`<NAME>_FILE` points at each). S3 objects are always files.
+   * @default "environment"
+   */
+  secretDelivery?: SecretDelivery;
+  /** Run a service, or only define the task and output the `aws ecs run-task` command line. @default "service" */
+  runMode?: RunMode;
+  /** Log routing. @default - awslogs to the component's log group, non-blocking */
+  logging?: LoggingArgs;
   /**
    * `single`: one JSON secret holds every value (one secret to pay for, audit and rotate as a set; ECS extracts each
    * key). `perVariable`: one secret per variable (separate access policies or rotation per value).

@@ -17,7 +17,7 @@ export function contentTag(context: string, dockerfile: string, platform: string
   hash.update(`dockerfile\0`).update(fs.readFileSync(dockerfile));
   hash.update(`platform\0${platform}\0`);
   for (const key of Object.keys(buildArgs).sort()) hash.update(`arg\0${key}\0${buildArgs[key]}\0`);
-  return `src-${hash.digest("hex").slice(0, 24)}`;
+  return hash.digest("hex").slice(0, 24);
 }
 
 /** One `.dockerignore` rule, compiled. */

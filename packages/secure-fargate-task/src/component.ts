@@ -1,139 +1,199 @@
+import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "./args";
-import { appContainerDefinition, TMP_VOLUME } from "./containerDefinition";
+import { TMP_VOLUME } from "./containerDefinition";
+import type { ChildContext } from "./context";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
-import { buildImage } from "./image";
+import { secretReadStatements } from "./grants";
+import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image";
 import { deriveNames } from "./names";
 import { resolveNetwork } from "./network";
 import { policyDocument, Statement } from "./policyDocument";
 import { AwsScope, ecsTasksTrustPolicy, executionRolePolicy, keyPolicy } from "./policies";
-import { storeSecrets } from "./secrets";
+import { lookupSecret, resolveSecrets } from "./resolveSecrets";
+import { followRotation } from "./rotation";
+import { runTaskCommand } from "./runTask";
+import { storeRegistryCredentials } from "./secrets";
+import type { ResolvedSecret } from "./sources";
+import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 
+/** The build context of the secrets init image, shipped with this package. */
+const INIT_CONTEXT = path.join(__dirname, "..", "init");
+
 /**
- * A container on AWS Fargate whose secrets live in Secrets Manager under a customer-managed KMS key and reach the
- * container only when a task starts, pinned to a version: change a secret, run `pulumi up`, and the service rolls.
- * Builds the image from source into its own ECR repository; least-privilege roles with exact ARNs; a log group made
- * before the task needs it; a Fargate service with the deployment circuit breaker that fails `pulumi up` on a task
- * that cannot start.
+ * A container on AWS Fargate whose secrets live in Secrets Manager (or Parameter Store, or S3) under a
+ * customer-managed KMS key and reach the container only when a task starts, pinned to a version: change a secret, run
+ * `pulumi up`, and the service rolls. Builds the image from source into its own ECR repository; least-privilege roles
+ * with exact ARNs; a log group made before the task needs it; a Fargate service with the deployment circuit breaker,
+ * so a task that cannot start fails `pulumi up`.
  */
 export class SecureFargateTask extends pulumi.ComponentResource {
-  /** Name of the ECS cluster the service runs in. */
+  /** Name of the ECS cluster the task runs in. */
   readonly clusterName: pulumi.Output<string>;
   /** ARN of the ECS cluster. */
   readonly clusterArn: pulumi.Output<string>;
-  /** Name of the ECS service. */
-  readonly serviceName: pulumi.Output<string>;
-  /** ARN of the task definition revision the service runs. */
+  /** Name of the ECS service; undefined with `runMode: "task"`. */
+  readonly serviceName: pulumi.Output<string | undefined>;
+  /** ARN of the task definition revision. */
   readonly taskDefinitionArn: pulumi.Output<string>;
-  /** URL of the ECR repository. */
-  readonly repositoryUrl: pulumi.Output<string>;
-  /** The image the task runs, by digest. */
+  /** URL of the component's ECR repository; undefined when it needs none (a prebuilt image, no file delivery). */
+  readonly repositoryUrl: pulumi.Output<string | undefined>;
+  /** The image the app container runs, by digest when the component built it. */
   readonly imageRef: pulumi.Output<string>;
-  /** ARNs of the Secrets Manager secrets holding the values (not the values). */
+  /** ARNs of the Secrets Manager secrets the task reads (not the values). */
   readonly secretArns: pulumi.Output<string[]>;
   /** Name of the CloudWatch log group. */
   readonly logGroupName: pulumi.Output<string>;
-  /** ARN of the task execution role (ECS's agent: pull, logs, secrets). */
+  /** ARN of the task execution role (ECS's agent: pull, logs, injected secrets). */
   readonly executionRoleArn: pulumi.Output<string>;
-  /** ARN of the task role (the application's own permissions). */
+  /** ARN of the task role (the application's own permissions, and the init container's reads). */
   readonly taskRoleArn: pulumi.Output<string>;
   /** ARN of the KMS key encrypting the secrets, logs and images. */
   readonly kmsKeyArn: pulumi.Output<string>;
   /** Security groups of the tasks. */
   readonly securityGroupIds: pulumi.Output<string[]>;
+  /** The exact `aws ecs run-task` command line for a one-off run of this task definition revision. */
+  readonly runTaskCommand: pulumi.Output<string>;
 
   constructor(name: string, args: SecureFargateTaskArgs, opts?: pulumi.ComponentResourceOptions) {
     super("secure-fargate-task:index:SecureFargateTask", name, {}, opts);
     const settings = this.validate(name, args);
-    const parent = this;
-    const tags = settings.tags;
     const names = deriveNames(pulumi.getProject(), pulumi.getStack(), name);
     const scope: pulumi.Output<AwsScope> = pulumi
       .all([
-        aws.getPartitionOutput({}, { parent }).partition,
-        aws.getRegionOutput({}, { parent }).region,
-        aws.getCallerIdentityOutput({}, { parent }).accountId,
+        aws.getPartitionOutput({}, { parent: this }).partition,
+        aws.getRegionOutput({}, { parent: this }).region,
+        aws.getCallerIdentityOutput({}, { parent: this }).accountId,
       ])
       .apply(([partition, region, accountId]) => ({ partition, region, accountId }));
+    const ctx: ChildContext = { name, parent: this, tags: settings.tags, scope, names };
 
-    // The key for secrets, logs and images: the caller's, or one with rotation on and a policy scoped to this log group.
-    let kmsKeyArn: pulumi.Output<string>;
-    if (settings.kmsKeyArn === undefined) {
-      const key = new aws.kms.Key(
-        `${name}-key`,
-        {
-          description: `Secrets, logs and images of ${names.family}`,
-          enableKeyRotation: true,
-          deletionWindowInDays: 30,
-          policy: scope.apply((s) => JSON.stringify(keyPolicy(s, names.logGroup))),
-          tags,
-        },
-        { parent },
-      );
-      new aws.kms.Alias(`${name}-key-alias`, { name: names.keyAlias, targetKeyId: key.keyId }, { parent });
-      kmsKeyArn = key.arn;
-    } else {
-      kmsKeyArn = pulumi.output(settings.kmsKeyArn);
-    }
+    const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? [])];
+    const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.kind === "secretsManager" && s.followRotation);
+    const logGroupNames = followsRotation ? [names.logGroup, names.rotationLogGroup] : [names.logGroup];
+    const kmsKeyArn = settings.kmsKeyArn === undefined ? this.createKey(ctx, logGroupNames) : pulumi.output(settings.kmsKeyArn);
 
     // Created before the task definition refers to it: without it a task fails to start.
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
-      { name: names.logGroup, retentionInDays: settings.logRetentionInDays, kmsKeyId: kmsKeyArn, tags },
-      { parent },
+      { name: names.logGroup, retentionInDays: settings.logRetentionInDays, kmsKeyId: kmsKeyArn, tags: settings.tags },
+      { parent: this },
     );
 
-    const built = buildImage(name, names.repository, settings.image, kmsKeyArn, tags, parent);
-    const stored = storeSecrets(name, settings.secrets, settings.secretLayout, names.secretPrefix, kmsKeyArn, tags, parent);
+    // Which secrets the init container writes to files: S3 objects always, all of them with file delivery.
+    const isFile = (s: { kind: string }) => s.kind === "s3" || settings.secretDelivery === "files";
+    const needsInit = settings.secrets.some(isFile);
+    const image = settings.image;
+    const registry = image.kind === "build" || needsInit ? createRegistry(ctx, kmsKeyArn, image.keepImages) : undefined;
+    const appImage =
+      image.kind === "build"
+        ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app)
+        : pulumi.output(image.name);
+    const initImage = needsInit ? this.buildInitImage(ctx, registry!, settings) : pulumi.output(undefined);
 
-    // The execution role: ECS's agent pulls the image, writes logs and reads the secrets with it, nothing more.
+    const secrets = resolveSecrets(ctx, settings.secrets, settings.secretLayout, { single: "secrets", each: "secret" }, kmsKeyArn);
+    const logSecrets = resolveSecrets(ctx, settings.logging?.secretOptions ?? [], settings.secretLayout, { single: "log-secrets", each: "log-secret" }, kmsKeyArn);
+    const registryCredentials = this.registryCredentials(ctx, settings, kmsKeyArn);
+    const fileNames = new Set(settings.secrets.filter(isFile).map((s) => s.name));
+    const fileSecrets = secrets.apply((all) => all.filter((s) => fileNames.has(s.name)));
+    const environmentSecrets = secrets.apply((all) => all.filter((s) => !fileNames.has(s.name)));
+    // Everything ECS's agent reads with the execution role.
+    const agentSecrets = pulumi
+      .all([environmentSecrets, logSecrets, registryCredentials])
+      .apply(([env, log, creds]) => [...env, ...log, ...(creds ? [creds] : [])]);
+
+    // The execution role: ECS's agent pulls the image, writes logs and reads the injected secrets with it, nothing more.
     const trust = scope.apply((s) => JSON.stringify(ecsTasksTrustPolicy(s)));
     const executionRole = new aws.iam.Role(
       `${name}-execution-role`,
-      { description: `ECS task execution role of ${names.family}`, assumeRolePolicy: trust, tags },
-      { parent },
+      { description: `ECS task execution role of ${names.family}`, assumeRolePolicy: trust, tags: settings.tags },
+      { parent: this },
     );
-    const executionPolicy = new aws.iam.RolePolicy(
-      `${name}-execution-policy`,
-      {
-        role: executionRole.id,
-        policy: pulumi
-          .all([scope, built.repository.arn, logGroup.arn, stored.secretArns, kmsKeyArn])
-          .apply(([s, repositoryArn, logArn, secretArns, keyArn]) =>
-            JSON.stringify(
-              executionRolePolicy({ scope: s, repositoryArn, logGroupArn: logArn, secretArns, kmsKeyArn: keyArn }),
+    const rolePolicies: pulumi.Resource[] = [
+      new aws.iam.RolePolicy(
+        `${name}-execution-policy`,
+        {
+          role: executionRole.id,
+          policy: pulumi
+            .all([scope, registry?.repository.arn, logGroup.arn, agentSecrets])
+            .apply(([s, repositoryArn, logArn, read]) =>
+              JSON.stringify(
+                executionRolePolicy({ repositoryArn, logGroupArn: logArn, secretStatements: secretReadStatements(read, "agent", s) }),
+              ),
             ),
-          ),
-      },
-      { parent },
-    );
+        },
+        { parent: this },
+      ),
+    ];
 
-    // The task role: the application's own permissions, only those the caller lists.
+    // The task role: the application's own permissions, plus the init container's reads with file delivery.
     const taskRole = new aws.iam.Role(
       `${name}-task-role`,
-      { description: `ECS task role of ${names.family}`, assumeRolePolicy: trust, tags },
-      { parent },
+      { description: `ECS task role of ${names.family}`, assumeRolePolicy: trust, tags: settings.tags },
+      { parent: this },
     );
-    const rolePolicies: pulumi.Resource[] = [executionPolicy];
-    if (settings.taskRolePolicyStatements.length > 0) {
+    if (settings.taskRolePolicyStatements.length > 0 || needsInit) {
       rolePolicies.push(
         new aws.iam.RolePolicy(
           `${name}-task-policy`,
           {
             role: taskRole.id,
             policy: pulumi
-              .output(settings.taskRolePolicyStatements)
-              .apply((statements) => JSON.stringify(policyDocument(statements as Statement[]))),
+              .all([pulumi.output(settings.taskRolePolicyStatements), fileSecrets, scope])
+              .apply(([statements, files, s]) =>
+                JSON.stringify(policyDocument([...(statements as Statement[]), ...secretReadStatements(files, "init", s)])),
+              ),
           },
-          { parent },
+          { parent: this },
         ),
       );
     }
 
-    const clusterArn = settings.clusterArn === undefined ? this.createCluster(name, tags).arn : pulumi.output(settings.clusterArn);
-    const network = resolveNetwork(name, settings.network, tags, parent);
+    const clusterArn = settings.clusterArn === undefined ? this.createCluster(ctx).arn : pulumi.output(settings.clusterArn);
+    const network = resolveNetwork(name, settings.network, settings.tags, this);
+
+    const environmentNames = Object.keys(settings.environment).sort();
+    const secretEnvironment = pulumi
+      .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k]!)))))
+      .apply((flags) => environmentNames.filter((_, i) => flags[i]));
+    const containerDefinitions = pulumi
+      .all([
+        secretEnvironment,
+        pulumi.output(settings.environment),
+        appImage,
+        initImage,
+        pulumi.all([environmentSecrets, fileSecrets, logSecrets, registryCredentials]),
+        logGroup.name,
+        scope,
+      ])
+      .apply(([secretNames, environment, app, init, [envSecrets, files, logOptions, creds], logGroupName, s]) => {
+        if (secretNames.length > 0) {
+          throw new pulumi.ResourceError(
+            `SecureFargateTask "${name}": \`environment.${secretNames[0]}\` is a secret: plaintext environment variables are written into the task definition. Move it to \`secrets\`.`,
+            this,
+          );
+        }
+        return JSON.stringify(
+          taskContainerDefinitions({
+            containerName: settings.containerName,
+            user: settings.user,
+            cpu: settings.cpu,
+            memory: settings.memory,
+            stopTimeoutSeconds: settings.stopTimeoutSeconds,
+            appImage: app,
+            initImage: init,
+            region: s.region,
+            logGroupName,
+            environment,
+            environmentSecrets: envSecrets,
+            fileSecrets: files,
+            logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
+            repositoryCredentialsArn: creds?.source.type === "secretsmanager" ? creds.source.secretId : undefined,
+          }),
+        );
+      });
 
     const taskDefinition = new aws.ecs.TaskDefinition(
       `${name}-task`,
@@ -143,56 +203,69 @@ export class SecureFargateTask extends pulumi.ComponentResource {
         memory: String(settings.memory),
         networkMode: "awsvpc",
         requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: {
-          operatingSystemFamily: "LINUX",
-          cpuArchitecture: PLATFORM_ARCHITECTURE[settings.image.platform],
-        },
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: PLATFORM_ARCHITECTURE[image.platform] },
         executionRoleArn: executionRole.arn,
         taskRoleArn: taskRole.arn,
-        volumes: [{ name: TMP_VOLUME }],
-        containerDefinitions: this.containerDefinitions(name, settings, built.imageRef, stored.containerSecrets, logGroup, scope),
-        tags,
+        volumes: needsInit ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }],
+        containerDefinitions,
+        tags: settings.tags,
       },
-      { parent },
+      // Its tasks must not start before their roles may pull, log and read secrets.
+      { parent: this, dependsOn: rolePolicies },
     );
 
-    const service = new aws.ecs.Service(
-      `${name}-service`,
-      {
-        cluster: clusterArn,
-        taskDefinition: taskDefinition.arn,
-        desiredCount: settings.desiredCount,
-        launchType: "FARGATE",
-        platformVersion: "LATEST",
-        deploymentMinimumHealthyPercent: settings.minimumHealthyPercent,
-        deploymentMaximumPercent: settings.maximumPercent,
-        deploymentCircuitBreaker: { enable: true, rollback: true },
-        waitForSteadyState: true,
-        networkConfiguration: {
-          subnets: network.subnetIds,
-          securityGroups: network.securityGroupIds,
-          assignPublicIp: network.assignPublicIp,
+    let service: aws.ecs.Service | undefined;
+    if (settings.runMode === "service") {
+      service = new aws.ecs.Service(
+        `${name}-service`,
+        {
+          cluster: clusterArn,
+          taskDefinition: taskDefinition.arn,
+          desiredCount: settings.desiredCount,
+          launchType: "FARGATE",
+          platformVersion: "LATEST",
+          deploymentMinimumHealthyPercent: settings.minimumHealthyPercent,
+          deploymentMaximumPercent: settings.maximumPercent,
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+          waitForSteadyState: true,
+          networkConfiguration: {
+            subnets: network.subnetIds,
+            securityGroups: network.securityGroupIds,
+            assignPublicIp: network.assignPublicIp,
+          },
+          enableEcsManagedTags: true,
+          propagateTags: "SERVICE",
+          tags: settings.tags,
         },
-        enableEcsManagedTags: true,
-        propagateTags: "SERVICE",
-        tags,
-      },
-      // A task must not start before its roles may pull, log and read secrets.
-      { parent, dependsOn: rolePolicies },
-    );
+        { parent: this, dependsOn: rolePolicies },
+      );
+      if (followsRotation) {
+        const followed = pulumi
+          .all([secrets, logSecrets])
+          .apply(([a, b]) => [...a, ...b].filter((s) => s.followRotation).map((s) => grantedSecretArn(s)));
+        followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
+      }
+    }
 
     this.clusterArn = clusterArn;
     this.clusterName = clusterArn.apply((arn) => arn.split("/").pop()!);
-    this.serviceName = service.name;
+    this.serviceName = service ? service.name : pulumi.output(undefined);
     this.taskDefinitionArn = taskDefinition.arn;
-    this.repositoryUrl = built.repository.repositoryUrl;
-    this.imageRef = built.imageRef;
-    this.secretArns = stored.secretArns;
+    this.repositoryUrl = registry ? registry.repository.repositoryUrl : pulumi.output(undefined);
+    this.imageRef = appImage;
+    this.secretArns = pulumi
+      .all([secrets, agentSecrets])
+      .apply(([a, b]) => [...new Set([...a, ...b].filter((s) => s.source.type === "secretsmanager").map(grantedSecretArn))].sort());
     this.logGroupName = logGroup.name;
     this.executionRoleArn = executionRole.arn;
     this.taskRoleArn = taskRole.arn;
     this.kmsKeyArn = kmsKeyArn;
     this.securityGroupIds = network.securityGroupIds;
+    this.runTaskCommand = pulumi
+      .all([clusterArn, taskDefinition.arn, network.subnetIds, network.securityGroupIds])
+      .apply(([cluster, taskDefinitionArn, subnetIds, securityGroupIds]) =>
+        runTaskCommand({ clusterArn: cluster, taskDefinitionArn, subnetIds, securityGroupIds, assignPublicIp: network.assignPublicIp }),
+      );
     this.registerOutputs({
       clusterName: this.clusterName,
       clusterArn: this.clusterArn,
@@ -206,6 +279,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       taskRoleArn: this.taskRoleArn,
       kmsKeyArn: this.kmsKeyArn,
       securityGroupIds: this.securityGroupIds,
+      runTaskCommand: this.runTaskCommand,
     });
   }
 
@@ -219,53 +293,57 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     }
   }
 
-  private createCluster(name: string, tags: Record<string, string>): aws.ecs.Cluster {
+  /** The key for secrets, logs and images: rotation on, a policy that lets CloudWatch Logs use it for these log groups only. */
+  private createKey(ctx: ChildContext, logGroupNames: readonly string[]): pulumi.Output<string> {
+    const key = new aws.kms.Key(
+      `${ctx.name}-key`,
+      {
+        description: `Secrets, logs and images of ${ctx.names.family}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroupNames))),
+        tags: ctx.tags,
+      },
+      { parent: this },
+    );
+    new aws.kms.Alias(`${ctx.name}-key-alias`, { name: ctx.names.keyAlias, targetKeyId: key.keyId }, { parent: this });
+    return key.arn;
+  }
+
+  private createCluster(ctx: ChildContext): aws.ecs.Cluster {
     return new aws.ecs.Cluster(
-      `${name}-cluster`,
-      { settings: [{ name: "containerInsights", value: "enabled" }], tags },
+      `${ctx.name}-cluster`,
+      { settings: [{ name: "containerInsights", value: "enabled" }], tags: ctx.tags },
       { parent: this },
     );
   }
 
-  /**
-   * The task's container definitions as JSON. Refuses a secret given as plaintext `environment`: it would land in the
-   * task definition, readable by anyone who may describe it.
-   */
-  private containerDefinitions(
-    name: string,
-    settings: Settings,
-    image: pulumi.Output<string>,
-    secrets: pulumi.Output<{ name: string; valueFrom: string }[]>,
-    logGroup: aws.cloudwatch.LogGroup,
-    scope: pulumi.Output<AwsScope>,
-  ): pulumi.Output<string> {
-    const environmentNames = Object.keys(settings.environment).sort();
-    const secretEnvironment = pulumi
-      .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k]!)))))
-      .apply((flags) => environmentNames.filter((_, i) => flags[i]));
-    return pulumi
-      .all([secretEnvironment, pulumi.output(settings.environment), image, secrets, logGroup.name, scope])
-      .apply(([secretNames, environment, imageRef, containerSecrets, logGroupName, s]) => {
-        if (secretNames.length > 0) {
-          throw new pulumi.ResourceError(
-            `SecureFargateTask "${name}": \`environment.${secretNames[0]}\` is a secret: plaintext environment variables are written into the task definition. Move it to \`secrets\`.`,
-            this,
-          );
-        }
-        return JSON.stringify([
-          appContainerDefinition({
-            name: settings.containerName,
-            image: imageRef,
-            cpu: settings.cpu,
-            memory: settings.memory,
-            user: settings.user,
-            environment,
-            secrets: containerSecrets,
-            logGroupName,
-            region: s.region,
-            stopTimeoutSeconds: settings.stopTimeoutSeconds,
-          }),
-        ]);
-      });
+  /** The secrets init image, built from this package's `init/` for the app's platform. */
+  private buildInitImage(ctx: ChildContext, registry: Registry, settings: Settings): pulumi.Output<string | undefined> {
+    const context = path.relative(process.cwd(), INIT_CONTEXT) || ".";
+    return buildAndPush(
+      ctx,
+      `${ctx.name}-init-image`,
+      registry,
+      { context, dockerfile: path.join(context, "Dockerfile"), platform: settings.image.platform, buildArgs: {} },
+      TAG_PREFIXES.init,
+    );
   }
+
+  /** Private registry credentials: stored by the component, or an existing secret looked up by ARN or name. */
+  private registryCredentials(ctx: ChildContext, settings: Settings, kmsKeyArn: pulumi.Output<string>): pulumi.Output<ResolvedSecret | undefined> {
+    const credentials = settings.image.kind === "prebuilt" ? settings.image.repositoryCredentials : undefined;
+    if (credentials === undefined) return pulumi.output(undefined);
+    if ("secretsManager" in credentials) {
+      return lookupSecret(ctx, { name: "repositoryCredentials", ref: credentials.secretsManager, kmsKeyArn: credentials.kmsKeyArn }).apply(
+        (s) => ({ ...s, source: { type: "secretsmanager" as const, secretId: s.source.type === "secretsmanager" ? s.source.secretId : "" } }),
+      );
+    }
+    return storeRegistryCredentials(ctx, credentials, kmsKeyArn);
+  }
+}
+
+/** The ARN a grant or a rule names for a Secrets Manager secret. */
+function grantedSecretArn(s: ResolvedSecret): string {
+  return s.source.type === "secretsmanager" ? s.source.secretId : "";
 }

@@ -38,6 +38,34 @@ export interface ContainerSecret {
   valueFrom: string;
 }
 
+/** A container's log configuration, as ECS takes it. */
+export interface LogConfiguration {
+  logDriver: string;
+  options: Record<string, string>;
+  secretOptions?: ContainerSecret[];
+}
+
+/** The awslogs driver to a log group, in non-blocking mode: a CloudWatch hiccup must not stall the app. */
+export function awslogs(logGroupName: string, region: string, streamPrefix: string): LogConfiguration {
+  return {
+    logDriver: "awslogs",
+    options: {
+      "awslogs-group": logGroupName,
+      "awslogs-region": region,
+      "awslogs-stream-prefix": streamPrefix,
+      mode: "non-blocking",
+      "max-buffer-size": "25m",
+    },
+  };
+}
+
+/** Secrets delivered as files: the volume, where it is mounted, and the init container that fills it. */
+export interface FileDelivery {
+  volume: string;
+  path: string;
+  initContainer: string;
+}
+
 /** What the app container's definition is built from, all resolved. */
 export interface ContainerInputs {
   name: string;
@@ -47,13 +75,23 @@ export interface ContainerInputs {
   user: string;
   environment: Record<string, string>;
   secrets: ContainerSecret[];
-  logGroupName: string;
-  region: string;
+  logConfiguration: LogConfiguration;
   stopTimeoutSeconds: number;
+  /** Secrets on a volume, filled by an init container the app waits for. @default - none */
+  files?: FileDelivery;
+  /** ARN of the Secrets Manager secret with private registry credentials. @default - none */
+  repositoryCredentials?: string;
 }
 
 /** The name of the task-scoped volume mounted at `/tmp`, the only writable path of the container. */
 export const TMP_VOLUME = "tmp";
+
+/** One mount of a task volume. */
+export interface MountPoint {
+  sourceVolume: string;
+  containerPath: string;
+  readOnly: boolean;
+}
 
 /** A container definition as the ECS API takes it (the fields the component sets). */
 export interface ContainerDefinition {
@@ -65,20 +103,25 @@ export interface ContainerDefinition {
   user: string;
   privileged: boolean;
   readonlyRootFilesystem: boolean;
-  linuxParameters: { initProcessEnabled: boolean };
+  linuxParameters?: { initProcessEnabled: boolean };
   environment: NameValue[];
-  secrets: ContainerSecret[];
-  mountPoints: Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }>;
-  logConfiguration: { logDriver: "awslogs"; options: Record<string, string> };
-  stopTimeout: number;
+  secrets?: ContainerSecret[];
+  mountPoints: MountPoint[];
+  logConfiguration: LogConfiguration;
+  stopTimeout?: number;
+  dependsOn?: Array<{ containerName: string; condition: "SUCCESS" }>;
+  repositoryCredentials?: { credentialsParameter: string };
 }
 
 /**
  * The app container: non-root, not privileged, read-only root filesystem with a task-scoped `/tmp`, an init process
- * as PID 1, secrets by reference only, and the awslogs driver in non-blocking mode (a CloudWatch hiccup must not
- * stall the app). Lists are sorted by name so that equal inputs give byte-identical JSON.
+ * as PID 1, secrets by reference only. With file delivery it mounts the secrets volume read-only, waits for the init
+ * container to exit 0 (`SUCCESS`, never `COMPLETE`: a failed fetch must not start the app) and gets `<NAME>_FILE`.
+ * Lists are sorted by name so that equal inputs give byte-identical JSON.
  */
 export function appContainerDefinition(inputs: ContainerInputs): ContainerDefinition {
+  const mountPoints: MountPoint[] = [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }];
+  if (inputs.files) mountPoints.push({ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: true });
   return {
     name: inputs.name,
     image: inputs.image,
@@ -89,21 +132,52 @@ export function appContainerDefinition(inputs: ContainerInputs): ContainerDefini
     privileged: false,
     readonlyRootFilesystem: true,
     linuxParameters: { initProcessEnabled: true },
-    environment: Object.keys(inputs.environment)
-      .sort()
-      .map((name) => ({ name, value: inputs.environment[name]! })),
+    environment: nameValues(inputs.environment),
     secrets: [...inputs.secrets].sort((a, b) => a.name.localeCompare(b.name)),
-    mountPoints: [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }],
-    logConfiguration: {
-      logDriver: "awslogs",
-      options: {
-        "awslogs-group": inputs.logGroupName,
-        "awslogs-region": inputs.region,
-        "awslogs-stream-prefix": inputs.name,
-        mode: "non-blocking",
-        "max-buffer-size": "25m",
-      },
-    },
+    mountPoints,
+    logConfiguration: inputs.logConfiguration,
     stopTimeout: inputs.stopTimeoutSeconds,
+    ...(inputs.files ? { dependsOn: [{ containerName: inputs.files.initContainer, condition: "SUCCESS" as const }] } : {}),
+    ...(inputs.repositoryCredentials ? { repositoryCredentials: { credentialsParameter: inputs.repositoryCredentials } } : {}),
   };
+}
+
+/** Memory (MiB) reserved for the secrets init container; the app gets the rest of the task's. */
+export const INIT_MEMORY = 128;
+
+/** What the secrets init container's definition is built from, all resolved. */
+export interface InitContainerInputs {
+  image: string;
+  user: string;
+  region: string;
+  /** The value of the init program's spec variable (ARNs and version ids only). */
+  spec: { variable: string; value: string };
+  files: FileDelivery;
+  logConfiguration: LogConfiguration;
+}
+
+/**
+ * The secrets init container: runs as the app's user (so the files it writes are the app's, mode 0400), read-only
+ * root, the secrets volume its only writable path; not essential, it exits when done.
+ */
+export function initContainerDefinition(inputs: InitContainerInputs): ContainerDefinition {
+  return {
+    name: inputs.files.initContainer,
+    image: inputs.image,
+    essential: false,
+    cpu: 0,
+    memory: INIT_MEMORY,
+    user: inputs.user,
+    privileged: false,
+    readonlyRootFilesystem: true,
+    environment: nameValues({ AWS_REGION: inputs.region, [inputs.spec.variable]: inputs.spec.value }),
+    mountPoints: [{ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: false }],
+    logConfiguration: inputs.logConfiguration,
+  };
+}
+
+function nameValues(values: Record<string, string>): NameValue[] {
+  return Object.keys(values)
+    .sort()
+    .map((name) => ({ name, value: values[name]! }));
 }

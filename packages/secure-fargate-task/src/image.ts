@@ -2,58 +2,80 @@ import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { contentTag } from "./buildContext";
+import type { ChildContext } from "./context";
+import type { ImagePlatform } from "./fargate";
 import { lifecyclePolicy } from "./policies";
-import type { Settings } from "./validate";
 
-/** The component's repository and the image built from source and pushed to it. */
-export interface BuiltImage {
+/** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
+export const TAG_PREFIXES = { app: "src-", init: "init-" } as const;
+
+/** The component's ECR repository and the token to push to it. */
+export interface Registry {
   repository: aws.ecr.Repository;
-  image: docker.Image;
-  /** `<repository url>@sha256:<digest>`: what the task definition runs, so new code rolls out and unchanged code does not. */
-  imageRef: pulumi.Output<string>;
+  token: pulumi.Output<aws.ecr.GetAuthorizationTokenResult>;
 }
 
 /**
- * An ECR repository (scan on push, immutable tags, a lifecycle policy, KMS encryption) and the image, tagged by a hash
- * of its sources and pushed with a token from `aws.ecr.getAuthorizationTokenOutput`.
+ * An ECR repository (scan on push, immutable tags, KMS encryption) with a lifecycle policy that keeps the `keep` most
+ * recent images of each kind.
  */
-export function buildImage(
-  name: string,
-  repositoryName: string,
-  image: Settings["image"],
-  kmsKeyArn: pulumi.Input<string>,
-  tags: Record<string, string>,
-  parent: pulumi.Resource,
-): BuiltImage {
+export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string>, keep: number): Registry {
   const repository = new aws.ecr.Repository(
-    `${name}-repo`,
+    `${ctx.name}-repo`,
     {
-      name: repositoryName,
+      name: ctx.names.repository,
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: kmsKeyArn }],
       forceDelete: true,
-      tags,
+      tags: ctx.tags,
     },
-    { parent },
+    { parent: ctx.parent },
   );
   new aws.ecr.LifecyclePolicy(
-    `${name}-repo-lifecycle`,
-    { repository: repository.name, policy: JSON.stringify(lifecyclePolicy(image.keepImages)) },
-    { parent },
+    `${ctx.name}-repo-lifecycle`,
+    { repository: repository.name, policy: JSON.stringify(lifecyclePolicy(keep, Object.values(TAG_PREFIXES))) },
+    { parent: ctx.parent },
   );
-  const token = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent });
+  const token = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: ctx.parent });
+  return { repository, token };
+}
+
+/** What to build. */
+export interface BuildSpec {
+  context: string;
+  dockerfile: string;
+  platform: ImagePlatform;
+  buildArgs: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * Builds an image and pushes it to the registry, tagged `<prefix><hash of its sources>`: the same sources give the same
+ * tag (nothing to push, no diff), new sources a new tag. Returns `<repository url>@sha256:<digest>`, so that the task
+ * definition changes exactly when the image does.
+ */
+export function buildAndPush(
+  ctx: ChildContext,
+  logicalName: string,
+  registry: Registry,
+  spec: BuildSpec,
+  tagPrefix: string,
+): pulumi.Output<string> {
   const tag = pulumi
-    .output(image.buildArgs)
-    .apply((args) => contentTag(image.context, image.dockerfile, image.platform, args));
-  const built = new docker.Image(
-    `${name}-image`,
+    .output(spec.buildArgs)
+    .apply((args) => tagPrefix + contentTag(spec.context, spec.dockerfile, spec.platform, args));
+  const image = new docker.Image(
+    logicalName,
     {
-      imageName: pulumi.interpolate`${repository.repositoryUrl}:${tag}`,
-      build: { context: image.context, dockerfile: image.dockerfile, platform: image.platform, args: image.buildArgs },
-      registry: { server: repository.repositoryUrl, username: token.userName, password: pulumi.secret(token.password) },
+      imageName: pulumi.interpolate`${registry.repository.repositoryUrl}:${tag}`,
+      build: { context: spec.context, dockerfile: spec.dockerfile, platform: spec.platform, args: spec.buildArgs },
+      registry: {
+        server: registry.repository.repositoryUrl,
+        username: registry.token.userName,
+        password: pulumi.secret(registry.token.password),
+      },
     },
-    { parent },
+    { parent: ctx.parent },
   );
-  return { repository, image: built, imageRef: built.repoDigest };
+  return image.repoDigest;
 }

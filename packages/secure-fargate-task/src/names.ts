@@ -15,6 +15,10 @@ export interface DerivedNames {
   secretPrefix: string;
   /** KMS alias: `alias/<project>/<stack>/<name>`. */
   keyAlias: string;
+  /** Prefix of the S3 bucket name (AWS appends a unique suffix): lower case `<project>-<stack>-<name>-`, at most 37. */
+  bucketPrefix: string;
+  /** Log group of the rotation function: `<logGroup>/rotation`. */
+  rotationLogGroup: string;
 }
 
 /** Derives every fixed physical name from project, stack and component name. */
@@ -26,6 +30,8 @@ export function deriveNames(project: string, stack: string, name: string): Deriv
     family: [project, stack, name].map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-")).join("-").slice(0, 255),
     secretPrefix: `${path.join("/")}/`,
     keyAlias: `alias/${path.join("/")}`.slice(0, 256),
+    bucketPrefix: `${[project, stack, name].map((seg) => seg.toLowerCase().replace(/[^a-z0-9]+/g, "-")).join("-").replace(/-{2,}/g, "-").replace(/^-+/, "").slice(0, 36).replace(/-+$/, "")}-`,
+    rotationLogGroup: `/ecs/${path.join("/")}/rotation`.slice(0, 512),
   };
 }
 

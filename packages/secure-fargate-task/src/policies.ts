@@ -26,49 +26,42 @@ export function ecsTasksTrustPolicy(scope: AwsScope): PolicyDocument {
   ]);
 }
 
-/** What the execution role's policy is built from: the exact ARNs of what the component made. */
+/** What the execution role's policy is built from: the exact ARNs of what the component made or reads. */
 export interface ExecutionPolicyInputs {
-  scope: AwsScope;
-  repositoryArn: string;
+  /** The component's repository; none when the app image is pulled by name and no init image exists. */
+  repositoryArn: string | undefined;
   logGroupArn: string;
-  secretArns: string[];
-  kmsKeyArn: string;
+  /** The grants to read the secrets ECS's agent reads (see `secretReadStatements`). */
+  secretStatements: Statement[];
 }
 
 /**
- * The execution role's only policy: pull this image, write to this log group, read exactly these secrets, and decrypt
- * with this key only through Secrets Manager in this region. `ecr:GetAuthorizationToken` is the one action on `*`:
- * it has no resource-level permissions.
+ * The execution role's only policy: pull from this repository, write to this log group, and read exactly the secrets
+ * ECS injects, decrypting only through the service that holds each. `ecr:GetAuthorizationToken` is the one action on
+ * `*`: it has no resource-level permissions.
  */
 export function executionRolePolicy(inputs: ExecutionPolicyInputs): PolicyDocument {
-  const statements: Statement[] = [
-    { Sid: "EcrAuthorization", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-    {
-      Sid: "PullImage",
-      Effect: "Allow",
-      Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-      Resource: inputs.repositoryArn,
-    },
+  const statements: Statement[] = [];
+  if (inputs.repositoryArn !== undefined) {
+    statements.push(
+      { Sid: "EcrAuthorization", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      {
+        Sid: "PullImage",
+        Effect: "Allow",
+        Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+        Resource: inputs.repositoryArn,
+      },
+    );
+  }
+  statements.push(
     {
       Sid: "WriteLogs",
       Effect: "Allow",
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `${inputs.logGroupArn}:log-stream:*`,
     },
-    {
-      Sid: "ReadSecrets",
-      Effect: "Allow",
-      Action: "secretsmanager:GetSecretValue",
-      Resource: [...new Set(inputs.secretArns)].sort(),
-    },
-    {
-      Sid: "DecryptSecrets",
-      Effect: "Allow",
-      Action: "kms:Decrypt",
-      Resource: inputs.kmsKeyArn,
-      Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${inputs.scope.region}.amazonaws.com` } },
-    },
-  ];
+    ...inputs.secretStatements,
+  );
   return policyDocument(statements);
 }
 
@@ -79,11 +72,12 @@ export function logGroupArn(scope: AwsScope, logGroupName: string): string {
 
 /**
  * Key policy of the component's KMS key. The account may administer and use the key through IAM policies (AWS's
- * default statement: without it the key can become unmanageable), and CloudWatch Logs may use it for this one log
- * group only, as the encryption context condition pins.
+ * default statement: without it the key can become unmanageable), and CloudWatch Logs may use it for the component's log
+ * groups only, as the encryption context condition pins.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
-export function keyPolicy(scope: AwsScope, logGroupName: string): PolicyDocument {
+export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[]): PolicyDocument {
+  const arns = logGroupNames.map((n) => logGroupArn(scope, n));
   return policyDocument([
     {
       Sid: "AccountAdministersAndDelegatesThroughIam",
@@ -93,29 +87,27 @@ export function keyPolicy(scope: AwsScope, logGroupName: string): PolicyDocument
       Resource: "*",
     },
     {
-      Sid: "CloudWatchLogsForThisLogGroupOnly",
+      Sid: "CloudWatchLogsForTheseLogGroupsOnly",
       Effect: "Allow",
       Principal: { Service: `logs.${scope.region}.amazonaws.com` },
       Action: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
       Resource: "*",
-      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(scope, logGroupName) } },
+      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": arns.length === 1 ? arns[0]! : arns } },
     },
   ]);
 }
 
 /**
- * ECR lifecycle policy: keep the `keep` most recent images, expire the rest. Images are tagged by content, so every
- * image is tagged; the rule counts them all.
+ * ECR lifecycle policy: for each tag prefix (one per kind of image), keep the `keep` most recent images and expire
+ * the rest. Images are tagged by content, so every image is tagged.
  */
-export function lifecyclePolicy(keep: number): { rules: object[] } {
+export function lifecyclePolicy(keep: number, tagPrefixes: readonly string[]): { rules: object[] } {
   return {
-    rules: [
-      {
-        rulePriority: 1,
-        description: `Keep the ${keep} most recent images`,
-        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
-        action: { type: "expire" },
-      },
-    ],
+    rules: tagPrefixes.map((prefix, i) => ({
+      rulePriority: i + 1,
+      description: `Keep the ${keep} most recent ${prefix}* images`,
+      selection: { tagStatus: "tagged", tagPrefixList: [prefix], countType: "imageCountMoreThan", countNumber: keep },
+      action: { type: "expire" },
+    })),
   };
 }

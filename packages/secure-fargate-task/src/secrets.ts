@@ -1,69 +1,98 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretLayout } from "./args";
-import type { ContainerSecret } from "./containerDefinition";
-import { secretValueFrom } from "./containerDefinition";
+import type { ChildContext } from "./context";
+import type { ResolvedSecret } from "./sources";
 
-/** The secrets the component stored, and how the container refers to them. */
-export interface StoredSecrets {
-  /** Each variable's ECS `valueFrom`, pinned to the version id that holds its current value. */
-  containerSecrets: pulumi.Output<ContainerSecret[]>;
-  /** The ARNs of the secrets, sorted, deduplicated. */
-  secretArns: pulumi.Output<string[]>;
-  /** The Secrets Manager secrets the component created. */
-  secrets: aws.secretsmanager.Secret[];
+/** How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`. */
+export interface SecretStem {
+  single: string;
+  each: string;
 }
 
 /**
- * Stores the values in Secrets Manager under `kmsKeyArn` and pins each container secret to the version id that holds
- * its value: a changed value makes a new version, hence new container definitions, hence a rolling deployment; an
- * unchanged value changes nothing.
+ * Stores values in Secrets Manager under `kmsKeyArn`, one JSON secret or one secret each, and pins each to the version
+ * id that holds its value: a changed value makes a new version, hence new container definitions, hence a rolling
+ * deployment; an unchanged value changes nothing.
  */
-export function storeSecrets(
-  name: string,
-  values: Record<string, pulumi.Output<string>>,
+export function storeValues(
+  ctx: ChildContext,
+  values: ReadonlyArray<{ name: string; value: pulumi.Output<string> }>,
   layout: SecretLayout,
-  secretPrefix: string,
-  kmsKeyArn: pulumi.Input<string>,
-  tags: Record<string, string>,
-  parent: pulumi.Resource,
-): StoredSecrets {
-  const variables = Object.keys(values).sort();
-  const makeSecret = (suffix: string, description: string, secretString: pulumi.Output<string>) => {
-    const secret = new aws.secretsmanager.Secret(
-      `${name}-${suffix}`,
-      { namePrefix: `${secretPrefix}${suffix}-`, description, kmsKeyId: kmsKeyArn, tags },
-      { parent },
-    );
-    const version = new aws.secretsmanager.SecretVersion(
-      `${name}-${suffix}-version`,
-      { secretId: secret.id, secretString },
-      { parent },
-    );
-    return { secret, version };
-  };
+  stem: SecretStem,
+  kmsKeyArn: pulumi.Output<string>,
+): pulumi.Output<ResolvedSecret[]> {
+  if (values.length === 0) return pulumi.output([]);
+  const resolved = (secretArn: string, versionId: string, name: string, jsonKey?: string): ResolvedSecret => ({
+    name,
+    source: { type: "secretsmanager", secretId: secretArn, versionId, ...(jsonKey === undefined ? {} : { jsonKey }) },
+    kmsKeyArn: undefined,
+    followRotation: false,
+  });
+  const withKey = (secrets: pulumi.Output<ResolvedSecret[]>) =>
+    pulumi.all([secrets, kmsKeyArn]).apply(([list, key]) => list.map((s) => ({ ...s, kmsKeyArn: key })));
 
   if (layout === "single") {
     const json = pulumi.secret(
-      pulumi.all(values).apply((v) => JSON.stringify(Object.fromEntries(variables.map((k) => [k, v[k]])))),
+      pulumi
+        .all(values.map((v) => v.value))
+        .apply((plain) => JSON.stringify(Object.fromEntries(values.map((v, i) => [v.name, plain[i]])))),
     );
-    const { secret, version } = makeSecret("secrets", `${variables.join(", ")} of ${name}, as one JSON object`, json);
-    const containerSecrets = pulumi
-      .all([secret.arn, version.versionId])
-      .apply(([secretArn, versionId]) =>
-        variables.map((v) => ({ name: v, valueFrom: secretValueFrom({ secretArn, jsonKey: v, versionId }) })),
-      );
-    return { containerSecrets, secretArns: secret.arn.apply((arn) => [arn]), secrets: [secret] };
-  }
-
-  const stored = variables.map((v) => ({ variable: v, ...makeSecret(`secret-${v}`, `${v} of ${name}`, values[v]!) }));
-  const containerSecrets = pulumi.all(
-    stored.map(({ variable, secret, version }) =>
+    const { secret, version } = secretWithVersion(ctx, stem.single, `${values.map((v) => v.name).join(", ")} of ${ctx.name}, as one JSON object`, json, kmsKeyArn);
+    return withKey(
       pulumi
         .all([secret.arn, version.versionId])
-        .apply(([secretArn, versionId]) => ({ name: variable, valueFrom: secretValueFrom({ secretArn, versionId }) })),
+        .apply(([arn, versionId]) => values.map((v) => resolved(arn, versionId, v.name, v.name))),
+    );
+  }
+  return withKey(
+    pulumi.all(
+      values.map((v) => {
+        const { secret, version } = secretWithVersion(ctx, `${stem.each}-${v.name}`, `${v.name} of ${ctx.name}`, v.value, kmsKeyArn);
+        return pulumi.all([secret.arn, version.versionId]).apply(([arn, versionId]) => resolved(arn, versionId, v.name));
+      }),
     ),
   );
-  const secretArns = pulumi.all(stored.map((s) => s.secret.arn)).apply((arns) => [...arns].sort());
-  return { containerSecrets, secretArns, secrets: stored.map((s) => s.secret) };
+}
+
+/**
+ * Stores registry credentials as the JSON secret ECS expects (`{"username","password"}`). ECS reads
+ * `repositoryCredentials` by ARN only, at its current version.
+ */
+export function storeRegistryCredentials(
+  ctx: ChildContext,
+  credentials: { username: pulumi.Input<string>; password: pulumi.Input<string> },
+  kmsKeyArn: pulumi.Output<string>,
+): pulumi.Output<ResolvedSecret> {
+  const json = pulumi.secret(
+    pulumi.all([credentials.username, credentials.password]).apply(([username, password]) => JSON.stringify({ username, password })),
+  );
+  const { secret, version } = secretWithVersion(ctx, "registry-credentials", `Private registry credentials of ${ctx.name}`, json, kmsKeyArn);
+  // Depends on the version, so that the credentials exist before a task needs them.
+  return pulumi.all([secret.arn, kmsKeyArn, version.versionId]).apply(([arn, key]) => ({
+    name: "repositoryCredentials",
+    source: { type: "secretsmanager" as const, secretId: arn },
+    kmsKeyArn: key,
+    followRotation: false,
+  }));
+}
+
+function secretWithVersion(
+  ctx: ChildContext,
+  suffix: string,
+  description: string,
+  secretString: pulumi.Output<string>,
+  kmsKeyArn: pulumi.Output<string>,
+): { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion } {
+  const secret = new aws.secretsmanager.Secret(
+    `${ctx.name}-${suffix}`,
+    { namePrefix: `${ctx.names.secretPrefix}${suffix}-`, description, kmsKeyId: kmsKeyArn, tags: ctx.tags },
+    { parent: ctx.parent },
+  );
+  const version = new aws.secretsmanager.SecretVersion(
+    `${ctx.name}-${suffix}-version`,
+    { secretId: secret.id, secretString },
+    { parent: ctx.parent },
+  );
+  return { secret, version };
 }

@@ -1,7 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import type { NetworkArgs, PolicyStatementArgs, SecretLayout, SecureFargateTaskArgs } from "./args";
+import type {
+  LoggingArgs,
+  NetworkArgs,
+  PolicyStatementArgs,
+  RegistryCredentials,
+  RunMode,
+  SecretDelivery,
+  SecretLayout,
+  SecretSource,
+  SecureFargateTaskArgs,
+} from "./args";
 import {
   cpuForMemory,
   fargateMemoryValues,
@@ -11,19 +21,17 @@ import {
   LOG_RETENTION_DAYS,
   PLATFORM_ARCHITECTURE,
 } from "./fargate";
+import { classifySource, SecretSpec } from "./sources";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
-  image: {
-    context: string;
-    dockerfile: string;
-    platform: ImagePlatform;
-    buildArgs: Record<string, pulumi.Input<string>>;
-    keepImages: number;
-  };
-  /** Secret values by variable name, each wrapped with `pulumi.secret`. */
-  secrets: Record<string, pulumi.Output<string>>;
+  image: BuildImageSettings | PrebuiltImageSettings;
+  /** The secrets by kind, sorted by variable name; values wrapped with `pulumi.secret`. */
+  secrets: SecretSpec[];
   secretLayout: SecretLayout;
+  secretDelivery: SecretDelivery;
+  runMode: RunMode;
+  logging: { logDriver: LoggingArgs["logDriver"]; options: Record<string, string>; secretOptions: SecretSpec[] } | undefined;
   environment: Record<string, pulumi.Input<string>>;
   taskRolePolicyStatements: PolicyStatementArgs[];
   cpu: number;
@@ -39,6 +47,25 @@ export interface Settings {
   user: string;
   stopTimeoutSeconds: number;
   tags: Record<string, string>;
+}
+
+/** An image the component builds from source. */
+export interface BuildImageSettings {
+  kind: "build";
+  context: string;
+  dockerfile: string;
+  platform: ImagePlatform;
+  buildArgs: Record<string, pulumi.Input<string>>;
+  keepImages: number;
+}
+
+/** An image pulled by name. */
+export interface PrebuiltImageSettings {
+  kind: "prebuilt";
+  name: pulumi.Input<string>;
+  platform: ImagePlatform;
+  repositoryCredentials: RegistryCredentials | undefined;
+  keepImages: number;
 }
 
 /** A rejected argument: the field, the value it had, what is wrong and how to fix it. */
@@ -91,6 +118,22 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   if (secretLayout !== "single" && secretLayout !== "perVariable") {
     reject("secretLayout", `must be "single" or "perVariable": got ${show(secretLayout)}.`);
   }
+  const secretDelivery = args.secretDelivery ?? "environment";
+  if (secretDelivery !== "environment" && secretDelivery !== "files") {
+    reject("secretDelivery", `must be "environment" or "files": got ${show(secretDelivery)}.`);
+  }
+  const runMode = args.runMode ?? "service";
+  if (runMode !== "service" && runMode !== "task") {
+    reject("runMode", `must be "service" or "task": got ${show(runMode)}.`);
+  }
+  const logging = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
+  if (runMode === "task") {
+    for (const spec of [...secrets, ...(logging?.secretOptions ?? [])]) {
+      if (spec.kind === "secretsManager" && spec.followRotation) {
+        reject(`secrets.${spec.name}.followRotation`, `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`);
+      }
+    }
+  }
 
   const cpu = args.cpu ?? 256;
   const memory = args.memory ?? 512;
@@ -136,6 +179,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     image,
     secrets,
     secretLayout,
+    secretDelivery,
+    runMode,
+    logging,
     environment,
     taskRolePolicyStatements: args.taskRolePolicyStatements ?? [],
     cpu,
@@ -157,19 +203,27 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 type Reject = (field: string, problem: string) => void;
 
 function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject: Reject): Settings["image"] {
+  const platform = image?.platform ?? "linux/amd64";
+  if (!(platform in PLATFORM_ARCHITECTURE)) {
+    reject("image.platform", `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`);
+  }
+  if (image !== undefined && "name" in image) {
+    if (image.name === "") reject("image.name", `is empty. Give an image reference such as "ghcr.io/org/app@sha256:...".`);
+    const credentials = image.repositoryCredentials;
+    if (credentials !== undefined && !("secretsManager" in credentials) && (credentials.username === "" || credentials.password === "")) {
+      reject("image.repositoryCredentials", `needs a username and a password, or { secretsManager: <secret ARN> }.`);
+    }
+    return { kind: "prebuilt", name: image.name, platform, repositoryCredentials: credentials, keepImages: 10 };
+  }
   const context = image?.context ?? "";
   const dockerfile = image?.dockerfile ?? path.join(context, "Dockerfile");
-  const platform = image?.platform ?? "linux/amd64";
   const keepImages = image?.keepImages ?? 10;
   if (!context) {
-    reject("image.context", `is required: the directory to build the image from, e.g. "./service".`);
+    reject("image.context", `is required: the directory to build the image from, e.g. "./service", or give \`image.name\` to pull a built image.`);
   } else if (!isDirectory(context)) {
     reject("image.context", `is not a directory: got ${show(context)} (resolved from ${show(process.cwd())}). Give the build context's path relative to the Pulumi program's working directory.`);
   } else if (!isFile(dockerfile)) {
     reject(image?.dockerfile === undefined ? "image.context" : "image.dockerfile", `has no Dockerfile at ${show(dockerfile)}. Add one, or set \`image.dockerfile\` to its path.`);
-  }
-  if (!(platform in PLATFORM_ARCHITECTURE)) {
-    reject("image.platform", `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`);
   }
   if (!Number.isInteger(keepImages) || keepImages < 1) {
     reject("image.keepImages", `must be a whole number of images, 1 or more: got ${show(keepImages)}.`);
@@ -177,28 +231,60 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
   for (const key of Object.keys(image?.buildArgs ?? {})) {
     if (!ENV_NAME.test(key)) reject(`image.buildArgs.${key}`, `is not a valid build argument name: got ${show(key)}.`);
   }
-  return { context, dockerfile, platform, buildArgs: image?.buildArgs ?? {}, keepImages };
+  return { kind: "build", context, dockerfile, platform, buildArgs: image?.buildArgs ?? {}, keepImages };
 }
 
-function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): Settings["secrets"] {
-  const names = Object.keys(secrets ?? {});
+function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): SecretSpec[] {
+  const names = Object.keys(secrets ?? {}).sort();
   if (names.length === 0) {
     reject("secrets", `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: config.requireSecret("apiKey") }, or use a plain ECS service.`);
   }
-  const wrapped: Record<string, pulumi.Output<string>> = {};
-  for (const key of names.sort()) {
-    const value = secrets![key];
+  return names.flatMap((key) => {
     if (!ENV_NAME.test(key)) {
       reject(`secrets.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
     }
-    if (value === "") {
-      reject(`secrets.${key}`, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
-    } else if (value === undefined || value === null) {
-      reject(`secrets.${key}`, `has no value. Set it with \`pulumi config set --secret <key> <value>\`.`);
-    }
-    wrapped[key] = pulumi.secret(value);
+    return validateSource(`secrets.${key}`, key, secrets![key]!, reject);
+  });
+}
+
+/** Classifies one secret source and checks it; an empty list when it has no known shape. */
+function validateSource(field: string, name: string, source: SecretSource, reject: Reject): SecretSpec[] {
+  if (source === "" || (typeof source === "object" && source !== null && "s3Object" in source && source.s3Object === "")) {
+    reject(field, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
+    return [];
   }
-  return wrapped;
+  const spec = source === undefined || source === null ? undefined : classifySource(name, source);
+  if (spec === undefined) {
+    reject(field, `has no value. Give a value (e.g. config.requireSecret("key")), { secretsManager: <ARN or name> }, { ssmParameter: <name or ARN> } or { s3Object: <content> }.`);
+    return [];
+  }
+  if (spec.kind === "secretsManager") {
+    if (spec.ref === "") reject(`${field}.secretsManager`, `is empty. Give the secret's ARN or name.`);
+    if (spec.jsonKey === "") reject(`${field}.jsonKey`, `is empty. Give the JSON key to extract, or leave it out for the whole secret.`);
+    if (spec.versionId !== undefined && spec.versionStage !== undefined) {
+      reject(field, `sets both \`versionId\` and \`versionStage\`. Pin a version id, or follow a stage, not both.`);
+    }
+    if (spec.followRotation && (spec.versionId !== undefined || spec.versionStage !== undefined)) {
+      reject(`${field}.followRotation`, `follows the AWSCURRENT version, so it cannot be combined with \`versionId\` or \`versionStage\`. Remove them, or set followRotation: false.`);
+    }
+  }
+  if (spec.kind === "ssm" && spec.ref === "") reject(`${field}.ssmParameter`, `is empty. Give the parameter's name or ARN.`);
+  return [spec];
+}
+
+function validateLogging(logging: LoggingArgs, reject: Reject): NonNullable<Settings["logging"]> {
+  if (!["awslogs", "splunk", "awsfirelens"].includes(logging.logDriver)) {
+    reject("logging.logDriver", `is not a log driver Fargate supports: got ${show(logging.logDriver)}. Use "awslogs", "splunk" or "awsfirelens".`);
+  }
+  const secretOptions = Object.keys(logging.secretOptions ?? {})
+    .sort()
+    .flatMap((key) => validateSource(`logging.secretOptions.${key}`, key, logging.secretOptions![key]!, reject));
+  for (const spec of secretOptions) {
+    if (spec.kind === "s3") {
+      reject(`logging.secretOptions.${spec.name}`, `is an S3 object, which can only be delivered as a file; ECS reads secretOptions itself. Use a value, a Secrets Manager secret or an SSM parameter.`);
+    }
+  }
+  return { logDriver: logging.logDriver, options: logging.options ?? {}, secretOptions };
 }
 
 function validateSize(cpu: number, memory: number, reject: Reject): void {

@@ -188,7 +188,7 @@ describe("SecureFargateTask under mocks", () => {
     expect(repo.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0]!.encryptionType).to.equal("KMS");
     const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy));
-    expect(lifecycle.rules[0].selection).to.deep.equal({ tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 });
+    expect(lifecycle.rules[0].selection).to.deep.equal({ tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 10 });
     const image = r.get("docker:index/image:Image", "app-image");
     expect(String(image.inputs.imageName)).to.match(
       new RegExp(`^${ACCOUNT}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/proj/dev/app:src-[0-9a-f]{24}$`),
@@ -228,7 +228,7 @@ describe("SecureFargateTask under mocks", () => {
           Resource: [`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`],
         },
         {
-          Sid: "DecryptSecrets",
+          Sid: "DecryptViaSecretsManager",
           Effect: "Allow",
           Action: "kms:Decrypt",
           Resource: keyArn,
@@ -276,7 +276,7 @@ describe("SecureFargateTask under mocks", () => {
     const key = r.get("aws:kms/key:Key", "app-key").inputs;
     expect(key).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
     expect(JSON.parse(String(key.policy)).Statement[1]).to.deep.equal({
-      Sid: "CloudWatchLogsForThisLogGroupOnly",
+      Sid: "CloudWatchLogsForTheseLogGroupsOnly",
       Effect: "Allow",
       Principal: { Service: `logs.${REGION}.amazonaws.com` },
       Action: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
@@ -335,7 +335,7 @@ describe("SecureFargateTask under mocks", () => {
     expect(service.cluster).to.equal(callerCluster);
     expect(service.networkConfiguration).to.deep.equal({ subnets: ["subnet-p1", "subnet-p2"], securityGroups: ["sg-caller"], assignPublicIp: false });
     const statements = (policy(r, "app-execution-policy") as { Statement: Array<{ Sid: string; Resource: unknown }> }).Statement;
-    expect(statements.find((s) => s.Sid === "DecryptSecrets")!.Resource).to.equal(callerKey);
+    expect(statements.find((s) => s.Sid === "DecryptViaSecretsManager")!.Resource).to.equal(callerKey);
     expect(await resolve(component.clusterName)).to.equal("shared");
   });
 

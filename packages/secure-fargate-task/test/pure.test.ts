@@ -32,12 +32,16 @@ describe("derived names", () => {
       family: "twitterstream-dev-app",
       secretPrefix: "twitterstream/dev/app/",
       keyAlias: "alias/twitterstream/dev/app",
+      bucketPrefix: "twitterstream-dev-app-",
+      rotationLogGroup: "/ecs/twitterstream/dev/app/rotation",
     });
+    expect(deriveNames("A-very-long-project-name", "production", "stream-reader").bucketPrefix).to.equal("a-very-long-project-name-production-");
     const odd = deriveNames("My.Project", "Prod__EU", "Stream-1");
     expect(odd.repository).to.equal("my.project/prod-eu/stream-1");
     expect(odd.repository).to.match(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/);
     expect(odd.family).to.match(/^[A-Za-z0-9_-]+$/);
     expect(odd.logGroup).to.equal("/ecs/My-Project/Prod__EU/Stream-1");
+    expect(odd.bucketPrefix).to.equal("my-project-prod-eu-stream-1-");
   });
 });
 
@@ -54,15 +58,15 @@ describe("secret valueFrom", () => {
 });
 
 describe("execution role policy", () => {
-  it("deduplicates and sorts the secret ARNs", () => {
-    const doc = executionRolePolicy({
-      scope: { partition: "aws", region: "us-east-1", accountId: "1" },
-      repositoryArn: "r", logGroupArn: "l", kmsKeyArn: "k", secretArns: ["b", "a", "b"],
-    });
-    expect(doc.Statement.find((s) => s.Sid === "ReadSecrets")!.Resource).to.deep.equal(["a", "b"]);
+  it("pulls only when there is a repository", () => {
+    const doc = executionRolePolicy({ repositoryArn: undefined, logGroupArn: "l", secretStatements: [] });
+    expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["WriteLogs"]);
   });
-  it("keeps the n most recent images", () => {
-    expect(JSON.stringify(lifecyclePolicy(3))).to.include('"countNumber":3');
+  it("keeps the n most recent images of each prefix", () => {
+    expect(lifecyclePolicy(3, ["src-", "init-"]).rules).to.deep.equal([
+      { rulePriority: 1, description: "Keep the 3 most recent src-* images", selection: { tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 3 }, action: { type: "expire" } },
+      { rulePriority: 2, description: "Keep the 3 most recent init-* images", selection: { tagStatus: "tagged", tagPrefixList: ["init-"], countType: "imageCountMoreThan", countNumber: 3 }, action: { type: "expire" } },
+    ]);
   });
 });
 
@@ -72,7 +76,7 @@ describe("build context tag", () => {
     const dockerfile = path.join(dir, "Dockerfile");
     expect(listFiles(dir, readDockerignore(dir))).to.deep.equal([".dockerignore", "Dockerfile", "app.js", "keep.log", "src/a.ts"]);
     const tag = contentTag(dir, dockerfile, "linux/amd64", {});
-    expect(tag).to.match(/^src-[0-9a-f]{24}$/);
+    expect(tag).to.match(/^[0-9a-f]{24}$/);
     expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.equal(tag);
     fs.writeFileSync(path.join(dir, "node_modules/x/index.js"), "2");
     fs.writeFileSync(path.join(dir, "debug.log"), "y");

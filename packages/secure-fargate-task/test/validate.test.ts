@@ -25,8 +25,11 @@ describe("validateArgs", () => {
       cpu: 256, memory: 512, desiredCount: 1, logRetentionInDays: 30, minimumHealthyPercent: 100, maximumPercent: 200,
       containerName: "app", user: "1000:1000", stopTimeoutSeconds: 30, secretLayout: "single",
     });
-    expect(s.image).to.deep.equal({ context, dockerfile: `${context}/Dockerfile`, platform: "linux/amd64", buildArgs: {}, keepImages: 10 });
-    expect(pulumi.Output.isInstance(s.secrets.API_KEY)).to.equal(true);
+    expect(s).to.include({ secretDelivery: "environment", runMode: "service", logging: undefined });
+    expect(s.image).to.deep.equal({ kind: "build", context, dockerfile: `${context}/Dockerfile`, platform: "linux/amd64", buildArgs: {}, keepImages: 10 });
+    expect(s.secrets).to.have.length(1);
+    expect(s.secrets[0]!.kind).to.equal("value");
+    expect(pulumi.Output.isInstance(s.secrets[0]!.kind === "value" && s.secrets[0]!.value)).to.equal(true);
   });
 
   const cases: Array<[string, Partial<SecureFargateTaskArgs>, string]> = [
