@@ -12,13 +12,14 @@ export interface ErrorFacts {
 
 /** Every line the init program logs. None holds a secret value: only names, ARNs, version ids and codes. */
 export type LogEntry =
-  | { readonly level: "info"; readonly event: "secret_files_written"; readonly targetDir: string; readonly files: readonly string[] }
+  | { readonly level: "info"; readonly event: "secret_files_written"; readonly targetDir: string; readonly files: string[] }
   | { readonly level: "error"; readonly event: "invalid_config"; readonly message: string; readonly exitCode: ExitCode }
   | Failure<"fetch_failed", { readonly file: string; readonly source: SecretFileSource }>
   | Failure<"write_failed", { readonly file: string }>
   | Failure<"internal_error", object>;
 
-type Failure<E extends string, T> = { readonly level: "error"; readonly event: E; readonly exitCode: ExitCode } & T & ErrorFacts;
+type Failure<E extends string, T> = T &
+  ErrorFacts & { readonly level: "error"; readonly event: E; readonly exitCode: ExitCode };
 
 /** Writes one JSON object per line to stdout. */
 export function log(entry: LogEntry): void {

@@ -35,8 +35,9 @@ async function run(env: NodeJS.ProcessEnv): Promise<ExitCode> {
       contents.push({ name: file.name, bytes: result.bytes });
       continue;
     }
-    log({ level: "error", event: "fetch_failed", file: file.name, source: file.source, ...result.facts, exitCode: result.exitCode });
-    exitCode = exitCode === EXIT.ok ? result.exitCode : exitCode;
+    const { exitCode: failure, facts } = result;
+    log({ level: "error", event: "fetch_failed", file: file.name, source: file.source, ...facts, exitCode: failure });
+    exitCode = exitCode === EXIT.ok ? failure : exitCode;
   }
   if (exitCode !== EXIT.ok) {
     return exitCode;
@@ -46,10 +47,12 @@ async function run(env: NodeJS.ProcessEnv): Promise<ExitCode> {
     await writeFilesAtomically(spec.targetDir, contents);
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
-    log({ level: "error", event: "write_failed", file: error.file, ...errorFacts(error.cause), exitCode: EXIT.writeFailed });
+    const facts = errorFacts(error.cause);
+    log({ level: "error", event: "write_failed", file: error.file, ...facts, exitCode: EXIT.writeFailed });
     return EXIT.writeFailed;
   }
-  log({ level: "info", event: "secret_files_written", targetDir: spec.targetDir, files: contents.map((file) => file.name) });
+  const names = contents.map((file) => file.name);
+  log({ level: "info", event: "secret_files_written", targetDir: spec.targetDir, files: names });
   return EXIT.ok;
 }
 

@@ -73,7 +73,9 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   };
 }
 
-function answer(options: FakeAwsOptions, request: IncomingMessage, target: string, body: Record<string, unknown>): Reply {
+function answer(
+  options: FakeAwsOptions, request: IncomingMessage, target: string, body: Record<string, unknown>,
+): Reply {
   if (request.method !== "POST" || request.headers["content-type"] !== "application/x-amz-json-1.1") {
     return error("SerializationException", "expected a POST of application/x-amz-json-1.1");
   }
@@ -114,7 +116,9 @@ function getSecretValue(options: FakeAwsOptions, body: Record<string, unknown>):
       Name: secret.name,
       VersionId: version.versionId,
       ...(version.secretString === undefined ? {} : { SecretString: version.secretString }),
-      ...(version.secretBinary === undefined ? {} : { SecretBinary: Buffer.from(version.secretBinary).toString("base64") }),
+      ...(version.secretBinary === undefined
+        ? {}
+        : { SecretBinary: Buffer.from(version.secretBinary).toString("base64") }),
       VersionStages: version.stages,
       CreatedDate: version.createdDate.getTime() / 1000,
     },

@@ -28,7 +28,10 @@ export function runInit(env: Record<string, string>): Promise<InitRun> {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     child.on("error", reject);
     child.on("close", (exitCode) => {
-      const lines = stdout.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = stdout
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       resolve({ exitCode, stdout, stderr, lines });
     });
   });
