@@ -20,7 +20,7 @@ export type Verdict =
 export interface Control {
   /** Security Hub control id, or the Config rule name for a rule Security Hub has no control for. */
   id: string;
-  /** The AWS Config rule that implements it. */
+  /** The AWS Config rule(s) that implement it, comma-separated (the conformance pack's, then Security Hub's). */
   rule: string;
   /** What it checks, in a line. */
   checks: string;
@@ -71,7 +71,7 @@ export const CONTROLS: Control[] = [
     note: "A cluster passed in `clusterArn` is the caller's to configure.",
     findings: find.noContainerInsights,
   },
-  { id: "ECS.20", rule: "ecs-task-definition-nonroot-user", checks: "Containers run as a user that is not root", verdict: MET, findings: find.rootUser },
+  { id: "ECS.20", rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root", checks: "Containers run as a user that is not root", verdict: MET, findings: find.rootUser },
   { id: "ecs-task-definition-memory-hard-limit", rule: "ecs-task-definition-memory-hard-limit", checks: "Every container has a memory hard limit", verdict: MET, findings: find.noMemoryLimit },
   { id: "ECR.1", rule: "ecr-private-image-scanning-enabled", checks: "Repositories scan images on push", verdict: MET, findings: find.noScanOnPush },
   { id: "ECR.2", rule: "ecr-private-tag-immutability-enabled", checks: "Repositories have immutable tags", verdict: MET, findings: find.mutableTags },
