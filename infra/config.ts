@@ -19,6 +19,19 @@ export const REQUIRED_CREDENTIALS = {
 /** Optional credential: config key -> environment variable. */
 export const OPTIONAL_CREDENTIALS = { bearerToken: "BEARERTOKEN" } as const;
 
+/** The default of every key that has one, as `Pulumi.yaml` declares it ("" = unset). */
+export const DEFAULTS = {
+  bearerToken: "",
+  filter: "Cloud Computing",
+  tableName: "",
+  deletionProtection: true,
+  network: "default",
+  imagePlatform: "linux/amd64",
+  cpu: 256,
+  memory: 512,
+  desiredCount: 1,
+} as const;
+
 const NETWORK_MODES: readonly NetworkMode[] = ["default", "private"];
 const IMAGE_PLATFORMS: readonly ImagePlatform[] = ["linux/amd64", "linux/arm64"];
 /** The service's own rule for DYNAMODBTABLE, so that a bad name fails here and not in a crash-looping task. */
@@ -68,14 +81,14 @@ export function readConfig(): StackConfig {
     );
   }
 
-  const network = choice(config, "network", NETWORK_MODES, "default", problems,
+  const network = choice(config, "network", NETWORK_MODES, DEFAULTS.network, problems,
     ` ("default": the account's default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway)`);
-  const imagePlatform = choice(config, "imagePlatform", IMAGE_PLATFORMS, "linux/amd64", problems,
+  const imagePlatform = choice(config, "imagePlatform", IMAGE_PLATFORMS, DEFAULTS.imagePlatform, problems,
     " (the CPU architecture the image is built for and Fargate runs)");
 
-  const filter = (config.get("filter") ?? "Cloud Computing").trim();
+  const filter = (config.get("filter") ?? DEFAULTS.filter).trim();
   if (filter === "") {
-    problems.push(`\`twitterstream:filter\` is empty: the service would keep nothing. Run: pulumi config set filter "Cloud Computing"`);
+    problems.push(`\`twitterstream:filter\` is empty: the service would keep nothing. Run: pulumi config set filter "${DEFAULTS.filter}"`);
   }
 
   const tableName = config.get("tableName") || undefined;
@@ -85,7 +98,7 @@ export function readConfig(): StackConfig {
     );
   }
 
-  const desiredCount = config.getNumber("desiredCount") ?? 1;
+  const desiredCount = config.getNumber("desiredCount") ?? DEFAULTS.desiredCount;
   if (desiredCount !== 0 && desiredCount !== 1) {
     problems.push(
       `\`twitterstream:desiredCount\` must be 0 (service stopped) or 1: got ${desiredCount}. X allows one filtered-stream connection per app: a second task would be refused with 429 TooManyConnections. Run: pulumi config set desiredCount 1`,
@@ -96,11 +109,11 @@ export function readConfig(): StackConfig {
   return {
     filter,
     tableName,
-    deletionProtection: config.getBoolean("deletionProtection") ?? true,
+    deletionProtection: config.getBoolean("deletionProtection") ?? DEFAULTS.deletionProtection,
     network,
     imagePlatform,
-    cpu: config.getNumber("cpu") ?? 256,
-    memory: config.getNumber("memory") ?? 512,
+    cpu: config.getNumber("cpu") ?? DEFAULTS.cpu,
+    memory: config.getNumber("memory") ?? DEFAULTS.memory,
     desiredCount,
     credentials,
   };
