@@ -36,30 +36,30 @@ export function storeObjects(
   const guards: pulumi.Resource[] = [
     new aws.s3.BucketPublicAccessBlock(
       `${ctx.name}-secrets-bucket-public-access`,
-      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      { bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
       opts,
     ),
     new aws.s3.BucketOwnershipControls(
       `${ctx.name}-secrets-bucket-ownership`,
-      { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      { bucket: bucket.bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
       opts,
     ),
     new aws.s3.BucketVersioning(
       `${ctx.name}-secrets-bucket-versioning`,
-      { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+      { bucket: bucket.bucket, versioningConfiguration: { status: "Enabled" } },
       opts,
     ),
     new aws.s3.BucketServerSideEncryptionConfiguration(
       `${ctx.name}-secrets-bucket-encryption`,
       {
-        bucket: bucket.id,
+        bucket: bucket.bucket,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: kmsKeyArn }, bucketKeyEnabled: true }],
       },
       opts,
     ),
     new aws.s3.BucketPolicy(
       `${ctx.name}-secrets-bucket-policy`,
-      { bucket: bucket.id, policy: bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
+      { bucket: bucket.bucket, policy: bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
       opts,
     ),
   ];
@@ -68,11 +68,11 @@ export function storeObjects(
       const key = `secrets/${v.name}`;
       const object = new aws.s3.BucketObjectv2(
         `${ctx.name}-object-${v.name}`,
-        { bucket: bucket.id, key, content: v.value, serverSideEncryption: "aws:kms", kmsKeyId: kmsKeyArn, tags: ctx.tags },
+        { bucket: bucket.bucket, key, content: v.value, serverSideEncryption: "aws:kms", kmsKeyId: kmsKeyArn, tags: ctx.tags },
         // Written once the bucket is versioned and guarded, so the pinned version id is real.
         { parent: ctx.parent, dependsOn: guards },
       );
-      return pulumi.all([bucket.id, object.versionId, kmsKeyArn]).apply(([bucketName, versionId, keyArn]) => ({
+      return pulumi.all([bucket.bucket, object.versionId, kmsKeyArn]).apply(([bucketName, versionId, keyArn]) => ({
         name: v.name,
         source: { type: "s3" as const, bucket: bucketName, key, versionId },
         kmsKeyArn: keyArn,

@@ -321,11 +321,18 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   /** The secrets init image, built from this package's `init/` for the app's platform. */
   private buildInitImage(ctx: ChildContext, registry: Registry, settings: Settings): pulumi.Output<string | undefined> {
     const context = path.relative(process.cwd(), INIT_CONTEXT) || ".";
+    // The image makes the secrets volume's mount point the task user's (validation made it numeric uid:gid).
+    const [uid, gid] = settings.user.split(":");
     return buildAndPush(
       ctx,
       `${ctx.name}-init-image`,
       registry,
-      { context, dockerfile: path.join(context, "Dockerfile"), platform: settings.image.platform, buildArgs: {} },
+      {
+        context,
+        dockerfile: path.join(context, "Dockerfile"),
+        platform: settings.image.platform,
+        buildArgs: { SECRETS_UID: uid!, SECRETS_GID: gid! },
+      },
       TAG_PREFIXES.init,
     );
   }

@@ -18,7 +18,7 @@ export function secretReadStatements(
   reader: SecretReader,
   scope: { partition: string; region: string },
 ): Statement[] {
-  const arnsOf = (type: ResolvedSecret["source"]["type"]) =>
+  const arnsOf = (type: "secretsmanager" | "ssm") =>
     unique(secrets.filter((s) => s.source.type === type).map((s) => grantArn(s.source, scope.partition)));
   const statements: Statement[] = [];
   const sm = arnsOf("secretsmanager");
@@ -30,9 +30,14 @@ export function secretReadStatements(
     const action = reader === "agent" ? "ssm:GetParameters" : "ssm:GetParameter";
     statements.push({ Sid: "ReadParameters", Effect: "Allow", Action: action, Resource: ssm });
   }
-  const s3 = arnsOf("s3");
-  if (s3.length > 0) {
-    statements.push({ Sid: "ReadObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: s3 });
+  // S3 authorises a read of a pinned version with s3:GetObjectVersion, of the latest with s3:GetObject.
+  for (const [sid, action, pinned] of [["ReadObjectVersions", "s3:GetObjectVersion", true], ["ReadObjects", "s3:GetObject", false]] as const) {
+    const objects = unique(
+      secrets
+        .filter((s) => s.source.type === "s3" && (s.source.versionId !== undefined) === pinned)
+        .map((s) => grantArn(s.source, scope.partition)),
+    );
+    if (objects.length > 0) statements.push({ Sid: sid, Effect: "Allow", Action: action, Resource: objects });
   }
   for (const type of ["secretsmanager", "ssm", "s3"] as const) {
     const keys = unique(secrets.filter((s) => s.source.type === type && s.kmsKeyArn).map((s) => s.kmsKeyArn!));

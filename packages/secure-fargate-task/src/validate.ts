@@ -167,6 +167,16 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     reject("user", `must not be root: got ${show(user)}. Use a non-root uid:gid such as "1000:1000" and make the image's files readable by it.`);
   }
 
+  const writesFiles = secretDelivery === "files" || secrets.some((spec) => spec.kind === "s3");
+  if (writesFiles && USER.test(user) && !/^\d+:\d+$/.test(user)) {
+    reject("user", `must be a numeric "uid:gid" when secrets are delivered as files (the init image makes the secrets volume theirs at build time): got ${show(user)}. Use e.g. "1000:1000".`);
+  }
+  for (const spec of writesFiles ? secrets : []) {
+    if (`${spec.name}_FILE` in environment) {
+      reject(`environment.${spec.name}_FILE`, `is set by the component to the path of the \`${spec.name}\` secret file. Remove it from \`environment\`.`);
+    }
+  }
+
   const stopTimeoutSeconds = args.stopTimeoutSeconds ?? 30;
   if (!Number.isInteger(stopTimeoutSeconds) || stopTimeoutSeconds < 2 || stopTimeoutSeconds > 120) {
     reject("stopTimeoutSeconds", `must be a whole number of seconds from 2 to 120 (the Fargate maximum): got ${show(stopTimeoutSeconds)}.`);

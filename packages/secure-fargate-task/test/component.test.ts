@@ -1,37 +1,11 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import type { SecureFargateTaskArgs } from "../src";
-import { ACCOUNT, makeContext, mockRun, MockRun, REGION, resolve } from "./mocks";
+import { ACCOUNT, makeContext, mockRun, REGION, resolve } from "./mocks";
+import { containerDefinitions, rolePolicy, runComponent, SECRETS } from "./runComponent";
 
-const SECRETS = { CONSUMERKEY: "ck-value-1", CONSUMERSECRETKEY: "cs-value-2", ACCESSTOKEN: "at-value-3" };
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/`;
-
-/** Runs the component with these args (build context and secrets defaulted) under mocks. */
-async function run(overrides: Partial<SecureFargateTaskArgs> = {}, stack = "dev") {
-  const { SecureFargateTask } = await import("../src");
-  let component: InstanceType<typeof SecureFargateTask> | undefined;
-  const context = makeContext();
-  const result = await mockRun(
-    () => {
-      component = new SecureFargateTask("app", {
-        image: { context },
-        secrets: Object.fromEntries(Object.entries(SECRETS).map(([k, v]) => [k, pulumi.secret(v)])),
-        environment: { TABLE: "tweets", FILTER: "Cloud Computing" },
-        ...overrides,
-      });
-    },
-    { stack },
-  );
-  return { run: result, component: component!, context };
-}
-
-function containerDefinitions(r: MockRun): Array<Record<string, unknown>> {
-  return JSON.parse(String(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs.containerDefinitions));
-}
-
-function policy(r: MockRun, name: string): unknown {
-  return JSON.parse(String(r.get("aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
-}
+const run = runComponent;
+const policy = rolePolicy;
 
 describe("SecureFargateTask under mocks", () => {
   it("creates exactly the expected children, each a child of the component, named from its name", async () => {
@@ -334,7 +308,7 @@ describe("SecureFargateTask under mocks", () => {
     const service = r.get("aws:ecs/service:Service", "app-service").inputs;
     expect(service.cluster).to.equal(callerCluster);
     expect(service.networkConfiguration).to.deep.equal({ subnets: ["subnet-p1", "subnet-p2"], securityGroups: ["sg-caller"], assignPublicIp: false });
-    const statements = (policy(r, "app-execution-policy") as { Statement: Array<{ Sid: string; Resource: unknown }> }).Statement;
+    const statements = policy(r, "app-execution-policy").Statement;
     expect(statements.find((s) => s.Sid === "DecryptViaSecretsManager")!.Resource).to.equal(callerKey);
     expect(await resolve(component.clusterName)).to.equal("shared");
   });
@@ -358,9 +332,7 @@ describe("SecureFargateTask under mocks", () => {
     for (const s of container!.secrets as Array<{ name: string; valueFrom: string }>) {
       expect(s.valueFrom).to.match(new RegExp(`:secret:proj/dev/app/secret-${s.name}-20261122000000000000000001-AbCdEf:::[0-9a-f]{32}$`));
     }
-    const readSecrets = (policy(r, "app-execution-policy") as { Statement: Array<{ Sid: string; Resource: string[] }> }).Statement.find(
-      (s) => s.Sid === "ReadSecrets",
-    )!;
+    const readSecrets = policy(r, "app-execution-policy").Statement.find((s) => s.Sid === "ReadSecrets")!;
     expect(readSecrets.Resource).to.have.length(3);
   });
 

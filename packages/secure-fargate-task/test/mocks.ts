@@ -84,8 +84,21 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
       return { arn: arn("ecs", `cluster/${name}-1234567`), name: `${name}-1234567` };
     case "aws:ecs/taskDefinition:TaskDefinition":
       return { arn: arn("ecs", `task-definition/${String(inputs.family)}:1`), revision: 1 };
-    case "aws:ecs/service:Service":
-      return { name: `${name}-1234567` };
+    case "aws:s3/bucket:Bucket": {
+      const bucket = `${String(inputs.bucketPrefix)}20261122000000000001`;
+      return { bucket, arn: `arn:aws:s3:::${bucket}` };
+    }
+    case "aws:s3/bucketObjectv2:BucketObjectv2":
+      // A versioned bucket gives each new content a new version id.
+      return { versionId: fakeId(String(inputs.key), String(inputs.content)), arn: `arn:aws:s3:::${String(inputs.bucket)}/${String(inputs.key)}` };
+    case "aws:lambda/function:Function":
+      return { arn: arn("lambda", `function:${name}-1234567`), name: `${name}-1234567` };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { arn: arn("events", `rule/${name}-1234567`), name: `${name}-1234567` };
+    case "aws:ecs/service:Service": {
+      const cluster = String(inputs.cluster).split("/").pop();
+      return { name: `${name}-1234567`, arn: arn("ecs", `service/${cluster}/${name}-1234567`) };
+    }
     case "docker:index/image:Image": {
       const repo = String(inputs.imageName).replace(/:[^:/]+$/, "");
       return { repoDigest: `${repo}@sha256:${"ab".repeat(32)}` };
@@ -110,6 +123,13 @@ function answerInvoke(token: string, inputs: Record<string, unknown>): Record<st
       return { id: "vpc-default", default: true };
     case "aws:ec2/getSubnets:getSubnets":
       return { ids: ["subnet-default-a", "subnet-default-b"] };
+    case "aws:secretsmanager/getSecret:getSecret": {
+      // An existing secret, found by full ARN, partial ARN or name: the answer is always the full ARN.
+      const ref = String(inputs.arn ?? inputs.name);
+      const secretName = ref.startsWith("arn:") ? ref.replace(/^.*:secret:/, "").replace(/-[A-Za-z0-9]{6}$/, "") : ref;
+      const kmsKeyId = secretName.startsWith("cmk/") ? "0b1c2d3e-1111-2222-3333-444455556666" : "";
+      return { arn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${secretName}-XyZ123`, name: secretName, kmsKeyId, id: secretName };
+    }
     case "aws:ec2/getSubnet:getSubnet":
       return { id: String(inputs.id), vpcId: "vpc-caller" };
     default:
