@@ -123,6 +123,10 @@ describe("fake X server, driven by twitter-api-v2", () => {
       ]);
       expect(again.meta.summary).to.deep.equal({ created: 0, not_created: 2, valid: 1, invalid: 1 });
       expect(fake.rules().map((rule) => rule.value)).to.deep.equal(["aws"]);
+      const twice = await client.v2.updateStreamRules({ add: [{ value: "gcp" }, { value: "gcp" }] });
+      expect(twice.errors).to.deep.equal([
+        { value: "gcp", title: "DuplicateRule", type: "https://api.twitter.com/2/problems/duplicate-rules" },
+      ]);
     });
 
     it("rejects an invalid rule with an invalid-rules error", async () => {

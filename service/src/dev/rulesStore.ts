@@ -104,18 +104,19 @@ export class RulesStore {
     }
     const errors: InlineError[] = [];
     const parsed: Array<{ value: string; tag?: string; expression: RuleExpression }> = [];
-    const seen = new Map([...this.rules.values()].map((rule) => [rule.value, rule.id]));
+    const existing = new Map([...this.rules.values()].map((rule) => [rule.value, rule.id]));
+    const inRequest = new Set<string>();
     for (const item of items) {
       const result = parseRule(item.value, this.limits.maxRuleLength);
-      const duplicateOf = seen.get(item.value);
+      const existingId = existing.get(item.value);
       if (!result.ok) {
         errors.push({ value: item.value, details: [result.detail], title: "UnprocessableEntity", type: `${PROBLEMS}/invalid-rules` });
-      } else if (seen.has(item.value)) {
-        const error: InlineError = { value: item.value, title: "DuplicateRule", type: `${PROBLEMS}/duplicate-rules` };
-        if (duplicateOf !== "") error.id = duplicateOf;
-        errors.push(error);
+      } else if (existingId !== undefined || inRequest.has(item.value)) {
+        const duplicate: InlineError = { value: item.value, title: "DuplicateRule", type: `${PROBLEMS}/duplicate-rules` };
+        if (existingId !== undefined) duplicate.id = existingId;
+        errors.push(duplicate);
       } else {
-        seen.set(item.value, "");
+        inRequest.add(item.value);
         parsed.push({ ...item, expression: result.expression });
       }
     }

@@ -17,6 +17,7 @@ const REASONS: Readonly<Record<number, string>> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
   429: "Too Many Requests",
   500: "Internal Server Error",
