@@ -50,7 +50,7 @@ export const EXECUTION_ROLE_ROWS: Row[] = [
   row("execution role", "dynamodb:BatchWriteItem", "this table", DENIED),
 ];
 
-/** The task role: in environment delivery it reads no secret and decrypts nothing; it gets only the caller's grant. */
+/** The task role, with secrets delivered as environment variables: it reads no secret and decrypts nothing. */
 export const TASK_ROLE_SECRET_ROWS: Row[] = [
   row("task role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
   row("task role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
@@ -98,4 +98,20 @@ export const KEY_POLICY_ROWS: Row[] = [
   row("an admin of another account", "secretsmanager:GetSecretValue", "these secrets", DENIED),
   row("an admin of this account", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
   row("CloudWatch Logs service", "kms:GenerateDataKey", "this key", DENIED),
+];
+
+/**
+ * File delivery: the init container reads the secrets with the task role, so the grants move from the execution
+ * role to the task role. ECS has one task role per task, not per container: the app container may read the same
+ * secrets, which are its own anyway. Pinned here as the documented trade-off.
+ */
+export const FILE_DELIVERY_ROWS: Row[] = [
+  row("task role", "secretsmanager:GetSecretValue", "these secrets", ALLOWED),
+  row("task role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  row("task role", "kms:Decrypt", "this key", DENIED),
+  row("task role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+  row("task role", "secretsmanager:PutSecretValue", "these secrets", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("execution role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
 ];
