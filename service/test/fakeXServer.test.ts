@@ -55,7 +55,8 @@ async function refusal(attempt: Promise<unknown>): Promise<ApiResponseError> {
   throw new Error("expected the request to be refused");
 }
 
-describe("fake X server, driven by twitter-api-v2", () => {
+describe("fake X server, driven by twitter-api-v2", function () {
+  this.timeout(30_000);
   let fake: FakeXServer;
   let client: TwitterApiReadOnly;
   const streams: Array<TweetStream<TweetV2SingleStreamResult>> = [];
