@@ -1,11 +1,11 @@
-/** Test harness: dynalite, a switchable TCP proxy in front of it, and the real service as a child process. */
+/**
+ * Test harness: a switchable TCP proxy (to take DynamoDB away and bring it back) and the real service as a child
+ * process. dynalite itself comes from src/dev/localDynamo.ts, shared with the local run.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import dynalite from "dynalite";
 
 const REPO = path.resolve(__dirname, "../..");
 const MAIN = path.join(REPO, "service/src/main.ts");
@@ -19,26 +19,6 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
-}
-
-/** A dynalite server on a loopback port chosen at run time. */
-export interface LocalDynamo {
-  readonly endpoint: string;
-  close(): Promise<void>;
-}
-
-/** Starts dynalite in memory. */
-export async function startDynalite(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
 }
 
 /** A TCP proxy whose listener can be closed (connections refused) and reopened on the same port. */
@@ -86,43 +66,6 @@ export class SwitchableProxy {
     for (const s of this.sockets) s.destroy();
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-}
-
-/** A document client for tests (dummy credentials). */
-export function testDocumentClient(endpoint: string): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
-  );
-}
-
-/** Creates the table with the key schema agreed with infra: hash `user` (S), range `date` (S). */
-export async function createPostsTable(doc: DynamoDBDocumentClient, table: string): Promise<void> {
-  await doc.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "user", AttributeType: "S" },
-        { AttributeName: "date", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "user", KeyType: "HASH" },
-        { AttributeName: "date", KeyType: "RANGE" },
-      ],
-    }),
-  );
-}
-
-/** Every item of the table. */
-export async function scanAll(doc: DynamoDBDocumentClient, table: string): Promise<Array<Record<string, unknown>>> {
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  return items;
 }
 
 /** One parsed log line of the service. */

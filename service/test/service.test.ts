@@ -8,18 +8,8 @@ import { TwitterApi } from "twitter-api-v2";
 import { baseUrlPlugin } from "../src/xApi";
 import { containsPhrase, generatePosts } from "../src/dev/generator";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  FAST,
-  ServiceProcess,
-  SwitchableProxy,
-  createPostsTable,
-  scanAll,
-  startDynalite,
-  testDocumentClient,
-  waitFor,
-  type LocalDynamo,
-} from "./harness";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
+import { FAST, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const TABLE = "twitterStream";
 const PATTERN = "climate change";
@@ -30,7 +20,6 @@ function secret(prefix: string): string {
 
 interface World {
   dynamo: LocalDynamo;
-  doc: DynamoDBDocumentClient;
   x: FakeXServer;
   env: Record<string, string>;
   secrets: string[];
@@ -38,9 +27,8 @@ interface World {
 }
 
 async function world(): Promise<World> {
-  const dynamo = await startDynalite();
-  const doc = testDocumentClient(dynamo.endpoint);
-  await createPostsTable(doc, TABLE);
+  const dynamo = await startLocalDynamo();
+  await createPostsTable(dynamo.doc, TABLE);
   const creds = { CONSUMERKEY: secret("ck"), CONSUMERSECRETKEY: secret("cs"), ACCESSTOKEN: secret("at"), ACCESSTOKENSECRET: secret("ats") };
   const x = await startFakeXServer({ consumerKey: creds.CONSUMERKEY, consumerSecret: creds.CONSUMERSECRETKEY, heartbeatIntervalMs: 200 });
   const env = {
@@ -54,7 +42,7 @@ async function world(): Promise<World> {
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
   };
-  return { dynamo, doc, x, env, secrets: [...Object.values(creds), x.bearerToken], services: [] };
+  return { dynamo, x, env, secrets: [...Object.values(creds), x.bearerToken], services: [] };
 }
 
 function expectedItem(p: FakePost): Record<string, unknown> {
@@ -83,7 +71,6 @@ describe("service against the fake X server and dynalite", function () {
       }
     }
     await w.x.close();
-    w.doc.destroy();
     await w.dynamo.close();
   });
 
@@ -111,7 +98,7 @@ describe("service against the fake X server and dynalite", function () {
     const matches = [...posts.filter((p) => containsPhrase(p.text, PATTERN)), unicode];
     const s = startService();
     await storedCount(s, matches.length);
-    expect(byId(await scanAll(w.doc, TABLE))).to.deep.equal(byId(matches.map(expectedItem)));
+    expect(byId(await scanItems(w.dynamo.doc, TABLE))).to.deep.equal(byId(matches.map(expectedItem)));
     const stats = s.events("stats").at(-1);
     expect(stats).to.include({ received: posts.length + 1, matched: matches.length, unmatched: posts.length + 1 - matches.length, skipped: 0 });
     s.kill("SIGTERM");
@@ -121,7 +108,7 @@ describe("service against the fake X server and dynalite", function () {
 
   async function tableCount(n: number): Promise<Array<Record<string, unknown>>> {
     return waitFor(`${n} items in the table`, async () => {
-      const items = await scanAll(w.doc, TABLE);
+      const items = await scanItems(w.dynamo.doc, TABLE);
       return items.length === n ? items : undefined;
     });
   }
@@ -237,7 +224,7 @@ describe("service against the fake X server and dynalite", function () {
     expect(Number(stopping["queueDepth"]) + Number(stopping["batchesInFlight"])).to.be.greaterThan(0);
     await proxy.up();
     expect(await s.exitCode()).to.equal(0);
-    expect(await scanAll(w.doc, TABLE)).to.have.length(posts.length);
+    expect(await scanItems(w.dynamo.doc, TABLE)).to.have.length(posts.length);
     expect(s.events("stopped")[0]).to.include({ exitCode: 0, stored: posts.length });
     await proxy.down();
   });
