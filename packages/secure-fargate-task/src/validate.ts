@@ -86,6 +86,8 @@ export class InvalidArgumentsError extends Error {
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Variable names AWS Config's `ecs-no-environment-secrets` rule flags in plaintext environment. */
+const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
 const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const USER = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/;
@@ -108,6 +110,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   for (const key of Object.keys(environment)) {
     if (!ENV_NAME.test(key)) {
       reject(`environment.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
+    }
+    if (CREDENTIAL_NAMES.includes(key)) {
+      reject(`environment.${key}`, `is a credential, and plaintext environment variables are written into the task definition (AWS Config rule ecs-no-environment-secrets). Move it to \`secrets\`, or better, give the task role the permissions instead of keys.`);
     }
     if (key in (args.secrets ?? {})) {
       reject(`environment.${key}`, `is also in \`secrets\`: a variable is either secret or plaintext. Remove it from \`environment\`.`);

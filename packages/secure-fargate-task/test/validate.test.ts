@@ -37,6 +37,7 @@ describe("validateArgs", () => {
     ["a memory value the CPU lacks", { cpu: 1024, memory: 1024 }, "`memory` 1024 MiB is not offered by Fargate with cpu 1024. Use 2048 to 8192 in steps of 1024 with cpu 1024, or cpu 256 for memory 1024."],
     ["a memory value no CPU offers", { cpu: 256, memory: 700 }, "`memory` 700 MiB is not offered by Fargate with cpu 256. Use 512, 1024, 2048 with cpu 256."],
     ["an invalid environment name", { environment: { "MY-VAR": "x" } }, '`environment.MY-VAR` is not a valid environment variable name: got "MY-VAR". Use letters, digits and underscores, not starting with a digit.'],
+    ["AWS keys as plaintext", { environment: { AWS_SECRET_ACCESS_KEY: "x" } }, "`environment.AWS_SECRET_ACCESS_KEY` is a credential, and plaintext environment variables are written into the task definition (AWS Config rule ecs-no-environment-secrets). Move it to `secrets`, or better, give the task role the permissions instead of keys."],
     ["a name in both maps", { environment: { API_KEY: "x" } }, "`environment.API_KEY` is also in `secrets`: a variable is either secret or plaintext. Remove it from `environment`."],
     ["an empty secrets map", { secrets: {} }, '`secrets` is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: config.requireSecret("apiKey") }, or use a plain ECS service.'],
     ["an invalid secret name", { secrets: { "1KEY": "x" } }, '`secrets.1KEY` is not a valid environment variable name: got "1KEY". Use letters, digits and underscores, not starting with a digit.'],
