@@ -30,7 +30,7 @@ export type Disconnect =
   /** A connection attempt was answered with HTTP 429. */
   | "rate-limited";
 
-/** Consecutive failures of the current kind; a fresh state after data arrives on a connection. */
+/** Consecutive failures of the current kind; {@link HEALTHY} again once a connection has lasted. */
 export interface BackoffState {
   readonly kind: Disconnect | null;
   readonly failures: number;
@@ -41,8 +41,9 @@ export const HEALTHY: BackoffState = { kind: null, failures: 0 };
 
 /**
  * The wait before the next connection attempt, and the new state.
- * A dropped connection is retried at once; failed attempts back off linearly (network), exponentially (HTTP) or
- * exponentially from a minute (429). A change of kind starts that kind's sequence again.
+ * A dropped connection is retried at once, as X asks; drops in a row (a server that accepts and closes) back off
+ * linearly like network errors (0, 250 ms, 500 ms, ...). Failed attempts back off linearly (network), exponentially
+ * (HTTP) or exponentially from a minute (429). A change of kind starts that kind's sequence again.
  */
 export function nextBackoff(
   policy: BackoffPolicy,
@@ -53,7 +54,7 @@ export function nextBackoff(
   const next = { kind: cause, failures };
   switch (cause) {
     case "dropped":
-      return { delayMs: 0, state: HEALTHY };
+      return { delayMs: Math.min(policy.networkStepMs * (failures - 1), policy.networkMaxMs), state: next };
     case "network":
       return { delayMs: Math.min(policy.networkStepMs * failures, policy.networkMaxMs), state: next };
     case "http":

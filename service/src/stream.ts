@@ -16,6 +16,8 @@ export interface Outcome {
   readonly status?: number;
   /** The error body X sent with an HTTP error, truncated. */
   readonly body?: string;
+  /** How long the connection was open (HTTP 200 to its end), when it was. */
+  readonly openMs?: number;
 }
 
 /** What the stream reports besides lines. */
@@ -57,12 +59,16 @@ export class FilteredStream {
     this.splitter = new LineSplitter(options.maxLineBytes, events);
   }
 
-  /** Connects, and reconnects after each disconnection, until {@link stop}. */
+  /**
+   * Connects, and reconnects after each disconnection, until {@link stop}. A connection that stayed open for a
+   * stall-timeout period or longer was healthy: the back-off starts afresh after it.
+   */
   async run(): Promise<void> {
     let state: BackoffState = HEALTHY;
     while (!this.stopped) {
       const outcome = await this.connectOnce();
       if (this.stopped) return;
+      if ((outcome.openMs ?? 0) >= this.options.stallTimeoutMs) state = HEALTHY;
       const next = nextBackoff(this.options.policy, state, outcome.cause);
       state = next.state;
       this.events.disconnected(outcome, next.delayMs);
@@ -123,6 +129,7 @@ export class FilteredStream {
     return new Promise((resolve) => {
       let gotData = false;
       let settled = false;
+      let openedAt: number | undefined;
       const finish = (outcome: Outcome): void => {
         if (settled) return;
         settled = true;
@@ -134,7 +141,10 @@ export class FilteredStream {
         req.destroy();
         resolve(outcome);
       };
-      const ended = (reason: string): void => finish({ cause: gotData ? "dropped" : "network", reason });
+      const ended = (reason: string): void => {
+        const openMs = openedAt === undefined ? undefined : Math.round(performance.now() - openedAt);
+        finish({ cause: gotData ? "dropped" : "network", reason, ...(openMs === undefined ? {} : { openMs }) });
+      };
       const send = url.protocol === "https:" ? https.request : http.request;
       const req = send(url, { agent, headers: { authorization: `Bearer ${bearerToken}`, "user-agent": "twitterstream" } });
       this.request = req;
@@ -150,6 +160,7 @@ export class FilteredStream {
           return;
         }
         this.response = res;
+        openedAt = performance.now();
         this.splitter.reset();
         if (this.paused) res.pause();
         this.events.connected();

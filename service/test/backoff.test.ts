@@ -35,8 +35,12 @@ describe("reconnect policy", () => {
     expect(delays(Array<Disconnect>(6).fill("rate-limited"))).to.deep.equal([60_000, 120_000, 240_000, 480_000, 960_000, 960_000]);
   });
 
-  it("reconnects at once after an established connection drops, and resets", () => {
+  it("reconnects at once after an established connection drops", () => {
     expect(delays(["network", "network", "dropped", "network"])).to.deep.equal([250, 500, 0, 250]);
+  });
+
+  it("backs off linearly from 0 when connections drop again and again", () => {
+    expect(delays(["dropped", "dropped", "dropped", "dropped"])).to.deep.equal([0, 250, 500, 750]);
   });
 
   it("starts a kind's sequence again when the kind changes", () => {
