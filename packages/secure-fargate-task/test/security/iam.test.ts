@@ -1,15 +1,13 @@
 import { expect } from "chai";
 import { iamModel } from "./iamModel";
-import { EXECUTION_ROLE_ROWS, FILE_DELIVERY_ROWS, KEY_POLICY_ROWS, Row, STACK_TASK_ROLE_ROWS, TASK_ROLE_SECRET_ROWS, TRUST_ROWS } from "./rows";
+import * as pulumi from "@pulumi/pulumi";
+import { EXECUTION_ROLE_ROWS, FILE_DELIVERY_ROWS, KEY_POLICY_ROWS, ROTATION_ROWS, Row, STACK_TASK_ROLE_ROWS, TASK_ROLE_SECRET_ROWS, TRUST_ROWS } from "./rows";
 import { decide } from "./simulate";
 import type { Subject } from "./subject";
 import { componentWith, componentWithStackArgs } from "./subjects";
 import { requests, World } from "./world";
 
-/**
- * Each subject with the rows that apply to it. To add: the stack program itself once it runs under these mocks, and
- * a followed rotation (its restart function's role shows up in the IAM model by its resource name).
- */
+/** Each subject with the rows that apply to it. */
 const SUBJECTS: Array<{ name: string; capture: () => Promise<Subject>; rows: Row[] }> = [
   {
     name: "the component with the stack's arguments",
@@ -20,6 +18,12 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<Subject>; rows: Row
     name: "the component delivering secrets as files",
     capture: () => componentWith({ secretDelivery: "files" }),
     rows: [...FILE_DELIVERY_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component following an existing secret's rotation",
+    capture: () =>
+      componentWith({ secrets: { API_KEY: pulumi.secret("api-key-value-9"), DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } } }),
+    rows: [...ROTATION_ROWS, ...TRUST_ROWS],
   },
 ];
 

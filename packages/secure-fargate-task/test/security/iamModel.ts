@@ -29,6 +29,7 @@ export interface Targets {
   secretArns: string[];
   keyArns: string[];
   tableArns: string[];
+  serviceArns: string[];
 }
 
 export interface IamModel {
@@ -62,6 +63,7 @@ export function iamModel(subject: Subject): IamModel {
       secretArns: arns(TYPES.secret),
       keyArns: arns(TYPES.key),
       tableArns: arns(TYPES.table),
+      serviceArns: arns(TYPES.service),
     },
   };
 }

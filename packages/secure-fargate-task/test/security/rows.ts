@@ -115,3 +115,15 @@ export const FILE_DELIVERY_ROWS: Row[] = [
   row("execution role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
   row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
 ];
+
+/** The rotation target's role: it may start deployments of this one service, and nothing else. */
+export const ROTATION_ROWS: Row[] = [
+  row("rotation role", "ecs:UpdateService", "this service", ALLOWED),
+  row("rotation role", "ecs:UpdateService", "another service", DENIED),
+  row("rotation role", "ecs:DeleteService", "this service", DENIED),
+  row("rotation role", "ecs:RunTask", "any resource", DENIED),
+  row("rotation role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("rotation role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("execution role", "ecs:UpdateService", "this service", DENIED),
+  row("task role", "ecs:UpdateService", "this service", DENIED),
+];

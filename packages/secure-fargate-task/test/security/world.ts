@@ -23,6 +23,7 @@ export interface World {
 export const PRINCIPALS = {
   "execution role": (w: World) => ({ principal: role(w.model, "execution role").arn, identityPolicies: role(w.model, "execution role").policies }),
   "task role": (w: World) => ({ principal: role(w.model, "task role").arn, identityPolicies: role(w.model, "task role").policies }),
+  "rotation role": (w: World) => ({ principal: role(w.model, "app-rotation-role").arn, identityPolicies: role(w.model, "app-rotation-role").policies }),
   "ECS tasks service": () => ({ principal: "ecs-tasks.amazonaws.com", identityPolicies: [] }),
   "CloudWatch Logs service": (w: World) => ({ principal: `logs.${w.region}.amazonaws.com`, identityPolicies: [] }),
   "an admin of this account": (w: World) => ({ principal: `arn:aws:iam::${w.account}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
@@ -46,6 +47,8 @@ export const RESOURCES = {
   "this table": (w: World) => w.model.targets.tableArns,
   "this table's indexes": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/by-date`),
   "another table": (w: World) => [arn(w, "dynamodb", "table/another-table")],
+  "this service": (w: World) => w.model.targets.serviceArns,
+  "another service": (w: World) => [arn(w, "ecs", "service/another-cluster/another-service")],
   "the execution role": (w: World) => [role(w.model, "execution role").arn],
   "the task role": (w: World) => [role(w.model, "task role").arn],
 } satisfies Record<string, (w: World) => string[]>;
