@@ -87,7 +87,7 @@ export function followRotation(
     `${ctx.name}-rotation-restart`,
     {
       description: `Starts a new deployment of ${ctx.names.family} when a followed secret rotates`,
-      runtime: "nodejs20.x",
+      runtime: "nodejs22.x",
       handler: "index.handler",
       role: role.arn,
       timeout: 30,
