@@ -1,0 +1,298 @@
+/**
+ * The stack program under Pulumi mocks. Each scenario runs the program in a child process of its own (see
+ * `harness/scenario.ts`): the program is a module with top-level side effects and Pulumi's runtime state is global.
+ */
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { expect } from "chai";
+import {
+  DEFAULT_VPC,
+  PRIVATE_VPC,
+  REGION,
+  RESULT_PREFIX,
+  tableArn,
+  type CapturedResource,
+  type ScenarioResult,
+} from "./harness/mocks";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const SCENARIO = path.join(__dirname, "harness", "scenario.ts");
+
+/** Distinct, recognisable credential values: none may appear outside the secret version. */
+const CREDENTIALS = {
+  consumerKey: "ck-7Hq2-consumer-key",
+  consumerSecretKey: "cs-9Xw4-consumer-secret",
+  accessToken: "at-3Lp8-access-token",
+  accessTokenSecret: "as-5Rt1-access-secret",
+};
+const BEARER_TOKEN = "bt-2Mz6-bearer-token";
+const SECRET_KEYS = [...Object.keys(CREDENTIALS), "bearerToken"].map((k) => `twitterstream:${k}`);
+
+/** Stack config as `pulumi config` would hand it to the program: namespaced keys, string values. */
+function stackConfig(values: Record<string, string>): Record<string, string> {
+  const config: Record<string, string> = { "aws:region": REGION };
+  for (const [k, v] of Object.entries(values)) config[`twitterstream:${k}`] = v;
+  return config;
+}
+
+/**
+ * How the child process loads TypeScript: tsx from the repository root, as the tests do; or as `pulumi up` does, with
+ * ts-node from infra/ (Pulumi's working directory for `main: infra/`), reading infra/tsconfig.json, transpiling only.
+ */
+const LOADERS = {
+  tsx: { cwd: REPO, args: ["--import", "tsx"], env: {} },
+  pulumi: {
+    cwd: path.join(REPO, "infra"),
+    args: ["--require", "ts-node/register"],
+    env: { TS_NODE_PROJECT: "tsconfig.json", TS_NODE_TRANSPILE_ONLY: "true" },
+  },
+};
+
+/** Runs the program once under mocks in a child process. */
+function runScenario(config: Record<string, string>, loader: keyof typeof LOADERS = "tsx"): Promise<ScenarioResult> {
+  const input = JSON.stringify({ config, secretKeys: SECRET_KEYS });
+  const { cwd, args, env } = LOADERS[loader];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...args, SCENARIO, input],
+      { cwd, env: { ...process.env, ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+        if (line === undefined) reject(new Error(`scenario printed no result (${String(error)}):\n${stdout}\n${stderr}`));
+        else resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as ScenarioResult);
+      },
+    );
+  });
+}
+
+function only(result: ScenarioResult, type: string): CapturedResource {
+  const found = result.resources.filter((r) => r.type === type);
+  expect(found.map((r) => r.name), `resources of type ${type}`).to.have.length(1);
+  return found[0]!;
+}
+
+function byName(result: ScenarioResult, type: string, name: string): CapturedResource {
+  const found = result.resources.find((r) => r.type === type && r.name === name);
+  if (!found) throw new Error(`no ${type} named ${name}`);
+  return found;
+}
+
+interface ContainerDefinition {
+  environment: Array<{ name: string; value: string }>;
+  secrets: Array<{ name: string; valueFrom: string }>;
+}
+
+function container(result: ScenarioResult): ContainerDefinition {
+  const definitions = JSON.parse(String(only(result, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
+  return (definitions as ContainerDefinition[])[0]!;
+}
+
+describe("twitterstream stack", function () {
+  // Each child process loads TypeScript and the Pulumi SDK: a few seconds, run side by side.
+  this.timeout(120_000);
+
+  let defaultNetwork: ScenarioResult;
+  let privateNetwork: ScenarioResult;
+  let missingSecrets: ScenarioResult;
+  let invalidSettings: ScenarioResult;
+
+  before(async () => {
+    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings] = await Promise.all([
+      runScenario(
+        stackConfig({
+          ...CREDENTIALS,
+          bearerToken: BEARER_TOKEN,
+          tableName: "twitterStream-test",
+          filter: 'Cloud Computing, "amazon web services"',
+        }),
+      ),
+      // As `pulumi up` loads it: from infra/, where the build context must still be found.
+      runScenario(
+        stackConfig({ ...CREDENTIALS, network: "private", deletionProtection: "false", imagePlatform: "linux/arm64" }),
+        "pulumi",
+      ),
+      runScenario(stackConfig({ consumerSecretKey: "cs", accessToken: "at", accessTokenSecret: "   " })),
+      runScenario(stackConfig({ ...CREDENTIALS, network: "public", desiredCount: "2" })),
+    ]);
+  });
+
+  describe("GIVEN every credential and the default network", () => {
+    it("runs without error, answering only the invokes it is known to make", () => {
+      expect(defaultNetwork.error).to.equal(undefined);
+      expect(defaultNetwork.resources).to.not.be.empty;
+    });
+
+    it("makes the posts table: user + date keys, pay per request, PITR, SSE, deletion protection, no TTL", () => {
+      const table = only(defaultNetwork, "aws:dynamodb/table:Table");
+      expect(table.inputs).to.deep.equal({
+        name: "twitterStream-test",
+        billingMode: "PAY_PER_REQUEST",
+        hashKey: "user",
+        rangeKey: "date",
+        attributes: [
+          { name: "user", type: "S" },
+          { name: "date", type: "S" },
+        ],
+        pointInTimeRecovery: { enabled: true },
+        serverSideEncryption: { enabled: true },
+        deletionProtectionEnabled: true,
+      });
+    });
+
+    it("lets the task role write to that table's ARN only, with only the action the service calls", () => {
+      const policy = byName(defaultNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
+      expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [
+          { Sid: "WritePosts", Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: tableArn("twitterStream-test") },
+        ],
+      });
+    });
+
+    it("stops the old task before starting the new one (X allows one stream connection per app)", () => {
+      const service = only(defaultNetwork, "aws:ecs/service:Service");
+      expect(service.inputs.deploymentMinimumHealthyPercent).to.equal(0);
+      expect(service.inputs.deploymentMaximumPercent).to.equal(100);
+      expect(service.inputs.desiredCount).to.equal(1);
+    });
+
+    it("runs in the default VPC's public subnets with a public IP", () => {
+      expect(only(defaultNetwork, "awsx:ec2:DefaultVpc").name).to.equal("default-vpc");
+      expect(defaultNetwork.resources.filter((r) => r.type === "awsx:ec2:Vpc")).to.be.empty;
+      const service = only(defaultNetwork, "aws:ecs/service:Service");
+      expect(service.inputs.networkConfiguration).to.deep.include({
+        subnets: DEFAULT_VPC.publicSubnetIds,
+        assignPublicIp: true,
+      });
+      expect(only(defaultNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(DEFAULT_VPC.vpcId);
+    });
+
+    it("gives the container the table, region and filter as plaintext, the five credentials by reference", () => {
+      const definition = container(defaultNetwork);
+      expect(definition.environment).to.deep.equal([
+        { name: "AWSREGION", value: REGION },
+        { name: "DYNAMODBTABLE", value: "twitterStream-test" },
+        { name: "FILTER", value: 'Cloud Computing, "amazon web services"' },
+      ]);
+      expect(definition.secrets.map((s) => s.name)).to.deep.equal([
+        "ACCESSTOKEN",
+        "ACCESSTOKENSECRET",
+        "BEARERTOKEN",
+        "CONSUMERKEY",
+        "CONSUMERSECRETKEY",
+      ]);
+      for (const s of definition.secrets) expect(s.valueFrom).to.match(/^arn:aws:secretsmanager:.+:[A-Z]+::[0-9a-f]+$/);
+    });
+
+    it("stores each credential under its environment name, as a secret input, in the secret version only", () => {
+      const version = only(defaultNetwork, "aws:secretsmanager/secretVersion:SecretVersion");
+      expect(version.secretInputs).to.include("secretString");
+      expect(JSON.parse(String(version.inputs.secretString))).to.deep.equal({
+        ACCESSTOKEN: CREDENTIALS.accessToken,
+        ACCESSTOKENSECRET: CREDENTIALS.accessTokenSecret,
+        BEARERTOKEN: BEARER_TOKEN,
+        CONSUMERKEY: CREDENTIALS.consumerKey,
+        CONSUMERSECRETKEY: CREDENTIALS.consumerSecretKey,
+      });
+      const values = [...Object.values(CREDENTIALS), BEARER_TOKEN];
+      for (const resource of defaultNetwork.resources.filter((r) => r !== version)) {
+        const inputs = JSON.stringify(resource.inputs);
+        for (const value of values) expect(inputs, `${resource.type} ${resource.name}`).to.not.include(value);
+      }
+    });
+
+    it("exports table, cluster, service, log group, image and secret ARNs: none secret, none holding a credential", () => {
+      const outputs = defaultNetwork.outputs;
+      expect(Object.keys(outputs).sort()).to.deep.equal([
+        "clusterName",
+        "imageRef",
+        "logGroupName",
+        "secretArns",
+        "serviceName",
+        "tableName",
+      ]);
+      expect(outputs.tableName!.value).to.equal("twitterStream-test");
+      expect(outputs.imageRef!.value).to.match(/\.dkr\.ecr\..+@sha256:[0-9a-f]{64}$/);
+      expect(outputs.secretArns!.value).to.be.an("array").with.length(1);
+      const serialized = JSON.stringify(outputs);
+      for (const [name, output] of Object.entries(outputs)) expect(output.secret, name).to.equal(false);
+      for (const value of [...Object.values(CREDENTIALS), BEARER_TOKEN]) expect(serialized).to.not.include(value);
+    });
+
+    it("builds the image from service/, relative to the working directory, for linux/amd64", () => {
+      const image = only(defaultNetwork, "docker:index/image:Image");
+      expect(image.inputs.build).to.deep.include({ context: "service", platform: "linux/amd64" });
+    });
+  });
+
+  describe("GIVEN network `private`, deletion protection off, arm64, no table name, no bearer token", () => {
+    it("runs without error when loaded as Pulumi loads it (ts-node, from infra/)", () => {
+      expect(privateNetwork.error).to.equal(undefined);
+    });
+
+    it("makes a VPC through awsx with private and public subnets and one NAT gateway, and no default-VPC lookup", () => {
+      const vpc = only(privateNetwork, "awsx:ec2:Vpc");
+      expect(vpc.inputs.natGateways).to.deep.equal({ strategy: "Single" });
+      expect(vpc.inputs.subnetSpecs).to.deep.equal([{ type: "Private" }, { type: "Public" }]);
+      expect(privateNetwork.resources.filter((r) => r.type === "awsx:ec2:DefaultVpc")).to.be.empty;
+    });
+
+    it("puts the tasks in the private subnets without a public IP, in that VPC", () => {
+      const service = only(privateNetwork, "aws:ecs/service:Service");
+      expect(service.inputs.networkConfiguration).to.deep.include({
+        subnets: PRIVATE_VPC.privateSubnetIds,
+        assignPublicIp: false,
+      });
+      expect(only(privateNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(PRIVATE_VPC.vpcId);
+    });
+
+    it("leaves the table name to Pulumi and turns deletion protection off; the grant follows the table", () => {
+      const table = only(privateNetwork, "aws:dynamodb/table:Table");
+      expect(table.inputs).to.not.have.property("name");
+      expect(table.inputs.deletionProtectionEnabled).to.equal(false);
+      const tableName = String(privateNetwork.outputs.tableName!.value);
+      const policy = byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
+      expect(JSON.parse(String(policy.inputs.policy)).Statement[0].Resource).to.equal(tableArn(tableName));
+      expect(container(privateNetwork).environment).to.deep.include({ name: "DYNAMODBTABLE", value: tableName });
+    });
+
+    it("defaults FILTER to Cloud Computing and passes no BEARERTOKEN when none is set", () => {
+      const definition = container(privateNetwork);
+      expect(definition.environment).to.deep.include({ name: "FILTER", value: "Cloud Computing" });
+      expect(definition.secrets.map((s) => s.name)).to.not.include("BEARERTOKEN");
+    });
+
+    it("builds for arm64 from ../service when run from infra/, and runs on ARM64 Fargate", () => {
+      const image = only(privateNetwork, "docker:index/image:Image");
+      expect(image.inputs.build).to.deep.include({ context: "../service", platform: "linux/arm64" });
+      const task = only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition");
+      expect(task.inputs.runtimePlatform).to.deep.include({ cpuArchitecture: "ARM64" });
+    });
+  });
+
+  describe("GIVEN missing or blank credentials", () => {
+    it("fails before creating anything, with the exact command for each missing key", () => {
+      expect(missingSecrets.error).to.equal(
+        [
+          "Missing X API credentials `consumerKey`, `accessTokenSecret`. Run:",
+          "  pulumi config set --secret consumerKey <value>",
+          "  pulumi config set --secret accessTokenSecret <value>",
+        ].join("\n"),
+      );
+      expect(missingSecrets.resources).to.be.empty;
+    });
+  });
+
+  describe("GIVEN an unknown network mode and two tasks", () => {
+    it("fails with every problem at once, each naming the key, the value and the fix", () => {
+      expect(invalidSettings.error).to.equal(
+        [
+          '`twitterstream:network` must be "default" or "private" ("default": the account\'s default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway): got "public". Run: pulumi config set network default',
+          "`twitterstream:desiredCount` must be 0 (service stopped) or 1: got 2. X allows one filtered-stream connection per app: a second task would be refused with 429 TooManyConnections. Run: pulumi config set desiredCount 1",
+        ].join("\n"),
+      );
+      expect(invalidSettings.resources).to.be.empty;
+    });
+  });
+});
