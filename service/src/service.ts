@@ -146,19 +146,22 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     },
   );
 
-  const statsTimer = setInterval(() => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period") }), config.statsIntervalMs);
+  const statsTimer = setInterval(
+    () => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period"), paused: stream.isPaused }),
+    config.statsIntervalMs,
+  );
 
   const code = await new Promise<number>((resolve) => {
     fatal = (error) => {
       stream.stop();
-      log.error("fatal", { stage: "write", unwritten: queue.length, ...errorFields(error) });
+      log.error("fatal", { stage: "write", unwritten: queue.length + writer.unwrittenInFlight, ...errorFields(error) });
       resolve(1);
     };
     const shutdown = (reason: string): void => {
-      log.info("stopping", { reason, queueDepth: queue.length, batchesInFlight: writer.batchesInFlight });
+      log.info("stopping", { reason, queueDepth: queue.length, batchesInFlight: writer.batchesInFlight, itemsInFlight: writer.unwrittenInFlight });
       stream.stop();
       const deadline = setTimeout(() => {
-        log.error("stop_timeout", { timeoutMs: config.shutdownTimeoutMs, unwritten: queue.length + writer.batchesInFlight * 25 });
+        log.error("stop_timeout", { timeoutMs: config.shutdownTimeoutMs, unwritten: queue.length + writer.unwrittenInFlight });
         resolve(1);
       }, config.shutdownTimeoutMs);
       void writer.idle().then(() => {

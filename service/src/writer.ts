@@ -3,7 +3,7 @@
  * retried with full-jitter back-off until every item is accepted (unprocessed items, throttling, network errors,
  * 5xx). Only errors that no retry can cure (a missing table, a refused permission, an invalid request) are fatal.
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { jitteredDelay } from "./backoff";
 import type { PostItem } from "./item";
 import type { BoundedQueue } from "./queue";
@@ -16,6 +16,11 @@ const FATAL = new Set(["ValidationException", "ResourceNotFoundException", "Acce
 /** True for an error that retrying cannot cure. */
 export function isFatalWriteError(error: unknown): boolean {
   return error instanceof Error && FATAL.has(error.name);
+}
+
+/** What the writer needs of a DynamoDBDocumentClient. */
+export interface BatchSender {
+  send(command: BatchWriteCommand): Promise<BatchWriteCommandOutput>;
 }
 
 /** Settings of the writer. */
@@ -45,12 +50,13 @@ function keyOf(item: { readonly user?: unknown; readonly date?: unknown }): stri
 /** Drains a queue of items into one table. */
 export class BatchWriter {
   private inFlight = 0;
+  private itemsInFlight = 0;
   private failed = false;
   private idleWaiters: Array<() => void> = [];
 
   /** @param sleep waits between retries. */
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: BatchSender,
     private readonly queue: BoundedQueue<PostItem>,
     private readonly options: WriterOptions,
     private readonly events: WriterEvents,
@@ -62,12 +68,18 @@ export class BatchWriter {
     return this.inFlight;
   }
 
+  /** Items taken from the queue and not yet accepted by DynamoDB. */
+  get unwrittenInFlight(): number {
+    return this.itemsInFlight;
+  }
+
   /** Starts batches while there are items and free slots; call after each push. */
   kick(): void {
     while (!this.failed && this.inFlight < this.options.concurrency && this.queue.length > 0) {
       const batch = this.takeBatch();
       this.events.took();
       this.inFlight += 1;
+      this.itemsInFlight += batch.length;
       void this.write(batch).then(() => {
         this.inFlight -= 1;
         this.kick();
@@ -110,6 +122,7 @@ export class BatchWriter {
       try {
         const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
         const left = out.UnprocessedItems?.[table] ?? [];
+        this.itemsInFlight -= pending.length - left.length;
         this.events.stored(pending.length - left.length, performance.now() - started);
         if (left.length === 0) return;
         const unprocessed = new Set(left.map((request) => keyOf(request.PutRequest?.Item ?? {})));
