@@ -103,7 +103,10 @@ export interface PrebuiltImageArgs {
 
 /** The container image the component builds and pushes to its own ECR repository. */
 export interface ImageArgs {
-  /** Path of the Docker build context, relative to the Pulumi program's working directory. */
+  /**
+   * Path of the Docker build context, relative to the Pulumi program's working directory: the folder `main` names in
+   * `Pulumi.yaml` when it names one (compute it from `__dirname` to be independent of it).
+   */
   context: string;
   /**
    * Path of the Dockerfile, relative to the Pulumi program's working directory, as `@pulumi/docker` reads it.
@@ -133,6 +136,11 @@ export interface NetworkArgs {
   securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Give each task a public IP (needed in public subnets without a NAT gateway). @default false */
   assignPublicIp?: boolean;
+  /**
+   * The subnets' VPC, for the security group the component makes when `securityGroupIds` is not given.
+   * @default - looked up from the first subnet
+   */
+  vpcId?: pulumi.Input<string>;
 }
 
 /** Rolling deployment limits, in percent of `desiredCount`. */

@@ -27,7 +27,10 @@ export function resolveNetwork(
   let vpcId: pulumi.Output<string>;
   if (network) {
     subnetIds = pulumi.output(network.subnetIds);
-    vpcId = aws.ec2.getSubnetOutput({ id: subnetIds.apply((ids) => ids[0]!) }, invokeOpts).vpcId;
+    vpcId =
+      network.vpcId !== undefined
+        ? pulumi.output(network.vpcId)
+        : aws.ec2.getSubnetOutput({ id: subnetIds.apply((ids) => ids[0]!) }, invokeOpts).vpcId;
   } else {
     vpcId = aws.ec2.getVpcOutput({ default: true }, invokeOpts).id;
     subnetIds = aws.ec2.getSubnetsOutput(

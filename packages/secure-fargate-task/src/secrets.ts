@@ -17,12 +17,13 @@ export interface SecretStem {
  */
 export function storeValues(
   ctx: ChildContext,
-  values: ReadonlyArray<{ name: string; value: pulumi.Output<string> }>,
+  input: ReadonlyArray<{ name: string; value: pulumi.Output<string> }>,
   layout: SecretLayout,
   stem: SecretStem,
   kmsKeyArn: pulumi.Output<string>,
 ): pulumi.Output<ResolvedSecret[]> {
-  if (values.length === 0) return pulumi.output([]);
+  if (input.length === 0) return pulumi.output([]);
+  const values = input.map((v) => ({ name: v.name, value: nonEmpty(v.name, v.value, ctx) }));
   const resolved = (secretArn: string, versionId: string, name: string, jsonKey?: string): ResolvedSecret => ({
     name,
     source: { type: "secretsmanager", secretId: secretArn, versionId, ...(jsonKey === undefined ? {} : { jsonKey }) },
@@ -75,6 +76,19 @@ export function storeRegistryCredentials(
     kmsKeyArn: key,
     followRotation: false,
   }));
+}
+
+/** A value known only at deployment that turns out empty is refused there, naming the variable. */
+function nonEmpty(name: string, value: pulumi.Output<string>, ctx: ChildContext): pulumi.Output<string> {
+  return value.apply((v) => {
+    if (v === "" || v === undefined || v === null) {
+      throw new pulumi.ResourceError(
+        `SecureFargateTask "${ctx.name}": \`secrets.${name}\` is empty. Set it with \`pulumi config set --secret <key> <value>\`.`,
+        ctx.parent,
+      );
+    }
+    return v;
+  });
 }
 
 function secretWithVersion(

@@ -282,3 +282,24 @@ describe("SecureFargateTask secret delivery and sources", () => {
     });
   });
 });
+
+describe("SecureFargateTask values known only at deployment", () => {
+  it("refuses a secret that resolves to an empty string, naming it", async () => {
+    let failure: unknown;
+    const onRejection = (e: unknown) => (failure = e);
+    process.on("unhandledRejection", onRejection);
+    try {
+      await runComponent({ secrets: { EMPTY: pulumi.output("").apply((v) => v) } }).catch(onRejection);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+    expect(String(failure)).to.include('SecureFargateTask "app": `secrets.EMPTY` is empty.');
+  });
+
+  it("uses the caller's VPC id for its security group instead of looking it up", async () => {
+    const { run: r } = await runComponent({ network: { subnetIds: ["subnet-1"], vpcId: "vpc-given" } });
+    expect(r.invokes).to.not.include("aws:ec2/getSubnet:getSubnet");
+    expect(r.get("aws:ec2/securityGroup:SecurityGroup", "app-sg").inputs.vpcId).to.equal("vpc-given");
+  });
+});
