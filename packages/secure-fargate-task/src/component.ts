@@ -2,21 +2,19 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "./args";
-import { TMP_VOLUME } from "./containerDefinition";
 import type { ChildContext } from "./context";
-import { PLATFORM_ARCHITECTURE } from "./fargate";
-import { secretReadStatements } from "./grants";
 import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image";
 import { deriveNames } from "./names";
 import { resolveNetwork } from "./network";
-import { policyDocument, Statement } from "./policyDocument";
-import { AwsScope, ecsTasksTrustPolicy, executionRolePolicy, keyPolicy } from "./policies";
+import { createRoles } from "./roles";
+import { AwsScope, keyPolicy } from "./policies";
 import { lookupSecret, resolveSecrets } from "./resolveSecrets";
 import { followRotation } from "./rotation";
 import { runTaskCommand } from "./runTask";
+import { createService } from "./service";
 import { storeRegistryCredentials } from "./secrets";
 import type { ResolvedSecret } from "./sources";
-import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
+import { createTaskDefinition } from "./taskDefinition";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 
 /** The build context of the secrets init image, shipped with this package. */
@@ -104,141 +102,33 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .all([environmentSecrets, logSecrets, registryCredentials])
       .apply(([env, log, creds]) => [...env, ...log, ...(creds ? [creds] : [])]);
 
-    // The execution role: ECS's agent pulls the image, writes logs and reads the injected secrets with it, nothing more.
-    const trust = scope.apply((s) => JSON.stringify(ecsTasksTrustPolicy(s)));
-    const executionRole = new aws.iam.Role(
-      `${name}-execution-role`,
-      { description: `ECS task execution role of ${names.family}`, assumeRolePolicy: trust, tags: settings.tags },
-      { parent: this },
-    );
-    const rolePolicies: pulumi.Resource[] = [
-      new aws.iam.RolePolicy(
-        `${name}-execution-policy`,
-        {
-          role: executionRole.id,
-          policy: pulumi
-            .all([scope, registry?.repository.arn, logGroup.arn, agentSecrets])
-            .apply(([s, repositoryArn, logArn, read]) =>
-              JSON.stringify(
-                executionRolePolicy({ repositoryArn, logGroupArn: logArn, secretStatements: secretReadStatements(read, "agent", s) }),
-              ),
-            ),
-        },
-        { parent: this },
-      ),
-    ];
-
-    // The task role: the application's own permissions, plus the init container's reads with file delivery.
-    const taskRole = new aws.iam.Role(
-      `${name}-task-role`,
-      { description: `ECS task role of ${names.family}`, assumeRolePolicy: trust, tags: settings.tags },
-      { parent: this },
-    );
-    if (settings.taskRolePolicyStatements.length > 0 || needsInit) {
-      rolePolicies.push(
-        new aws.iam.RolePolicy(
-          `${name}-task-policy`,
-          {
-            role: taskRole.id,
-            policy: pulumi
-              .all([pulumi.output(settings.taskRolePolicyStatements), fileSecrets, scope])
-              .apply(([statements, files, s]) =>
-                JSON.stringify(policyDocument([...(statements as Statement[]), ...secretReadStatements(files, "init", s)])),
-              ),
-          },
-          { parent: this },
-        ),
-      );
-    }
-
+    const roles = createRoles(ctx, {
+      repositoryArn: registry ? registry.repository.arn : pulumi.output(undefined),
+      logGroupArn: logGroup.arn,
+      agentSecrets,
+      fileSecrets,
+      statements: settings.taskRolePolicyStatements,
+      writesFiles: needsInit,
+    });
     const clusterArn = settings.clusterArn === undefined ? this.createCluster(ctx).arn : pulumi.output(settings.clusterArn);
     const network = resolveNetwork(name, settings.network, settings.tags, this);
-
-    const environmentNames = Object.keys(settings.environment).sort();
-    const secretEnvironment = pulumi
-      .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k]!)))))
-      .apply((flags) => environmentNames.filter((_, i) => flags[i]));
-    const containerDefinitions = pulumi
-      .all([
-        secretEnvironment,
-        pulumi.output(settings.environment),
-        appImage,
-        initImage,
-        pulumi.all([environmentSecrets, fileSecrets, logSecrets, registryCredentials]),
-        logGroup.name,
-        scope,
-      ])
-      .apply(([secretNames, environment, app, init, [envSecrets, files, logOptions, creds], logGroupName, s]) => {
-        if (secretNames.length > 0) {
-          throw new pulumi.ResourceError(
-            `SecureFargateTask "${name}": \`environment.${secretNames[0]}\` is a secret: plaintext environment variables are written into the task definition. Move it to \`secrets\`.`,
-            this,
-          );
-        }
-        return JSON.stringify(
-          taskContainerDefinitions({
-            containerName: settings.containerName,
-            user: settings.user,
-            cpu: settings.cpu,
-            memory: settings.memory,
-            stopTimeoutSeconds: settings.stopTimeoutSeconds,
-            appImage: app,
-            initImage: init,
-            region: s.region,
-            logGroupName,
-            environment,
-            environmentSecrets: envSecrets,
-            fileSecrets: files,
-            logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
-            repositoryCredentialsArn: creds?.source.type === "secretsmanager" ? creds.source.secretId : undefined,
-          }),
-        );
-      });
-
-    const taskDefinition = new aws.ecs.TaskDefinition(
-      `${name}-task`,
-      {
-        family: names.family,
-        cpu: String(settings.cpu),
-        memory: String(settings.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: PLATFORM_ARCHITECTURE[image.platform] },
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
-        volumes: needsInit ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }],
-        containerDefinitions,
-        tags: settings.tags,
-      },
-      // Its tasks must not start before their roles may pull, log and read secrets.
-      { parent: this, dependsOn: rolePolicies },
-    );
+    const taskDefinition = createTaskDefinition(ctx, settings, {
+      appImage,
+      initImage,
+      environmentSecrets,
+      fileSecrets,
+      logSecrets,
+      registryCredentials,
+      logGroupName: logGroup.name,
+      executionRoleArn: roles.executionRole.arn,
+      taskRoleArn: roles.taskRole.arn,
+      writesFiles: needsInit,
+      dependsOn: roles.policies,
+    });
 
     let service: aws.ecs.Service | undefined;
     if (settings.runMode === "service") {
-      service = new aws.ecs.Service(
-        `${name}-service`,
-        {
-          cluster: clusterArn,
-          taskDefinition: taskDefinition.arn,
-          desiredCount: settings.desiredCount,
-          launchType: "FARGATE",
-          platformVersion: "LATEST",
-          deploymentMinimumHealthyPercent: settings.minimumHealthyPercent,
-          deploymentMaximumPercent: settings.maximumPercent,
-          deploymentCircuitBreaker: { enable: true, rollback: true },
-          waitForSteadyState: true,
-          networkConfiguration: {
-            subnets: network.subnetIds,
-            securityGroups: network.securityGroupIds,
-            assignPublicIp: network.assignPublicIp,
-          },
-          enableEcsManagedTags: true,
-          propagateTags: "SERVICE",
-          tags: settings.tags,
-        },
-        { parent: this, dependsOn: rolePolicies },
-      );
+      service = createService(ctx, settings, clusterArn, taskDefinition, network, roles.policies);
       if (followsRotation) {
         const followed = pulumi
           .all([secrets, logSecrets])
@@ -257,8 +147,8 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .all([secrets, agentSecrets])
       .apply(([a, b]) => [...new Set([...a, ...b].filter((s) => s.source.type === "secretsmanager").map(grantedSecretArn))].sort());
     this.logGroupName = logGroup.name;
-    this.executionRoleArn = executionRole.arn;
-    this.taskRoleArn = taskRole.arn;
+    this.executionRoleArn = roles.executionRole.arn;
+    this.taskRoleArn = roles.taskRole.arn;
     this.kmsKeyArn = kmsKeyArn;
     this.securityGroupIds = network.securityGroupIds;
     this.runTaskCommand = pulumi

@@ -1,0 +1,81 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatementArgs } from "./args";
+import type { ChildContext } from "./context";
+import { secretReadStatements } from "./grants";
+import { policyDocument, Statement } from "./policyDocument";
+import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
+import type { ResolvedSecret } from "./sources";
+
+/** What the roles are granted on. */
+export interface RoleInputs {
+  /** The component's repository, when it has one. */
+  repositoryArn: pulumi.Output<string | undefined>;
+  logGroupArn: pulumi.Output<string>;
+  /** Secrets ECS's agent reads: injected variables, log secret options, registry credentials. */
+  agentSecrets: pulumi.Output<ResolvedSecret[]>;
+  /** Secrets the init container reads, with the task role. */
+  fileSecrets: pulumi.Output<ResolvedSecret[]>;
+  /** What the application itself may do. */
+  statements: PolicyStatementArgs[];
+  /** Whether anything is written to files (then the task role reads those secrets). */
+  writesFiles: boolean;
+}
+
+/** The task's two roles and the policies a task must not start without. */
+export interface TaskRoles {
+  executionRole: aws.iam.Role;
+  taskRole: aws.iam.Role;
+  policies: pulumi.Resource[];
+}
+
+/**
+ * The execution role (ECS's agent: pull the image, write logs, read the injected secrets — nothing more) and the task
+ * role (the application's own permissions, plus the init container's reads with file delivery). Both trust ECS tasks
+ * of this account only; neither has a managed policy.
+ */
+export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
+  const opts = { parent: ctx.parent };
+  const trust = ctx.scope.apply((s) => JSON.stringify(ecsTasksTrustPolicy(s)));
+  const executionRole = new aws.iam.Role(
+    `${ctx.name}-execution-role`,
+    { description: `ECS task execution role of ${ctx.names.family}`, assumeRolePolicy: trust, tags: ctx.tags },
+    opts,
+  );
+  const policies: pulumi.Resource[] = [
+    new aws.iam.RolePolicy(
+      `${ctx.name}-execution-policy`,
+      {
+        role: executionRole.id,
+        policy: pulumi
+          .all([ctx.scope, inputs.repositoryArn, inputs.logGroupArn, inputs.agentSecrets])
+          .apply(([s, repositoryArn, logGroupArn, read]) =>
+            JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
+          ),
+      },
+      opts,
+    ),
+  ];
+  const taskRole = new aws.iam.Role(
+    `${ctx.name}-task-role`,
+    { description: `ECS task role of ${ctx.names.family}`, assumeRolePolicy: trust, tags: ctx.tags },
+    opts,
+  );
+  if (inputs.statements.length > 0 || inputs.writesFiles) {
+    policies.push(
+      new aws.iam.RolePolicy(
+        `${ctx.name}-task-policy`,
+        {
+          role: taskRole.id,
+          policy: pulumi
+            .all([pulumi.output(inputs.statements), inputs.fileSecrets, ctx.scope])
+            .apply(([statements, files, s]) =>
+              JSON.stringify(policyDocument([...(statements as Statement[]), ...secretReadStatements(files, "init", s)])),
+            ),
+        },
+        opts,
+      ),
+    );
+  }
+  return { executionRole, taskRole, policies };
+}

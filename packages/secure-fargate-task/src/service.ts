@@ -1,0 +1,43 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ChildContext } from "./context";
+import type { ResolvedNetwork } from "./network";
+import type { Settings } from "./validate";
+
+/**
+ * The Fargate service: the latest platform, the deployment circuit breaker with rollback, and a wait for steady state,
+ * so that a task that cannot start (a missing permission, a secret it cannot read) fails `pulumi up` with ECS's reason
+ * instead of looping silently.
+ */
+export function createService(
+  ctx: ChildContext,
+  settings: Settings,
+  clusterArn: pulumi.Input<string>,
+  taskDefinition: aws.ecs.TaskDefinition,
+  network: ResolvedNetwork,
+  dependsOn: pulumi.Resource[],
+): aws.ecs.Service {
+  return new aws.ecs.Service(
+    `${ctx.name}-service`,
+    {
+      cluster: clusterArn,
+      taskDefinition: taskDefinition.arn,
+      desiredCount: settings.desiredCount,
+      launchType: "FARGATE",
+      platformVersion: "LATEST",
+      deploymentMinimumHealthyPercent: settings.minimumHealthyPercent,
+      deploymentMaximumPercent: settings.maximumPercent,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      waitForSteadyState: true,
+      networkConfiguration: {
+        subnets: network.subnetIds,
+        securityGroups: network.securityGroupIds,
+        assignPublicIp: network.assignPublicIp,
+      },
+      enableEcsManagedTags: true,
+      propagateTags: "SERVICE",
+      tags: ctx.tags,
+    },
+    { parent: ctx.parent, dependsOn },
+  );
+}
