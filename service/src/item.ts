@@ -16,15 +16,10 @@ export interface PostItem {
   readonly username?: string;
 }
 
-/** Builds the item of a matched post. */
+/** Builds the item of a matched post (one object literal: this runs for every match). */
 export function toItem(post: Post, rule: string): PostItem {
-  const item = {
-    user: post.authorId,
-    date: `${post.createdAt}#${post.id}`,
-    id: post.id,
-    createdAt: post.createdAt,
-    text: post.text,
-    rule,
-  };
-  return post.username === undefined ? item : { ...item, username: post.username };
+  const date = `${post.createdAt}#${post.id}`;
+  return post.username === undefined
+    ? { user: post.authorId, date, id: post.id, createdAt: post.createdAt, text: post.text, rule }
+    : { user: post.authorId, date, id: post.id, createdAt: post.createdAt, text: post.text, rule, username: post.username };
 }
