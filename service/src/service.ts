@@ -4,9 +4,9 @@
  */
 import type { Config } from "./config";
 import { createDocumentClient } from "./dynamo";
-import { toItem, type PostItem } from "./item";
+import { intake } from "./intake";
+import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
-import { readLine } from "./post";
 import { BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
 import { syncRules, type RulePlan } from "./rules";
@@ -76,7 +76,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   const stats = new Stats();
   const queue = new BoundedQueue<PostItem>(config.queueCapacity);
   const skipLog = new SkipLog(config.skipLogIntervalMs, (fields) => log.warn("skipped", fields));
-  let fatal: (error: unknown) => void = () => undefined;
+  let fatal: (stage: string, error: unknown) => void = () => undefined;
 
   const writer = new BatchWriter(
     createDocumentClient(config.region, config.writeTimeoutMs),
@@ -98,12 +98,11 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         if (stream.isPaused && queue.belowLowWater) stream.resume();
       },
       fatal(error) {
-        fatal(error);
+        fatal("write", error);
       },
     },
   );
 
-  const rule = config.filter.source;
   const stream = new FilteredStream(
     {
       url: x.streamUrl,
@@ -114,28 +113,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       maxLineBytes: config.maxLineBytes,
     },
     {
-      line(text) {
-        stats.received += 1;
-        const result = readLine(text);
-        if (result.kind === "skip") {
-          stats.skip(result.reason);
-          skipLog.record(result.reason, result.sample);
-        } else if (!config.filter.matches(result.post.text)) {
-          stats.unmatched += 1;
-        } else {
-          stats.matched += 1;
-          if (!queue.push(toItem(result.post, rule))) stream.pause();
-          writer.kick();
-        }
-      },
-      heartbeat() {
-        stats.heartbeats += 1;
-      },
-      oversized(bytes) {
-        stats.received += 1;
-        stats.skip("oversized");
-        skipLog.record("oversized", `${bytes} bytes`);
-      },
+      ...intake(config.filter, { queue, stats, skipLog, full: () => stream.pause(), queued: () => writer.kick() }),
       connected() {
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },
@@ -152,9 +130,9 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   );
 
   const code = await new Promise<number>((resolve) => {
-    fatal = (error) => {
+    fatal = (stage, error) => {
       stream.stop();
-      log.error("fatal", { stage: "write", unwritten: queue.length + writer.unwrittenInFlight, ...errorFields(error) });
+      log.error("fatal", { stage, unwritten: queue.length + writer.unwrittenInFlight, ...errorFields(error) });
       resolve(1);
     };
     const shutdown = (reason: string): void => {
@@ -171,7 +149,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     };
     control.onStop = shutdown;
     if (control.reason !== undefined) shutdown(control.reason);
-    stream.run().catch((error: unknown) => fatal(error));
+    stream.run().catch((error: unknown) => fatal("stream", error));
   });
   clearInterval(statsTimer);
   log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run") });
