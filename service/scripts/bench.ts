@@ -12,7 +12,9 @@ import path from "node:path";
 import readline from "node:readline";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { renderPayload } from "../src/dev/fakePost";
 import { startFakeXServer } from "../src/dev/fakeXServer";
+import { containsPhrase } from "../src/dev/generator";
 import { countItems, createPostsTable } from "../src/dev/localDynamo";
 import { benchLoad, expectedItems, posts, type Load } from "./benchLoad";
 
@@ -78,7 +80,6 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
   const dynaliteCpuBefore = cpuSeconds(dynamo.pid);
   const benchCpuBefore = process.cpuUsage();
   const x = await startFakeXServer({ consumerKey: "bench-key", consumerSecret: "bench-secret" });
-  x.enqueueSource(posts(load));
   const service = spawn(process.execPath, ["--no-warnings", path.join(SERVICE, "dist/main.js")], {
     env: {
       PATH: process.env["PATH"] ?? "",
@@ -98,14 +99,23 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
   });
   const logs: Line[] = [];
   const exited = new Promise<number | null>((resolve) => service.on("exit", resolve));
+  let onConnected: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const finished = new Promise<void>((resolve) => {
     lines(service, (text) => {
       const line = JSON.parse(text) as Line;
       logs.push(line);
+      if (line.event === "connected") onConnected();
       const done = line.event === "stats" && Number(line["received"]) >= load.posts && Number(line["stored"]) >= matches;
       if (done || line.event === "fatal") resolve();
     });
   });
+  // The load is rendered before the clock starts, once the service is connected and its rule exists: the stand-in
+  // for X must not take CPU from the service and dynalite during the measured window (X's servers are elsewhere).
+  await Promise.race([connected, exited]);
+  const rendered = renderLoad(load, x.rules());
+  const start = Date.now();
+  x.enqueueSource(rendered);
   await Promise.race([finished, exited]);
   const rss = peakRss(service.pid ?? 0);
   const benchCpu = process.cpuUsage(benchCpuBefore);
@@ -120,19 +130,30 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
   const stored = await countItems(dynamo.doc, TABLE);
   dynamo.stop();
   const at = (pred: (l: Line) => boolean): number => Date.parse(logs.find(pred)?.time ?? "");
-  const connected = at((l) => l.event === "connected");
   const receivedAt = at((l) => l.event === "stats" && Number(l["received"]) >= load.posts);
   const storedAt = at((l) => l.event === "stats" && Number(l["stored"]) >= matches);
   const stopped = logs.find((l) => l.event === "stopped");
   return {
-    receivedPerSecond: round(load.posts / ((receivedAt - connected) / 1000)),
-    storedPerSecond: round(matches / ((storedAt - connected) / 1000)),
+    receivedPerSecond: round(load.posts / ((receivedAt - start) / 1000)),
+    storedPerSecond: round(matches / ((storedAt - start) / 1000)),
     writeLatencyMs: stopped?.["writeLatencyMs"],
     peakRssMiB: round(rss / MiB, 1),
     storedInTable: stored,
     serviceExitCode: exitCode,
     cpuSeconds: cpu,
   };
+}
+
+/**
+ * Every post of the load as the stream line X would send the service: its fields, and its one matching rule (the
+ * service's) when it contains the pattern.
+ */
+function renderLoad(load: Load, rules: ReadonlyArray<{ id: string; tag?: string }>): string[] {
+  const rule = rules[0];
+  if (rule === undefined) throw new Error("the service made no rule");
+  const fields = { expandAuthor: true, tweetFields: new Set(["created_at", "author_id"]) };
+  const matching = [{ id: rule.id, ...(rule.tag === undefined ? {} : { tag: rule.tag }) }];
+  return [...posts(load)].map((p) => renderPayload(p, fields, containsPhrase(p.text, load.pattern) ? matching : []));
 }
 
 /** The same items straight into a fresh dynalite with BatchWriteCommand (benchCeiling.ts, its own process). */
