@@ -35,7 +35,13 @@ const MET: Verdict = { status: "met" };
 const ROTATION_REASON =
   "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
 const ROTATION_OPTION =
-  "Secrets Manager rotation with the component following it (`followRotation` of an existing secret, the delivery-modes issue): not in the component yet.";
+  "Keep the secret in Secrets Manager with rotation configured (managed rotation or a rotation function) and reference it as `{ secretsManager: <ARN or name>, followRotation: true }`: the component then stores no copy, reads `AWSCURRENT`, and an EventBridge rule on that secret's `Secret Label Updated` event rolls the service after each rotation.";
+const ROTATION_VERDICT: Verdict = {
+  status: "met with an option",
+  reason: ROTATION_REASON,
+  option: ROTATION_OPTION,
+  args: { secrets: { API_KEY: { secretsManager: "rotated/api-key", followRotation: true } } },
+};
 
 export const CONTROLS: Control[] = [
   { id: "ECS.1", rule: "ecs-task-definition-user-for-host-mode-check", checks: "Host-network task definitions run privileged or as a non-root user", verdict: MET, findings: find.hostModeWithoutUser },
@@ -99,7 +105,7 @@ export const CONTROLS: Control[] = [
   },
   { id: "cloudwatch-log-group-encrypted", rule: "cloudwatch-log-group-encrypted", checks: "Log groups are encrypted with a KMS key", verdict: MET, findings: find.unencryptedLogs },
   { id: "secretsmanager-using-cmk", rule: "secretsmanager-using-cmk", checks: "Secrets are encrypted with a customer-managed key, not `aws/secretsmanager`", verdict: MET, findings: find.awsManagedSecretKey },
-  { id: "SecretsManager.1", rule: "secretsmanager-rotation-enabled-check", checks: "Secrets have automatic rotation configured", verdict: { status: "not met", reason: ROTATION_REASON, option: ROTATION_OPTION }, findings: find.noRotation },
+  { id: "SecretsManager.1", rule: "secretsmanager-rotation-enabled-check", checks: "Secrets have automatic rotation configured", verdict: ROTATION_VERDICT, findings: find.noRotation },
   {
     id: "SecretsManager.2",
     rule: "secretsmanager-scheduled-rotation-success-check",
@@ -115,5 +121,5 @@ export const CONTROLS: Control[] = [
     note: "Every secret the component makes is read by each task at start. A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
     findings: find.unreferencedSecrets,
   },
-  { id: "SecretsManager.4", rule: "secretsmanager-secret-periodic-rotation", checks: "Secrets were rotated in the last 90 days", verdict: { status: "not met", reason: ROTATION_REASON, option: ROTATION_OPTION }, findings: find.noRotation },
+  { id: "SecretsManager.4", rule: "secretsmanager-secret-periodic-rotation", checks: "Secrets were rotated in the last 90 days", verdict: ROTATION_VERDICT, findings: find.noRotation },
 ];
