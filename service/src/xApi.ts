@@ -27,13 +27,22 @@ function root(base: URL): string {
   return base.href.endsWith("/") ? base.href : `${base.href}/`;
 }
 
-/** A plugin that sends requests to `base` instead of api.x.com, with a time limit on each. */
+/**
+ * A plugin that sends requests and stream connects to `base` instead of api.x.com, with a time limit on each request
+ * (the library has no base-URL option).
+ */
 export function baseUrlPlugin(base: URL, timeoutMs: number): ITwitterApiClientPlugin {
   const target = root(base);
+  const rewrite = (params: { url: string }): void => {
+    if (params.url.startsWith(X_ROOT)) params.url = target + params.url.slice(X_ROOT.length);
+  };
   return {
     onBeforeRequestConfig({ params }) {
-      if (params.url.startsWith(X_ROOT)) params.url = target + params.url.slice(X_ROOT.length);
+      rewrite(params);
       params.timeout ??= timeoutMs;
+    },
+    onBeforeStreamRequestConfig({ params }) {
+      rewrite(params);
     },
   };
 }
