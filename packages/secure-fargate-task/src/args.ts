@@ -205,7 +205,12 @@ export interface SecureFargateTaskArgs {
   clusterArn?: pulumi.Input<string>;
   /** Name of the container in the task definition. @default "app" */
   containerName?: string;
-  /** User (and group) the container runs as; must not be root. @default "1000:1000" */
+  /**
+   * User (and group) the container runs as; must not be root. The root filesystem is read-only; `/tmp` is a
+   * task-scoped volume, which Fargate creates root-owned 0755 unless the image declares `VOLUME ["/tmp"]` (ECS then
+   * copies the image's `/tmp`, mode 1777, into it): declare it if the app writes temporary files.
+   * @default "1000:1000"
+   */
   user?: string;
   /** Seconds ECS waits after SIGTERM before it kills the container (2 to 120). @default 30 */
   stopTimeoutSeconds?: number;
