@@ -3,7 +3,7 @@
  * `Pulumi.yaml`; the defaults here are the same, for runs without the CLI (unit tests, the Automation API).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ImagePlatform } from "secure-fargate-task";
+import type { ImagePlatform, SecretDelivery } from "secure-fargate-task";
 
 /** Where the tasks run: the account's default VPC with a public IP, or a new VPC with private subnets and NAT. */
 export type NetworkMode = "default" | "private";
@@ -26,6 +26,7 @@ export const DEFAULTS = {
   tableName: "",
   deletionProtection: true,
   network: "default",
+  secretDelivery: "environment",
   imagePlatform: "linux/amd64",
   cpu: 256,
   memory: 512,
@@ -34,6 +35,7 @@ export const DEFAULTS = {
 
 const NETWORK_MODES: readonly NetworkMode[] = ["default", "private"];
 const IMAGE_PLATFORMS: readonly ImagePlatform[] = ["linux/amd64", "linux/arm64"];
+const SECRET_DELIVERIES: readonly SecretDelivery[] = ["environment", "files"];
 /** The service's own rule for DYNAMODBTABLE, so that a bad name fails here and not in a crash-looping task. */
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
@@ -45,6 +47,8 @@ export interface StackConfig {
   tableName: string | undefined;
   deletionProtection: boolean;
   network: NetworkMode;
+  /** How the credentials reach the service: injected variables, or files an init container writes (`<NAME>_FILE`). */
+  secretDelivery: SecretDelivery;
   imagePlatform: ImagePlatform;
   cpu: number;
   memory: number;
@@ -83,6 +87,8 @@ export function readConfig(): StackConfig {
 
   const network = choice(config, "network", NETWORK_MODES, DEFAULTS.network, problems,
     ` ("default": the account's default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway)`);
+  const secretDelivery = choice(config, "secretDelivery", SECRET_DELIVERIES, DEFAULTS.secretDelivery, problems,
+    ` ("environment": ECS injects them as variables; "files": an init container writes them to a task volume)`);
   const imagePlatform = choice(config, "imagePlatform", IMAGE_PLATFORMS, DEFAULTS.imagePlatform, problems,
     " (the CPU architecture the image is built for and Fargate runs)");
 
@@ -111,6 +117,7 @@ export function readConfig(): StackConfig {
     tableName,
     deletionProtection: config.getBoolean("deletionProtection") ?? DEFAULTS.deletionProtection,
     network,
+    secretDelivery,
     imagePlatform,
     cpu: config.getNumber("cpu") ?? DEFAULTS.cpu,
     memory: config.getNumber("memory") ?? DEFAULTS.memory,

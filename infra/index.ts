@@ -23,6 +23,7 @@ const serviceContext = path.relative(process.cwd(), path.join(__dirname, "..", "
 const app = new SecureFargateTask("twitterstream", {
   image: { context: serviceContext, platform: config.imagePlatform },
   secrets: config.credentials,
+  secretDelivery: config.secretDelivery,
   environment: {
     DYNAMODBTABLE: table.name,
     AWSREGION: aws.getRegionOutput().region,

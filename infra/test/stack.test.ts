@@ -109,11 +109,11 @@ describe("twitterstream stack", function () {
       ),
       // As `pulumi up` loads it: from infra/, where the build context must still be found.
       runScenario(
-        stackConfig({ ...CREDENTIALS, network: "private", deletionProtection: "false", imagePlatform: "linux/arm64" }),
+        stackConfig({ ...CREDENTIALS, network: "private", deletionProtection: "false", imagePlatform: "linux/arm64", secretDelivery: "files" }),
         "pulumi",
       ),
       runScenario(stackConfig({ consumerSecretKey: "cs", accessToken: "at", accessTokenSecret: "   " })),
-      runScenario(stackConfig({ ...CREDENTIALS, network: "public", desiredCount: "2" })),
+      runScenario(stackConfig({ ...CREDENTIALS, network: "public", secretDelivery: "sidecar", desiredCount: "2" })),
     ]);
   });
 
@@ -226,7 +226,7 @@ describe("twitterstream stack", function () {
     });
   });
 
-  describe("GIVEN network `private`, deletion protection off, arm64, no table name, no bearer token", () => {
+  describe("GIVEN network `private`, deletion protection off, arm64, no table name, no bearer token, file delivery", () => {
     it("runs without error when loaded as Pulumi loads it (ts-node, from infra/)", () => {
       expect(privateNetwork.error).to.equal(undefined);
     });
@@ -263,8 +263,24 @@ describe("twitterstream stack", function () {
       expect(definition.secrets.map((s) => s.name)).to.not.include("BEARERTOKEN");
     });
 
+    it("delivers the credentials as files the service reads through <NAME>_FILE, read by the task role", () => {
+      const definition = container(privateNetwork);
+      expect(definition.secrets).to.deep.equal([]);
+      for (const name of Object.values({ a: "ACCESSTOKEN", b: "ACCESSTOKENSECRET", c: "CONSUMERKEY", d: "CONSUMERSECRETKEY" })) {
+        expect(definition.environment).to.deep.include({ name: `${name}_FILE`, value: `/run/secrets/${name}` });
+      }
+      const statements = JSON.parse(String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy)).Statement;
+      expect(statements.map((st: { Sid: string }) => st.Sid)).to.deep.equal([
+        "WritePosts",
+        "ReadSecrets",
+        "DecryptViaSecretsManager",
+      ]);
+      const definitions = JSON.parse(String(only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
+      expect(definitions.map((d: { name: string }) => d.name)).to.deep.equal(["app", "secrets-init"]);
+    });
+
     it("builds for arm64 from ../service when run from infra/, and runs on ARM64 Fargate", () => {
-      const image = only(privateNetwork, "docker:index/image:Image");
+      const image = byName(privateNetwork, "docker:index/image:Image", "twitterstream-image");
       expect(image.inputs.build).to.deep.include({ context: "../service", platform: "linux/arm64" });
       const task = only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition");
       expect(task.inputs.runtimePlatform).to.deep.include({ cpuArchitecture: "ARM64" });
@@ -284,11 +300,12 @@ describe("twitterstream stack", function () {
     });
   });
 
-  describe("GIVEN an unknown network mode and two tasks", () => {
+  describe("GIVEN an unknown network mode, an unknown delivery and two tasks", () => {
     it("fails with every problem at once, each naming the key, the value and the fix", () => {
       expect(invalidSettings.error).to.equal(
         [
           '`twitterstream:network` must be "default" or "private" ("default": the account\'s default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway): got "public". Run: pulumi config set network default',
+          '`twitterstream:secretDelivery` must be "environment" or "files" ("environment": ECS injects them as variables; "files": an init container writes them to a task volume): got "sidecar". Run: pulumi config set secretDelivery environment',
           "`twitterstream:desiredCount` must be 0 (service stopped) or 1: got 2. X allows one filtered-stream connection per app: a second task would be refused with 429 TooManyConnections. Run: pulumi config set desiredCount 1",
         ].join("\n"),
       );
