@@ -13,7 +13,7 @@ import { followRotation } from "./rotation";
 import { runTaskCommand } from "./runTask";
 import { createService } from "./service";
 import { storeRegistryCredentials } from "./secrets";
-import type { ResolvedSecret } from "./sources";
+import { ResolvedSecret, secretsManagerArns } from "./sources";
 import { createTaskDefinition } from "./taskDefinition";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 
@@ -132,7 +132,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       if (followsRotation) {
         const followed = pulumi
           .all([secrets, logSecrets])
-          .apply(([a, b]) => [...a, ...b].filter((s) => s.followRotation).map((s) => grantedSecretArn(s)));
+          .apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
       }
     }
@@ -145,7 +145,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     this.imageRef = appImage;
     this.secretArns = pulumi
       .all([secrets, agentSecrets])
-      .apply(([a, b]) => [...new Set([...a, ...b].filter((s) => s.source.type === "secretsmanager").map(grantedSecretArn))].sort());
+      .apply(([a, b]) => secretsManagerArns([...a, ...b]));
     this.logGroupName = logGroup.name;
     this.executionRoleArn = roles.executionRole.arn;
     this.taskRoleArn = roles.taskRole.arn;
@@ -232,15 +232,10 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const credentials = settings.image.kind === "prebuilt" ? settings.image.repositoryCredentials : undefined;
     if (credentials === undefined) return pulumi.output(undefined);
     if ("secretsManager" in credentials) {
-      return lookupSecret(ctx, { name: "repositoryCredentials", ref: credentials.secretsManager, kmsKeyArn: credentials.kmsKeyArn }).apply(
-        (s) => ({ ...s, source: { type: "secretsmanager" as const, secretId: s.source.type === "secretsmanager" ? s.source.secretId : "" } }),
-      );
+      // ECS reads repositoryCredentials by ARN only: the grant and the task definition use just the secret's ARN.
+      return lookupSecret(ctx, { name: "repositoryCredentials", ref: credentials.secretsManager, kmsKeyArn: credentials.kmsKeyArn });
     }
     return storeRegistryCredentials(ctx, credentials, kmsKeyArn);
   }
 }
 
-/** The ARN a grant or a rule names for a Secrets Manager secret. */
-function grantedSecretArn(s: ResolvedSecret): string {
-  return s.source.type === "secretsmanager" ? s.source.secretId : "";
-}

@@ -32,6 +32,12 @@ export interface ResolvedSecret {
   followRotation: boolean;
 }
 
+/** The ARNs of the Secrets Manager secrets among these, deduplicated and sorted. */
+export function secretsManagerArns(secrets: readonly ResolvedSecret[]): string[] {
+  const arns = secrets.flatMap((s) => (s.source.type === "secretsmanager" ? [s.source.secretId] : []));
+  return [...new Set(arns)].sort();
+}
+
 /** Sorts a source into its kind; `undefined` when it is none of the known shapes. */
 export function classifySource(name: string, source: SecretSource): SecretSpec | undefined {
   if (typeof source === "string" || pulumi.Output.isInstance(source) || source instanceof Promise) {
