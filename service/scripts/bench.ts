@@ -4,6 +4,10 @@
  * items written straight into a fresh dynalite with BatchWriteCommand, as many requests in flight as the service.
  * Each phase gets its own dynalite process, started empty. Prints one JSON object with the figures and the targets;
  * exits 1 when a target is missed. Not a test: timings vary with the machine and its load.
+ *
+ * `dynaliteBoundPerSecond` (each phase) is the items stored divided by the CPU-seconds dynalite spent storing them:
+ * the rate dynalite could reach with a whole core to itself, never waiting for a request. dynalite is single-threaded,
+ * so no client stores faster into it on this machine; it tells a limit of the stand-in from one of the service.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -92,7 +96,7 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ACCESS_KEY_ID: "bench",
       AWS_SECRET_ACCESS_KEY: "bench",
-      STATS_INTERVAL_MS: "250",
+      STATS_INTERVAL_MS: "100",
       WRITE_CONCURRENCY: concurrency,
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -114,9 +118,11 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
   // for X must not take CPU from the service and dynalite during the measured window (X's servers are elsewhere).
   await Promise.race([connected, exited]);
   const rendered = renderLoad(load, x.rules());
+  const dynaliteCpuAtStart = cpuSeconds(dynamo.pid);
   const start = Date.now();
   x.enqueueSource(rendered);
   await Promise.race([finished, exited]);
+  const dynaliteCpuInWindow = cpuSeconds(dynamo.pid) - dynaliteCpuAtStart;
   const rss = peakRss(service.pid ?? 0);
   const benchCpu = process.cpuUsage(benchCpuBefore);
   const cpu = {
@@ -139,6 +145,7 @@ async function serviceRun(load: Load, matches: number, concurrency: string) {
     writeLatencyMs: stopped?.["writeLatencyMs"],
     peakRssMiB: round(rss / MiB, 1),
     storedInTable: stored,
+    dynaliteBoundPerSecond: round(matches / dynaliteCpuInWindow),
     serviceExitCode: exitCode,
     cpuSeconds: cpu,
   };
@@ -157,15 +164,17 @@ function renderLoad(load: Load, rules: ReadonlyArray<{ id: string; tag?: string 
 }
 
 /** The same items straight into a fresh dynalite with BatchWriteCommand (benchCeiling.ts, its own process). */
-async function ceilingRun(concurrency: string): Promise<number> {
+async function ceilingRun(concurrency: string): Promise<{ perSecond: number; dynaliteBoundPerSecond: number }> {
   const dynamo = await startDynamo();
+  const dynaliteCpuBefore = cpuSeconds(dynamo.pid);
   const child = spawn(process.execPath, [...TSX, path.join(__dirname, "benchCeiling.ts")], {
     env: { ...process.env, BENCH_ENDPOINT: dynamo.endpoint, BENCH_TABLE: TABLE, BENCH_CONCURRENCY: concurrency },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const ceiling = JSON.parse(await firstLine(child)) as { items: number; seconds: number };
+  const dynaliteCpu = cpuSeconds(dynamo.pid) - dynaliteCpuBefore;
   dynamo.stop();
-  return round(ceiling.items / ceiling.seconds);
+  return { perSecond: round(ceiling.items / ceiling.seconds), dynaliteBoundPerSecond: round(ceiling.items / dynaliteCpu) };
 }
 
 async function main(): Promise<void> {
@@ -176,14 +185,17 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: SERVICE, stdio: "inherit" });
 
   const run = await serviceRun(load, matches, concurrency);
-  const ceilingPerSecond = await ceilingRun(concurrency);
+  const ceiling = await ceilingRun(concurrency);
+  const ceilingPerSecond = ceiling.perSecond;
   const result = {
     posts: load.posts,
     matches,
     writeConcurrency: Number(concurrency),
     ...run,
     ceilingPerSecond,
+    ceilingDynaliteBoundPerSecond: ceiling.dynaliteBoundPerSecond,
     storedShareOfCeiling: round(run.storedPerSecond / ceilingPerSecond, 2),
+    storedShareOfDynaliteBound: round(run.storedPerSecond / run.dynaliteBoundPerSecond, 2),
     lost: matches - run.storedInTable,
     cpus: os.cpus().length,
     loadAverage1m: { before: round(loadBefore, 2), after: round(os.loadavg()[0] ?? 0, 2) },
