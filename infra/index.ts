@@ -42,6 +42,8 @@ const app = new SecureFargateTask("twitterstream", {
 export const tableName = table.name;
 export const clusterName = app.clusterName;
 export const serviceName = app.serviceName;
+/** The task definition revision this update registered: `npm run doctor` checks that the service really runs it. */
+export const taskDefinitionArn = app.taskDefinitionArn;
 export const logGroupName = app.logGroupName;
 export const imageRef = app.imageRef;
 /** ARNs of the Secrets Manager secrets holding the credentials: where to look, not what they hold. */

@@ -211,6 +211,7 @@ describe("twitterstream stack", function () {
         "secretArns",
         "serviceName",
         "tableName",
+        "taskDefinitionArn",
       ]);
       expect(outputs.tableName!.value).to.equal("twitterStream-test");
       expect(outputs.imageRef!.value).to.match(/\.dkr\.ecr\..+@sha256:[0-9a-f]{64}$/);
