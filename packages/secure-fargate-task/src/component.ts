@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "./args";
 import type { ChildContext } from "./context";
 import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image";
+import { ecrRepositoryArn } from "./ecrImage";
 import { deriveNames } from "./names";
 import { resolveNetwork } from "./network";
 import { createRoles } from "./roles";
@@ -16,6 +17,20 @@ import { storeRegistryCredentials } from "./secrets";
 import { ResolvedSecret, secretsManagerArns } from "./sources";
 import { createTaskDefinition } from "./taskDefinition";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
+
+/**
+ * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repository
+ * of a prebuilt image that lives in ECR, which the execution role must be granted too.
+ */
+function pullRepositoryArns(registry: Registry | undefined, image: Settings["image"], scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
+  const prebuilt = image.kind === "prebuilt" ? pulumi.output(image.name) : pulumi.output(undefined);
+  return pulumi
+    .all([registry ? registry.repository.arn : undefined, prebuilt, scope])
+    .apply(([own, name, s]) => {
+      const arns = [own, name === undefined ? undefined : ecrRepositoryArn(name, s.partition)];
+      return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();
+    });
+}
 
 /** The build context of the secrets init image, shipped with this package. */
 const INIT_CONTEXT = path.join(__dirname, "..", "init");
@@ -103,7 +118,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .apply(([env, log, creds]) => [...env, ...log, ...(creds ? [creds] : [])]);
 
     const roles = createRoles(ctx, {
-      repositoryArn: registry ? registry.repository.arn : pulumi.output(undefined),
+      repositoryArns: pullRepositoryArns(registry, image, ctx.scope),
       logGroupArn: logGroup.arn,
       agentSecrets,
       fileSecrets,

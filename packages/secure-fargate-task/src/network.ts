@@ -55,7 +55,8 @@ export function resolveNetwork(
       ingress: [],
       egress: [
         {
-          description: "HTTPS to AWS APIs and the application's endpoints",
+          // EC2 allows only a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$* here: no apostrophe (see test/awsRules).
+          description: "HTTPS to AWS APIs and to the endpoints of the application",
           protocol: "tcp",
           fromPort: 443,
           toPort: 443,

@@ -28,8 +28,11 @@ export function ecsTasksTrustPolicy(scope: AwsScope): PolicyDocument {
 
 /** What the execution role's policy is built from: the exact ARNs of what the component made or reads. */
 export interface ExecutionPolicyInputs {
-  /** The component's repository; none when the app image is pulled by name and no init image exists. */
-  repositoryArn: string | undefined;
+  /**
+   * The ECR repositories the agent pulls from: the component's own, and the repository of an image pulled by name
+   * from ECR. Empty when no image comes from ECR.
+   */
+  repositoryArns: readonly string[];
   logGroupArn: string;
   /** The grants to read the secrets ECS's agent reads (see `secretReadStatements`). */
   secretStatements: Statement[];
@@ -42,14 +45,14 @@ export interface ExecutionPolicyInputs {
  */
 export function executionRolePolicy(inputs: ExecutionPolicyInputs): PolicyDocument {
   const statements: Statement[] = [];
-  if (inputs.repositoryArn !== undefined) {
+  if (inputs.repositoryArns.length > 0) {
     statements.push(
       { Sid: "EcrAuthorization", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
         Sid: "PullImage",
         Effect: "Allow",
         Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-        Resource: inputs.repositoryArn,
+        Resource: inputs.repositoryArns.length === 1 ? inputs.repositoryArns[0]! : [...inputs.repositoryArns],
       },
     );
   }

@@ -9,8 +9,8 @@ import type { ResolvedSecret } from "./sources";
 
 /** What the roles are granted on. */
 export interface RoleInputs {
-  /** The component's repository, when it has one. */
-  repositoryArn: pulumi.Output<string | undefined>;
+  /** The ECR repositories ECS's agent pulls from (the component's, an ECR image pulled by name); may be empty. */
+  repositoryArns: pulumi.Output<string[]>;
   logGroupArn: pulumi.Output<string>;
   /** Secrets ECS's agent reads: injected variables, log secret options, registry credentials. */
   agentSecrets: pulumi.Output<ResolvedSecret[]>;
@@ -48,9 +48,9 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
       {
         role: executionRole.id,
         policy: pulumi
-          .all([ctx.scope, inputs.repositoryArn, inputs.logGroupArn, inputs.agentSecrets])
-          .apply(([s, repositoryArn, logGroupArn, read]) =>
-            JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
+          .all([ctx.scope, inputs.repositoryArns, inputs.logGroupArn, inputs.agentSecrets])
+          .apply(([s, repositoryArns, logGroupArn, read]) =>
+            JSON.stringify(executionRolePolicy({ repositoryArns, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
           ),
       },
       opts,

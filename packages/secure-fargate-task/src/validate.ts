@@ -20,6 +20,7 @@ import {
   LOG_RETENTION_DAYS,
   PLATFORM_ARCHITECTURE,
 } from "./fargate";
+import { ecrImageLocation } from "./ecrImage";
 import type { SecretSpec } from "./sources";
 import { ENV_NAME, Reject, show } from "./validation";
 import { validateLogging, validateSecrets } from "./validateSecrets";
@@ -223,6 +224,9 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
   if (image !== undefined && "name" in image) {
     if (image.name === "") reject("image.name", `is empty. Give an image reference such as "ghcr.io/org/app@sha256:...".`);
     const credentials = image.repositoryCredentials;
+    if (credentials !== undefined && typeof image.name === "string" && ecrImageLocation(image.name) !== undefined) {
+      reject("image.repositoryCredentials", `do not apply to an ECR image (${show(image.name)}): ECS pulls from ECR with the execution role, which the component grants on that repository. Remove \`repositoryCredentials\`.`);
+    }
     if (credentials !== undefined && !("secretsManager" in credentials) && (credentials.username === "" || credentials.password === "")) {
       reject("image.repositoryCredentials", `needs a username and a password, or { secretsManager: <secret ARN> }.`);
     }

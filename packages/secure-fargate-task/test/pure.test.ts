@@ -59,7 +59,7 @@ describe("secret valueFrom", () => {
 
 describe("execution role policy", () => {
   it("pulls only when there is a repository", () => {
-    const doc = executionRolePolicy({ repositoryArn: undefined, logGroupArn: "l", secretStatements: [] });
+    const doc = executionRolePolicy({ repositoryArns: [], logGroupArn: "l", secretStatements: [] });
     expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["WriteLogs"]);
   });
   it("keeps the n most recent images of each prefix", () => {
