@@ -1,0 +1,86 @@
+/**
+ * The configurations the deployer doc covers, each run once under Pulumi mocks in a child process: the stack in every
+ * network × secret-delivery combination (through the stack test harness), and the component's optional parts the
+ * stack does not use (through the component's own mocks). Each yields the set of tokens it registered or invoked.
+ */
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { RESULT_PREFIX } from "../test/harness/mocks";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const STACK_SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");
+const COMPONENT_SCENARIO = path.join(__dirname, "componentScenario.ts");
+
+/** Stack settings that change which resources exist, by config key, with every value that matters. */
+export const STACK_AXES = { network: ["default", "private"], secretDelivery: ["environment", "files"] } as const;
+
+/** One configuration: the stack with these settings, or the component with one optional part. */
+export type Configuration =
+  | { readonly scope: "stack"; readonly label: string; readonly settings: Readonly<Record<keyof typeof STACK_AXES, string>> }
+  | { readonly scope: "component"; readonly label: string; readonly variant: string };
+
+/** What one configuration registered: resource types and invoke tokens, deduplicated and sorted. */
+export interface Capture {
+  readonly configuration: Configuration;
+  readonly tokens: readonly string[];
+}
+
+/** Every stack combination, then the component's optional parts (`componentScenario.ts`'s variants). */
+export const CONFIGURATIONS: readonly Configuration[] = [
+  ...STACK_AXES.network.flatMap((network) =>
+    STACK_AXES.secretDelivery.map(
+      (secretDelivery): Configuration => ({
+        scope: "stack",
+        label: `network: ${network}, secretDelivery: ${secretDelivery}`,
+        settings: { network, secretDelivery },
+      }),
+    ),
+  ),
+  { scope: "component", label: "component `followRotation` (an existing secret, followed)", variant: "followRotation" },
+  { scope: "component", label: "component `s3Object` secret (its own S3 bucket)", variant: "s3Object" },
+  { scope: "component", label: "component without `network` (default VPC lookup)", variant: "defaultNetwork" },
+];
+
+/** Placeholder credentials: any non-blank value makes the stack run. */
+const CREDENTIALS = ["consumerKey", "consumerSecretKey", "accessToken", "accessTokenSecret"];
+
+interface ChildResult {
+  resources: Array<{ type: string }>;
+  invokes: string[];
+  error?: string;
+}
+
+/** Runs one configuration in a child process (tsx from the repository root, as the tests run). */
+export function capture(configuration: Configuration): Promise<Capture> {
+  const args =
+    configuration.scope === "stack"
+      ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig(configuration.settings), secretKeys: [] })]
+      : [COMPONENT_SCENARIO, configuration.variant];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", ...args],
+      { cwd: REPO, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+        if (line === undefined) return reject(new Error(`${configuration.label}: no result (${String(error)}):\n${stdout}\n${stderr}`));
+        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult;
+        if (result.error !== undefined) return reject(new Error(`${configuration.label}: ${result.error}`));
+        const tokens = [...new Set([...result.resources.map((r) => r.type), ...result.invokes])].sort();
+        resolve({ configuration, tokens });
+      },
+    );
+  });
+}
+
+/** Runs every configuration side by side. */
+export function captureAll(): Promise<Capture[]> {
+  return Promise.all(CONFIGURATIONS.map(capture));
+}
+
+function stackConfig(settings: Readonly<Record<string, string>>): Record<string, string> {
+  const config: Record<string, string> = { "aws:region": "us-east-1" };
+  for (const key of CREDENTIALS) config[`twitterstream:${key}`] = `placeholder-${key}`;
+  for (const [key, value] of Object.entries(settings)) config[`twitterstream:${key}`] = value;
+  return config;
+}
