@@ -1,0 +1,492 @@
+/**
+ * AWS's input rules for every resource type the SecureFargateTask component and the twitterstream stack create, with
+ * the source of each rule. Pulumi's mocks accept any input; `checkAwsRules` (check.ts) holds captured inputs to this
+ * table so that what AWS would refuse fails a unit test instead of `pulumi up`.
+ *
+ * Every type the program can register is a key here, even with no rules: `checkAwsRules` reports a type that is not.
+ */
+import {
+  ARN,
+  ARN_SOURCE,
+  arnCheck,
+  Check,
+  DOCKER_REFERENCE,
+  DOCKER_SOURCE,
+  EC2_SG_TEXT,
+  ECS_NAME,
+  formatCheck,
+  IAM_NAME_CHARS,
+  LOG_GROUP_NAME,
+  LOG_GROUP_SOURCE,
+  ResourceRules,
+  Rule,
+  Source,
+  SOURCES,
+  tagRules,
+} from "./rules";
+
+const TF = (file: string, fn: string): string => `internal/service/${file} / ${fn}`;
+const DOC = (path: string): string => `https://docs.aws.amazon.com/${path}`;
+
+const len = (min: number, max: number): Check => ({ kind: "length", min, max });
+
+// --- IAM policy documents (role policies, trust policies, key and bucket policies) ---------------------------------
+
+const POLICY_SOURCE: Source = {
+  tf: "internal/verify/json.go / ValidIAMPolicyJSON",
+  doc: DOC("IAM/latest/UserGuide/reference_policies_elements_resource.html"),
+};
+
+/** The rules of an IAM policy document held as a JSON string in `field`. */
+function policyDocumentRules(field: string, maxLength: number, lengthSource: Source): Rule[] {
+  return [
+    { path: field, checks: [len(1, maxLength)], source: lengthSource },
+    { path: `${field}@json.Version`, checks: [{ kind: "oneOf", values: ["2012-10-17", "2008-10-17"] }], source: POLICY_SOURCE },
+    { path: `${field}@json.Statement[].Effect`, checks: [{ kind: "oneOf", values: ["Allow", "Deny"] }], source: POLICY_SOURCE },
+    {
+      path: `${field}@json.Statement[].Sid`,
+      checks: [formatCheck(/^[A-Za-z0-9]*$/, "[A-Za-z0-9] (statement ids are alphanumeric)")],
+      source: { doc: DOC("IAM/latest/UserGuide/reference_policies_elements_sid.html") },
+    },
+    {
+      path: `${field}@json.Statement[].Action[]?`,
+      checks: [formatCheck(/^(?:\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/, "<service>:<action>, wildcards allowed")],
+      source: { doc: DOC("IAM/latest/UserGuide/reference_policies_elements_action.html") },
+    },
+    { path: `${field}@json.Statement[].Resource[]?`, checks: [arnCheck(true)], source: { ...POLICY_SOURCE, ...ARN_SOURCE } },
+  ];
+}
+
+// --- ECS container definitions --------------------------------------------------------------------------------------
+
+const CONTAINER_SOURCE: Source = {
+  tf: TF("ecs/task_definition.go", "container_definitions (validTaskDefinitionContainerDefinitions: JSON only)"),
+  doc: DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html"),
+};
+const SECRET_SOURCE: Source = { doc: DOC("AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html") };
+
+/** An environment variable name in a container: non-empty, no `=` and no NUL (POSIX `environ` entries are `name=value`). */
+const ENV_NAME: Check = {
+  kind: "custom",
+  what: "environment variable name",
+  test: (v) =>
+    typeof v !== "string" || v === "" ? "must be a non-empty string" : /[=\0]/.test(v) ? "must not contain `=` or NUL" : undefined,
+};
+
+const VALUE_FROM: Check = {
+  kind: "custom",
+  what: "Secrets Manager reference or SSM parameter ARN",
+  test: (v) =>
+    typeof v === "string" && (ARN.secretsManagerValueFrom.test(v) || ARN.ssmParameter.test(v))
+      ? undefined
+      : `not arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 chars>[:<json-key>:<version-stage>:<version-id>] nor arn:aws:ssm:<region>:<account>:parameter/<name>`,
+};
+
+/** `awslogs-stream-prefix`: streams are named `<prefix>/<container>/<task id>`, a log stream name has no `:` or `*`, ≤512. */
+const STREAM_PREFIX: Check = {
+  kind: "custom",
+  what: "awslogs stream prefix",
+  test: (v) => {
+    if (typeof v !== "string" || v === "") return "must be a non-empty string";
+    if (/[:*]/.test(v)) return "log stream names cannot contain `:` or `*`";
+    // <prefix>/<container name ≤255>/<32-char task id> must fit in a 512-character stream name.
+    if (v.length + 1 + 255 + 1 + 32 > 512) return `too long: with a container name of up to 255 and a task id the stream name would exceed 512`;
+    return undefined;
+  },
+};
+
+const containerRules: Rule[] = [
+  { path: "containerDefinitions@json[].name", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
+  {
+    path: "containerDefinitions@json[].image",
+    checks: [len(1, 255), formatCheck(DOCKER_REFERENCE, "a Docker image reference")],
+    source: { ...CONTAINER_SOURCE, code: DOCKER_SOURCE.code },
+  },
+  { path: "containerDefinitions@json[].environment[].name", checks: [ENV_NAME], source: CONTAINER_SOURCE },
+  { path: "containerDefinitions@json[].secrets[].name", checks: [ENV_NAME], source: CONTAINER_SOURCE },
+  { path: "containerDefinitions@json[].secrets[].valueFrom", checks: [VALUE_FROM], source: SECRET_SOURCE },
+  { path: "containerDefinitions@json[].logConfiguration.secretOptions[].valueFrom", checks: [VALUE_FROM], source: SECRET_SOURCE },
+  {
+    path: "containerDefinitions@json[].logConfiguration.logDriver",
+    checks: [{ kind: "oneOf", values: ["awslogs", "splunk", "awsfirelens"] }],
+    source: { doc: DOC("AmazonECS/latest/APIReference/API_LogConfiguration.html") + " (the drivers Fargate supports)" },
+  },
+  { path: "containerDefinitions@json[].logConfiguration.options.awslogs-group", checks: LOG_GROUP_NAME, source: LOG_GROUP_SOURCE },
+  {
+    path: "containerDefinitions@json[].logConfiguration.options.awslogs-stream-prefix",
+    checks: [STREAM_PREFIX],
+    source: {
+      doc: `${DOC("AmazonECS/latest/developerguide/using_awslogs.html")}; ${DOC("AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html")}`,
+    },
+  },
+  {
+    path: "containerDefinitions@json[].repositoryCredentials.credentialsParameter",
+    checks: [formatCheck(ARN.secretsManagerSecret, "a full Secrets Manager secret ARN")],
+    source: { doc: DOC("AmazonECS/latest/APIReference/API_RepositoryCredentials.html") },
+  },
+  { path: "containerDefinitions@json[].dependsOn[].containerName", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
+  {
+    path: "containerDefinitions@json[].dependsOn[].condition",
+    checks: [{ kind: "oneOf", values: ["START", "COMPLETE", "SUCCESS", "HEALTHY"] }],
+    source: { doc: DOC("AmazonECS/latest/APIReference/API_ContainerDependency.html") },
+  },
+];
+
+// --- ECR lifecycle policy -------------------------------------------------------------------------------------------
+
+const LIFECYCLE_SOURCE: Source = {
+  tf: TF("ecr/lifecycle_policy.go", "policy (validateLifecyclePolicy / JSON)"),
+  doc: `${DOC("AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html")}; ${DOC("AmazonECR/latest/userguide/LifecyclePolicies.html")}`,
+};
+
+// --- Lambda -------------------------------------------------------------------------------------------------------------
+
+/** Lambda's reserved environment variable names: a function may not set them. */
+const LAMBDA_RESERVED_ENV = [
+  "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+];
+const LAMBDA_SOURCE: Source = {
+  tf: TF("lambda/function.go", "schema (description StringLenBetween(0, 256), memory_size, timeout, environment.variables keys)"),
+  doc: DOC("lambda/latest/api/API_CreateFunction.html"),
+};
+
+// --- The table --------------------------------------------------------------------------------------------------------
+
+/** The AWS input rules of every resource type the component and the stack can register. */
+export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
+  "secure-fargate-task:index:SecureFargateTask": { rules: [], note: "the component itself: no AWS inputs" },
+  "pulumi:pulumi:Stack": { rules: [], note: "the stack resource: no AWS inputs" },
+
+  "aws:ec2/securityGroup:SecurityGroup": {
+    rules: [
+      {
+        path: "name",
+        checks: [
+          len(0, 255),
+          EC2_SG_TEXT,
+          { kind: "custom", what: "no sg- prefix", test: (v) => (typeof v === "string" && /^sg-/i.test(v) ? "cannot start with `sg-`" : undefined) },
+        ],
+        source: { tf: TF("ec2/vpc_security_group.go", "name StringLenBetween(0, 255)"), doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html") },
+      },
+      {
+        path: "description",
+        checks: [len(0, 255), EC2_SG_TEXT],
+        source: { tf: TF("ec2/vpc_security_group.go", "description StringLenBetween(0, 255)"), doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html") },
+      },
+      ...(["ingress", "egress"] as const).map((dir) => ({
+        path: `${dir}[].description`,
+        checks: [len(0, 255), EC2_SG_TEXT],
+        source: { tf: TF("ec2/validate.go", "validSecurityGroupRuleDescription"), doc: DOC("AWSEC2/latest/APIReference/API_IpRange.html") },
+      })),
+      ...(["ingress", "egress"] as const).map((dir) => ({
+        path: `${dir}[].protocol`,
+        checks: [formatCheck(/^(?:-1|tcp|udp|icmp|icmpv6|all|\d{1,3})$/i, "tcp, udp, icmp, icmpv6, -1/all or a protocol number")],
+        source: { doc: DOC("AWSEC2/latest/APIReference/API_IpPermission.html") },
+      })),
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:iam/role:Role": {
+    rules: [
+      { path: "name", checks: [len(1, 64), IAM_NAME_CHARS], source: { tf: TF("iam/role.go", "name validResourceName(roleNameMaxLen = 64)"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") } },
+      {
+        path: "path",
+        checks: [len(1, 512), formatCheck(/^(?:\/|\/[\u0021-\u007E]+\/)$/, String.raw`/ or /[\u0021-\u007E]+/`)],
+        source: { tf: TF("iam/role.go", "path StringLenBetween(0, 512)"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") },
+      },
+      {
+        path: "description",
+        checks: [len(0, 1000), { kind: "pattern", pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/, what: String.raw`[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]`, chars: /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/ }],
+        source: { tf: TF("iam/role.go", "description StringLenBetween(0, 1000), no [“‘]"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") },
+      },
+      ...policyDocumentRules("assumeRolePolicy", 2048, { doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role trust policy length, default quota 2048)" }),
+      {
+        path: "assumeRolePolicy@json.Statement[].Principal.Service[]?",
+        checks: [formatCheck(/^[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?$/, "<service>.amazonaws.com")],
+        source: { doc: DOC("IAM/latest/UserGuide/reference_policies_elements_principal.html") },
+      },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 64, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role: AutoName("name", 64, "-")` } },
+  },
+
+  "aws:iam/rolePolicy:RolePolicy": {
+    rules: [
+      { path: "name", checks: [len(1, 128), IAM_NAME_CHARS], source: { tf: TF("iam/validate.go", "validRolePolicyName = validResourceName(rolePolicyNameMaxLen = 128)"), doc: DOC("IAM/latest/APIReference/API_PutRolePolicy.html") } },
+      ...policyDocumentRules("policy", 10240, { doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role inline policies, 10,240 characters in all)" }),
+    ],
+    autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role_policy has no override: 255, above AWS's 128` } },
+  },
+
+  "aws:kms/key:Key": {
+    rules: [
+      { path: "description", checks: [len(0, 8192)], source: { tf: TF("kms/key.go", "description StringLenBetween(0, 8192)"), doc: DOC("kms/latest/APIReference/API_CreateKey.html") } },
+      { path: "deletionWindowInDays", checks: [{ kind: "intRange", min: 7, max: 30 }], source: { tf: TF("kms/key.go", "deletion_window_in_days IntBetween(7, 30)"), doc: DOC("kms/latest/APIReference/API_ScheduleKeyDeletion.html") } },
+      ...policyDocumentRules("policy", 32768, { tf: TF("kms/key.go", "policy"), doc: DOC("kms/latest/APIReference/API_CreateKey.html") + " (Policy: 1..32768)" }),
+      ...tagRules(),
+    ],
+  },
+
+  "aws:kms/alias:Alias": {
+    rules: [
+      {
+        path: "name",
+        checks: [
+          len(1, 256),
+          formatCheck(/^alias\/[a-zA-Z0-9/_-]+$/, "alias/ followed by [a-zA-Z0-9/_-]"),
+          { kind: "custom", what: "not alias/aws/", test: (v) => (typeof v === "string" && v.startsWith("alias/aws/") ? "`alias/aws/` is reserved for AWS managed keys" : undefined) },
+        ],
+        source: { tf: TF("kms/validate.go", "validNameForResource"), doc: DOC("kms/latest/APIReference/API_CreateAlias.html") },
+      },
+    ],
+  },
+
+  "aws:cloudwatch/logGroup:LogGroup": {
+    rules: [
+      { path: "name", checks: LOG_GROUP_NAME, source: LOG_GROUP_SOURCE },
+      {
+        path: "retentionInDays",
+        checks: [{ kind: "oneOf", values: [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] }],
+        source: { tf: TF("logs/group.go", "retention_in_days IntInSlice"), doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html") },
+      },
+      { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_AssociateKmsKey.html") + " (kmsKeyId must be a key ARN)" } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:secretsmanager/secret:Secret": {
+    rules: [
+      { path: "name", checks: [len(1, 512), formatCheck(/^[0-9A-Za-z/_+=.@-]+$/, "[0-9A-Za-z/_+=.@-]")], source: { tf: TF("secretsmanager/validate.go", "validSecretName"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
+      {
+        path: "namePrefix",
+        // TF appends a 26-character unique suffix (sdkid.UniqueIDSuffixLength); AWS then appends -<6 chars> to the ARN.
+        checks: [len(1, 512 - 26), formatCheck(/^[0-9A-Za-z/_+=.@-]+$/, "[0-9A-Za-z/_+=.@-]")],
+        source: { tf: TF("secretsmanager/validate.go", "validSecretNamePrefix (512 - UniqueIDSuffixLength 26)"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") },
+      },
+      { path: "description", checks: [len(0, 2048)], source: { tf: TF("secretsmanager/secret.go", "description StringLenBetween(0, 2048)"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
+      { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:secretsmanager/secretVersion:SecretVersion": {
+    rules: [
+      { path: "secretString", checks: [len(1, 65536)], source: { doc: DOC("secretsmanager/latest/apireference/API_PutSecretValue.html") } },
+    ],
+    note: "secretId is the secret resource's id (its ARN) from the mocks",
+  },
+
+  "aws:ecr/repository:Repository": {
+    rules: [
+      {
+        path: "name",
+        checks: [len(2, 256), formatCheck(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*")],
+        source: { tf: TF("ecr/repository.go", "name"), doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html") },
+      },
+      { path: "imageTagMutability", checks: [{ kind: "oneOf", values: ["MUTABLE", "IMMUTABLE"] }], source: { doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html") } },
+      { path: "encryptionConfigurations[].kmsKey", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonECR/latest/APIReference/API_EncryptionConfiguration.html") } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
+    rules: [
+      { path: "policy", checks: [len(100, 30720)], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].rulePriority", checks: [{ kind: "intRange", min: 1, max: 999 }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].description", checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].selection.tagStatus", checks: [{ kind: "oneOf", values: ["tagged", "untagged", "any"] }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].selection.countType", checks: [{ kind: "oneOf", values: ["imageCountMoreThan", "sinceImagePushed"] }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].selection.countNumber", checks: [{ kind: "intRange", min: 1, max: 2147483647 }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].action.type", checks: [{ kind: "oneOf", values: ["expire"] }], source: LIFECYCLE_SOURCE },
+    ],
+  },
+
+  "docker:index/image:Image": {
+    rules: [
+      { path: "imageName", checks: [formatCheck(DOCKER_REFERENCE, "[registry/]repository[:tag] with tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")], source: DOCKER_SOURCE },
+      { path: "build.platform", checks: [{ kind: "oneOf", values: ["linux/amd64", "linux/arm64"] }], source: { doc: DOC("AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform") } },
+    ],
+  },
+
+  "aws:ecs/cluster:Cluster": {
+    rules: [
+      { path: "name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateCluster.html") } },
+      { path: "settings[].name", checks: [{ kind: "oneOf", values: ["containerInsights"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_ClusterSetting.html") } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:ecs/taskDefinition:TaskDefinition": {
+    rules: [
+      { path: "family", checks: [len(1, 255), ECS_NAME], source: { tf: TF("ecs/task_definition.go", "family StringLenBetween(0, 255), ^[0-9A-Za-z_-]+$"), doc: DOC("AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html") } },
+      { path: "executionRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
+      { path: "taskRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
+      { path: "networkMode", checks: [{ kind: "oneOf", values: ["awsvpc"] }], source: { doc: DOC("AmazonECS/latest/developerguide/fargate-task-defs.html") + " (Fargate: awsvpc only)" } },
+      { path: "volumes[].name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_Volume.html") } },
+      ...containerRules,
+      ...tagRules(),
+    ],
+  },
+
+  "aws:ecs/service:Service": {
+    rules: [
+      { path: "name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
+      { path: "launchType", checks: [{ kind: "oneOf", values: ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
+      { path: "propagateTags", checks: [{ kind: "oneOf", values: ["TASK_DEFINITION", "SERVICE", "NONE"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
+      { path: "taskDefinition", checks: [arnCheck()], source: ARN_SOURCE },
+      { path: "cluster", checks: [formatCheck(ARN.ecsCluster, "an ECS cluster ARN")], source: ARN_SOURCE },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:s3/bucket:Bucket": {
+    rules: [
+      {
+        path: "bucketPrefix",
+        checks: [
+          len(1, 63 - 26),
+          formatCheck(/^[a-z0-9][a-z0-9.-]*$/, "lower-case letters, digits, `.` and `-`, starting with a letter or digit"),
+          { kind: "custom", what: "no `..`", test: (v) => (typeof v === "string" && /\.\.|\.-|-\./.test(v) ? "bucket names cannot contain `..`, `.-` or `-.`" : undefined) },
+        ],
+        source: { tf: TF("s3/bucket.go", "bucket_prefix StringLenBetween(0, 63 - id.UniqueIDSuffixLength) = 37"), doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") },
+      },
+      {
+        path: "bucket",
+        checks: [len(3, 63), formatCheck(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, "lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit")],
+        source: { tf: TF("s3/bucket.go", "bucket validBucketName"), doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") },
+      },
+      ...tagRules(),
+    ],
+    note: "pulumi-aws auto-names `bucket` (AutoNameTransform, 63, lower case) unless bucketPrefix is set; the component always sets bucketPrefix",
+  },
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { rules: [], note: "only the bucket name (from the Bucket) and booleans" },
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
+    rules: [{ path: "rule.objectOwnership", checks: [{ kind: "oneOf", values: ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"] }], source: { doc: DOC("AmazonS3/latest/API/API_OwnershipControlsRule.html") } }],
+  },
+  "aws:s3/bucketVersioning:BucketVersioning": {
+    rules: [{ path: "versioningConfiguration.status", checks: [{ kind: "oneOf", values: ["Enabled", "Suspended", "Disabled"] }], source: { tf: TF("s3/bucket_versioning.go", "status"), doc: DOC("AmazonS3/latest/API/API_VersioningConfiguration.html") } }],
+  },
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
+    rules: [
+      { path: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm", checks: [{ kind: "oneOf", values: ["AES256", "aws:kms", "aws:kms:dsse"] }], source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") } },
+      { path: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") } },
+    ],
+  },
+  "aws:s3/bucketPolicy:BucketPolicy": {
+    rules: policyDocumentRules("policy", 20 * 1024, { doc: DOC("AmazonS3/latest/userguide/example-bucket-policies.html") + " (bucket policies are limited to 20 KB)" }),
+  },
+  "aws:s3/bucketObjectv2:BucketObjectv2": {
+    rules: [
+      { path: "key", checks: [len(1, 1024)], source: { doc: DOC("AmazonS3/latest/userguide/object-keys.html") } },
+      { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonS3/latest/API/API_PutObject.html") } },
+      {
+        path: "tags",
+        checks: [{ kind: "custom", what: "at most 10 tags", test: (v) => (v !== null && typeof v === "object" && Object.keys(v).length > 10 ? `has ${Object.keys(v).length} tags; an S3 object takes at most 10` : undefined) }],
+        source: { doc: DOC("AmazonS3/latest/userguide/object-tagging.html") },
+      },
+      ...tagRules({ doc: DOC("AmazonS3/latest/userguide/object-tagging.html") }),
+    ],
+  },
+
+  "aws:lambda/function:Function": {
+    rules: [
+      { path: "name", checks: [len(1, 64), formatCheck(/^[a-zA-Z0-9_-]+$/, "[a-zA-Z0-9-_]")], source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_CreateFunction.html") } },
+      { path: "description", checks: [len(0, 256)], source: LAMBDA_SOURCE },
+      { path: "handler", checks: [len(0, 128), formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)], source: LAMBDA_SOURCE },
+      {
+        path: "runtime",
+        checks: [{ kind: "oneOf", values: ["nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14", "java11", "java17", "java21", "java25", "dotnet8", "dotnet10", "ruby3.3", "ruby3.4", "provided.al2", "provided.al2023"] }],
+        source: { doc: DOC("lambda/latest/dg/lambda-runtimes.html") + " (runtimes a new function can use)" },
+      },
+      { path: "memorySize", checks: [{ kind: "intRange", min: 128, max: 10240 }], source: LAMBDA_SOURCE },
+      { path: "timeout", checks: [{ kind: "intRange", min: 1, max: 900 }], source: LAMBDA_SOURCE },
+      { path: "role", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: LAMBDA_SOURCE },
+      {
+        path: "environment.variables.{key}",
+        checks: [
+          formatCheck(/^[a-zA-Z]([a-zA-Z0-9_])+$/, "[a-zA-Z]([a-zA-Z0-9_])+"),
+          { kind: "custom", what: "not reserved", test: (v) => (typeof v === "string" && LAMBDA_RESERVED_ENV.includes(v) ? "is reserved by Lambda" : undefined) },
+        ],
+        source: { ...LAMBDA_SOURCE, doc: `${DOC("lambda/latest/api/API_Environment.html")}; ${DOC("lambda/latest/dg/configuration-envvars.html")}` },
+      },
+      {
+        path: "environment.variables",
+        checks: [{ kind: "custom", what: "≤ 4 KB", test: (v) => (v !== null && typeof v === "object" && JSON.stringify(v).length > 4096 ? "environment variables exceed 4 KB" : undefined) }],
+        source: { doc: DOC("lambda/latest/dg/gettingstarted-limits.html") },
+      },
+      { path: "loggingConfig.logGroup", checks: LOG_GROUP_NAME, source: LOG_GROUP_SOURCE },
+      { path: "loggingConfig.logFormat", checks: [{ kind: "oneOf", values: ["Text", "JSON"] }], source: { doc: DOC("lambda/latest/api/API_LoggingConfig.html") } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 64, source: { code: `${SOURCES.pulumiAutoName.code}; aws_lambda_function: AutoName("name", 64, "-")` } },
+  },
+
+  "aws:lambda/permission:Permission": {
+    rules: [
+      { path: "statementId", checks: [len(1, 100), formatCheck(/^[0-9A-Za-z_-]+$/, "[0-9A-Za-z_-]")], source: { tf: TF("lambda/validate.go", "validPolicyStatementID"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+      { path: "action", checks: [formatCheck(/^(?:lambda:[*]|lambda:[A-Za-z]+|[*])$/, "lambda:<Action>")], source: { tf: TF("lambda/validate.go", "validPermissionAction"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+      { path: "function", checks: [len(1, 140), formatCheck(/^(?:arn:[\w-]+:lambda:[a-z]{2}-(?:[a-z]+-){1,2}\d:\d{12}:function:)?[0-9A-Za-z_-]{1,64}$/, "a function name or ARN")], source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+      { path: "principal", checks: [formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)], source: { doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+      { path: "sourceArn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+    ],
+    autoName: { field: "statementId", maxLength: 100, suppressedBy: ["statementIdPrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_lambda_permission: AutoName("statementId", 100, "-")` } },
+  },
+
+  "aws:cloudwatch/eventRule:EventRule": {
+    rules: [
+      { path: "name", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
+      { path: "description", checks: [len(0, 512)], source: { tf: TF("events/rule.go", "description StringLenBetween(0, 512)"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
+      { path: "eventPattern", checks: [len(1, 4096)], source: { tf: TF("events/rule.go", "event_pattern validateEventPatternValue"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
+      { path: "eventPattern@json.resources[]", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/userguide/eb-event-patterns.html") } },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 64, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_rule: AutoName("name", 64, "-")` } },
+  },
+
+  "aws:cloudwatch/eventTarget:EventTarget": {
+    rules: [
+      { path: "targetId", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateTargetID"), doc: DOC("eventbridge/latest/APIReference/API_Target.html") } },
+      { path: "rule", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutTargets.html") } },
+      { path: "arn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/APIReference/API_Target.html") } },
+    ],
+    // pulumi-aws allows 255 here, AWS 64: a long logical name passes Pulumi and fails at PutTargets.
+    autoName: { field: "targetId", maxLength: 255, source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_target: AutoName("targetId", 255, "-")` } },
+  },
+
+  "aws:dynamodb/table:Table": {
+    rules: [
+      { path: "name", checks: [len(3, 255), formatCheck(/^[a-zA-Z0-9_.-]+$/, "[a-zA-Z0-9_.-]")], source: { tf: TF("dynamodb/table.go", "name"), doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") } },
+      { path: "attributes[].name", checks: [len(1, 255)], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") } },
+      { path: "attributes[].type", checks: [{ kind: "oneOf", values: ["S", "N", "B"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") } },
+      { path: "billingMode", checks: [{ kind: "oneOf", values: ["PROVISIONED", "PAY_PER_REQUEST"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") } },
+      ...tagRules({ doc: DOC("amazondynamodb/latest/developerguide/Tagging.html") }),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  // The stack's network: awsx components. Under mocks they are single remote components; on `pulumi up` the awsx
+  // provider creates the children below from `twitterstream-vpc` (names and tags it derives, not ours).
+  "awsx:ec2:DefaultVpc": { rules: [], note: "awsx component: looks up the default VPC, creates nothing" },
+  "awsx:ec2:Vpc": {
+    rules: [{ path: "numberOfAvailabilityZones", checks: [{ kind: "intRange", min: 1, max: 6 }], source: { doc: "https://www.pulumi.com/registry/packages/awsx/api-docs/ec2/vpc/" } }],
+    note: "awsx component; its children are listed below so that a direct use of them is checked too",
+  },
+  "aws:ec2/vpc:Vpc": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+  "aws:ec2/subnet:Subnet": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+  "aws:ec2/routeTable:RouteTable": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": { rules: [], note: "ids only" },
+  "aws:ec2/route:Route": { rules: [], note: "ids and CIDRs only" },
+  "aws:ec2/internetGateway:InternetGateway": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+  "aws:ec2/natGateway:NatGateway": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+  "aws:ec2/eip:Eip": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },
+};
