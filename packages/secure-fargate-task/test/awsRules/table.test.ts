@@ -1,0 +1,268 @@
+/**
+ * The AWS input-rule table: every rule refuses a value AWS refuses and accepts one AWS accepts; every type token is
+ * real; the checker reports unknown types and too-long auto-names.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as docker from "@pulumi/docker";
+import { rootPulumiStackTypeName } from "@pulumi/pulumi/runtime/stack";
+import { expect } from "chai";
+import { allRules, checkAwsRules, checkResource, resolve } from "./check";
+import type { Rule } from "./rules";
+import { AWS_RULES } from "./table";
+
+const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf";
+const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-1111-2222-3333-444455556666";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/app-execution-role-1a2b3c4";
+
+/** A value the rule accepts and one it refuses. */
+type Example = [ok: unknown, bad: unknown];
+
+/**
+ * Examples, looked up by `<type> <path>`, then by `<path>`, then by the part of the path from `@json` on (policy
+ * documents share their rules whatever field holds them).
+ */
+const EXAMPLES: Record<string, Example> = {
+  // tags (every taggable type)
+  "tags.{key}": ["cost-center:team/a", "aws:reserved"],
+  "tags.*": ["Cloud Computing 42", "it's"],
+  // security group
+  "aws:ec2/securityGroup:SecurityGroup name": ["app-sg-1a2b3c4", "sg-app"],
+  "aws:ec2/securityGroup:SecurityGroup description": ["Tasks of app: HTTPS egress only, no ingress", "Tasks of app's service"],
+  "ingress[].description": ["HTTPS from the load balancer", "l'équipe"],
+  "egress[].description": ["HTTPS to AWS APIs and to the endpoints of the application", "HTTPS to AWS APIs and the application's endpoints"],
+  "ingress[].protocol": ["tcp", "http"],
+  "egress[].protocol": ["-1", "https"],
+  // IAM
+  "aws:iam/role:Role name": ["app-execution-role-1a2b3c4", "app execution role"],
+  "aws:iam/role:Role path": ["/service-role/", "service-role"],
+  "aws:iam/role:Role description": ["ECS task execution role of proj-dev-app", "Rôle d’exécution"],
+  "aws:iam/rolePolicy:RolePolicy name": ["app-execution-policy-1a2b3c4", "x".repeat(129)],
+  "assumeRolePolicy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(2049)],
+  "aws:iam/rolePolicy:RolePolicy policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(10241)],
+  "aws:kms/key:Key policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(32769)],
+  "aws:s3/bucketPolicy:BucketPolicy policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(20 * 1024 + 1)],
+  "@json.Version": ["2012-10-17", "2024-01-01"],
+  "@json.Statement[].Effect": ["Allow", "allow"],
+  "@json.Statement[].Sid": ["ReadSecrets", "Read-Secrets"],
+  "@json.Statement[].Action[]?": ["secretsmanager:GetSecretValue", "GetSecretValue"],
+  "@json.Statement[].Resource[]?": [SECRET_ARN, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:proj/dev/app/secrets"],
+  "@json.Statement[].Principal.Service[]?": ["ecs-tasks.amazonaws.com", "ecs-tasks"],
+  // KMS
+  "aws:kms/key:Key description": ["Secrets, logs and images of proj-dev-app", "x".repeat(8193)],
+  "deletionWindowInDays": [30, 31],
+  "aws:kms/alias:Alias name": ["alias/proj/dev/app", "alias/aws/app"],
+  "kmsKeyId": [KEY_ARN, "alias/proj/dev/app"],
+  // logs
+  "aws:cloudwatch/logGroup:LogGroup name": ["/ecs/proj/dev/app", "/ecs/proj:dev/app"],
+  "retentionInDays": [30, 31],
+  // Secrets Manager
+  "aws:secretsmanager/secret:Secret name": ["proj/dev/app/secrets", "proj dev"],
+  "namePrefix": ["proj/dev/app/secrets-", "p".repeat(487)],
+  "aws:secretsmanager/secret:Secret description": ["CONSUMERKEY of app", "x".repeat(2049)],
+  "secretString": ['{"A":"b"}', ""],
+  // ECR
+  "aws:ecr/repository:Repository name": ["proj/dev/app", "proj/dev/app-"],
+  "imageTagMutability": ["IMMUTABLE", "immutable"],
+  "encryptionConfigurations[].kmsKey": [KEY_ARN, "key/abc"],
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy policy": ["x".repeat(100), "{}"],
+  "@json.rules[].rulePriority": [1, 0],
+  "@json.rules[].description": ["Keep the 10 most recent src-* images", 10],
+  "@json.rules[].selection.tagStatus": ["tagged", "TAGGED"],
+  "@json.rules[].selection.countType": ["imageCountMoreThan", "imageCount"],
+  "@json.rules[].selection.countNumber": [10, 0],
+  "@json.rules[].action.type": ["expire", "delete"],
+  // docker
+  "imageName": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:src-81aab3c146ee91ab1a8bd45f", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:.src"],
+  "build.platform": ["linux/arm64", "linux/386"],
+  // ECS
+  "aws:ecs/cluster:Cluster name": ["app-cluster-1a2b3c4", "app.cluster"],
+  "settings[].name": ["containerInsights", "insights"],
+  "family": ["proj-dev-app", "proj/dev/app"],
+  "executionRoleArn": [ROLE_ARN, "app-execution-role"],
+  "taskRoleArn": [ROLE_ARN, "arn:aws:iam::123456789012:user/app"],
+  "networkMode": ["awsvpc", "bridge"],
+  "volumes[].name": ["tmp", "tmp dir"],
+  "@json[].name": ["secrets-init", "secrets init"],
+  "@json[].image": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app@sha256:" + "ab".repeat(32), "Proj/App:latest"],
+  "@json[].environment[].name": ["TABLE", "A=B"],
+  "@json[].secrets[].name": ["CONSUMERKEY", ""],
+  "@json[].secrets[].valueFrom": [`${SECRET_ARN}:CONSUMERKEY::${"ab".repeat(16)}`, `${SECRET_ARN}:CONSUMERKEY`],
+  "@json[].logConfiguration.secretOptions[].valueFrom": ["arn:aws:ssm:eu-west-1:123456789012:parameter/splunk/token", "/splunk/token"],
+  "@json[].logConfiguration.logDriver": ["awslogs", "json-file"],
+  "@json[].logConfiguration.options.awslogs-group": ["/ecs/proj/dev/app", "/ecs/proj dev"],
+  "@json[].logConfiguration.options.awslogs-stream-prefix": ["app", "app:1"],
+  "@json[].repositoryCredentials.credentialsParameter": [SECRET_ARN, "proj/dev/registry"],
+  "@json[].dependsOn[].containerName": ["secrets-init", "secrets/init"],
+  "@json[].dependsOn[].condition": ["SUCCESS", "SUCCEEDED"],
+  "aws:ecs/service:Service name": ["app-service-1a2b3c4", "app.service"],
+  "launchType": ["FARGATE", "fargate"],
+  "propagateTags": ["SERVICE", "CLUSTER"],
+  "taskDefinition": ["arn:aws:ecs:eu-west-1:123456789012:task-definition/proj-dev-app:1", "proj-dev-app:1"],
+  "cluster": ["arn:aws:ecs:eu-west-1:123456789012:cluster/app-cluster-1a2b3c4", "app-cluster"],
+  // S3
+  "bucketPrefix": ["proj-dev-app-", "Proj-Dev-App-"],
+  "bucket": ["proj-dev-app-20261122000000000001", "proj_dev_app"],
+  "rule.objectOwnership": ["BucketOwnerEnforced", "Enforced"],
+  "versioningConfiguration.status": ["Enabled", "enabled"],
+  "rules[].applyServerSideEncryptionByDefault.sseAlgorithm": ["aws:kms", "kms"],
+  "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId": [KEY_ARN, "arn:aws:kms:eu-west-1:123456789012:alias/app"],
+  "key": ["secrets/A", ""],
+  "tags": [{ a: "1" }, Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"]))],
+  // Lambda
+  "aws:lambda/function:Function name": ["app-rotation-restart-1a2b3c4", "app.rotation"],
+  "aws:lambda/function:Function description": ["Starts a new deployment", "x".repeat(257)],
+  "handler": ["index.handler", "index handler"],
+  "runtime": ["nodejs22.x", "nodejs12.x"],
+  "memorySize": [128, 64],
+  "timeout": [30, 901],
+  "role": [ROLE_ARN, "app-rotation-role"],
+  "environment.variables.{key}": ["CLUSTER", "AWS_REGION"],
+  "environment.variables": [{ CLUSTER: "c" }, { BIG: "x".repeat(4097) }],
+  "loggingConfig.logGroup": ["/ecs/proj/dev/app/rotation", "rotation logs"],
+  "loggingConfig.logFormat": ["Text", "text"],
+  "statementId": ["app-rotation-invoke-1a2b3c4", "app.rotation.invoke"],
+  "action": ["lambda:InvokeFunction", "InvokeFunction"],
+  "function": ["app-rotation-restart-1a2b3c4", "app rotation"],
+  "principal": ["events.amazonaws.com", "events amazonaws"],
+  "sourceArn": ["arn:aws:events:eu-west-1:123456789012:rule/app-rotation-1a2b3c4", "rule/app-rotation"],
+  // EventBridge
+  "aws:cloudwatch/eventRule:EventRule name": ["app-rotation-1a2b3c4", "app rotation"],
+  "aws:cloudwatch/eventRule:EventRule description": ["A followed secret has a new AWSCURRENT version", "x".repeat(513)],
+  "eventPattern": ['{"source":["aws.secretsmanager"]}', "x".repeat(4097)],
+  "@json.resources[]": [SECRET_ARN, "proj/dev/app/secrets"],
+  "targetId": ["app-rotation-target-1a2b3c4", "t".repeat(65)],
+  "rule": ["app-rotation-1a2b3c4", "app rotation"],
+  "arn": ["arn:aws:lambda:eu-west-1:123456789012:function:app-rotation-restart-1a2b3c4", "app-rotation-restart"],
+  // DynamoDB
+  "aws:dynamodb/table:Table name": ["twitterStream-1a2b3c4", "tw"],
+  "attributes[].name": ["user", ""],
+  "attributes[].type": ["S", "STRING"],
+  "billingMode": ["PAY_PER_REQUEST", "ON_DEMAND"],
+  // awsx
+  "numberOfAvailabilityZones": [2, 0],
+};
+
+function exampleFor(type: string, rule: Rule): Example | undefined {
+  const at = rule.path.indexOf("@json");
+  return EXAMPLES[`${type} ${rule.path}`] ?? EXAMPLES[rule.path] ?? (at >= 0 ? EXAMPLES[rule.path.slice(at)] : undefined);
+}
+
+/** Inputs holding `value` at `rulePath` (the inverse of `resolve`): arrays of one, JSON strings, one-entry maps. */
+function place(rulePath: string, value: unknown): Record<string, unknown> {
+  const steps = rulePath.split(".");
+  let inner: unknown = value;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    if (step === "*") inner = { k: inner };
+    else if (step === "{key}") inner = { [String(inner)]: "v" };
+    else {
+      const m = /^([^@[\]]+)(@json)?(\[\]\??)?$/.exec(step)!;
+      let v: unknown = m[3] ? [inner] : inner;
+      if (m[2]) v = JSON.stringify(v);
+      inner = { [m[1]!]: v };
+    }
+  }
+  return inner as Record<string, unknown>;
+}
+
+describe("AWS input rules table", () => {
+  const rules = allRules();
+
+  it("has an accepted and a refused example for every rule", () => {
+    const missing = rules.filter(({ type, rule }) => exampleFor(type, rule) === undefined).map(({ type, rule }) => `${type} ${rule.path}`);
+    expect(missing).to.deep.equal([]);
+  });
+
+  for (const { type, rule } of rules) {
+    const example = exampleFor(type, rule);
+    if (example === undefined) continue;
+    const [ok, bad] = example;
+    it(`${type} ${rule.path}: accepts ${JSON.stringify(ok).slice(0, 60)}, refuses ${JSON.stringify(bad).slice(0, 60)}`, () => {
+      const entry = { rules: [rule] };
+      expect(resolve(place(rule.path, ok), rule.path), "the example reaches the path").to.have.length(1);
+      expect(checkResource({ type, name: "r", inputs: place(rule.path, ok) }, entry)).to.deep.equal([]);
+      expect(checkResource({ type, name: "r", inputs: place(rule.path, bad) }, entry)).to.not.deep.equal([]);
+    });
+  }
+
+  it("names a source for every rule: a terraform-provider-aws validator, an AWS page or a source file", () => {
+    const unsourced = rules.filter(({ rule }) => !rule.source.tf && !rule.source.doc && !rule.source.code).map(({ type, rule }) => `${type} ${rule.path}`);
+    expect(unsourced).to.deep.equal([]);
+  });
+
+  it("keys every entry by a real type token", () => {
+    const component = fs.readFileSync(path.join(__dirname, "..", "..", "src", "component.ts"), "utf8");
+    const modules: Record<string, Record<string, Record<string, unknown>>> = {
+      aws: aws as unknown as Record<string, Record<string, unknown>>,
+      awsx: awsx as unknown as Record<string, Record<string, unknown>>,
+    };
+    const fake = Object.keys(AWS_RULES).filter((token) => {
+      if (token === rootPulumiStackTypeName) return false;
+      if (token.startsWith("secure-fargate-task:")) return !component.includes(`"${token}"`);
+      const [pkg, mod, cls] = token.split(":") as [string, string, string];
+      if (pkg === "docker") return (docker as unknown as Record<string, { __pulumiType?: string }>)[cls]?.__pulumiType !== token;
+      const module = modules[pkg]?.[mod.split("/")[0]!] as Record<string, { __pulumiType?: string }> | undefined;
+      return module?.[cls]?.__pulumiType !== token;
+    });
+    expect(fake).to.deep.equal([]);
+  });
+});
+
+describe("checkAwsRules", () => {
+  it("refuses the security group egress rule description with an apostrophe, naming the character and the TF validator", () => {
+    const violations = checkAwsRules([
+      {
+        type: "aws:ec2/securityGroup:SecurityGroup",
+        name: "app-sg",
+        inputs: { description: "Tasks of app", egress: [{ description: "HTTPS to AWS APIs and the application's endpoints", protocol: "tcp" }] },
+      },
+    ]);
+    expect(violations).to.have.length(1);
+    expect(violations[0]).to.match(/^aws:ec2\/securityGroup:SecurityGroup app-sg egress\[0\]\.description "HTTPS to AWS APIs and the application's endpoints": character "'" not allowed/);
+    expect(violations[0]).to.contain("internal/service/ec2/validate.go / validSecurityGroupRuleDescription");
+  });
+
+  it("refuses an auto-named IAM role whose logical name leaves no room for Pulumi's 7-character suffix within 64", () => {
+    const name = `${"n".repeat(42)}-execution-role`; // a 42-character component name
+    const violations = checkAwsRules([{ type: "aws:iam/role:Role", name, inputs: { assumeRolePolicy: '{"Version":"2012-10-17","Statement":[]}' } }]);
+    expect(violations.join("\n")).to.contain(`name (auto-named) "${name}-abcdefg": 65 characters, pulumi-aws allows 64`);
+  });
+
+  it("accepts the same role with a 41-character component name, and any name when the role is named explicitly", () => {
+    const policy = '{"Version":"2012-10-17","Statement":[]}';
+    expect(checkAwsRules([{ type: "aws:iam/role:Role", name: `${"n".repeat(41)}-execution-role`, inputs: { assumeRolePolicy: policy } }])).to.deep.equal([]);
+    expect(checkAwsRules([{ type: "aws:iam/role:Role", name: "x".repeat(80), inputs: { name: "short", assumeRolePolicy: policy } }])).to.deep.equal([]);
+  });
+
+  it("checks an auto-named value against the field's AWS rule too: a target id past 64 that Pulumi's 255 lets through", () => {
+    const violations = checkAwsRules([{ type: "aws:cloudwatch/eventTarget:EventTarget", name: `${"n".repeat(41)}-rotation-target`, inputs: { rule: "r", arn: "arn:aws:lambda:eu-west-1:123456789012:function:f" } }]);
+    expect(violations).to.have.length(1);
+    expect(violations[0]).to.contain("targetId (auto-named)");
+    expect(violations[0]).to.contain("at most 64 allowed");
+  });
+
+  it("reports a resource whose type is not in the table", () => {
+    expect(checkAwsRules([{ type: "aws:sqs/queue:Queue", name: "q", inputs: {} }])).to.deep.equal([
+      "aws:sqs/queue:Queue q: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)",
+    ]);
+  });
+
+  it("parses JSON fields and reports one that does not parse once", () => {
+    const violations = checkAwsRules([{ type: "aws:iam/rolePolicy:RolePolicy", name: "p", inputs: { name: "p", policy: "{not json" } }]);
+    expect(violations).to.have.length(1);
+    expect(violations[0]).to.match(/^aws:iam\/rolePolicy:RolePolicy p policy: not valid JSON/);
+  });
+
+  it("checks every ARN of a policy's Resource list in its service's format", () => {
+    const policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::proj-dev-app-1/secrets/A", "arn:aws:s3:::Proj_Bucket/secrets/A"] }],
+    });
+    const violations = checkAwsRules([{ type: "aws:iam/rolePolicy:RolePolicy", name: "p", inputs: { name: "p", policy } }]);
+    expect(violations).to.have.length(1);
+    expect(violations[0]).to.contain("policy(json).Statement[0].Resource[1]");
+  });
+});
