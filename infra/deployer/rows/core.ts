@@ -82,6 +82,16 @@ export const CORE_ROWS: readonly PermissionRow[] = [
     sources: [tf("ecr/lifecycle_policy.go")],
   },
   {
+    token: "aws:ecr/getImages:getImages",
+    kind: "invoke",
+    create: [],
+    read: ["ecr:ListImages"],
+    update: [],
+    delete: [],
+    note: "Lists the images already in the component's repository (paginated `ListImages`), on every preview and up.",
+    sources: [tf("ecr/images_data_source.go")],
+  },
+  {
     token: "docker:index/image:Image",
     kind: "resource",
     create: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage"],
