@@ -20,6 +20,7 @@ const STACK_INVOKES = [
   "aws:index/getRegion:getRegion",
   "aws:index/getCallerIdentity:getCallerIdentity",
   "aws:ecr/getAuthorizationToken:getAuthorizationToken",
+  "aws:ecr/getImages:getImages",
 ];
 
 /** What the awsx components resolve to under the mocks. */

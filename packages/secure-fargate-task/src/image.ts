@@ -9,10 +9,18 @@ import { lifecyclePolicy } from "./policies";
 /** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
 export const TAG_PREFIXES = { app: "src-", init: "init-" } as const;
 
-/** The component's ECR repository and the token to push to it. */
+/** The component's ECR repository, the token to push to it, and the images it already holds. */
 export interface Registry {
   repository: aws.ecr.Repository;
   token: pulumi.Output<aws.ecr.GetAuthorizationTokenResult>;
+  /** Tag and digest of every image in the repository when this update began (ECR ListImages). */
+  images: pulumi.Output<ImageId[]>;
+}
+
+/** One image of a repository, as ECR lists it: untagged images have no tag. */
+export interface ImageId {
+  imageTag?: string;
+  imageDigest?: string;
 }
 
 /**
@@ -38,7 +46,11 @@ export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string
     { parent: ctx.parent },
   );
   const token = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: ctx.parent });
-  return { repository, token };
+  // Looked up once the repository exists (its name is an output), so a new repository is never looked up before it is made.
+  const images = aws.ecr
+    .getImagesOutput({ repositoryName: repository.name, registryId: repository.registryId }, { parent: ctx.parent })
+    .imageIds.apply((ids) => ids.map((id) => ({ imageTag: id.imageTag, imageDigest: id.imageDigest })));
+  return { repository, token, images };
 }
 
 /** What to build. */
@@ -50,9 +62,25 @@ export interface BuildSpec {
 }
 
 /**
- * Builds an image and pushes it to the registry, tagged `<prefix><hash of its sources>`: the same sources give the same
- * tag (nothing to push, no diff), new sources a new tag. Returns `<repository url>@sha256:<digest>`, so that the task
- * definition changes exactly when the image does.
+ * The digest the repository already holds under `tag`, if any. ECR refuses to push a tag that exists in a repository
+ * with immutable tags, even with the same digest, so an image whose tag is there must not be pushed again.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-edit.html
+ */
+export function existingDigest(images: readonly ImageId[], tag: string): string | undefined {
+  return images.find((image) => image.imageTag === tag && image.imageDigest)?.imageDigest;
+}
+
+/** What the task runs: the image already in the repository under the tag, by digest, or else the one just pushed. */
+export function imageReference(repositoryUrl: string, existing: string | undefined, pushedRepoDigest: string): string {
+  return existing === undefined ? pushedRepoDigest : `${repositoryUrl}@${existing}`;
+}
+
+/**
+ * Builds an image and pushes it to the registry, tagged `<prefix><hash of its sources>`, unless the repository holds
+ * that tag already. A tag names one content (see `contentTag`), so the image there is this image: reverting the sources
+ * to an earlier state, a rebuild that only @pulumi/docker sees as new (its own context hash, a provider upgrade), or an
+ * update interrupted after its push all reuse the image by digest instead of pushing a tag ECR would refuse. Returns
+ * `<repository url>@sha256:<digest>`, so that the task definition changes exactly when the image does.
  */
 export function buildAndPush(
   ctx: ChildContext,
@@ -64,6 +92,7 @@ export function buildAndPush(
   const tag = pulumi
     .output(spec.buildArgs)
     .apply((args) => tagPrefix + contentTag(spec.context, spec.dockerfile, spec.platform, args));
+  const existing = pulumi.all([registry.images, tag]).apply(([images, t]) => existingDigest(images, t));
   const image = new docker.Image(
     logicalName,
     {
@@ -74,8 +103,11 @@ export function buildAndPush(
         username: registry.token.userName,
         password: pulumi.secret(registry.token.password),
       },
+      skipPush: existing.apply((digest) => digest !== undefined),
     },
     { parent: ctx.parent },
   );
-  return image.repoDigest;
+  return pulumi
+    .all([registry.repository.repositoryUrl, existing, image.repoDigest])
+    .apply(([url, digest, pushed]) => imageReference(url, digest, pushed));
 }

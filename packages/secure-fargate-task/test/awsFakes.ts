@@ -100,6 +100,9 @@ export function answerInvoke(token: string, inputs: Record<string, unknown>, { a
       return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDEXAMPLE", id: ACCOUNT };
     case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
       return { userName: "AWS", password: "ecr-token-password", authorizationToken: "token", proxyEndpoint: "https://x" };
+    case "aws:ecr/getImages:getImages":
+      // A new repository: nothing pushed yet (test/fakeRegistry.ts models one across updates).
+      return { repositoryName: String(inputs.repositoryName), registryId: ACCOUNT, imageIds: [], id: String(inputs.repositoryName) };
     case "aws:ec2/getVpc:getVpc":
       return { id: "vpc-default", default: true };
     case "aws:ec2/getSubnets:getSubnets":

@@ -40,6 +40,7 @@ describe("SecureFargateTask under mocks", () => {
       "aws:ec2/getSubnets:getSubnets",
       "aws:ec2/getVpc:getVpc",
       "aws:ecr/getAuthorizationToken:getAuthorizationToken",
+      "aws:ecr/getImages:getImages",
       "aws:index/getCallerIdentity:getCallerIdentity",
       "aws:index/getPartition:getPartition",
       "aws:index/getRegion:getRegion",

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { answerInvoke, computedState, fakeId, isSecretWrapped, unwrapSecrets } from "./awsFakes";
+import type { FakeRegistry } from "./fakeRegistry";
 
 /** One `newResource` call, with secret inputs unwrapped and their property names noted. */
 export interface Captured {
@@ -39,7 +40,7 @@ const SCOPE = { account: ACCOUNT, region: REGION };
  */
 export async function mockRun(
   program: () => void,
-  options: { stack?: string; config?: Record<string, string>; project?: string } = {},
+  options: { stack?: string; config?: Record<string, string>; project?: string; registry?: FakeRegistry } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
   const invokes: string[] = [];
@@ -51,13 +52,19 @@ export async function mockRun(
         const inputs = unwrapSecrets(raw) as Record<string, unknown>;
         const secretInputs = Object.keys(raw).filter((k) => isSecretWrapped(raw[k]));
         const id = fakeId(args.type, args.name);
-        const state = { ...inputs, ...computedState(args.type, args.name, inputs, SCOPE) };
+        const state =
+          options.registry && args.type === "docker:index/image:Image"
+            ? { ...inputs, ...options.registry.image(args.name, inputs) }
+            : { ...inputs, ...computedState(args.type, args.name, inputs, SCOPE) };
         resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs, id, state });
         return { id, state };
       },
       call: (args) => {
         invokes.push(args.token);
         try {
+          if (options.registry && args.token === "aws:ecr/getImages:getImages") {
+            return options.registry.listImages(String((args.inputs as Record<string, unknown>).repositoryName));
+          }
           return answerInvoke(args.token, args.inputs as Record<string, unknown>, SCOPE);
         } catch (e) {
           errors.push(e);

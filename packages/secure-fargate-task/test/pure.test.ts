@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { contentTag, isIgnored, listFiles, readDockerignore } from "../src/buildContext";
+import { contentTag, dockerignorePath, isIgnored, listEntries, readDockerignore } from "../src/buildContext";
 import { secretValueFrom } from "../src/containerDefinition";
 import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/fargate";
 import { deriveNames } from "../src/names";
@@ -74,7 +74,7 @@ describe("build context tag", () => {
   it("follows content, Dockerfile, platform and build args, and ignores what .dockerignore leaves out", () => {
     const dir = makeContext({ ".dockerignore": "node_modules\n**/*.log\n!keep.log\n", "node_modules/x/index.js": "1", "debug.log": "x", "keep.log": "k", "src/a.ts": "a" });
     const dockerfile = path.join(dir, "Dockerfile");
-    expect(listFiles(dir, readDockerignore(dir))).to.deep.equal([".dockerignore", "Dockerfile", "app.js", "keep.log", "src/a.ts"]);
+    expect(listEntries(dir, readDockerignore(dir)).map((e) => e.path)).to.deep.equal([".dockerignore", "Dockerfile", "app.js", "keep.log", "src/a.ts"]);
     const tag = contentTag(dir, dockerfile, "linux/amd64", {});
     expect(tag).to.match(/^[0-9a-f]{24}$/);
     expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.equal(tag);
@@ -85,6 +85,41 @@ describe("build context tag", () => {
     expect(contentTag(dir, dockerfile, "linux/amd64", { A: "1" }), "build args").to.not.equal(tag);
     fs.writeFileSync(path.join(dir, "src/a.ts"), "b");
     expect(contentTag(dir, dockerfile, "linux/amd64", {}), "source").to.not.equal(tag);
+  });
+  it("changes with a file's mode alone, as the image does (a chmod +x is a new image)", () => {
+    const dir = makeContext();
+    const dockerfile = path.join(dir, "Dockerfile");
+    fs.chmodSync(path.join(dir, "app.js"), 0o644);
+    const tag = contentTag(dir, dockerfile, "linux/amd64", {});
+    fs.chmodSync(path.join(dir, "app.js"), 0o755);
+    expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.not.equal(tag);
+    fs.chmodSync(path.join(dir, "app.js"), 0o644);
+    expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.equal(tag);
+  });
+  it("hashes a symlink as the path it points to, which Docker sends, not the target's content", () => {
+    const dir = makeContext({ "a.txt": "a", "b.txt": "b" });
+    const dockerfile = path.join(dir, "Dockerfile");
+    fs.symlinkSync("a.txt", path.join(dir, "current"));
+    const tag = contentTag(dir, dockerfile, "linux/amd64", {});
+    expect(listEntries(dir, []).find((e) => e.path === "current")!.kind).to.equal("link");
+    fs.unlinkSync(path.join(dir, "current"));
+    fs.symlinkSync("b.txt", path.join(dir, "current"));
+    expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.not.equal(tag);
+  });
+  it("uses <Dockerfile>.dockerignore in preference to the context's .dockerignore, as BuildKit does", () => {
+    const dir = makeContext({ ".dockerignore": "*.log\n", "debug.log": "x", "notes.md": "n" });
+    const dockerfile = path.join(dir, "Dockerfile");
+    expect(dockerignorePath(dir, dockerfile)).to.equal(path.join(dir, ".dockerignore"));
+    const withContextIgnore = contentTag(dir, dockerfile, "linux/amd64", {});
+    fs.writeFileSync(`${dockerfile}.dockerignore`, "*.md\n");
+    expect(dockerignorePath(dir, dockerfile)).to.equal(`${dockerfile}.dockerignore`);
+    const withOwnIgnore = contentTag(dir, dockerfile, "linux/amd64", {});
+    expect(withOwnIgnore).to.not.equal(withContextIgnore);
+    fs.writeFileSync(path.join(dir, "debug.log"), "now in the image");
+    expect(contentTag(dir, dockerfile, "linux/amd64", {}), "debug.log is sent now").to.not.equal(withOwnIgnore);
+    const afterLog = contentTag(dir, dockerfile, "linux/amd64", {});
+    fs.writeFileSync(path.join(dir, "notes.md"), "ignored now");
+    expect(contentTag(dir, dockerfile, "linux/amd64", {}), "notes.md is not sent").to.equal(afterLog);
   });
   it("matches patterns the way Docker does", () => {
     const rules = readDockerignore(makeContext({ ".dockerignore": "/dist\n*.md\ntest/**\n!test/keep.ts\n" }));
