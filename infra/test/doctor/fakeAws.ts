@@ -146,8 +146,9 @@ function answer(scenario: FakeScenario, action: string, body: { [key: string]: J
       const from = Number(str(body["nextToken"]) ?? "0");
       const size = scenario.logPageSize ?? events.length;
       const page = events.slice(from, from + size);
-      const next = from + size < events.length ? { nextToken: String(from + size) } : {};
-      return ok({ events: page as unknown as Json[], searchedLogStreams: [], ...next });
+      const reply: { [key: string]: Json } = { events: page as unknown as Json[], searchedLogStreams: [] };
+      if (from + size < events.length) reply["nextToken"] = String(from + size);
+      return ok(reply);
     }
     // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html
     case "DynamoDB_20120810.DescribeTable": {
