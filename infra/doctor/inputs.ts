@@ -122,7 +122,10 @@ export function resolveInputs(args: ParsedArgs, stdinText: string | undefined): 
     else values[spec.field] = value;
   }
   if (missing.length > 0) {
-    const where = stdinText === undefined || stdinText.trim() === "" ? "no stack outputs on stdin" : "the stack outputs on stdin lack it";
+    const where =
+      stdinText === undefined || stdinText.trim() === ""
+        ? "no stack outputs on stdin"
+        : `the stack outputs on stdin lack ${missing.length === 1 ? "it" : "them"}`;
     throw new InputError(
       `missing stack output ${missing.join(", ")}: ${where}; run \`pulumi stack output --json | npm run -s doctor\` ` +
         "in the stack's directory after `pulumi up`, or pass the flag",
