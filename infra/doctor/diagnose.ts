@@ -120,7 +120,7 @@ export function diagnose(inputs: DoctorInputs, observed: Observations, options: 
 }
 
 function serviceOf(observed: Observations): Service | undefined {
-  return observed.services.ok ? observed.services.value.services?.find((s) => s.status !== undefined) : undefined;
+  return observed.services.ok ? observed.services.value.services?.[0] : undefined;
 }
 
 function deploymentFindings(inputs: DoctorInputs, observed: Observations, service: Service | undefined): Finding[] {
