@@ -5,6 +5,8 @@
  * Usage: node --import tsx scenario.ts '<JSON {config: {key: value}, secretKeys: [key]}>'
  */
 import * as pulumi from "@pulumi/pulumi";
+import { checkAwsRules } from "../../../packages/secure-fargate-task/test/awsRules/check";
+import { missingFiles, recordRegistrations, type Registration } from "../../../packages/secure-fargate-task/test/platform/registration";
 import { answerInvoke, capture, computedState, RESULT_PREFIX, type CapturedOutput, type ScenarioResult } from "./mocks";
 
 interface ScenarioInput {
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     "dev",
     false,
   );
+  const registrations: Registration[] = [];
+  recordRegistrations(registrations);
   pulumi.runtime.setAllConfig(input.config, input.secretKeys);
 
   try {
@@ -60,6 +64,8 @@ async function main(): Promise<void> {
       if (pulumi.Output.isInstance(value)) result.outputs[key] = await resolveOutput(value);
     }
     await pulumi.runtime.disconnect();
+    // The platform's own rules, which the mocks alone would let pass.
+    for (const problem of [...missingFiles(registrations), ...checkAwsRules(result.resources)]) fail(new Error(`a real \`pulumi up\` would fail: ${problem}`));
   } catch (e) {
     fail(e);
   }

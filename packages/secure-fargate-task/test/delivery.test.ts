@@ -212,13 +212,13 @@ describe("SecureFargateTask secret delivery and sources", () => {
 
     it("stores private registry credentials as the JSON ECS reads and grants exactly that secret; no ECR without a build", async () => {
       const { run: r } = await runComponent({
-        image: { name: "ghcr.io/org/app@sha256:0123", repositoryCredentials: { username: "bot", password: pulumi.secret("registry-password") } },
+        image: { name: `ghcr.io/org/app@sha256:${"01".repeat(32)}`, repositoryCredentials: { username: "bot", password: pulumi.secret("registry-password") } },
       });
       const credentials = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-registry-credentials-version");
       expect(JSON.parse(String(credentials.inputs.secretString))).to.deep.equal({ username: "bot", password: "registry-password" });
       const credentialsArn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/registry-credentials-20261122000000000000000001-AbCdEf`;
       const [app] = containerDefinitions(r);
-      expect(app!.image).to.equal("ghcr.io/org/app@sha256:0123");
+      expect(app!.image).to.equal(`ghcr.io/org/app@sha256:${"01".repeat(32)}`);
       expect(app!.repositoryCredentials).to.deep.equal({ credentialsParameter: credentialsArn });
       const execution = rolePolicy(r, "app-execution-policy");
       expect(sids(execution)).to.deep.equal(["WriteLogs", "ReadSecrets", "DecryptViaSecretsManager"]);

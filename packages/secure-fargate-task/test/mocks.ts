@@ -4,6 +4,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { answerInvoke, computedState, fakeId, isSecretWrapped, unwrapSecrets } from "./awsFakes";
 import type { FakeRegistry } from "./fakeRegistry";
+import { checkAwsRules } from "./awsRules/check";
+import { missingFiles, recordRegistrations, Registration } from "./platform/registration";
 
 /** One `newResource` call, with secret inputs unwrapped and their property names noted. */
 export interface Captured {
@@ -22,6 +24,8 @@ export interface Captured {
 /** What one mock run saw. */
 export interface MockRun {
   resources: Captured[];
+  /** What the engine would receive for each resource: serialized properties (assets with their paths) and options. */
+  registrations: Registration[];
   invokes: string[];
   /** The first resource of this type and name. Fails if none. */
   get(type: string, name: string): Captured;
@@ -43,6 +47,7 @@ export async function mockRun(
   options: { stack?: string; config?: Record<string, string>; project?: string; registry?: FakeRegistry } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
+  const registrations: Registration[] = [];
   const invokes: string[] = [];
   const errors: unknown[] = [];
   await pulumi.runtime.setMocks(
@@ -76,15 +81,20 @@ export async function mockRun(
     options.stack ?? "dev",
     false,
   );
+  recordRegistrations(registrations);
   pulumi.runtime.setAllConfig(options.config ?? {});
   program();
   await settle(() => resources.length);
   if (errors.length > 0) throw errors[0];
+  // The platform's own rules, which the mocks alone would let pass.
+  const problems = [...missingFiles(registrations), ...checkAwsRules(resources)];
+  if (problems.length > 0) throw new Error(`a real \`pulumi up\` would fail:\n${problems.join("\n")}`);
   const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { urn: string }> };
   const urns = [...monitor.resources.keys()];
   for (const r of resources) r.urn = urns.find((u) => u.endsWith(`::${r.name}`) && u.includes(r.type)) ?? "";
   return {
     resources,
+    registrations,
     invokes,
     get(type, name) {
       const found = resources.find((r) => r.type === type && r.name === name);
