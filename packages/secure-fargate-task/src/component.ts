@@ -203,7 +203,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const key = new aws.kms.Key(
       `${ctx.name}-key`,
       {
-        description: `Secrets, logs and images of ${ctx.names.family}`,
+        description: `Secrets, logs and images of ${ctx.names.label}`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
         policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroupNames))),

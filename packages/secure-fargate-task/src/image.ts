@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { contentTag } from "./buildContext";
 import type { ChildContext } from "./context";
 import type { ImagePlatform } from "./fargate";
+import { keyedRepositoryName } from "./names";
 import { lifecyclePolicy } from "./policies";
 
 /** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
@@ -31,7 +32,8 @@ export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string
   const repository = new aws.ecr.Repository(
     `${ctx.name}-repo`,
     {
-      name: ctx.names.repository,
+      // Named from the key, which only a replacement changes: see keyedRepositoryName.
+      name: pulumi.output(kmsKeyArn).apply((key) => keyedRepositoryName(ctx.names.repository, key)),
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: kmsKeyArn }],

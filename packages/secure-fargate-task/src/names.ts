@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Physical names derived from the Pulumi project, stack and component name. Deterministic, so that the same program
  * yields the same names on every run, and scoped by stack, so that two stacks coexist in one account.
@@ -19,7 +21,19 @@ export interface DerivedNames {
   bucketPrefix: string;
   /** Log group of the rotation function: `<logGroup>/rotation`. */
   rotationLogGroup: string;
+  /** `<project>/<stack>/<name>` for descriptions, at most {@link LABEL_MAX} characters. */
+  label: string;
 }
+
+/** The longest label a description embeds: every description that holds one stays inside its AWS limit. */
+export const LABEL_MAX = 100;
+
+/**
+ * The longest repository name: the image reference `<account>.dkr.ecr.<region>.amazonaws.com.cn/<repository>@sha256:<64>`
+ * must fit the 255 characters ECS allows a container definition's `image`, with the longest region names.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+ */
+const REPOSITORY_MAX = 110;
 
 /** Derives every fixed physical name from project, stack and component name. */
 export function deriveNames(project: string, stack: string, name: string): DerivedNames {
@@ -27,6 +41,7 @@ export function deriveNames(project: string, stack: string, name: string): Deriv
   return {
     logGroup: `/ecs/${path.join("/")}`.slice(0, 512),
     repository: ecrRepositoryName(project, stack, name),
+    label: fit([project, stack, name].join("/"), LABEL_MAX, /[^A-Za-z0-9]+$/),
     family: [project, stack, name].map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-")).join("-").slice(0, 255),
     secretPrefix: `${path.join("/")}/`,
     keyAlias: `alias/${path.join("/")}`.slice(0, 256),
@@ -41,7 +56,8 @@ function pathSegment(s: string): string {
 }
 
 /**
- * ECR names: `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`, 2 to 256 characters.
+ * ECR names: `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`, 2 to 256 characters; shortened to
+ * {@link REPOSITORY_MAX} with a hash of the whole, so that long project and stack names stay unique.
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html
  */
 function ecrRepositoryName(project: string, stack: string, name: string): string {
@@ -51,5 +67,29 @@ function ecrRepositoryName(project: string, stack: string, name: string): string
       .replace(/[^a-z0-9._-]/g, "-")
       .replace(/[._-]{2,}/g, "-")
       .replace(/^[._-]+|[._-]+$/g, "") || "x";
-  return [project, stack, name].map(segment).join("/").slice(0, 256);
+  return fit([project, stack, name].map(segment).join("/"), REPOSITORY_MAX, /[^a-z0-9]+$/);
+}
+
+/**
+ * The repository name for a repository encrypted with `kmsKeyArn`: the base name and a hash of the key. The key is
+ * fixed when the repository is created (a new key replaces the repository), so a new key gives a new name, and the
+ * replacement (made before the old one is deleted) never collides with the name it replaces; the image's URL changes
+ * with it, so the image is pushed to the new repository.
+ * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfiguration.html
+ */
+export function keyedRepositoryName(base: string, kmsKeyArn: string): string {
+  return `${base}-${shortHash(kmsKeyArn)}`;
+}
+
+/**
+ * `text` when it fits in `max` characters; else its start, without a trailing run of what `trailing` matches, then `-`
+ * and a hash of the whole, `max` characters at most.
+ */
+export function fit(text: string, max: number, trailing: RegExp): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 9).replace(trailing, "")}-${shortHash(text)}`;
+}
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 8);
 }

@@ -39,7 +39,7 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
   const trust = ctx.scope.apply((s) => JSON.stringify(ecsTasksTrustPolicy(s)));
   const executionRole = new aws.iam.Role(
     `${ctx.name}-execution-role`,
-    { description: `ECS task execution role of ${ctx.names.family}`, assumeRolePolicy: trust, tags: ctx.tags },
+    { description: `ECS task execution role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
   const policies: pulumi.Resource[] = [
@@ -58,7 +58,7 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
   ];
   const taskRole = new aws.iam.Role(
     `${ctx.name}-task-role`,
-    { description: `ECS task role of ${ctx.names.family}`, assumeRolePolicy: trust, tags: ctx.tags },
+    { description: `ECS task role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
   if (inputs.statements.length > 0 || inputs.writesFiles) {

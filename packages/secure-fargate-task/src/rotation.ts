@@ -67,7 +67,7 @@ export function followRotation(
   const role = new aws.iam.Role(
     `${ctx.name}-rotation-role`,
     {
-      description: `Rolls ${ctx.names.family} when a followed secret rotates`,
+      description: `Rolls ${ctx.names.label} when a followed secret rotates`,
       assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(lambdaTrustPolicy(s))),
       tags: ctx.tags,
     },
@@ -86,7 +86,7 @@ export function followRotation(
   const fn = new aws.lambda.Function(
     `${ctx.name}-rotation-restart`,
     {
-      description: `Starts a new deployment of ${ctx.names.family} when a followed secret rotates`,
+      description: `Starts a new deployment of ${ctx.names.label} when a followed secret rotates`,
       runtime: "nodejs22.x",
       handler: "index.handler",
       role: role.arn,
@@ -102,7 +102,7 @@ export function followRotation(
   const rule = new aws.cloudwatch.EventRule(
     `${ctx.name}-rotation`,
     {
-      description: `A followed secret of ${ctx.names.family} has a new AWSCURRENT version`,
+      description: `A followed secret of ${ctx.names.label} has a new AWSCURRENT version`,
       eventPattern: secretArns.apply((arns) => JSON.stringify(rotationEventPattern(arns))),
       tags: ctx.tags,
     },

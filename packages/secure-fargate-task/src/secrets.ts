@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretLayout } from "./args";
 import type { ChildContext } from "./context";
+import { fit } from "./names";
 import type { ResolvedSecret } from "./sources";
 
 /** How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`. */
@@ -100,7 +101,8 @@ function secretWithVersion(
 ): { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion } {
   const secret = new aws.secretsmanager.Secret(
     `${ctx.name}-${suffix}`,
-    { namePrefix: `${ctx.names.secretPrefix}${suffix}-`, description, kmsKeyId: kmsKeyArn, tags: ctx.tags },
+    // Secrets Manager appends 26 characters to a prefix; names hold at most 512 (a variable's name is unbounded).
+    { namePrefix: `${fit(`${ctx.names.secretPrefix}${suffix}`, 400, /[^A-Za-z0-9]+$/)}-`, description, kmsKeyId: kmsKeyArn, tags: ctx.tags },
     { parent: ctx.parent },
   );
   const version = new aws.secretsmanager.SecretVersion(

@@ -103,6 +103,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 
   if (!COMPONENT_NAME.test(name)) {
     reject("name", `must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got ${show(name)}. Rename the component, e.g. "app".`);
+  } else if (/^sg-/i.test(name)) {
+    // The security group's generated name starts with the component's, and EC2 refuses group names that start with sg-.
+    reject("name", `must not start with "sg-": the tasks' security group is named after the component, and EC2 refuses group names that start with "sg-": got ${show(name)}. Rename the component.`);
   }
 
   const image = validateImage(args.image, reject);

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT, makeContext, mockRun, REGION, resolve } from "./mocks";
-import { containerDefinitions, rolePolicy, runComponent, SECRETS } from "./runComponent";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS } from "./runComponent";
 
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/`;
 const run = runComponent;
@@ -115,7 +115,7 @@ describe("SecureFargateTask under mocks", () => {
     const [container] = containerDefinitions(r);
     expect(container).to.deep.equal({
       name: "app",
-      image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/proj/dev/app@sha256:${"ab".repeat(32)}`,
+      image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${REPOSITORY}@sha256:${"ab".repeat(32)}`,
       essential: true,
       cpu: 256,
       memory: 512,
@@ -159,18 +159,19 @@ describe("SecureFargateTask under mocks", () => {
   it("builds the image into an immutable, scanned, encrypted repository with a content tag and a secret registry password", async () => {
     const { run: r, context } = await run();
     const repo = r.get("aws:ecr/repository:Repository", "app-repo").inputs;
-    expect(repo).to.include({ name: "proj/dev/app", imageTagMutability: "IMMUTABLE", forceDelete: true });
+    expect(repo).to.include({ imageTagMutability: "IMMUTABLE", forceDelete: true });
+    expect(repo.name).to.match(/^proj\/dev\/app-[0-9a-f]{8}$/).and.equal(REPOSITORY);
     expect(repo.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0]!.encryptionType).to.equal("KMS");
     const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy));
     expect(lifecycle.rules[0].selection).to.deep.equal({ tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 10 });
     const image = r.get("docker:index/image:Image", "app-image");
     expect(String(image.inputs.imageName)).to.match(
-      new RegExp(`^${ACCOUNT}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/proj/dev/app:src-[0-9a-f]{24}$`),
+      new RegExp(`^${ACCOUNT}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/${REPOSITORY}:src-[0-9a-f]{24}$`),
     );
     expect(image.inputs.build).to.deep.equal({ context, dockerfile: `${context}/Dockerfile`, platform: "linux/amd64", args: {} });
     expect(image.inputs.registry).to.deep.equal({
-      server: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/proj/dev/app`,
+      server: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${REPOSITORY}`,
       username: "AWS",
       password: "ecr-token-password",
     });
@@ -188,7 +189,7 @@ describe("SecureFargateTask under mocks", () => {
           Sid: "PullImage",
           Effect: "Allow",
           Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-          Resource: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/proj/dev/app`,
+          Resource: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${REPOSITORY}`,
         },
         {
           Sid: "WriteLogs",

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { serializeSpec } from "../init/src/spec";
 import { ACCOUNT, REGION, resolve } from "./mocks";
-import { containerDefinitions, rolePolicy, runComponent, SECRETS } from "./runComponent";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS } from "./runComponent";
 
 const MANAGED_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
 const existingArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-XyZ123`;
@@ -38,7 +38,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
       });
       expect(init).to.deep.equal({
         name: "secrets-init",
-        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/proj/dev/app@sha256:${"ab".repeat(32)}`,
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${REPOSITORY}@sha256:${"ab".repeat(32)}`,
         essential: false,
         cpu: 0,
         memory: 128,
@@ -61,7 +61,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
     it("builds the init image from the package's init/ for the app's platform and user, tagged apart from the app", async () => {
       const { run: r } = await runComponent({ secretDelivery: "files", user: "2000:3000", image: { context: (await runComponent()).context, platform: "linux/arm64" } });
       const init = r.get("docker:index/image:Image", "app-init-image").inputs;
-      expect(String(init.imageName)).to.match(/\/proj\/dev\/app:init-[0-9a-f]{24}$/);
+      expect(String(init.imageName)).to.match(new RegExp(`/${REPOSITORY}:init-[0-9a-f]{24}$`));
       const build = init.build as Record<string, unknown>;
       expect(String(build.context)).to.match(/secure-fargate-task\/init$/);
       expect(build).to.include({ platform: "linux/arm64" });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ecrImageLocation, ecrRepositoryArn } from "../src/ecrImage";
 import { ACCOUNT, REGION } from "./mocks";
-import { rolePolicy, runComponent } from "./runComponent";
+import { REPOSITORY, rolePolicy, runComponent } from "./runComponent";
 
 const DIGEST = `sha256:${"0a".repeat(32)}`;
 const OTHER_ACCOUNT = "210987654321";
@@ -29,7 +29,7 @@ describe("an image pulled by name", () => {
       const { run: r } = await runComponent({ image: { name }, secretDelivery: "files", user: "1000:1000" });
       const pull = rolePolicy(r, "app-execution-policy").Statement.find((s) => s.Sid === "PullImage");
       expect(pull!.Resource).to.deep.equal([
-        `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/proj/dev/app`,
+        `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${REPOSITORY}`,
         `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/app`,
       ]);
     });

@@ -71,7 +71,7 @@ const anyArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc.record({
   user: fc.oneof(fc.constantFrom("1000:1000", "root", "0", "0:0", "root:wheel"), fc.string({ maxLength: 8 })),
   containerName: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), fc.string({ maxLength: 8 })),
 });
-const componentName = fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/), fc.string({ maxLength: 40 }));
+const componentName = fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/), fc.string({ maxLength: 40 }), fc.constant("sg-app"));
 
 function rejection(name: string, args: SecureFargateTaskArgs): InvalidArgumentsError | undefined {
   try {
@@ -130,7 +130,56 @@ describe("properties of validation and the pure builders (fast-check)", () => {
   });
 });
 
+/**
+ * Project and stack names Pulumi accepts: 1 to 100 letters, digits, `_`, `.` and `-` (pulumi/pulumi, the backends'
+ * `ParseReference`: "stack names are limited to 100 characters and may only contain alphanumeric, hyphens,
+ * underscores, or periods"; project names likewise, under 100).
+ */
+const PULUMI_CHARS = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"];
+const pulumiName = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...PULUMI_CHARS), minLength: 1, maxLength: 100 }),
+  fc.integer({ min: 1, max: 100 }).chain((n) => fc.constantFrom("x".repeat(n), ".".repeat(n), "-".repeat(n), "_".repeat(n), "A.b-".repeat(25).slice(0, n))),
+);
+/** Component names the component accepts (validate.ts). */
+const acceptedComponentName = fc
+  .oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/), fc.integer({ min: 1, max: 32 }).map((n) => "a".repeat(n)))
+  .filter((n) => !/^sg-/i.test(n));
+
 describe("properties of the component under mocks (fast-check)", () => {
+  it("for any project, stack and component name Pulumi and the component accept, sends AWS only what its rules accept", async () => {
+    // mockRun holds every captured resource to the AWS input rules table (test/awsRules) and fails on any violation.
+    const { SecureFargateTask } = await import("../src");
+    const program = (component: string) => () =>
+      void new SecureFargateTask(component, {
+        image: { context },
+        secrets: {
+          TOKEN: pulumi.secret("t"),
+          DB: { secretsManager: "prod/db", followRotation: true },
+          TLS: { s3Object: pulumi.secret("pem") },
+          PARAM: { ssmParameter: "/app/param" },
+        },
+        secretDelivery: "files",
+        tags: { team: "streams" },
+      });
+    const extremes: Array<[string, string, string]> = [
+      ["p".repeat(100), "s".repeat(100), "a".repeat(32)],
+      [".", "-", "a"],
+      ["A.b-".repeat(25), "_".repeat(100), `a${"-".repeat(31)}`],
+    ];
+    for (const [project, stack, component] of extremes) {
+      const run = await mockRun(program(component), { project, stack });
+      expect(run.ofType("aws:ecs/taskDefinition:TaskDefinition"), `${project}/${stack}/${component}`).to.have.length(1);
+    }
+    await fc.assert(
+      fc.asyncProperty(pulumiName, pulumiName, acceptedComponentName, async (project, stack, component) => {
+        const run = await mockRun(program(component), { project, stack });
+        expect(run.ofType("aws:lambda/function:Function")).to.have.length(1);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+
   it("for any accepted arguments, defines containers valid for Fargate, every secret pinned, no secret value in the definition or the execution policy", async () => {
     await fc.assert(
       fc.asyncProperty(acceptedArgs, async (args) => {

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { contentTag, dockerignorePath, isIgnored, listEntries, readDockerignore } from "../src/buildContext";
 import { secretValueFrom } from "../src/containerDefinition";
 import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/fargate";
-import { deriveNames } from "../src/names";
+import { deriveNames, fit, keyedRepositoryName } from "../src/names";
 import { executionRolePolicy, lifecyclePolicy } from "../src/policies";
 import { makeContext } from "./mocks";
 
@@ -34,6 +34,7 @@ describe("derived names", () => {
       keyAlias: "alias/twitterstream/dev/app",
       bucketPrefix: "twitterstream-dev-app-",
       rotationLogGroup: "/ecs/twitterstream/dev/app/rotation",
+      label: "twitterstream/dev/app",
     });
     expect(deriveNames("A-very-long-project-name", "production", "stream-reader").bucketPrefix).to.equal("a-very-long-project-name-production-");
     const odd = deriveNames("My.Project", "Prod__EU", "Stream-1");
@@ -42,6 +43,28 @@ describe("derived names", () => {
     expect(odd.family).to.match(/^[A-Za-z0-9_-]+$/);
     expect(odd.logGroup).to.equal("/ecs/My-Project/Prod__EU/Stream-1");
     expect(odd.bucketPrefix).to.equal("my-project-prod-eu-stream-1-");
+  });
+  it("shortens the repository and the label of the longest project and stack names, keeping them distinct", () => {
+    const long = (c: string) => c.repeat(100);
+    const a = deriveNames(long("p"), long("s"), "app");
+    const b = deriveNames(long("p"), `${long("s").slice(1)}t`, "app");
+    expect(a.repository.length).to.be.at.most(110);
+    expect(a.repository).to.match(/^p{100}-[0-9a-f]{8}$/);
+    expect(a.repository).to.not.equal(b.repository);
+    expect(a.label.length).to.be.at.most(100);
+    expect(a.label).to.not.equal(b.label);
+  });
+  it("names the repository from its key, so that a new key (which replaces the repository) gives a new name", () => {
+    const one = keyedRepositoryName("proj/dev/app", "arn:aws:kms:eu-west-1:123456789012:key/1111");
+    expect(one).to.match(/^proj\/dev\/app-[0-9a-f]{8}$/);
+    expect(keyedRepositoryName("proj/dev/app", "arn:aws:kms:eu-west-1:123456789012:key/1111")).to.equal(one);
+    expect(keyedRepositoryName("proj/dev/app", "arn:aws:kms:eu-west-1:123456789012:key/2222")).to.not.equal(one);
+  });
+  it("fits a text by cutting it, trimming what may not end it, and adding a hash of the whole", () => {
+    expect(fit("short", 10, /-+$/)).to.equal("short");
+    const cut = fit("abc-----defghijklmnop", 12, /-+$/);
+    expect(cut).to.match(/^abc-[0-9a-f]{8}$/);
+    expect(cut.length).to.be.at.most(12);
   });
 });
 

@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
 import type { SecureFargateTask } from "../src/component";
-import { makeContext, mockRun, MockRun } from "./mocks";
+import { keyedRepositoryName } from "../src/names";
+import { fakeId } from "./awsFakes";
+import { ACCOUNT, makeContext, mockRun, MockRun, REGION } from "./mocks";
 
 /** The secret values the component tests use: none may appear outside a secret's own input. */
 export const SECRETS = { CONSUMERKEY: "ck-value-1", CONSUMERSECRETKEY: "cs-value-2", ACCESSTOKEN: "at-value-3" };
+
+/** The component's repository under the mocks: named for project `proj`, stack `dev`, and the key the component makes. */
+export const REPOSITORY = keyedRepositoryName("proj/dev/app", `arn:aws:kms:${REGION}:${ACCOUNT}:key/${fakeId("app-key")}`);
 
 /** Runs the component named "app" with these args (build context, secrets and environment defaulted) under mocks. */
 export async function runComponent(
