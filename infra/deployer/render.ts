@@ -67,7 +67,7 @@ export function deployerReport(derived: Derived): string {
     "",
     ...configurations,
     "",
-    "awsx's `Vpc` and `DefaultVpc` run inside awsx's own provider, so under mocks only the component itself is seen: their children and lookups are listed from awsx's source (rows marked *inside*) and apply wherever the component is registered.",
+    "awsx's `Vpc` runs inside awsx's own provider, so under mocks only the component itself is seen: its children and lookups are listed from awsx's source (rows marked *inside*) and apply wherever the component is registered.",
     "",
     "## The stack",
     "",

@@ -51,9 +51,6 @@ export const ECS_SLR = awsDoc(
 /** awsx's VPC component: the children it creates (`new aws.ec2.*`) and the availability-zone lookup. */
 export const AWSX_VPC = pulumiSource("pulumi-awsx", "awsx/ec2/vpc.ts");
 
-/** awsx's default-VPC component: the lookups it makes. */
-export const AWSX_DEFAULT_VPC = pulumiSource("pulumi-awsx", "awsx/ec2/getDefaultVpc.ts");
-
 /** The Service Authorization Reference: which actions take which resource types and condition keys. */
 export const SAR = awsDoc(
   "Service Authorization Reference: actions, resources, and condition keys",

@@ -55,7 +55,7 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
   it("needs the private network's children only with `network: private`, the optional parts only outside the stack", () => {
     const when = (token: string) => derived.stack.find((r) => r.row.token === token)?.when;
     expect(when("aws:ec2/natGateway:NatGateway")).to.equal("`network: private`");
-    expect(when("aws:ec2/getVpc:getVpc")).to.equal("`network: default`");
+    expect(when("aws:ec2/getVpcs:getVpcs")).to.equal("`network: default`");
     expect(when("aws:ecr/repository:Repository")).to.equal("always");
     expect(derived.componentOnly.map((r) => r.row.token)).to.include.members(["aws:s3/bucket:Bucket", "aws:lambda/function:Function"]);
   });

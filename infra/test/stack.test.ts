@@ -157,12 +157,12 @@ describe("twitterstream stack", function () {
       expect(service.inputs.desiredCount).to.equal(1);
     });
 
-    it("runs in the default VPC's public subnets with a public IP", () => {
-      expect(only(defaultNetwork, "awsx:ec2:DefaultVpc").name).to.equal("default-vpc");
-      expect(defaultNetwork.resources.filter((r) => r.type === "awsx:ec2:Vpc")).to.be.empty;
+    it("runs in the default VPC's default subnets with a public IP, found by the component", () => {
+      expect(defaultNetwork.resources.filter((r) => r.type.startsWith("awsx:"))).to.be.empty;
+      expect(defaultNetwork.invokes).to.include.members(["aws:ec2/getVpcs:getVpcs", "aws:ec2/getSubnets:getSubnets"]);
       const service = only(defaultNetwork, "aws:ecs/service:Service");
       expect(service.inputs.networkConfiguration).to.deep.include({
-        subnets: DEFAULT_VPC.publicSubnetIds,
+        subnets: DEFAULT_VPC.subnetIds,
         assignPublicIp: true,
       });
       expect(only(defaultNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(DEFAULT_VPC.vpcId);

@@ -3,10 +3,9 @@
  * awsx components run in awsx's own provider process, so under mocks they are opaque: their children and lookups are
  * listed here from awsx's source (`inside`), not captured.
  */
-import { AWSX_DEFAULT_VPC, AWSX_VPC, tf } from "../sources";
+import { AWSX_VPC, tf } from "../sources";
 import { NO_ACTIONS, type PermissionRow } from "../types";
 
-const DEFAULT_VPC = "awsx:ec2:DefaultVpc";
 const VPC = "awsx:ec2:Vpc";
 const TAGS = ["ec2:CreateTags", "ec2:DeleteTags"];
 
@@ -24,40 +23,32 @@ export const NETWORK_ROWS: readonly PermissionRow[] = [
   {
     token: "aws:ec2/getSubnet:getSubnet",
     kind: "invoke",
-    inside: [DEFAULT_VPC],
     create: [],
     read: ["ec2:DescribeSubnets"],
     update: [],
     delete: [],
-    note: "The component finds the VPC of the given subnets; awsx's DefaultVpc reads each default subnet.",
-    sources: [tf("ec2/vpc_subnet_data_source.go"), AWSX_DEFAULT_VPC],
+    note: "The component finds the VPC of the given subnets when no `vpcId` is given.",
+    sources: [tf("ec2/vpc_subnet_data_source.go")],
   },
   {
-    token: "aws:ec2/getVpc:getVpc",
+    token: "aws:ec2/getVpcs:getVpcs",
     kind: "invoke",
-    inside: [DEFAULT_VPC],
     create: [],
     read: ["ec2:DescribeVpcs"],
     update: [],
     delete: [],
-    sources: [tf("ec2/vpc_data_source.go"), AWSX_DEFAULT_VPC],
+    note: "The component finds the default VPC (filter `is-default`) when `network` is left out.",
+    sources: [tf("ec2/vpc_vpcs_data_source.go")],
   },
   {
     token: "aws:ec2/getSubnets:getSubnets",
     kind: "invoke",
-    inside: [DEFAULT_VPC],
     create: [],
     read: ["ec2:DescribeSubnets"],
     update: [],
     delete: [],
-    sources: [tf("ec2/vpc_subnets_data_source.go"), AWSX_DEFAULT_VPC],
-  },
-  {
-    token: DEFAULT_VPC,
-    kind: "component",
-    ...NO_ACTIONS,
-    note: "Creates nothing: looks up the default VPC and its subnets (rows `getVpc`, `getSubnets`, `getSubnet`).",
-    sources: [AWSX_DEFAULT_VPC],
+    note: "The component finds the default VPC's default subnets (filter `default-for-az`).",
+    sources: [tf("ec2/vpc_subnets_data_source.go")],
   },
   {
     token: VPC,

@@ -23,8 +23,15 @@ const STACK_INVOKES = [
   "aws:ecr/getImages:getImages",
 ];
 
+
 /** What the awsx components resolve to under the mocks. */
-export const DEFAULT_VPC = { vpcId: "vpc-default", publicSubnetIds: ["subnet-default-a", "subnet-default-b"] };
+export const DEFAULT_VPC = { vpcId: "vpc-default", subnetIds: ["subnet-default-a", "subnet-default-b"] };
+
+/** The default VPC and its default subnets, as `getVpcs` and `getSubnets` find them. */
+const DEFAULT_VPC_INVOKES: Record<string, Record<string, unknown>> = {
+  "aws:ec2/getVpcs:getVpcs": { ids: [DEFAULT_VPC.vpcId], id: REGION },
+  "aws:ec2/getSubnets:getSubnets": { ids: DEFAULT_VPC.subnetIds, id: REGION },
+};
 export const PRIVATE_VPC = {
   vpcId: "vpc-private",
   publicSubnetIds: ["subnet-nat-a", "subnet-nat-b"],
@@ -74,8 +81,6 @@ export function capture(args: pulumi.runtime.MockResourceArgs): CapturedResource
 export function computedState(resource: CapturedResource): Record<string, unknown> {
   const { type, name, inputs } = resource;
   switch (type) {
-    case "awsx:ec2:DefaultVpc":
-      return { ...DEFAULT_VPC, privateSubnetIds: [] };
     case "awsx:ec2:Vpc":
       return PRIVATE_VPC;
     case "aws:dynamodb/table:Table": {
@@ -93,6 +98,8 @@ export function answerInvoke(token: string, inputs: Record<string, unknown>): Re
     const id = String(inputs.id);
     return { id, vpcId: PRIVATE_VPC.privateSubnetIds.includes(id) ? PRIVATE_VPC.vpcId : DEFAULT_VPC.vpcId };
   }
+  const defaultVpc = DEFAULT_VPC_INVOKES[token];
+  if (defaultVpc) return defaultVpc;
   if (!STACK_INVOKES.includes(token)) throw new Error(`unexpected invoke ${token}`);
   return awsInvoke(token, inputs, SCOPE);
 }

@@ -12,6 +12,20 @@ export interface ResolvedNetwork {
 }
 
 /**
+ * The default VPC's id among the `is-default` VPCs of the region, or a `ResourceError` that says what to do when the
+ * account has none (AWS Control Tower and many organisations delete default VPCs).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+ */
+export function defaultVpcId(ids: readonly string[], region: string, name: string, parent: pulumi.Resource): string {
+  if (ids.length > 0) return ids[0]!;
+  throw new pulumi.ResourceError(
+    `SecureFargateTask "${name}": \`network\` was left out, so the tasks would run in the default VPC, but this account has no default VPC in ${region}. ` +
+      `Give \`network: { subnetIds: [...] }\` (private subnets with a NAT gateway or VPC endpoints), or create a default VPC with \`aws ec2 create-default-vpc --region ${region}\`.`,
+    parent,
+  );
+}
+
+/**
  * The caller's subnets and security groups; or else the default VPC's default subnets with a public IP, as the AWS
  * blog runs it. Without caller security groups, the component makes one: egress on TCP 443 only (ECR, Secrets
  * Manager, CloudWatch Logs and the application's HTTPS APIs), no ingress.
@@ -32,7 +46,12 @@ export function resolveNetwork(
         ? pulumi.output(network.vpcId)
         : aws.ec2.getSubnetOutput({ id: subnetIds.apply((ids) => ids[0]!) }, invokeOpts).vpcId;
   } else {
-    vpcId = aws.ec2.getVpcOutput({ default: true }, invokeOpts).id;
+    // getVpcs, not getVpc: an account without a default VPC (common under AWS Control Tower) then gets our message,
+    // not "no matching EC2 VPC found" (terraform-provider-aws ec2/vpc_vpcs_data_source.go returns an empty list).
+    const region = aws.getRegionOutput({}, invokeOpts).region;
+    vpcId = pulumi
+      .all([aws.ec2.getVpcsOutput({ filters: [{ name: "is-default", values: ["true"] }] }, invokeOpts).ids, region])
+      .apply(([ids, r]) => defaultVpcId(ids, r, name, parent));
     subnetIds = aws.ec2.getSubnetsOutput(
       {
         filters: [

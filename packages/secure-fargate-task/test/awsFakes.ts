@@ -103,8 +103,8 @@ export function answerInvoke(token: string, inputs: Record<string, unknown>, { a
     case "aws:ecr/getImages:getImages":
       // A new repository: nothing pushed yet (test/fakeRegistry.ts models one across updates).
       return { repositoryName: String(inputs.repositoryName), registryId: ACCOUNT, imageIds: [], id: String(inputs.repositoryName) };
-    case "aws:ec2/getVpc:getVpc":
-      return { id: "vpc-default", default: true };
+    case "aws:ec2/getVpcs:getVpcs":
+      return { ids: ["vpc-default"], id: REGION };
     case "aws:ec2/getSubnets:getSubnets":
       return { ids: ["subnet-default-a", "subnet-default-b"] };
     case "aws:secretsmanager/getSecret:getSecret": {

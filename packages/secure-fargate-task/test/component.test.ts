@@ -38,7 +38,7 @@ describe("SecureFargateTask under mocks", () => {
     }
     expect([...new Set(r.invokes)].sort()).to.deep.equal([
       "aws:ec2/getSubnets:getSubnets",
-      "aws:ec2/getVpc:getVpc",
+      "aws:ec2/getVpcs:getVpcs",
       "aws:ecr/getAuthorizationToken:getAuthorizationToken",
       "aws:ecr/getImages:getImages",
       "aws:index/getCallerIdentity:getCallerIdentity",
@@ -306,7 +306,7 @@ describe("SecureFargateTask under mocks", () => {
     expect(r.ofType("aws:kms/key:Key")).to.have.length(0);
     expect(r.ofType("aws:ecs/cluster:Cluster")).to.have.length(0);
     expect(r.ofType("aws:ec2/securityGroup:SecurityGroup")).to.have.length(0);
-    expect(r.invokes).to.not.include("aws:ec2/getVpc:getVpc");
+    expect(r.invokes).to.not.include("aws:ec2/getVpcs:getVpcs");
     const service = r.get("aws:ecs/service:Service", "app-service").inputs;
     expect(service.cluster).to.equal(callerCluster);
     expect(service.networkConfiguration).to.deep.equal({ subnets: ["subnet-p1", "subnet-p2"], securityGroups: ["sg-caller"], assignPublicIp: false });

@@ -44,7 +44,14 @@ const SCOPE = { account: ACCOUNT, region: REGION };
  */
 export async function mockRun(
   program: () => void,
-  options: { stack?: string; config?: Record<string, string>; project?: string; registry?: FakeRegistry } = {},
+  options: {
+    stack?: string;
+    config?: Record<string, string>;
+    project?: string;
+    registry?: FakeRegistry;
+    /** Answers to invokes that replace the usual ones, by token: an account unlike the default one. */
+    answers?: Record<string, Record<string, unknown>>;
+  } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
   const registrations: Registration[] = [];
@@ -67,6 +74,8 @@ export async function mockRun(
       call: (args) => {
         invokes.push(args.token);
         try {
+          const answer = options.answers?.[args.token];
+          if (answer) return answer;
           if (options.registry && args.token === "aws:ecr/getImages:getImages") {
             return options.registry.listImages(String((args.inputs as Record<string, unknown>).repositoryName));
           }
