@@ -80,7 +80,14 @@ export const CONTROLS: Control[] = [
   { id: "ECS.20", rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root", checks: "Containers run as a user that is not root", verdict: MET, findings: find.rootUser },
   { id: "ecs-task-definition-memory-hard-limit", rule: "ecs-task-definition-memory-hard-limit", checks: "Every container has a memory hard limit", verdict: MET, findings: find.noMemoryLimit },
   { id: "ECR.1", rule: "ecr-private-image-scanning-enabled", checks: "Repositories scan images on push", verdict: MET, findings: find.noScanOnPush },
-  { id: "ECR.2", rule: "ecr-private-tag-immutability-enabled", checks: "Repositories have immutable tags", verdict: MET, findings: find.mutableTags },
+  {
+    id: "ECR.2",
+    rule: "ecr-private-tag-immutability-enabled",
+    checks: "Repositories have immutable tags",
+    verdict: MET,
+    note: "Kept immutable. ECR refuses a second push of any tag, even of the same image, so the component never pushes a tag the repository already holds: a tag is a hash of everything that can change the image (files, their modes, symlinks, the ignore file, Dockerfile, platform, build arguments), and an image whose tag is there is run by its digest instead of being pushed again (reverted sources, an interrupted update, a @pulumi/docker upgrade).",
+    findings: find.mutableTags,
+  },
   { id: "ECR.3", rule: "ecr-private-lifecycle-policy-configured", checks: "Repositories have a lifecycle policy", verdict: MET, findings: find.noLifecyclePolicy },
   { id: "KMS.2", rule: "iam-inline-policy-blocked-kms-actions", checks: "No inline policy allows `kms:Decrypt` or `kms:ReEncryptFrom` on all keys", verdict: MET, findings: find.decryptOnAllKeys },
   {
