@@ -93,9 +93,13 @@ export interface PolicyStatementArgs {
 
 /** An image built elsewhere, pulled by name (a digest reference is best). */
 export interface PrebuiltImageArgs {
-  /** Image reference, e.g. `ghcr.io/org/app@sha256:...`. */
+  /**
+   * Image reference, e.g. `ghcr.io/org/app@sha256:...`. An ECR image (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>...`)
+   * gets the execution role `ecr:GetAuthorizationToken` and the pull on exactly that repository; a repository in another
+   * account must also allow the role in its repository policy.
+   */
   name: pulumi.Input<string>;
-  /** Credentials for a private registry outside ECR. @default - none: a public image, or ECR in this account */
+  /** Credentials for a private registry outside ECR (refused for an ECR image). @default - none: a public image, or ECR */
   repositoryCredentials?: RegistryCredentials;
   /** The image's platform, for the task's `runtimePlatform`. @default "linux/amd64" */
   platform?: ImagePlatform;
