@@ -15,6 +15,8 @@ import {
   type ScenarioResult,
 } from "./harness/mocks";
 
+import { namedResources, REPLACEMENT } from "../../packages/secure-fargate-task/test/platform/replacement";
+
 const REPO = path.resolve(__dirname, "..", "..");
 const SCENARIO = path.join(__dirname, "harness", "scenario.ts");
 
@@ -200,6 +202,16 @@ describe("twitterstream stack", function () {
         const inputs = JSON.stringify(resource.inputs);
         for (const value of values) expect(inputs, `${resource.type} ${resource.name}`).to.not.include(value);
       }
+    });
+
+    it("names no child with a fixed physical name that the replacement list does not cover (the table's name fails safe)", () => {
+      for (const result of [defaultNetwork, privateNetwork]) {
+        for (const r of namedResources(result.resources)) {
+          const entry = REPLACEMENT.find((e) => e.type === r.type);
+          expect(entry?.nameFields, `${r.type} ${r.name}: add it to packages/secure-fargate-task/test/platform/replacement.ts`).to.include.members(r.fields);
+        }
+      }
+      expect(REPLACEMENT.find((e) => e.type === "aws:dynamodb/table:Table")!.strategy).to.equal("fails safe, keeps the data");
     });
 
     it("exports table, cluster, service, log group, image and secret ARNs: none secret, none holding a credential", () => {
