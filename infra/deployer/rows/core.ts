@@ -14,6 +14,13 @@ export const CORE_ROWS: readonly PermissionRow[] = [
     sources: [pulumiSource("pulumi", "sdk/nodejs/resource.ts")],
   },
   {
+    token: "pulumi-nodejs:dynamic:Resource",
+    kind: "resource",
+    ...NO_ACTIONS,
+    note: "The component's IAM propagation wait: a sleep in the Pulumi host after the roles or their policies change, no AWS call.",
+    sources: [pulumiSource("pulumi", "sdk/nodejs/dynamic/index.ts")],
+  },
+  {
     token: "aws:kms/key:Key",
     kind: "resource",
     create: ["kms:CreateKey", "kms:PutKeyPolicy", "kms:EnableKeyRotation", "kms:TagResource"],

@@ -138,12 +138,12 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       executionRoleArn: roles.executionRole.arn,
       taskRoleArn: roles.taskRole.arn,
       writesFiles: needsInit,
-      dependsOn: roles.policies,
+      dependsOn: [roles.ready],
     });
 
     let service: aws.ecs.Service | undefined;
     if (settings.runMode === "service") {
-      service = createService(ctx, settings, clusterArn, taskDefinition, network, roles.policies);
+      service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready]);
       if (followsRotation) {
         const followed = pulumi
           .all([secrets, logSecrets])

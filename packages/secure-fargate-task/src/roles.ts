@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatementArgs } from "./args";
 import type { ChildContext } from "./context";
 import { secretReadStatements } from "./grants";
+import { IamPropagation } from "./iamPropagation";
 import { policyDocument, Statement } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
 import type { ResolvedSecret } from "./sources";
@@ -22,11 +23,11 @@ export interface RoleInputs {
   writesFiles: boolean;
 }
 
-/** The task's two roles and the policies a task must not start without. */
+/** The task's two roles, and what a task definition must wait for: the roles and their policies, propagated. */
 export interface TaskRoles {
   executionRole: aws.iam.Role;
   taskRole: aws.iam.Role;
-  policies: pulumi.Resource[];
+  ready: pulumi.Resource;
 }
 
 /**
@@ -42,7 +43,7 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     { description: `ECS task execution role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
-  const policies: pulumi.Resource[] = [
+  const policies: aws.iam.RolePolicy[] = [
     new aws.iam.RolePolicy(
       `${ctx.name}-execution-policy`,
       {
@@ -77,5 +78,11 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
       ),
     );
   }
-  return { executionRole, taskRole, policies };
+  // ECS must not rely on a role or policy IAM has not propagated yet.
+  const ready = new IamPropagation(
+    `${ctx.name}-iam-propagation`,
+    [executionRole.arn, taskRole.arn, ...policies.map((p) => p.policy)],
+    { parent: ctx.parent, dependsOn: policies },
+  );
+  return { executionRole, taskRole, ready };
 }

@@ -21,7 +21,7 @@ export interface TaskDefinitionInputs {
   taskRoleArn: pulumi.Output<string>;
   /** Whether any secret is delivered as a file (then the task has the secrets volume). */
   writesFiles: boolean;
-  /** What a task must not start without: the roles' policies. */
+  /** What a task must not start without: the roles and their policies, propagated by IAM. */
   dependsOn: pulumi.Resource[];
 }
 
@@ -86,7 +86,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       containerDefinitions,
       tags: ctx.tags,
     },
-    // Its tasks must not start before their roles may pull, log and read secrets.
+    // Registered (which passes the roles) and started only once IAM has propagated the roles and their policies.
     { parent: ctx.parent, dependsOn: inputs.dependsOn },
   );
 }

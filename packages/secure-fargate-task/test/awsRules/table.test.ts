@@ -201,6 +201,8 @@ describe("AWS input rules table", () => {
     };
     const fake = Object.keys(AWS_RULES).filter((token) => {
       if (token === rootPulumiStackTypeName) return false;
+      // A dynamic resource's type: `pulumi-nodejs:dynamic:` and the class name given to dynamic.Resource (default "Resource").
+      if (token.startsWith("pulumi-nodejs:dynamic:")) return token !== "pulumi-nodejs:dynamic:Resource";
       if (token.startsWith("secure-fargate-task:")) return !component.includes(`"${token}"`);
       const [pkg, mod, cls] = token.split(":") as [string, string, string];
       if (pkg === "docker") return (docker as unknown as Record<string, { __pulumiType?: string }>)[cls]?.__pulumiType !== token;

@@ -159,6 +159,7 @@ const LAMBDA_SOURCE: Source = {
 export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "secure-fargate-task:index:SecureFargateTask": { rules: [], note: "the component itself: no AWS inputs" },
   "pulumi:pulumi:Stack": { rules: [], note: "the stack resource: no AWS inputs" },
+  "pulumi-nodejs:dynamic:Resource": { rules: [], note: "the IAM propagation wait (src/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS" },
 
   "aws:ec2/securityGroup:SecurityGroup": {
     rules: [

@@ -13,6 +13,8 @@ export interface Registration {
   /** The properties as the SDK serialized them: assets and archives keep their paths. */
   serialized: Record<string, unknown>;
   deleteBeforeReplace: boolean;
+  /** URNs of the resources it depends on (`dependsOn` and the resources its inputs come from). */
+  dependencies: string[];
 }
 
 /** The shape of the register request the SDK sends the (mock) monitor, as far as we read it. */
@@ -21,6 +23,7 @@ interface RegisterRequest {
   getName(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDeletebeforereplace(): boolean;
+  getDependenciesList(): string[];
 }
 
 type RegisterResource = (req: RegisterRequest, callback: (...args: unknown[]) => void) => unknown;
@@ -35,6 +38,7 @@ export function recordRegistrations(into: Registration[]): void {
       name: req.getName(),
       serialized: req.getObject()?.toJavaScript() ?? {},
       deleteBeforeReplace: req.getDeletebeforereplace(),
+      dependencies: req.getDependenciesList(),
     });
     return register(req, callback);
   };
