@@ -17,51 +17,105 @@ export interface BackoffPolicy {
   readonly rateLimitInitialMs: number;
   /** Cap of the 429 back-off. @default 960000 */
   readonly rateLimitMaxMs: number;
+  /**
+   * Pause after a drop the service caused (stall timeout), and step of the quick retries of a 429
+   * TooManyConnections that follows a drop: X keeps counting the old connection for a few seconds
+   * (PLhery/node-twitter-api-v2#92, #374). @default 5000
+   */
+  readonly reconnectPauseMs: number;
+  /** Wait after a `usage-capped` 429 when X names no later reset. @default 900000 */
+  readonly usageCapWaitMs: number;
 }
 
 /** Why the stream is not connected. */
 export type Disconnect =
-  /** An established connection ended: closed, reset, or silent past the stall timeout. */
+  /** An established connection ended: closed or reset by the other side. */
   | "dropped"
+  /** The service closed an established connection that was silent past the stall timeout. */
+  | "stalled"
   /** A connection attempt failed below HTTP (refused, reset, DNS, TLS), or ended before any data. */
   | "network"
-  /** A connection attempt was answered with an HTTP error other than 429. */
+  /** A connection attempt was answered with an HTTP error without a kind of its own. */
   | "http"
-  /** A connection attempt was answered with HTTP 429. */
-  | "rate-limited";
+  /** HTTP 429 of a request-rate limit (or any 429 without a known problem type). */
+  | "rate-limited"
+  /** HTTP 429 `TooManyConnections`: X still counts a connection of this app. */
+  | "too-many-connections"
+  /** HTTP 429 of problem type `usage-capped`: the plan's post cap is spent. */
+  | "usage-capped"
+  /** HTTP 409: the stream has no rules (the service re-syncs them first). */
+  | "no-rules"
+  /** HTTP 401 after which a new bearer token was obtained. */
+  | "unauthorized";
 
 /** Consecutive failures of the current kind; {@link HEALTHY} again once a connection has lasted. */
 export interface BackoffState {
   readonly kind: Disconnect | null;
   readonly failures: number;
+  /** Quick retries of a 429 TooManyConnections made since the last drop. */
+  readonly quickRetries: number;
 }
 
 /** The state of a healthy connection. */
-export const HEALTHY: BackoffState = { kind: null, failures: 0 };
+export const HEALTHY: BackoffState = { kind: null, failures: 0, quickRetries: 0 };
+
+/** Quick retries of a 429 TooManyConnections after a drop, before the 1-minute schedule. */
+export const QUICK_RETRIES = 3;
+
+/** X's `x-rate-limit-reset` has a resolution of one second: one more second so the window has surely turned. */
+const RESET_MARGIN_MS = 1000;
 
 /**
  * The wait before the next connection attempt, and the new state.
- * A dropped connection is retried at once, as X asks; drops in a row (a server that accepts and closes) back off
- * linearly like network errors (0, 250 ms, 500 ms, ...). Failed attempts back off linearly (network), exponentially
- * (HTTP) or exponentially from a minute (429). A change of kind starts that kind's sequence again.
+ * - A connection the other side dropped is retried at once, as X asks; drops in a row back off linearly from 0.
+ * - A connection the service dropped (stall) is retried after `reconnectPauseMs`.
+ * - A 429 TooManyConnections right after a drop is retried `QUICK_RETRIES` times, `reconnectPauseMs` apart times
+ *   the try, before the 1-minute 429 schedule.
+ * - A 429 with `resetInMs` (X's `x-rate-limit-reset`, when the limit is spent) waits until then.
+ * - `usage-capped` waits until the reset when later, else `usageCapWaitMs`.
+ * - 409 (no rules, re-synced) is retried at once, then on the HTTP schedule.
+ * - Failed attempts otherwise back off linearly (network), exponentially (HTTP) or exponentially from a minute
+ *   (429). A change of kind starts that kind's sequence again.
+ * @param resetInMs time until X's `x-rate-limit-reset`, when a 429 carried one with no requests remaining.
  */
 export function nextBackoff(
   policy: BackoffPolicy,
   state: BackoffState,
   cause: Disconnect,
+  resetInMs?: number,
 ): { delayMs: number; state: BackoffState } {
+  if (cause === "too-many-connections") {
+    const quick = quickRetry(state);
+    if (quick > 0) return { delayMs: policy.reconnectPauseMs * quick, state: { kind: cause, failures: 1, quickRetries: quick } };
+    return nextBackoff(policy, state.kind === cause ? { ...state, kind: "rate-limited", failures: 0 } : state, "rate-limited", resetInMs);
+  }
   const failures = state.kind === cause ? state.failures + 1 : 1;
-  const next = { kind: cause, failures };
+  const next: BackoffState = { kind: cause, failures, quickRetries: 0 };
+  const reset = resetInMs === undefined ? undefined : Math.max(resetInMs, 0) + RESET_MARGIN_MS;
   switch (cause) {
     case "dropped":
       return { delayMs: Math.min(policy.networkStepMs * (failures - 1), policy.networkMaxMs), state: next };
+    case "stalled":
+      return { delayMs: policy.reconnectPauseMs, state: next };
     case "network":
       return { delayMs: Math.min(policy.networkStepMs * failures, policy.networkMaxMs), state: next };
     case "http":
       return { delayMs: exponential(policy.httpInitialMs, failures, policy.httpMaxMs), state: next };
+    case "no-rules":
+      return { delayMs: failures === 1 ? 0 : exponential(policy.httpInitialMs, failures - 1, policy.httpMaxMs), state: next };
+    case "unauthorized":
+      return { delayMs: 0, state: next };
     case "rate-limited":
-      return { delayMs: exponential(policy.rateLimitInitialMs, failures, policy.rateLimitMaxMs), state: next };
+      return { delayMs: reset ?? exponential(policy.rateLimitInitialMs, failures, policy.rateLimitMaxMs), state: next };
+    case "usage-capped":
+      return { delayMs: Math.max(policy.usageCapWaitMs, reset ?? 0), state: next };
   }
+}
+
+function quickRetry(state: BackoffState): number {
+  if (state.kind === "dropped" || state.kind === "stalled") return 1;
+  if (state.kind === "too-many-connections" && state.quickRetries < QUICK_RETRIES) return state.quickRetries + 1;
+  return 0;
 }
 
 function exponential(initial: number, failures: number, max: number): number {

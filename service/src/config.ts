@@ -40,8 +40,18 @@ export interface Config {
   /** Tag of the rules this app owns. @default "twitterstream" */
   readonly ruleTag: string;
   readonly backoff: BackoffPolicy;
-  /** No data or heartbeat for this long means the connection is dead. @default 20000 */
+  /**
+   * No data or heartbeat for this long means the connection is dead. X sends a heartbeat about every 20 s, but gaps
+   * of 21-22 s are reported (HunterLarco/twitter-v2#64): 60 s is three heartbeats, which no on-time one can trip.
+   * @default 60000
+   */
   readonly stallTimeoutMs: number;
+  /** The longest X rule the plan accepts: 1,024 characters on pay-per-use, 2,048 on Enterprise. @default 1024 */
+  readonly xRuleMaxLength: number;
+  /** Minutes of missed posts X re-sends on each (re)connect (`backfill_minutes`, Enterprise only). @default - none */
+  readonly backfillMinutes?: number;
+  /** Longest time the stream stays paused by a full queue before posts over capacity are dropped. @default 10000 */
+  readonly maxPauseMs: number;
   /** Longest stream line kept, in bytes. @default 1048576 */
   readonly maxLineBytes: number;
   /** Items waiting to be written before the stream is paused. @default 20000 */
@@ -120,13 +130,27 @@ function region(env: Env): string {
   return value;
 }
 
-function filter(env: Env): Filter {
+function filter(env: Env, maxLength: number): Filter {
+  let parsed: Filter;
   try {
-    return parseFilter(env["FILTER"] ?? "");
+    parsed = parseFilter(env["FILTER"] ?? "");
   } catch (e) {
     if (e instanceof FilterError) throw new ConfigError("FILTER", e.message);
     throw e;
   }
+  const length = parsed.ruleValue.length;
+  if (length > maxLength) {
+    throw new ConfigError(
+      "FILTER",
+      `FILTER makes an X rule of ${length} characters, over X_RULE_MAX_LENGTH (${maxLength}): use fewer terms, or set X_RULE_MAX_LENGTH=2048 on X's Enterprise plan`,
+    );
+  }
+  return parsed;
+}
+
+function backfill(env: Env): { backfillMinutes?: number } {
+  const raw = present(env, "BACKFILL_MINUTES");
+  return raw === undefined ? {} : { backfillMinutes: integer(env, "BACKFILL_MINUTES", 0, 1, 5) };
 }
 
 function baseUrl(env: Env): URL {
@@ -174,10 +198,13 @@ const HOUR = 3_600_000;
 
 /** Reads and validates the configuration; throws {@link ConfigError} on the first problem found. */
 export function loadConfig(env: Env, readFile: ReadFile): Config {
+  const xRuleMaxLength = integer(env, "X_RULE_MAX_LENGTH", 1024, 1, 2048);
   return {
     table: table(env),
     region: region(env),
-    filter: filter(env),
+    filter: filter(env, xRuleMaxLength),
+    xRuleMaxLength,
+    ...backfill(env),
     credentials: credentials(env, readFile),
     xApiBaseUrl: baseUrl(env),
     xRequestTimeoutMs: integer(env, "X_REQUEST_TIMEOUT_MS", 10_000, 1, HOUR),
@@ -189,8 +216,11 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
       httpMaxMs: integer(env, "HTTP_BACKOFF_MAX_MS", 320_000, 1, HOUR),
       rateLimitInitialMs: integer(env, "RATE_LIMIT_BACKOFF_INITIAL_MS", 60_000, 1, HOUR),
       rateLimitMaxMs: integer(env, "RATE_LIMIT_BACKOFF_MAX_MS", 960_000, 1, HOUR),
+      reconnectPauseMs: integer(env, "RECONNECT_PAUSE_MS", 5_000, 0, HOUR),
+      usageCapWaitMs: integer(env, "USAGE_CAP_WAIT_MS", 900_000, 1, 24 * HOUR),
     },
-    stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 20_000, 1, HOUR),
+    stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 60_000, 1, HOUR),
+    maxPauseMs: integer(env, "MAX_PAUSE_MS", 10_000, 0, HOUR),
     maxLineBytes: integer(env, "MAX_LINE_BYTES", 1_048_576, 1024, 64 * 1_048_576),
     queueCapacity: integer(env, "QUEUE_CAPACITY", 20_000, 25, 10_000_000),
     writeConcurrency: integer(env, "WRITE_CONCURRENCY", 8, 1, 256),

@@ -7,13 +7,13 @@ import { createDocumentClient } from "./dynamo";
 import { intake } from "./intake";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
-import { BoundedQueue } from "./queue";
+import { Backpressure, BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
 import { syncRules, type RulePlan } from "./rules";
 import { SkipLog, Stats } from "./stats";
-import { FilteredStream } from "./stream";
+import { FilteredStream, type Outcome } from "./stream";
 import { BatchWriter } from "./writer";
-import { connectX, type XApi } from "./xApi";
+import { canLogin, connectX, type XApi, type XEndpoint } from "./xApi";
 
 /** A running service. */
 export interface Running {
@@ -41,10 +41,21 @@ export function start(config: Config, log: Logger, redactor: Redactor): Running 
   };
 }
 
+function endpoint(config: Config): XEndpoint {
+  const base = { base: config.xApiBaseUrl, timeoutMs: config.xRequestTimeoutMs };
+  return config.backfillMinutes === undefined ? base : { ...base, backfillMinutes: config.backfillMinutes };
+}
+
 async function connect(config: Config, redactor: Redactor): Promise<{ x: XApi; plan: RulePlan }> {
-  const x = await connectX(config.credentials, config.xApiBaseUrl, config.xRequestTimeoutMs, redactor);
+  const x = await connectX(config.credentials, endpoint(config), redactor);
   const plan = await syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag);
   return { x, plan };
+}
+
+/** The `reconnect` log line's fields: the outcome without its classification object. */
+function reconnectFields(outcome: Outcome, delayMs: number): Record<string, unknown> {
+  const { refusal: _refusal, ...fields } = outcome;
+  return { ...fields, delayMs };
 }
 
 async function run(config: Config, log: Logger, redactor: Redactor, control: Control): Promise<number> {
@@ -55,6 +66,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     rule: config.filter.ruleValue,
     ruleTag: config.ruleTag,
     xApi: config.xApiBaseUrl.origin,
+    ...(config.backfillMinutes === undefined ? {} : { backfillMinutes: config.backfillMinutes }),
   });
   const stopped = new Promise<string>((resolve) => {
     control.onStop = resolve;
@@ -95,13 +107,19 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         if (stats.retries === 1 || stats.retries % 100 === 0) log.warn("write_retry", { reason, items, retries: stats.retries });
       },
       took() {
-        if (stream.isPaused && queue.belowLowWater) stream.resume();
+        backpressure.took();
       },
       fatal(error) {
         fatal("write", error);
       },
     },
   );
+
+  const backpressure = new Backpressure(queue, config.maxPauseMs, config.skipLogIntervalMs, {
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+    dropped: (count, total) => log.error("posts_dropped", { count, total, queueDepth: queue.length, capacity: queue.capacity }),
+  });
 
   const stream = new FilteredStream(
     {
@@ -113,19 +131,30 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       maxLineBytes: config.maxLineBytes,
     },
     {
-      ...intake(config.filter, { queue, stats, skipLog, full: () => stream.pause(), queued: () => writer.kick() }),
+      ...intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }),
       connected() {
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },
       disconnected(outcome, delayMs) {
         stats.reconnects += 1;
-        log.warn("reconnect", { ...outcome, delayMs });
+        log.warn("reconnect", reconnectFields(outcome, delayMs));
+        if (outcome.cause === "usage-capped") log.error("usage_capped", { status: outcome.status, body: outcome.body, delayMs });
+      },
+      async reauthenticate() {
+        if (!canLogin(config.credentials)) return undefined;
+        x = await connectX(config.credentials, endpoint(config), redactor, true);
+        log.warn("reauthenticated", {});
+        return x.bearerToken;
+      },
+      async resyncRules() {
+        const plan = await syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag);
+        log.warn("rules", { added: plan.add !== null, removed: plan.remove, reason: "HTTP 409: the stream had no rules" });
       },
     },
   );
 
   const statsTimer = setInterval(
-    () => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period"), paused: stream.isPaused }),
+    () => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period"), paused: stream.isPaused, dropped: queue.dropped }),
     config.statsIntervalMs,
   );
 
@@ -152,6 +181,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     stream.run().catch((error: unknown) => fatal("stream", error));
   });
   clearInterval(statsTimer);
-  log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run") });
+  backpressure.stop();
+  log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run"), dropped: queue.dropped });
   return code;
 }

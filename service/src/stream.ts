@@ -7,6 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import { HEALTHY, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "./backoff";
 import { LineSplitter, type LineSink } from "./lineSplitter";
+import { classifyRefusal, type ConnectRefusal } from "./xErrors";
 
 /** How a connection or an attempt ended. */
 export interface Outcome {
@@ -18,7 +19,12 @@ export interface Outcome {
   readonly body?: string;
   /** How long the connection was open (HTTP 200 to its end), when it was. */
   readonly openMs?: number;
+  /** What X's answer means, for an HTTP error. */
+  readonly refusal?: ConnectRefusal;
 }
+
+/** X refused the stream in a way no retry can cure (403, or 401 with no new token to try); the run stops. */
+export class StreamRefusedError extends Error {}
 
 /** What the stream reports besides lines. */
 export interface StreamEvents extends LineSink {
@@ -26,11 +32,16 @@ export interface StreamEvents extends LineSink {
   connected(): void;
   /** The connection or attempt ended; the next attempt starts in `delayMs`. */
   disconnected(outcome: Outcome, delayMs: number): void;
+  /** HTTP 401: a new bearer token, or undefined when none can be obtained (the run then stops). */
+  reauthenticate(): Promise<string | undefined>;
+  /** HTTP 409, the stream has no rules: put ours back before the next attempt. */
+  resyncRules(): Promise<void>;
 }
 
 /** Settings of the stream connection. */
 export interface StreamOptions {
   readonly url: URL;
+  /** The app-only bearer token of the first connect; replaced after a 401 by {@link StreamEvents.reauthenticate}. */
   readonly bearerToken: string;
   readonly agent: http.Agent;
   readonly policy: BackoffPolicy;
@@ -51,27 +62,48 @@ export class FilteredStream {
   private timer: NodeJS.Timeout | undefined;
   private onStall: (() => void) | undefined;
   private wake: (() => void) | undefined;
+  private bearerToken: string;
 
   constructor(
     private readonly options: StreamOptions,
     private readonly events: StreamEvents,
   ) {
     this.splitter = new LineSplitter(options.maxLineBytes, events);
+    this.bearerToken = options.bearerToken;
   }
 
   /**
    * Connects, and reconnects after each disconnection, until {@link stop}. A connection that stayed open for a
-   * stall-timeout period or longer was healthy: the back-off starts afresh after it.
+   * stall-timeout period or longer was healthy: the back-off starts afresh after it. A 401 gets one new token
+   * (until the next connection succeeds); a 409 re-syncs the rules; a 403, or a 401 with no new token, rejects
+   * with {@link StreamRefusedError}.
    */
   async run(): Promise<void> {
     let state: BackoffState = HEALTHY;
+    let reauthenticated = false;
     while (!this.stopped) {
       const outcome = await this.connectOnce();
       if (this.stopped) return;
+      if (outcome.openMs !== undefined) reauthenticated = false;
       if ((outcome.openMs ?? 0) >= this.options.stallTimeoutMs) state = HEALTHY;
-      const next = nextBackoff(this.options.policy, state, outcome.cause);
+      const refusal = outcome.refusal;
+      let cause = outcome.cause;
+      if (refusal?.action === "fatal") throw new StreamRefusedError(refusal.message);
+      if (refusal?.action === "reauthenticate") {
+        const token = reauthenticated ? undefined : await this.events.reauthenticate();
+        if (token === undefined) {
+          throw new StreamRefusedError(
+            "X refused the bearer token (HTTP 401): check the app's keys and tokens (regenerated or revoked?) and set valid ones",
+          );
+        }
+        reauthenticated = true;
+        this.bearerToken = token;
+        cause = "unauthorized";
+      }
+      if (cause === "no-rules") await this.events.resyncRules();
+      const next = nextBackoff(this.options.policy, state, cause, refusal?.action === "retry" ? refusal.resetInMs : undefined);
       state = next.state;
-      this.events.disconnected(outcome, next.delayMs);
+      this.events.disconnected({ ...outcome, cause }, next.delayMs);
       await this.sleep(next.delayMs);
     }
   }
@@ -125,7 +157,8 @@ export class FilteredStream {
   }
 
   private connectOnce(): Promise<Outcome> {
-    const { url, bearerToken, agent, stallTimeoutMs } = this.options;
+    const { url, agent, stallTimeoutMs } = this.options;
+    const bearerToken = this.bearerToken;
     return new Promise((resolve) => {
       let gotData = false;
       let settled = false;
@@ -141,21 +174,24 @@ export class FilteredStream {
         req.destroy();
         resolve(outcome);
       };
-      const ended = (reason: string): void => {
+      const ended = (reason: string, stalled = false): void => {
         const openMs = openedAt === undefined ? undefined : Math.round(performance.now() - openedAt);
-        finish({ cause: gotData ? "dropped" : "network", reason, ...(openMs === undefined ? {} : { openMs }) });
+        const cause: Disconnect = stalled && openMs !== undefined ? "stalled" : !gotData ? "network" : "dropped";
+        finish({ cause, reason, ...(openMs === undefined ? {} : { openMs }) });
       };
       const send = url.protocol === "https:" ? https.request : http.request;
       const req = send(url, { agent, headers: { authorization: `Bearer ${bearerToken}`, "user-agent": "twitterstream" } });
       this.request = req;
-      this.onStall = () => ended(`no data for ${stallTimeoutMs} ms`);
+      this.onStall = () => ended(`no data for ${stallTimeoutMs} ms`, true);
       this.armStallTimer();
       req.on("error", (e: NodeJS.ErrnoException) => ended(e.code ?? e.message));
       req.on("response", (res) => {
         if (res.statusCode !== 200) {
           this.readErrorBody(res, (body) => {
             const status = res.statusCode ?? 0;
-            finish({ cause: status === 429 ? "rate-limited" : "http", reason: `HTTP ${status}`, status, body });
+            const refusal = classifyRefusal(status, res.headers, body, Date.now());
+            const cause: Disconnect = refusal.action === "retry" ? refusal.cause : "http";
+            finish({ cause, reason: `HTTP ${status}`, status, body, refusal });
           });
           return;
         }

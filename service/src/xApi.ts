@@ -7,6 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import { TwitterApi, type ITwitterApiClientPlugin } from "twitter-api-v2";
 import type { Credentials } from "./config";
+import { STREAM_FIELDS } from "./post";
 import type { Redactor } from "./redact";
 
 const X_ROOT = "https://api.x.com/";
@@ -47,23 +48,44 @@ export function baseUrlPlugin(base: URL, timeoutMs: number): ITwitterApiClientPl
   };
 }
 
-/** The filtered-stream URL: the post's author expanded, its date and full text requested. */
-export function streamUrl(base: URL): URL {
+/**
+ * The filtered-stream URL: the post's author expanded, its date and full text requested; with `backfillMinutes`,
+ * X re-sends the posts of that many minutes before each (re)connect (Enterprise only:
+ * https://docs.x.com/x-api/fundamentals/recovery-and-redundancy).
+ */
+export function streamUrl(base: URL, backfillMinutes?: number): URL {
   const url = new URL("2/tweets/search/stream", root(base));
-  url.searchParams.set("tweet.fields", "created_at,author_id,note_tweet");
-  url.searchParams.set("expansions", "author_id");
+  url.searchParams.set("tweet.fields", STREAM_FIELDS.tweetFields);
+  url.searchParams.set("expansions", STREAM_FIELDS.expansions);
   url.searchParams.set("user.fields", "username");
+  if (backfillMinutes !== undefined) url.searchParams.set("backfill_minutes", String(backfillMinutes));
   return url;
 }
 
+/** Where and how to reach X. */
+export interface XEndpoint {
+  readonly base: URL;
+  /** Time limit of a token or rules request. */
+  readonly timeoutMs: number;
+  /** `backfill_minutes` of every stream connect. @default - none */
+  readonly backfillMinutes?: number;
+}
+
+/** True when a new bearer token can be obtained: the consumer key pair is set. */
+export function canLogin(credentials: Credentials): boolean {
+  return credentials.consumerKey !== undefined && credentials.consumerSecret !== undefined;
+}
+
 /**
- * Builds the client with BEARERTOKEN, or obtains an app-only token from the consumer key pair (POST /oauth2/token).
+ * Builds the client with BEARERTOKEN, or obtains an app-only token from the consumer key pair (POST /oauth2/token);
+ * with `login`, from the key pair even when BEARERTOKEN is set (a new token after X answered 401).
  * The token, and the Basic header that carries the key pair, are added to the redactor before any use.
  */
-export async function connectX(credentials: Credentials, base: URL, timeoutMs: number, redactor: Redactor): Promise<XApi> {
+export async function connectX(credentials: Credentials, endpoint: XEndpoint, redactor: Redactor, login = false): Promise<XApi> {
+  const { base, timeoutMs } = endpoint;
   const agent = base.protocol === "http:" ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
   const settings = { httpAgent: agent, plugins: [baseUrlPlugin(base, timeoutMs)] };
-  let bearerToken = credentials.bearerToken;
+  let bearerToken = login ? undefined : credentials.bearerToken;
   if (bearerToken === undefined) {
     const appKey = credentials.consumerKey ?? "";
     const appSecret = credentials.consumerSecret ?? "";
@@ -74,5 +96,5 @@ export async function connectX(credentials: Credentials, base: URL, timeoutMs: n
     bearerToken = tokens.bearerToken;
   }
   redactor.add(bearerToken);
-  return { client: new TwitterApi(bearerToken, settings), bearerToken, agent, streamUrl: streamUrl(base) };
+  return { client: new TwitterApi(bearerToken, settings), bearerToken, agent, streamUrl: streamUrl(base, endpoint.backfillMinutes) };
 }

@@ -8,12 +8,14 @@ const X: BackoffPolicy = {
   httpMaxMs: 320_000,
   rateLimitInitialMs: 60_000,
   rateLimitMaxMs: 960_000,
+  reconnectPauseMs: 5_000,
+  usageCapWaitMs: 900_000,
 };
 
-function delays(causes: Disconnect[]): number[] {
+function delays(causes: Disconnect[], resetInMs?: number): number[] {
   let state: BackoffState = HEALTHY;
   return causes.map((cause) => {
-    const next = nextBackoff(X, state, cause);
+    const next = nextBackoff(X, state, cause, resetInMs);
     state = next.state;
     return next.delayMs;
   });
@@ -43,12 +45,42 @@ describe("reconnect policy", () => {
     expect(delays(["dropped", "dropped", "dropped", "dropped"])).to.deep.equal([0, 250, 500, 750]);
   });
 
+  it("pauses before reconnecting after a drop the service caused (stall)", () => {
+    expect(delays(["stalled", "stalled"])).to.deep.equal([5_000, 5_000]);
+  });
+
+  it("retries a 429 TooManyConnections after a drop quickly, 3 times, then on the 1-minute schedule", () => {
+    const tmc = Array<Disconnect>(6).fill("too-many-connections");
+    expect(delays(["stalled", ...tmc])).to.deep.equal([5_000, 5_000, 10_000, 15_000, 60_000, 120_000, 240_000]);
+    expect(delays(["dropped", ...tmc.slice(0, 2)])).to.deep.equal([0, 5_000, 10_000]);
+  });
+
+  it("puts a 429 TooManyConnections without a drop before it on the 1-minute schedule", () => {
+    expect(delays(["too-many-connections", "too-many-connections", "rate-limited"])).to.deep.equal([60_000, 120_000, 240_000]);
+  });
+
+  it("waits until x-rate-limit-reset (plus a second) when a 429 names it", () => {
+    expect(delays(["rate-limited"], 7_000)).to.deep.equal([8_000]);
+    expect(delays(["rate-limited"], -50)).to.deep.equal([1_000]);
+  });
+
+  it("waits long after a usage cap: the reset when later, else 15 minutes", () => {
+    expect(delays(["usage-capped"])).to.deep.equal([900_000]);
+    expect(delays(["usage-capped"], 3_600_000)).to.deep.equal([3_601_000]);
+    expect(delays(["usage-capped"], 10_000)).to.deep.equal([900_000]);
+  });
+
+  it("reconnects at once after a 409 (rules re-synced) and after a new token, then backs off on HTTP's schedule", () => {
+    expect(delays(["no-rules", "no-rules", "no-rules"])).to.deep.equal([0, 5_000, 10_000]);
+    expect(delays(["unauthorized"])).to.deep.equal([0]);
+  });
+
   it("starts a kind's sequence again when the kind changes", () => {
     expect(delays(["http", "http", "rate-limited", "http"])).to.deep.equal([5_000, 10_000, 60_000, 5_000]);
   });
 
   it("does not overflow after very many failures", () => {
-    const state: BackoffState = { kind: "http", failures: 5_000 };
+    const state: BackoffState = { kind: "http", failures: 5_000, quickRetries: 0 };
     expect(nextBackoff(X, state, "http").delayMs).to.equal(320_000);
   });
 });

@@ -38,14 +38,42 @@ describe("configuration", () => {
       httpMaxMs: 320_000,
       rateLimitInitialMs: 60_000,
       rateLimitMaxMs: 960_000,
+      reconnectPauseMs: 5_000,
+      usageCapWaitMs: 900_000,
     });
-    expect(c.stallTimeoutMs).to.equal(20_000);
+    expect(c.stallTimeoutMs).to.equal(60_000);
+    expect(c.xRuleMaxLength).to.equal(1024);
+    expect(c.maxPauseMs).to.equal(10_000);
+    expect(c.backfillMinutes).to.equal(undefined);
     expect(c.ruleTag).to.equal("twitterstream");
   });
 
   it("takes times from the environment", () => {
     const c = loadConfig({ ...BASE, STALL_TIMEOUT_MS: "900", NETWORK_BACKOFF_STEP_MS: "5", WRITE_CONCURRENCY: "3" }, noFiles);
     expect([c.stallTimeoutMs, c.backoff.networkStepMs, c.writeConcurrency]).to.deep.equal([900, 5, 3]);
+  });
+
+  it("refuses a FILTER whose X rule is over X_RULE_MAX_LENGTH, with an exact message", () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word${i}`).join(", ");
+    const rule = loadConfig({ ...BASE, FILTER: words, X_RULE_MAX_LENGTH: "2048" }, noFiles).filter.ruleValue;
+    expect(rule.length).to.equal(1206);
+    expect(failure({ ...BASE, FILTER: words })).to.deep.equal({
+      variable: "FILTER",
+      message:
+        "FILTER makes an X rule of 1206 characters, over X_RULE_MAX_LENGTH (1024): use fewer terms, or set X_RULE_MAX_LENGTH=2048 on X's Enterprise plan",
+    });
+    expect(failure({ ...BASE, X_RULE_MAX_LENGTH: "4096" })).to.deep.equal({
+      variable: "X_RULE_MAX_LENGTH",
+      message: 'X_RULE_MAX_LENGTH must be a whole number from 1 to 2048, got "4096"',
+    });
+  });
+
+  it("reads BACKFILL_MINUTES from 1 to 5", () => {
+    expect(loadConfig({ ...BASE, BACKFILL_MINUTES: "5" }, noFiles).backfillMinutes).to.equal(5);
+    expect(failure({ ...BASE, BACKFILL_MINUTES: "6" })).to.deep.equal({
+      variable: "BACKFILL_MINUTES",
+      message: 'BACKFILL_MINUTES must be a whole number from 1 to 5, got "6"',
+    });
   });
 
   it("falls back to AWS_REGION", () => {
