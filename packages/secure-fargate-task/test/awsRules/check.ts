@@ -158,7 +158,8 @@ function quote(value: unknown): string {
 }
 
 function describe(source: Source): string {
-  return [source.tf, source.doc, source.code].filter((s) => s !== undefined).join("; ");
+  const unverified = source.unverified === undefined ? undefined : `unverified: ${source.unverified}`;
+  return [source.tf, source.doc, source.code, source.model, unverified].filter((s) => s !== undefined).join("; ");
 }
 
 /** For tests and the README: every rule of the table with its resource type. */

@@ -11,6 +11,13 @@ export interface Source {
   doc?: string;
   /** pulumi-aws / pulumi-terraform-bridge / other source file. */
   code?: string;
+  /**
+   * AWS's own API model, the data the API reference pages are generated from: botocore
+   * `data/<service>/<version>/service-2.json`, as `<service> <Shape>.<member> {min, max, pattern, enum}`.
+   */
+  model?: string;
+  /** What could not be checked at the source, and why. The rule stays; treat it as a best guess. */
+  unverified?: string;
 }
 
 /** One check on one value. A value that fails gets one violation per failing check. */
@@ -138,8 +145,10 @@ export const ARN = {
   /** `arn:aws:s3:::<bucket>`. */
   s3Bucket: new RegExp(String.raw`^arn:${PARTITION}:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`),
   /**
-   * `arn:aws:kms:region:account:key/<key id>`. Real key ids are UUIDs or `mrk-<32 hex>`; the id part here is TF's
-   * older `[A-Za-z0-9-]+` so that the mocks' fake 32-hex ids pass (see README).
+   * `arn:aws:kms:region:account:key/<key id>`. Real key ids are UUIDs or `mrk-<32 hex>` (terraform-provider-aws
+   * internal/service/kms/validate.go keyIDResourceRegex: `^key/(<UUID>|mrk-[0-9a-f]{32})$`). The id part here is
+   * deliberately looser, `[A-Za-z0-9-]+`, because the test scenarios use fake ids (awsFakes.ts fakeId: 32 hex, and
+   * `key/caller`, `key/ssm-key` in component.test.ts / delivery.test.ts) — see README.
    */
   kmsKey: new RegExp(String.raw`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/[A-Za-z0-9-]+$`),
   /** `arn:aws:logs:region:account:log-group:<name>[:*|:log-stream:<name or *>]`. */

@@ -64,7 +64,7 @@ const EXAMPLES: Record<string, Example> = {
   "aws:secretsmanager/secret:Secret description": ["CONSUMERKEY of app", "x".repeat(2049)],
   "secretString": ['{"A":"b"}', ""],
   // ECR
-  "aws:ecr/repository:Repository name": ["proj/dev/app", "proj/dev/app-"],
+  "aws:ecr/repository:Repository name": ["proj/dev/app--cache__v2", "proj/dev/app-"],
   "imageTagMutability": ["IMMUTABLE", "immutable"],
   "encryptionConfigurations[].kmsKey": [KEY_ARN, "key/abc"],
   "aws:ecr/lifecyclePolicy:LifecyclePolicy policy": ["x".repeat(100), "{}"],
@@ -244,6 +244,22 @@ describe("checkAwsRules", () => {
     expect(violations).to.have.length(1);
     expect(violations[0]).to.contain("targetId (auto-named)");
     expect(violations[0]).to.contain("at most 64 allowed");
+  });
+
+  it("counts an image's 255 characters before its @digest only, and wants a sha256 digest of 64 hex", () => {
+    const container = (image: string) => ({ containerDefinitions: JSON.stringify([{ name: "app", image }]) });
+    const check = (image: string) => checkAwsRules([{ type: "aws:ecs/taskDefinition:TaskDefinition", name: "td", inputs: container(image) }]);
+    const repo = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${"a".repeat(200)}`;
+    expect(check(`${repo}@sha256:${"ab".repeat(32)}`)).to.deep.equal([]);
+    expect(check(`${repo}:${"t".repeat(5)}`)).to.deep.equal([]); // 252 characters
+    expect(check(`${repo}:${"t".repeat(60)}`).join("\n")).to.contain("at most 255 allowed");
+    expect(check(`${repo}@sha256:${"ab".repeat(31)}`).join("\n")).to.contain("exactly 64 hex");
+  });
+
+  it("measures an event pattern as compact JSON, as terraform-provider-aws does before PutRule", () => {
+    const pattern = JSON.stringify({ source: ["aws.secretsmanager"], detail: { k: "v".repeat(4000) } }, null, 8);
+    expect(pattern.length).to.be.greaterThan(4096);
+    expect(checkAwsRules([{ type: "aws:cloudwatch/eventRule:EventRule", name: "r", inputs: { name: "r", eventPattern: pattern } }])).to.deep.equal([]);
   });
 
   it("reports a resource whose type is not in the table", () => {

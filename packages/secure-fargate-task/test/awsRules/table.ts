@@ -27,6 +27,8 @@ import {
 
 const TF = (file: string, fn: string): string => `internal/service/${file} / ${fn}`;
 const DOC = (path: string): string => `https://docs.aws.amazon.com/${path}`;
+/** AWS's API model as botocore ships it (botocore 1.43.11 was read): `<service> <Shape>.<member> <constraints>`. */
+const MODEL = (service: string, member: string, constraints: string): string => `botocore data/${service}/service-2.json ${member} ${constraints}`;
 
 const len = (min: number, max: number): Check => ({ kind: "length", min, max });
 
@@ -60,8 +62,14 @@ function policyDocumentRules(field: string, maxLength: number, lengthSource: Sou
 // --- ECS container definitions --------------------------------------------------------------------------------------
 
 const CONTAINER_SOURCE: Source = {
-  tf: TF("ecs/task_definition.go", "container_definitions (validTaskDefinitionContainerDefinitions: JSON only)"),
-  doc: DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html"),
+  tf: TF("ecs/task_definition.go", "container_definitions ValidTaskDefinitionContainerDefinitions (parses the JSON, no field rules)"),
+  doc: DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html") + " (name: up to 255 letters, numbers, underscores, hyphens)",
+  model: MODEL("ecs/2014-11-13", "ContainerDefinition.name", "{} (the rule is in its documentation text only)"),
+};
+const ENV_NAME_SOURCE: Source = {
+  ...CONTAINER_SOURCE,
+  model: MODEL("ecs/2014-11-13", "KeyValuePair.name / Secret.name", "{} (no length or pattern, documentation: \"the name of the environment variable\")"),
+  unverified: "ECS documents no rule for the name; the check is POSIX's (non-empty, no `=` or NUL)",
 };
 const SECRET_SOURCE: Source = { doc: DOC("AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html") };
 
@@ -95,15 +103,38 @@ const STREAM_PREFIX: Check = {
   },
 };
 
+/**
+ * A container image reference's length: API_ContainerDefinition `image` allows up to 255 characters for
+ * `repository-url/image:tag`; for `repository-url/image@digest` the 255 applies to the part before `@`, and the digest
+ * must be `sha256:` followed by exactly 64 hex characters.
+ */
+const IMAGE_LENGTH: Check = {
+  kind: "custom",
+  what: "image reference length",
+  test: (v) => {
+    if (typeof v !== "string" || v === "") return "must be a non-empty string";
+    const at = v.indexOf("@");
+    const name = at < 0 ? v : v.slice(0, at);
+    if (name.length > 255) return `${name.length} characters before any @digest, at most 255 allowed`;
+    if (at >= 0 && !/^sha256:[A-Fa-f0-9]{64}$/.test(v.slice(at + 1))) return "the digest must be sha256: followed by exactly 64 hex characters";
+    return undefined;
+  },
+};
+
 const containerRules: Rule[] = [
   { path: "containerDefinitions@json[].name", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
   {
     path: "containerDefinitions@json[].image",
-    checks: [len(1, 255), formatCheck(DOCKER_REFERENCE, "a Docker image reference")],
-    source: { ...CONTAINER_SOURCE, code: DOCKER_SOURCE.code },
+    checks: [IMAGE_LENGTH, formatCheck(DOCKER_REFERENCE, "a Docker image reference")],
+    source: {
+      tf: CONTAINER_SOURCE.tf,
+      doc: DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html") + " (image: 255 for name:tag; for name@digest, 255 before the @ and sha256:<64 hex>)",
+      code: DOCKER_SOURCE.code,
+      model: MODEL("ecs/2014-11-13", "ContainerDefinition.image", "{} (the rule is in its documentation text only)"),
+    },
   },
-  { path: "containerDefinitions@json[].environment[].name", checks: [ENV_NAME], source: CONTAINER_SOURCE },
-  { path: "containerDefinitions@json[].secrets[].name", checks: [ENV_NAME], source: CONTAINER_SOURCE },
+  { path: "containerDefinitions@json[].environment[].name", checks: [ENV_NAME], source: ENV_NAME_SOURCE },
+  { path: "containerDefinitions@json[].secrets[].name", checks: [ENV_NAME], source: ENV_NAME_SOURCE },
   { path: "containerDefinitions@json[].secrets[].valueFrom", checks: [VALUE_FROM], source: SECRET_SOURCE },
   { path: "containerDefinitions@json[].logConfiguration.secretOptions[].valueFrom", checks: [VALUE_FROM], source: SECRET_SOURCE },
   {
@@ -135,8 +166,17 @@ const containerRules: Rule[] = [
 // --- ECR lifecycle policy -------------------------------------------------------------------------------------------
 
 const LIFECYCLE_SOURCE: Source = {
-  tf: TF("ecr/lifecycle_policy.go", "policy (validateLifecyclePolicy / JSON)"),
+  tf: `${TF("ecr/lifecycle_policy.go", "policy validation.StringIsJSON, sent as structure.NormalizeJsonString")}; ${TF("ecr/lifecycle_policy_document_data_source.go", "rule schema (priority AtLeast(1), tag_status OneOf(tagged, untagged, any), count_type OneOf(imageCountMoreThan, sinceImagePushed), count_number AtLeast(1), action type OneOf(expire))")}`,
   doc: `${DOC("AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html")}; ${DOC("AmazonECR/latest/userguide/LifecyclePolicies.html")}`,
+};
+const LIFECYCLE_TEXT_SOURCE: Source = {
+  ...LIFECYCLE_SOURCE,
+  model: MODEL("ecr/2015-09-21", "PutLifecyclePolicyRequest.lifecyclePolicyText", "{min: 100, max: 30720}"),
+};
+const LIFECYCLE_DESCRIPTION_SOURCE: Source = {
+  ...LIFECYCLE_SOURCE,
+  unverified:
+    "no length or character limit for a rule's description was found: TF's lifecycle_policy_document_data_source.go description has no validator, the policy text is only length-limited (100..30720); only the type is checked",
 };
 
 // --- Lambda -------------------------------------------------------------------------------------------------------------
@@ -148,9 +188,30 @@ const LAMBDA_RESERVED_ENV = [
   "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID",
   "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
 ];
-const LAMBDA_SOURCE: Source = {
-  tf: TF("lambda/function.go", "schema (description StringLenBetween(0, 256), memory_size, timeout, environment.variables keys)"),
-  doc: DOC("lambda/latest/api/API_CreateFunction.html"),
+const LAMBDA_DOC = DOC("lambda/latest/api/API_CreateFunction.html");
+const LAMBDA_MODEL = (member: string, constraints: string): string => MODEL("lambda/2015-03-31", `CreateFunctionRequest.${member}`, constraints);
+
+// --- EventBridge ----------------------------------------------------------------------------------------------------
+
+/**
+ * An event pattern's length as terraform-provider-aws measures it before PutRule: the pattern parsed and marshalled
+ * again without whitespace (Go `len`, UTF-8 bytes), at most 4096. A pattern that is not JSON is reported by the
+ * `eventPattern@json` rules; here its raw length counts.
+ */
+const EVENT_PATTERN_LENGTH: Check = {
+  kind: "custom",
+  what: "event pattern length",
+  test: (v) => {
+    if (typeof v !== "string" || v === "") return "must be a non-empty string";
+    let compact = v;
+    try {
+      compact = JSON.stringify(JSON.parse(v));
+    } catch {
+      // not JSON: measured as is
+    }
+    const bytes = Buffer.byteLength(compact, "utf8");
+    return bytes > 4096 ? `${bytes} bytes as compact JSON, at most 4096 allowed` : undefined;
+  },
 };
 
 // --- The table --------------------------------------------------------------------------------------------------------
@@ -288,10 +349,19 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
     rules: [
       {
         path: "name",
-        checks: [len(2, 256), formatCheck(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*")],
-        source: { tf: TF("ecr/repository.go", "name"), doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html") },
+        // `__` and runs of `-` are allowed between components; `.`, a single `_` too. Not `--`-free as older docs said.
+        checks: [len(2, 256), formatCheck(/^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/, String.raw`[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*`)],
+        source: {
+          tf: TF("ecr/repository.go", "name (no ValidateFunc: AWS refuses)"),
+          doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"),
+          model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.repositoryName", String.raw`{min: 2, max: 256, pattern: [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*}`),
+        },
       },
-      { path: "imageTagMutability", checks: [{ kind: "oneOf", values: ["MUTABLE", "IMMUTABLE"] }], source: { doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html") } },
+      {
+        path: "imageTagMutability",
+        checks: [{ kind: "oneOf", values: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"] }],
+        source: { doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"), model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.imageTagMutability", "enum") },
+      },
       { path: "encryptionConfigurations[].kmsKey", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonECR/latest/APIReference/API_EncryptionConfiguration.html") } },
       ...tagRules(),
     ],
@@ -300,9 +370,9 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
     rules: [
-      { path: "policy", checks: [len(100, 30720)], source: LIFECYCLE_SOURCE },
+      { path: "policy", checks: [len(100, 30720)], source: LIFECYCLE_TEXT_SOURCE },
       { path: "policy@json.rules[].rulePriority", checks: [{ kind: "intRange", min: 1, max: 999 }], source: LIFECYCLE_SOURCE },
-      { path: "policy@json.rules[].description", checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].description", checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }], source: LIFECYCLE_DESCRIPTION_SOURCE },
       { path: "policy@json.rules[].selection.tagStatus", checks: [{ kind: "oneOf", values: ["tagged", "untagged", "any"] }], source: LIFECYCLE_SOURCE },
       { path: "policy@json.rules[].selection.countType", checks: [{ kind: "oneOf", values: ["imageCountMoreThan", "sinceImagePushed"] }], source: LIFECYCLE_SOURCE },
       { path: "policy@json.rules[].selection.countNumber", checks: [{ kind: "intRange", min: 1, max: 2147483647 }], source: LIFECYCLE_SOURCE },
@@ -328,7 +398,14 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:ecs/taskDefinition:TaskDefinition": {
     rules: [
-      { path: "family", checks: [len(1, 255), ECS_NAME], source: { tf: TF("ecs/task_definition.go", "family StringLenBetween(0, 255), ^[0-9A-Za-z_-]+$"), doc: DOC("AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html") } },
+      {
+        path: "family",
+        checks: [len(1, 255), ECS_NAME],
+        source: {
+          tf: TF("ecs/task_definition.go", "family StringLenBetween(1, 255), StringMatch(^[0-9A-Za-z_-]+$)"),
+          doc: DOC("AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html") + " (family: up to 255 letters, numbers, underscores, hyphens)",
+        },
+      },
       { path: "executionRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
       { path: "taskRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
       { path: "networkMode", checks: [{ kind: "oneOf", values: ["awsvpc"] }], source: { doc: DOC("AmazonECS/latest/developerguide/fargate-task-defs.html") + " (Fargate: awsvpc only)" } },
@@ -359,7 +436,10 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           formatCheck(/^[a-z0-9][a-z0-9.-]*$/, "lower-case letters, digits, `.` and `-`, starting with a letter or digit"),
           { kind: "custom", what: "no `..`", test: (v) => (typeof v === "string" && /\.\.|\.-|-\./.test(v) ? "bucket names cannot contain `..`, `.-` or `-.`" : undefined) },
         ],
-        source: { tf: TF("s3/bucket.go", "bucket_prefix StringLenBetween(0, 63 - id.UniqueIDSuffixLength) = 37"), doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") },
+        source: {
+          tf: TF("s3/bucket.go", "bucket_prefix StringLenBetween(0, 63-id.UniqueIDSuffixLength); terraform-plugin-sdk helper/id UniqueIDSuffixLength = 26, so 37"),
+          doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") + " (the characters: a prefix is the start of a bucket name)",
+        },
       },
       {
         path: "bucket",
@@ -402,23 +482,55 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "aws:lambda/function:Function": {
     rules: [
       { path: "name", checks: [len(1, 64), formatCheck(/^[a-zA-Z0-9_-]+$/, "[a-zA-Z0-9-_]")], source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_CreateFunction.html") } },
-      { path: "description", checks: [len(0, 256)], source: LAMBDA_SOURCE },
-      { path: "handler", checks: [len(0, 128), formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)], source: LAMBDA_SOURCE },
+      {
+        path: "description",
+        checks: [len(0, 256)],
+        source: { tf: TF("lambda/function.go", "description (no validator: AWS refuses)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Description", "{min: 0, max: 256}") },
+      },
+      {
+        path: "handler",
+        checks: [len(1, 128), formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)],
+        source: { tf: TF("lambda/function.go", "handler StringLenBetween(1, 128)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Handler", "{min: 0, max: 128, pattern: [^\\s]+}") },
+      },
       {
         path: "runtime",
         checks: [{ kind: "oneOf", values: ["nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14", "java11", "java17", "java21", "java25", "dotnet8", "dotnet10", "ruby3.3", "ruby3.4", "provided.al2", "provided.al2023"] }],
-        source: { doc: DOC("lambda/latest/dg/lambda-runtimes.html") + " (runtimes a new function can use)" },
+        source: {
+          tf: TF("lambda/function.go", "runtime enum.Validate[awstypes.Runtime] (every Runtime value, deprecated ones included)"),
+          doc: DOC("lambda/latest/dg/lambda-runtimes.html") + " (runtimes a new function can use)",
+          model: LAMBDA_MODEL("Runtime", "enum (every value listed here is in it; it also has deprecated runtimes and ruby4.0)"),
+          unverified:
+            "the subset a new function can still use comes from the runtimes page's deprecation table, which could not be read here (only its introduction); ruby4.0, in the API enum, is not listed and may be refused wrongly",
+        },
       },
-      { path: "memorySize", checks: [{ kind: "intRange", min: 128, max: 10240 }], source: LAMBDA_SOURCE },
-      { path: "timeout", checks: [{ kind: "intRange", min: 1, max: 900 }], source: LAMBDA_SOURCE },
-      { path: "role", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: LAMBDA_SOURCE },
+      {
+        path: "memorySize",
+        checks: [{ kind: "intRange", min: 128, max: 10240 }],
+        source: { tf: TF("lambda/function.go", "memory_size IntBetween(128, 10240)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("MemorySize", "{min: 128, max: 32768} (the provider's 10240 is the stricter, binding limit)") },
+      },
+      {
+        path: "timeout",
+        checks: [{ kind: "intRange", min: 1, max: 900 }],
+        source: { tf: TF("lambda/function.go", "timeout IntBetween(1, 900)"), doc: LAMBDA_DOC + " (Timeout: maximum 900 seconds)", model: LAMBDA_MODEL("Timeout", "{min: 1}") },
+      },
+      {
+        path: "role",
+        checks: [formatCheck(ARN.iamRole, "an IAM role ARN")],
+        source: { tf: TF("lambda/function.go", "role verify.ValidARN"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Role", "{pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+}") },
+      },
       {
         path: "environment.variables.{key}",
         checks: [
           formatCheck(/^[a-zA-Z]([a-zA-Z0-9_])+$/, "[a-zA-Z]([a-zA-Z0-9_])+"),
           { kind: "custom", what: "not reserved", test: (v) => (typeof v === "string" && LAMBDA_RESERVED_ENV.includes(v) ? "is reserved by Lambda" : undefined) },
         ],
-        source: { ...LAMBDA_SOURCE, doc: `${DOC("lambda/latest/api/API_Environment.html")}; ${DOC("lambda/latest/dg/configuration-envvars.html")}` },
+        source: {
+          tf: TF("lambda/function.go", "environment.variables (TypeMap, no key validator: AWS refuses)"),
+          doc: `${DOC("lambda/latest/api/API_Environment.html")}; ${DOC("lambda/latest/dg/configuration-envvars-runtime.html")}`,
+          model: MODEL("lambda/2015-03-31", "Environment.Variables key EnvironmentVariableName", "{pattern: [a-zA-Z]([a-zA-Z0-9_])+}"),
+          unverified:
+            "the pattern is read from the API model; the reserved names are not: the AWS page that lists them could not be read here, the list matches copies of it (TZ, formerly reserved, is no longer)",
+        },
       },
       {
         path: "environment.variables",
@@ -446,8 +558,20 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "aws:cloudwatch/eventRule:EventRule": {
     rules: [
       { path: "name", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
-      { path: "description", checks: [len(0, 512)], source: { tf: TF("events/rule.go", "description StringLenBetween(0, 512)"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
-      { path: "eventPattern", checks: [len(1, 4096)], source: { tf: TF("events/rule.go", "event_pattern validateEventPatternValue"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
+      {
+        path: "description",
+        checks: [len(0, 512)],
+        source: { tf: TF("events/rule.go", "description StringLenBetween(0, 512)"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html"), model: MODEL("events/2015-10-07", "PutRuleRequest.Description", "{max: 512}") },
+      },
+      {
+        path: "eventPattern",
+        checks: [EVENT_PATTERN_LENGTH],
+        source: {
+          tf: TF("events/rule.go", "event_pattern validateEventPatternValue (the re-marshalled, compact JSON, <>& unescaped, at most 4096)"),
+          doc: DOC("eventbridge/latest/APIReference/API_PutRule.html"),
+          model: MODEL("events/2015-10-07", "PutRuleRequest.EventPattern", "{max: 4096}"),
+        },
+      },
       { path: "eventPattern@json.resources[]", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/userguide/eb-event-patterns.html") } },
       ...tagRules(),
     ],
@@ -466,8 +590,16 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:dynamodb/table:Table": {
     rules: [
-      { path: "name", checks: [len(3, 255), formatCheck(/^[a-zA-Z0-9_.-]+$/, "[a-zA-Z0-9_.-]")], source: { tf: TF("dynamodb/table.go", "name"), doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") } },
-      { path: "attributes[].name", checks: [len(1, 255)], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") } },
+      {
+        path: "name",
+        checks: [len(3, 255), formatCheck(/^[a-zA-Z0-9_.-]+$/, "[a-zA-Z0-9_.-]")],
+        source: {
+          tf: `${TF("dynamodb/table.go", "name (no ValidateFunc: AWS refuses)")}; ${TF("dynamodb/validate.go", "validGlobalTableName (the same 3..255 [0-9A-Za-z_.-] rule, for global tables)")}`,
+          doc: `${DOC("amazondynamodb/latest/APIReference/API_CreateTable.html")}; ${DOC("amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html")}`,
+          model: MODEL("dynamodb/2012-08-10", "TableName shape", "{min: 3, max: 255, pattern: [a-zA-Z0-9_.-]+} (CreateTable's TableName now also takes a table ARN, 1..1024)"),
+        },
+      },
+      { path: "attributes[].name", checks: [len(1, 255)], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html"), model: MODEL("dynamodb/2012-08-10", "AttributeDefinition.AttributeName", "{min: 1, max: 255}") } },
       { path: "attributes[].type", checks: [{ kind: "oneOf", values: ["S", "N", "B"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") } },
       { path: "billingMode", checks: [{ kind: "oneOf", values: ["PROVISIONED", "PAY_PER_REQUEST"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") } },
       ...tagRules({ doc: DOC("amazondynamodb/latest/developerguide/Tagging.html") }),
