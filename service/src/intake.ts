@@ -2,7 +2,7 @@
 import type { Filter } from "./filter";
 import { toItem, type PostItem } from "./item";
 import type { LineSink } from "./lineSplitter";
-import { readLine } from "./post";
+import { isRetweet, matchedText, readLine } from "./post";
 import type { BoundedQueue } from "./queue";
 import type { SkipLog, Stats } from "./stats";
 
@@ -17,8 +17,12 @@ export interface IntakeTargets {
   queued(): void;
 }
 
-/** A line sink that stores only posts matching `filter`, and counts and logs everything it skips. */
-export function intake(filter: Filter, targets: IntakeTargets): LineSink {
+/**
+ * A line sink that stores only posts matching `filter`, and counts and logs everything it skips. A post is matched on
+ * what X's rule matched ({@link matchedText}: a quote with its quoted post, a retweet by the original's text).
+ * @param excludeRetweets skip retweets, as the rule's `-is:retweet` asks X to (`EXCLUDE_RETWEETS`). @default false
+ */
+export function intake(filter: Filter, targets: IntakeTargets, excludeRetweets = false): LineSink {
   const { queue, stats, skipLog } = targets;
   return {
     line(text) {
@@ -27,7 +31,13 @@ export function intake(filter: Filter, targets: IntakeTargets): LineSink {
       if (result.kind === "skip") {
         stats.skip(result.reason);
         skipLog.record(result.reason, result.sample);
-      } else if (!filter.matches(result.post.text)) {
+        return;
+      }
+      stats.read();
+      if (excludeRetweets && isRetweet(result.post)) {
+        stats.unmatched += 1;
+        stats.retweetsExcluded += 1;
+      } else if (!filter.matches(matchedText(result.post))) {
         stats.unmatched += 1;
       } else {
         stats.matched += 1;

@@ -22,6 +22,60 @@ export interface StatsSnapshot {
   readonly batchesInFlight: number;
   /** BatchWriteCommand round trip, ms, over the period (or the whole run for the final line). */
   readonly writeLatencyMs: { readonly p50: number | null; readonly p99: number | null; readonly count: number };
+  /** Earlier versions of edited posts deleted from the table. */
+  readonly replaced: number;
+  /** Retweets not stored because `EXCLUDE_RETWEETS` is on. */
+  readonly retweetsExcluded: number;
+  /** Posts read from X in the current UTC day (what X bills): see {@link DailyReads}. */
+  readonly dailyReads: DayCount;
+}
+
+/** Posts read in one UTC day: the `daily_reads` log line. */
+export interface DayCount {
+  /** `YYYY-MM-DD`, UTC. */
+  readonly day: string;
+  readonly posts: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Counts the posts read per UTC day, the unit of X's pay-per-use billing (each post billed once per day:
+ * https://docs.x.com/x-api/fundamentals/post-cap). A redelivered post counts again here, so the count is an upper
+ * bound of what X bills. Cheap per post: a division and a comparison; the day is formatted only at a rollover.
+ */
+export class DailyReads {
+  private dayNumber: number;
+  private posts = 0;
+
+  /** @param onDayEnd hears each finished day (with at least one post), once, when the next day is first seen. */
+  constructor(
+    nowMs: number,
+    private readonly onDayEnd: (count: DayCount) => void,
+  ) {
+    this.dayNumber = Math.floor(nowMs / DAY_MS);
+  }
+
+  /** Counts one post read at `nowMs`. */
+  count(nowMs: number): void {
+    this.roll(nowMs);
+    this.posts += 1;
+  }
+
+  /** Ends the day when `nowMs` is in a later one (a quiet stream still rolls over with the periodic stats). */
+  roll(nowMs: number): void {
+    const day = Math.floor(nowMs / DAY_MS);
+    if (day === this.dayNumber) return;
+    const finished = this.current();
+    this.dayNumber = day;
+    this.posts = 0;
+    if (finished.posts > 0) this.onDayEnd(finished);
+  }
+
+  /** The day so far. */
+  current(): DayCount {
+    return { day: new Date(this.dayNumber * DAY_MS).toISOString().slice(0, 10), posts: this.posts };
+  }
 }
 
 /** Mutable counters; the service increments them directly. */
@@ -34,9 +88,28 @@ export class Stats {
   retries = 0;
   reconnects = 0;
   heartbeats = 0;
+  replaced = 0;
+  retweetsExcluded = 0;
   readonly skippedByReason: Record<SkipReason, number> = { "not-json": 0, "missing-fields": 0, "stream-error": 0, oversized: 0 };
   private readonly period = new LatencyHistogram();
   private readonly run = new LatencyHistogram();
+  private readonly daily: DailyReads;
+
+  /**
+   * @param onDayEnd hears the posts read in each finished UTC day (the service logs it as `daily_reads`).
+   * @param now a clock in ms. @default Date.now
+   */
+  constructor(
+    onDayEnd: (count: DayCount) => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.daily = new DailyReads(now(), onDayEnd);
+  }
+
+  /** Counts one post read from X (billed), at the current time. */
+  read(): void {
+    this.daily.count(this.now());
+  }
 
   /** Records one BatchWriteCommand round trip. */
   writeLatency(ms: number): void {
@@ -57,6 +130,7 @@ export class Stats {
     const h = scope === "period" ? this.period : this.run;
     const writeLatencyMs = { p50: h.percentile(0.5), p99: h.percentile(0.99), count: h.count };
     if (scope === "period") this.period.reset();
+    this.daily.roll(this.now());
     const skipped = Object.values(this.skippedByReason).reduce((a, b) => a + b, 0);
     return {
       received: this.received,
@@ -72,6 +146,9 @@ export class Stats {
       queueDepth,
       batchesInFlight,
       writeLatencyMs,
+      replaced: this.replaced,
+      retweetsExcluded: this.retweetsExcluded,
+      dailyReads: this.daily.current(),
     };
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Writes queued items to DynamoDB: BatchWriteCommand with up to 25 items, several batches in flight, each batch
- * retried with full-jitter back-off until every item is accepted (unprocessed items, throttling, network errors,
+ * Writes queued items to DynamoDB: BatchWriteCommand with up to 25 requests, several batches in flight, each batch
+ * retried with full-jitter back-off until every request is accepted (unprocessed items, throttling, network errors,
  * 5xx). Only errors that no retry can cure (a missing table, a refused permission, an invalid request) are fatal.
+ * An edited post's item deletes the items of its earlier versions in the same batch (`DeleteRequest`).
  */
 import { BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { jitteredDelay } from "./backoff";
-import type { PostItem } from "./item";
+import type { ItemKey, PostItem } from "./item";
 import type { BoundedQueue } from "./queue";
 
 /** DynamoDB's limit of items per BatchWriteItem. */
@@ -41,10 +42,26 @@ export interface WriterEvents {
   /** Items left the queue: the reader may resume. */
   took(): void;
   fatal(error: unknown): void;
+  /** Earlier versions of edited posts deleted. @default - not reported */
+  replaced?(count: number): void;
 }
+
+/** One request of a BatchWriteCommand: a put of an item, or the delete of an earlier version's key. */
+type WriteRequest = { readonly PutRequest: { readonly Item: PostItem } } | { readonly DeleteRequest: { readonly Key: ItemKey } };
 
 function keyOf(item: { readonly user?: unknown; readonly date?: unknown }): string {
   return `${String(item.user)}\u0000${String(item.date)}`;
+}
+
+function requestKey(request: { PutRequest?: { Item?: object }; DeleteRequest?: { Key?: object } }): string {
+  return keyOf(request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {});
+}
+
+/** The item as stored: without `replaces`, which is not an attribute. */
+function stored(item: PostItem): PostItem {
+  if (item.replaces === undefined) return item;
+  const { replaces: _keys, ...rest } = item;
+  return rest;
 }
 
 /** Drains a queue of items into one table. */
@@ -100,33 +117,49 @@ export class BatchWriter {
     for (const w of waiters) w();
   }
 
-  /** Up to 25 items with distinct keys: a post delivered twice (after a reconnect) is written once. */
-  private takeBatch(): PostItem[] {
-    const byKey = new Map<string, PostItem>();
-    while (byKey.size < BATCH_SIZE && this.queue.length > 0) {
-      for (const item of this.queue.take(BATCH_SIZE - byKey.size)) {
+  /**
+   * Up to 25 items with distinct keys, and the deletes of the earlier versions they replace: a post delivered twice
+   * (after a reconnect) is written once, and a key both put and deleted in one batch (a version and its edit) is
+   * deleted, since DynamoDB refuses two requests on one key.
+   */
+  private takeBatch(): WriteRequest[] {
+    const byKey = new Map<string, WriteRequest>();
+    let items = 0;
+    while (items < BATCH_SIZE && this.queue.length > 0) {
+      const taken = this.queue.take(BATCH_SIZE - items);
+      items += taken.length;
+      for (const item of taken) {
         const key = keyOf(item);
-        if (byKey.has(key)) this.events.duplicates(1);
-        byKey.set(key, item);
+        const earlier = byKey.get(key);
+        if (earlier !== undefined) {
+          if ("DeleteRequest" in earlier) continue;
+          this.events.duplicates(1);
+        }
+        if (item.replaces !== undefined) for (const k of item.replaces) byKey.set(keyOf(k), { DeleteRequest: { Key: { user: k.user, date: k.date } } });
+        byKey.set(key, { PutRequest: { Item: stored(item) } });
       }
     }
     return [...byKey.values()];
   }
 
-  private async write(items: PostItem[]): Promise<void> {
+  /** Sends `requests` in BatchWriteCommands of at most 25 (more only when edits brought deletes). */
+  private async write(requests: WriteRequest[]): Promise<void> {
+    for (let at = 0; at < requests.length && !this.failed; at += BATCH_SIZE) await this.writeBatch(requests.slice(at, at + BATCH_SIZE));
+  }
+
+  private async writeBatch(requests: WriteRequest[]): Promise<void> {
     const { table, retryBaseMs, retryMaxMs } = this.options;
-    let pending = items;
+    let pending = requests;
     let attempt = 0;
     while (pending.length > 0 && !this.failed) {
       const started = performance.now();
       try {
-        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
+        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
         const left = out.UnprocessedItems?.[table] ?? [];
-        this.itemsInFlight -= pending.length - left.length;
-        this.events.stored(pending.length - left.length, performance.now() - started);
-        if (left.length === 0) return;
-        const unprocessed = new Set(left.map((request) => keyOf(request.PutRequest?.Item ?? {})));
-        pending = pending.filter((item) => unprocessed.has(keyOf(item)));
+        const unprocessed = left.length === 0 ? undefined : new Set(left.map(requestKey));
+        this.accepted(unprocessed === undefined ? pending : pending.filter((r) => !unprocessed.has(requestKey(r))), performance.now() - started);
+        if (unprocessed === undefined) return;
+        pending = pending.filter((r) => unprocessed.has(requestKey(r)));
         this.events.retry("unprocessed", pending.length);
       } catch (error) {
         if (isFatalWriteError(error)) {
@@ -139,5 +172,14 @@ export class BatchWriter {
       attempt += 1;
       await this.sleep(jitteredDelay(retryBaseMs, retryMaxMs, attempt));
     }
+  }
+
+  /** Reports the requests DynamoDB accepted: puts as stored, deletes as replaced versions. */
+  private accepted(requests: readonly WriteRequest[], latencyMs: number): void {
+    let deletes = 0;
+    for (const r of requests) if ("DeleteRequest" in r) deletes += 1;
+    this.itemsInFlight -= requests.length;
+    this.events.stored(requests.length - deletes, latencyMs);
+    if (deletes > 0) this.events.replaced?.(deletes);
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createFakeCompliance, type FakeCompliance } from "./fakeCompliance";
 import { renderPayload, type FakePost, type StreamFields } from "./fakePost";
 import { OutboundQueue, type Outgoing } from "./outbound";
 import { RulesStore, type StreamRule } from "./rulesStore";
@@ -75,6 +76,8 @@ export interface FakeXServer {
   sentCount(): number;
   /** Distinct ids of the posts fully written to a socket so far. */
   sentIds(): ReadonlySet<string>;
+  /** The batch compliance endpoints (`dev/fakeCompliance.ts`): which posts X reports, the jobs created. */
+  compliance: FakeCompliance;
   /** Closes the stream and the server. */
   close(): Promise<void>;
 }
@@ -92,6 +95,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
   const rules = new RulesStore({ maxRules: opts.maxRules ?? 1000, maxRuleLength: opts.maxRuleLength ?? 1024 });
   const queue = new OutboundQueue();
   const failures: number[] = [];
+  const compliance = createFakeCompliance();
   const recent: FakePost[] = [];
   const sent = new Set<string>();
   let session: StreamSession | undefined;
@@ -147,6 +151,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
     if (endpoint === `POST ${TOKEN_PATH}`) {
       return answer(res, issueToken(req, await readBody(req), url.searchParams, opts, bearerToken));
     }
+    if (compliance.handles(url.pathname)) return compliance.route(req, res, url, checkBearer(req.headers.authorization, bearerToken));
     if (![STREAM_PATH, RULES_PATH].includes(url.pathname)) {
       return answer(res, v1Error(404, 34, "Sorry, that page does not exist"));
     }
@@ -208,6 +213,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
     },
     sentCount: () => sentPosts,
     sentIds: () => sent,
+    compliance,
     async close() {
       session?.drop(false);
       server.closeAllConnections();

@@ -54,5 +54,6 @@ export function parseStreamQuery(query: URLSearchParams): StreamFields | { error
   return {
     expandAuthor: values.get("expansions")?.has("author_id") === true,
     tweetFields: values.get("tweet.fields") ?? new Set(),
+    expansions: values.get("expansions") ?? new Set(),
   };
 }
