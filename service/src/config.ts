@@ -5,6 +5,7 @@
  */
 import type { BackoffPolicy } from "./backoff";
 import { FilterError, parseFilter, type Filter } from "./filter";
+import { withRetweetClause } from "./post";
 
 /** A configuration problem, reported at start as one line. */
 export class ConfigError extends Error {
@@ -32,6 +33,8 @@ export interface Config {
   readonly table: string;
   readonly region: string;
   readonly filter: Filter;
+  /** Retweets are excluded: `-is:retweet` in the X rule, and skipped locally. @default false */
+  readonly excludeRetweets: boolean;
   readonly credentials: Credentials;
   /** X API origin. @default "https://api.x.com" */
   readonly xApiBaseUrl: URL;
@@ -130,10 +133,11 @@ function region(env: Env): string {
   return value;
 }
 
-function filter(env: Env, maxLength: number): Filter {
+function filter(env: Env, maxLength: number, noRetweets: boolean): Filter {
   let parsed: Filter;
   try {
-    parsed = parseFilter(env["FILTER"] ?? "");
+    const plain = parseFilter(env["FILTER"] ?? "");
+    parsed = { ...plain, ruleValue: withRetweetClause(plain.ruleValue, noRetweets) };
   } catch (e) {
     if (e instanceof FilterError) throw new ConfigError("FILTER", e.message);
     throw e;
@@ -146,6 +150,14 @@ function filter(env: Env, maxLength: number): Filter {
     );
   }
   return parsed;
+}
+
+function excludeRetweets(env: Env): boolean {
+  const raw = present(env, "EXCLUDE_RETWEETS") ?? "false";
+  if (raw !== "true" && raw !== "false") {
+    throw new ConfigError("EXCLUDE_RETWEETS", `EXCLUDE_RETWEETS must be true or false, got ${JSON.stringify(raw)}`);
+  }
+  return raw === "true";
 }
 
 function backfill(env: Env): { backfillMinutes?: number } {
@@ -202,7 +214,8 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
   return {
     table: table(env),
     region: region(env),
-    filter: filter(env, xRuleMaxLength),
+    filter: filter(env, xRuleMaxLength, excludeRetweets(env)),
+    excludeRetweets: excludeRetweets(env),
     xRuleMaxLength,
     ...backfill(env),
     credentials: credentials(env, readFile),

@@ -85,7 +85,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     return 1;
   }
 
-  const stats = new Stats();
+  const stats = new Stats((day) => log.info("daily_reads", { ...day }));
   const queue = new BoundedQueue<PostItem>(config.queueCapacity);
   const skipLog = new SkipLog(config.skipLogIntervalMs, (fields) => log.warn("skipped", fields));
   let fatal: (stage: string, error: unknown) => void = () => undefined;
@@ -101,6 +101,9 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       },
       duplicates(count) {
         stats.duplicates += count;
+      },
+      replaced(count) {
+        stats.replaced += count;
       },
       retry(reason, items) {
         stats.retries += 1;
@@ -131,7 +134,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       maxLineBytes: config.maxLineBytes,
     },
     {
-      ...intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }),
+      ...intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }, config.excludeRetweets),
       connected() {
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },
