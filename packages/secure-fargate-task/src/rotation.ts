@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "./context";
+import { packageRoot, SHIPPED } from "./packageRoot";
 import { policyDocument, PolicyDocument } from "./policyDocument";
 import { AwsScope, logGroupArn } from "./policies";
 
@@ -92,7 +93,7 @@ export function followRotation(
       role: role.arn,
       timeout: 30,
       memorySize: 128,
-      code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(path.join(__dirname, "rotation", "restartService.js")) }),
+      code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(path.join(packageRoot(), SHIPPED.rotationHandler)) }),
       environment: { variables: { CLUSTER: pulumi.output(cluster), SERVICE: service.name } },
       loggingConfig: { logFormat: "Text", logGroup: logs.name },
       tags: ctx.tags,

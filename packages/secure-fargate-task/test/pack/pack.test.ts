@@ -1,0 +1,75 @@
+import { expect } from "chai";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const PACKAGE = path.join(__dirname, "..", "..");
+const WORKSPACE_MODULES = path.join(PACKAGE, "..", "..", "node_modules");
+
+interface ConsumerResult {
+  resolved: string;
+  named: string[];
+  error: string;
+}
+
+describe("the packed package, installed in a fresh project outside the workspace", function () {
+  this.timeout(180_000);
+  let consumer = "";
+  let files: string[] = [];
+
+  before(() => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "sft-pack-"));
+    // `npm pack` runs prepack, which builds dist/ with noEmitOnError.
+    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    files = packed!.files.map((f) => f.path);
+    consumer = path.join(out, "consumer");
+    const installed = path.join(consumer, "node_modules", "secure-fargate-task");
+    fs.mkdirSync(installed, { recursive: true });
+    execFileSync("tar", ["xzf", path.join(out, packed!.filename), "-C", installed, "--strip-components=1"]);
+    // The peers, as the consumer's own install would provide them.
+    fs.symlinkSync(path.join(WORKSPACE_MODULES, "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
+    fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.ts" }));
+    fs.writeFileSync(path.join(consumer, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
+    fs.mkdirSync(path.join(consumer, "app"));
+    fs.writeFileSync(path.join(consumer, "app", "Dockerfile"), "FROM node:22-slim\nCOPY app.js /app/app.js\n");
+    fs.writeFileSync(path.join(consumer, "app", "app.js"), "console.log(1)\n");
+  });
+
+  function runConsumer(delivery: "environment" | "files"): ConsumerResult {
+    // tsx by its path: the consumer project has none of the workspace's dev tools.
+    const tsx = pathToFileURL(require.resolve("tsx")).href;
+    const stdout = execFileSync(process.execPath, ["--import", tsx, path.join(__dirname, "consumer.ts"), delivery], { cwd: consumer, encoding: "utf8" });
+    return JSON.parse(stdout.trim().split("\n").pop()!) as ConsumerResult;
+  }
+
+  it("ships compiled JavaScript and declarations, the init image's context and the rotation function, and no tests", () => {
+    expect(files).to.include.members([
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "dist/init/src/spec.js",
+      "init/Dockerfile",
+      "init/package-lock.json",
+      "init/src/main.ts",
+      "src/rotation/restartService.js",
+      "package.json",
+    ]);
+    expect(files.filter((f) => f.startsWith("test/") || (f.startsWith("src/") && f.endsWith(".ts")))).to.deep.equal([]);
+  });
+
+  for (const delivery of ["environment", "files"] as const) {
+    it(`works by package name in ${delivery} delivery, every file and build context it names inside the installed package or the project`, () => {
+      const result = runConsumer(delivery);
+      expect(result.error).to.equal("");
+      expect(fs.realpathSync(result.resolved)).to.equal(fs.realpathSync(path.join(consumer, "node_modules", "secure-fargate-task", "dist", "src", "index.js")));
+      expect(result.named).to.include("app");
+      if (delivery === "files") {
+        expect(result.named.map((p) => path.resolve(consumer, p))).to.include(path.join(consumer, "node_modules", "secure-fargate-task", "init"));
+      }
+      const handler = result.named.find((p) => p.endsWith("restartService.js"))!;
+      expect(handler.startsWith(path.join(consumer, "node_modules", "secure-fargate-task"))).to.equal(true);
+      for (const p of result.named) expect(fs.existsSync(path.resolve(consumer, p)), p).to.equal(true);
+    });
+  }
+});
