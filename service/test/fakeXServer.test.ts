@@ -68,7 +68,9 @@ describe("fake X server, driven by twitter-api-v2", function () {
   }
 
   beforeEach(async () => {
-    fake = await startFakeXServer({ consumerKey: KEY, consumerSecret: SECRET, heartbeatIntervalMs: 20 });
+    // The stream tests below connect without rules and reconnect at once; the behaviours these two options turn
+    // off have tests of their own ("X's limits and failures").
+    fake = await startFakeXServer({ consumerKey: KEY, consumerSecret: SECRET, heartbeatIntervalMs: 20, requireRules: false, slotReleaseMs: 0 });
     client = (await new TwitterApi({ appKey: KEY, appSecret: SECRET }, xApiClientSettings(fake.url)).appLogin()).readOnly;
   });
 
@@ -363,10 +365,158 @@ describe("fake X server, driven by twitter-api-v2", function () {
   });
 });
 
+describe("fake X server: X's limits and failures", function () {
+  this.timeout(30_000);
+  const fakes: FakeXServer[] = [];
+
+  async function fake(opts: Parameters<typeof startFakeXServer>[0] = {}): Promise<FakeXServer> {
+    const x = await startFakeXServer(opts);
+    fakes.push(x);
+    return x;
+  }
+
+  async function addRule(x: FakeXServer, value: string): Promise<void> {
+    const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
+    await admin.v2.updateStreamRules({ add: [{ value }] });
+  }
+
+  afterEach(async () => {
+    for (const x of fakes.splice(0)) await x.close();
+  });
+
+  it("answers 409 when the stream has no rules", async () => {
+    const x = await fake();
+    const { statusCode, body } = await openRawStream(x);
+    expect(statusCode).to.equal(409);
+    expect(JSON.parse(await text(body))).to.include({ title: "ConnectionException", type: "https://api.twitter.com/2/problems/streaming-connection" });
+  });
+
+  it("sends x-rate-limit headers, and a 429 about:blank with none remaining once the connect window is spent", async () => {
+    const x = await fake({ connectLimit: 2, connectWindowMs: 60_000 });
+    await addRule(x, "cats");
+    const first = await openRawStream(x);
+    expect(first.statusCode).to.equal(200);
+    expect(first.body.headers).to.include({ "x-rate-limit-limit": "2", "x-rate-limit-remaining": "1" });
+    first.body.destroy();
+    await x.close();
+    const y = await fake({ connectLimit: 1, connectWindowMs: 60_000, slotReleaseMs: 0 });
+    await addRule(y, "cats");
+    (await openRawStream(y)).body.destroy();
+    await eventually(() => !y.connected(), "the first connection to close");
+    const limited = await openRawStream(y);
+    expect(limited.statusCode).to.equal(429);
+    expect(limited.body.headers["x-rate-limit-remaining"]).to.equal("0");
+    expect(Number(limited.body.headers["x-rate-limit-reset"]) * 1000).to.be.greaterThan(Date.now());
+    expect(JSON.parse(await text(limited.body))).to.include({ type: "about:blank", status: 429 });
+  });
+
+  it("answers a scripted usage cap with the usage-capped problem", async () => {
+    const x = await fake();
+    await addRule(x, "cats");
+    x.failNextConnects("usage-capped");
+    const { statusCode, body } = await openRawStream(x);
+    expect(statusCode).to.equal(429);
+    expect(body.headers).to.have.property("x-rate-limit-reset");
+    expect(JSON.parse(await text(body))).to.include({ title: "UsageCapExceeded", type: "https://api.twitter.com/2/problems/usage-capped" });
+  });
+
+  it("keeps counting a connection the client closed for slotReleaseMs (429 TooManyConnections)", async () => {
+    const x = await fake({ slotReleaseMs: 500 });
+    await addRule(x, "cats");
+    (await openRawStream(x)).body.destroy();
+    await eventually(() => !x.connected(), "the server to see the close");
+    const early = await openRawStream(x);
+    expect(early.statusCode).to.equal(429);
+    expect(JSON.parse(await text(early.body))).to.include({ connection_issue: "TooManyConnections" });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await openRawStream(x)).statusCode).to.equal(200);
+  });
+
+  it("sends heartbeats at the interval plus jitter", async () => {
+    const x = await fake({ heartbeatIntervalMs: 100, heartbeatJitterMs: 100 });
+    await addRule(x, "cats");
+    const { body } = await openRawStream(x);
+    const at: number[] = [];
+    body.on("data", () => at.push(performance.now()));
+    await eventually(() => at.length >= 6, "six heartbeats");
+    body.destroy();
+    const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+    for (const gap of gaps) expect(gap).to.be.within(90, 230);
+  });
+
+  it("drops a client that stops reading, losing what it had buffered", async () => {
+    const x = await fake({ slowReaderTimeoutMs: 300 });
+    await addRule(x, "climate");
+    const { body } = await openRawStream(x);
+    body.pause();
+    x.enqueueSource(generatePostStream({ count: 20_000, matchRatio: 0.5, pattern: "climate change" }));
+    await eventually(() => x.slowReaderDrops() === 1, "the slow reader to be dropped");
+    expect(x.lostIds().size).to.be.greaterThan(0);
+    for (const id of x.lostIds()) expect(x.sentIds().has(id)).to.equal(false);
+  });
+
+  it("matches an unquoted keyword with punctuation against nothing, the quoted one as a phrase", async () => {
+    const x = await fake({ onlyMatching: true });
+    const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
+    await admin.v2.updateStreamRules({ add: [{ value: "node.js", tag: "bare" }, { value: '"node.js"', tag: "quoted" }] });
+    const client = await admin.v2.searchStream(FIELDS);
+    const received = collect(client);
+    x.post({ ...POST, text: "I love Node.js" });
+    await eventually(() => received.length === 1, "the post");
+    expect(received[0]?.matching_rules.map((r) => r.tag)).to.deep.equal(["quoted"]);
+    client.close();
+  });
+
+  it("refuses rules over the plan's length: 1,024 on pay-per-use, 2,048 on Enterprise", async () => {
+    const value = `"${"a".repeat(1100)}"`;
+    for (const [plan, created] of [["pay-per-use", 0], ["enterprise", 1]] as const) {
+      const x = await fake({ plan });
+      const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
+      const result = await admin.v2.updateStreamRules({ add: [{ value }] });
+      expect(result.meta.summary.created).to.equal(created);
+    }
+  });
+
+  it("re-sends the posts of the last backfill_minutes on an Enterprise connect, missed ones included", async () => {
+    const x = await fake({ plan: "enterprise", loseWhileDisconnected: true });
+    await addRule(x, "cats");
+    const first = await openRawStream(x);
+    x.post(POST);
+    await eventually(() => x.sentCount() === 1, "the first post");
+    first.body.destroy();
+    await eventually(() => !x.connected(), "the close");
+    x.post(OTHER);
+    expect([...x.lostIds()]).to.deep.equal([OTHER.id]);
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const again = await openRawStream(x, "?backfill_minutes=1");
+    let seen = "";
+    again.body.on("data", (chunk: Buffer) => (seen += chunk.toString("utf8")));
+    await eventually(() => seen.includes(OTHER.id) && seen.includes(POST.id), "both posts again");
+    again.body.destroy();
+  });
+
+  it("issues a new token after rotation; the old one gets 401", async () => {
+    const x = await fake();
+    const old = x.bearerToken;
+    x.rotateBearerToken();
+    expect(x.bearerToken).to.not.equal(old);
+    const error = await refusal(new TwitterApi(old, xApiClientSettings(x.url)).v2.streamRules());
+    expect(error.code).to.equal(401);
+  });
+});
+
+function text(body: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let out = "";
+    body.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    body.on("end", () => resolve(out));
+  });
+}
+
 /** A bare HTTP stream connection, so that the test controls when the socket is read. */
-function openRawStream(fake: FakeXServer): Promise<{ statusCode: number | undefined; body: IncomingMessage }> {
+function openRawStream(fake: FakeXServer, query = ""): Promise<{ statusCode: number | undefined; body: IncomingMessage }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${fake.url}/2/tweets/search/stream`, { headers: { authorization: `Bearer ${fake.bearerToken}` } });
+    const req = request(`${fake.url}/2/tweets/search/stream${query}`, { headers: { authorization: `Bearer ${fake.bearerToken}` } });
     req.on("response", (body) => resolve({ statusCode: body.statusCode, body }));
     req.on("error", reject);
     req.end();

@@ -4,12 +4,15 @@ import type { AddressInfo } from "node:net";
 import { createFakeCompliance, type FakeCompliance } from "./fakeCompliance";
 import { renderPayload, type FakePost, type StreamFields } from "./fakePost";
 import { OutboundQueue, type Outgoing } from "./outbound";
+import { RateWindow } from "./rateWindow";
 import { RulesStore, type StreamRule } from "./rulesStore";
 import { StreamSession } from "./streamSession";
 import { parseStreamQuery } from "./streamQuery";
 import {
   connectFailure,
   genericProblem,
+  noRules,
+  type ConnectFailure,
   invalidRequest,
   operationalDisconnect,
   tooManyConnections,
@@ -28,8 +31,30 @@ export interface FakeXServerOptions {
   consumerSecret?: string;
   /** The app-only bearer token the server issues and accepts. @default - a random token */
   bearerToken?: string;
-  /** Interval of the `\r\n` keep-alive on the stream; X sends one every 20 s. @default 20000 */
+  /** Shortest gap between two `\r\n` keep-alives on the stream; X sends one "at least every 20 s". @default 20000 */
   heartbeatIntervalMs?: number;
+  /** Each heartbeat gap is longer by a random share of this: real gaps of 21-22 s are reported. @default 2000 */
+  heartbeatJitterMs?: number;
+  /**
+   * The X plan played: `pay-per-use` (rules up to 1,024 characters, no backfill) or `enterprise` (2,048 characters,
+   * `backfill_minutes` honoured). @default "pay-per-use"
+   */
+  plan?: "pay-per-use" | "enterprise";
+  /** How long X keeps counting a connection the client closed (429 TooManyConnections meanwhile). @default 3000 */
+  slotReleaseMs?: number;
+  /** A client that takes no data for this long while data waits is dropped, and its buffered posts lost. @default 30000 */
+  slowReaderTimeoutMs?: number;
+  /** Stream connects allowed per window (X: 50 per 15 minutes). @default 50 */
+  connectLimit?: number;
+  /** The connect rate-limit window. @default 900000 */
+  connectWindowMs?: number;
+  /** Answer a stream connect with 409 when there are no rules, as X does. @default true */
+  requireRules?: boolean;
+  /**
+   * Posts queued while no stream is open are missed, as on X (only backfill brings them back), instead of held for
+   * the next connection. Posts queued before the first connection are held either way. @default false
+   */
+  loseWhileDisconnected?: boolean;
   /** Port on 127.0.0.1. @default 0 - chosen by the system */
   port?: number;
   /**
@@ -40,7 +65,7 @@ export interface FakeXServerOptions {
   onlyMatching?: boolean;
   /** Maximum number of rules (X's Pro tier: 1,000). @default 1000 */
   maxRules?: number;
-  /** Maximum rule length in characters (X's Pro tier: 1,024). @default 1024 */
+  /** Maximum rule length in characters (pay-per-use: 1,024; Enterprise: 2,048). @default - the plan's */
   maxRuleLength?: number;
   /** How many of the last posts sent are kept for {@link FakeXServer.replayOnNextConnect}. @default 10000 */
   replayCapacity?: number;
@@ -62,8 +87,22 @@ export interface FakeXServer {
   post(p: FakePost): void;
   /** Queues a lazily read source of posts and raw lines (the benchmark's path: nothing is built ahead). */
   enqueueSource(source: Iterable<FakePost | string>): void;
-  /** The next stream connects are answered with these HTTP statuses, one each, in X's error format. */
-  failNextConnects(...statuses: number[]): void;
+  /**
+   * The next stream connects are answered with these failures, one each, in X's error format: an HTTP status (429 is
+   * TooManyConnections, 409 no rules, 403 client-forbidden), or `"rate-limited"` (429 with the connect window spent)
+   * or `"usage-capped"` (429 of problem type usage-capped).
+   */
+  failNextConnects(...failures: ConnectFailure[]): void;
+  /** Issues a new bearer token; the old one gets 401 from now on (a revoked or regenerated token). */
+  rotateBearerToken(): void;
+  /** True while a stream connection is open. */
+  connected(): boolean;
+  /** The query of the last accepted stream connect. */
+  lastStreamQuery(): URLSearchParams | undefined;
+  /** Posts lost: dropped with a slow reader's buffer, or published while no stream was open. */
+  lostIds(): ReadonlySet<string>;
+  /** Connections dropped for reading too slowly. */
+  slowReaderDrops(): number;
   /** Destroys the current stream's socket abruptly; with `partialLine`, after half of the next post. */
   dropConnection(options?: { partialLine?: boolean }): void;
   /** Sends X's in-stream operational-disconnect error object, then ends the current stream. */
@@ -89,19 +128,43 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts a fake X API v2 filtered-stream server on 127.0.0.1. */
 export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<FakeXServer> {
-  const bearerToken = opts.bearerToken ?? `AAAAAAAAAAAAAAAAAAAAA${randomBytes(24).toString("base64url")}`;
-  const heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 20_000;
+  const newToken = (): string => `AAAAAAAAAAAAAAAAAAAAA${randomBytes(24).toString("base64url")}`;
+  let bearerToken = opts.bearerToken ?? newToken();
+  const enterprise = opts.plan === "enterprise";
+  const timing = {
+    heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 20_000,
+    heartbeatJitterMs: opts.heartbeatJitterMs ?? 2_000,
+    slowReaderTimeoutMs: opts.slowReaderTimeoutMs ?? 30_000,
+  };
   const replayCapacity = opts.replayCapacity ?? 10_000;
-  const rules = new RulesStore({ maxRules: opts.maxRules ?? 1000, maxRuleLength: opts.maxRuleLength ?? 1024 });
+  const rules = new RulesStore({ maxRules: opts.maxRules ?? 1000, maxRuleLength: opts.maxRuleLength ?? (enterprise ? 2048 : 1024) });
+  const connectWindow = new RateWindow(opts.connectLimit ?? 50, opts.connectWindowMs ?? 900_000);
   const queue = new OutboundQueue();
-  const failures: number[] = [];
+  const failures: ConnectFailure[] = [];
   const compliance = createFakeCompliance();
-  const recent: FakePost[] = [];
+  /** Posts published (sent or lost), with the time, for replay and backfill. */
+  const recent: Array<{ post: FakePost; at: number }> = [];
   const sent = new Set<string>();
+  const lost = new Set<string>();
   let session: StreamSession | undefined;
+  let slotHeldUntil = 0;
+  let slowDrops = 0;
+  let lastQuery: URLSearchParams | undefined;
   let accepted = 0;
   let sentPosts = 0;
   let replayNext = 0;
+
+  const publish = (post: FakePost): void => {
+    recent.push({ post, at: Date.now() });
+    if (recent.length > 2 * replayCapacity) recent.splice(0, recent.length - replayCapacity);
+  };
+  const miss = (items: readonly Outgoing[]): void => {
+    for (const item of items) {
+      if (item.kind !== "post") continue;
+      lost.add(item.post.id);
+      publish(item.post);
+    }
+  };
 
   const hooksFor = (fields: StreamFields) => ({
     render(item: Outgoing): string | undefined {
@@ -114,12 +177,16 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
         if (item.kind !== "post") continue;
         sentPosts += 1;
         sent.add(item.post.id);
-        recent.push(item.post);
+        publish(item.post);
       }
-      if (recent.length > 2 * replayCapacity) recent.splice(0, recent.length - replayCapacity);
     },
-    closed(undelivered: Outgoing[]): void {
+    closed(undelivered: Outgoing[], byClient: boolean): void {
       queue.requeue(undelivered);
+      if (byClient) slotHeldUntil = Date.now() + (opts.slotReleaseMs ?? 3_000);
+    },
+    lost(items: readonly Outgoing[]): void {
+      slowDrops += 1;
+      miss(items);
     },
   });
 
@@ -127,22 +194,42 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
     const parsed = parseStreamQuery(query);
     if ("errors" in parsed) return answer(res, invalidRequest(parsed.errors));
     const failure = failures.shift();
-    if (failure !== undefined) return answer(res, connectFailure(failure));
-    if (session !== undefined) return answer(res, tooManyConnections());
+    if (failure === "rate-limited") connectWindow.exhaust();
+    const limited = !connectWindow.take();
+    const limits = connectWindow.headers();
+    if (limited) return answer(res, genericProblem(429), limits);
+    if (failure !== undefined) return answer(res, connectFailure(failure), limits);
+    if (session !== undefined || Date.now() < slotHeldUntil) return answer(res, tooManyConnections(), limits);
+    if (opts.requireRules !== false && rules.list().length === 0) return answer(res, noRules(), limits);
     accepted += 1;
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" });
+    lastQuery = query;
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache", ...limits });
     res.flushHeaders();
-    const current = new StreamSession(res, queue, hooksFor(parsed), heartbeatIntervalMs);
+    const current = new StreamSession(res, queue, hooksFor(parsed), timing);
     session = current;
     res.on("close", () => {
       if (session === current) session = undefined;
     });
     req.socket.setNoDelay(true);
-    if (replayNext > 0) {
-      queue.requeue(recent.slice(-replayNext).map((post): Outgoing => ({ kind: "post", post })));
-      replayNext = 0;
+    const backfillMinutes = Number(query.get("backfill_minutes") ?? 0);
+    if (enterprise && backfillMinutes > 0) {
+      const since = Date.now() - backfillMinutes * 60_000;
+      queue.requeue(recent.filter((r) => r.at >= since).map((r): Outgoing => ({ kind: "post", post: r.post })));
+    } else if (replayNext > 0) {
+      queue.requeue(recent.slice(-replayNext).map((r): Outgoing => ({ kind: "post", post: r.post })));
     }
+    replayNext = 0;
     current.wake();
+  };
+
+  /** Queues items; while no stream is open and posts are not held, they are missed instead. */
+  const offer = (...items: Outgoing[]): void => {
+    if (session === undefined && accepted > 0 && opts.loseWhileDisconnected === true) {
+      miss(items);
+      return;
+    }
+    queue.push(...items);
+    session?.wake();
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -189,22 +276,29 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
 
   return {
     url: `http://127.0.0.1:${port}`,
-    bearerToken,
+    get bearerToken() {
+      return bearerToken;
+    },
     rules: (): StreamRule[] => rules.list(),
     connections: () => accepted,
     enqueue(...lines) {
-      queue.push(...lines.map((line): Outgoing => ({ kind: "line", line })));
-      session?.wake();
+      offer(...lines.map((line): Outgoing => ({ kind: "line", line })));
     },
     post(p) {
-      queue.push({ kind: "post", post: p });
-      session?.wake();
+      offer({ kind: "post", post: p });
     },
     enqueueSource(source) {
       queue.pushSource(source);
       session?.wake();
     },
-    failNextConnects: (...statuses) => void failures.push(...statuses),
+    failNextConnects: (...scripted) => void failures.push(...scripted),
+    rotateBearerToken() {
+      bearerToken = newToken();
+    },
+    connected: () => session !== undefined,
+    lastStreamQuery: () => lastQuery,
+    lostIds: () => lost,
+    slowReaderDrops: () => slowDrops,
     dropConnection: (options = {}) => session?.drop(options.partialLine === true),
     operationalDisconnect: (disconnectType) => session?.endWith(JSON.stringify(operationalDisconnect(disconnectType))),
     silence: (ms) => session?.silence(ms),
@@ -222,9 +316,10 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
   };
 }
 
-function answer(res: ServerResponse, result: { status: number; body: object; contentType?: string }): void {
+function answer(res: ServerResponse, result: { status: number; body: object; contentType?: string }, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(result.body);
   res.writeHead(result.status, {
+    ...headers,
     "content-type": result.contentType ?? "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(body),
   });

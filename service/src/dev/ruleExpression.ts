@@ -10,7 +10,7 @@ import type { FakePost } from "./fakePost";
 export type RuleExpression =
   | { readonly kind: "and" | "or"; readonly items: readonly RuleExpression[] }
   | { readonly kind: "not"; readonly item: RuleExpression }
-  | { readonly kind: "text"; readonly value: string }
+  | { readonly kind: "text"; readonly value: string; readonly quoted: boolean }
   | { readonly kind: "operator"; readonly name: string; readonly value: string };
 
 /** The outcome of {@link parseRule}: an expression, or the reason X would give for refusing the rule. */
@@ -29,7 +29,7 @@ const OTHER_OPERATORS = new Set([
 
 type Token =
   | { type: "(" | ")" | "OR" | "-"; at: number }
-  | { type: "text"; value: string; at: number }
+  | { type: "text"; value: string; quoted: boolean; at: number }
   | { type: "operator"; name: string; value: string; at: number };
 
 /** Parses and validates a rule value the way X does for the supported subset; positions in messages are 1-based. */
@@ -65,7 +65,7 @@ export function matchesRule(expression: RuleExpression, post: FakePost): boolean
     case "not":
       return !matchesRule(expression.item, post);
     case "text":
-      return containsTerm(fold(post.text), expression.value);
+      return (expression.quoted || tokenLike(expression.value)) && containsTerm(fold(post.text), expression.value);
     case "operator":
       return matchesOperator(expression.name, expression.value, post);
   }
@@ -93,7 +93,7 @@ function tokenize(value: string): Token[] {
       if (end < 0) throw new RuleSyntaxError(`Unterminated quoted phrase (at position ${at})`);
       const phrase = value.slice(i + 1, end).trim();
       if (phrase.length === 0) throw new RuleSyntaxError(`Empty quoted phrase (at position ${at})`);
-      tokens.push({ type: "text", value: fold(phrase), at });
+      tokens.push({ type: "text", value: fold(phrase), quoted: true, at });
       i = end + 1;
     } else if (c === "-" && i + 1 < value.length && !/[\s)]/u.test(value[i + 1])) {
       tokens.push({ type: "-", at });
@@ -111,7 +111,7 @@ function tokenize(value: string): Token[] {
 function wordToken(word: string, at: number): Token {
   if (word === "OR") return { type: "OR", at };
   const operator = /^([a-z_]+):(.+)$/u.exec(word);
-  if (operator === null) return { type: "text", value: fold(word), at };
+  if (operator === null) return { type: "text", value: fold(word), quoted: false, at };
   const [, name, value] = operator;
   const known =
     name === "from" || CONJUNCTION_REQUIRED.has(name) || OTHER_OPERATORS.has(name);
@@ -178,7 +178,7 @@ class Parser {
         return inner;
       }
       case "text":
-        return { kind: "text", value: token.value };
+        return { kind: "text", value: token.value, quoted: token.quoted };
       case "operator":
         return { kind: "operator", name: token.name, value: token.value };
       default:
@@ -204,6 +204,17 @@ function standsAlone(expression: RuleExpression): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const TOKEN = /^[#@$]?[\p{L}\p{M}\p{N}_]+$/u;
+
+/**
+ * X matches an unquoted keyword against the post's tokens, split at punctuation, symbols and separators: `coca-cola`
+ * is the tokens `coca` and `cola`, so an unquoted keyword with punctuation matches nothing; "To match strings
+ * containing punctuation (for example coca-cola), symbol, or separator characters, you must wrap your keyword in
+ * double-quotes" (https://docs.x.com/x-api/posts/filtered-stream/integrate/build-a-rule, keyword operator).
+ */
+function tokenLike(keyword: string): boolean {
+  return TOKEN.test(keyword);
+}
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 function containsTerm(text: string, term: string): boolean {

@@ -7,8 +7,23 @@ export interface SessionHooks {
   render(item: Outgoing): string | undefined;
   /** Items whose bytes were all handed to the socket. */
   delivered(items: readonly Outgoing[]): void;
-  /** Called once when the connection is gone, with the items it took but did not fully write, in order. */
-  closed(undelivered: Outgoing[]): void;
+  /**
+   * Called once when the connection is gone, with the items it took but did not fully write, in order;
+   * `byClient` when the client closed it (X then keeps counting it for a while).
+   */
+  closed(undelivered: Outgoing[], byClient: boolean): void;
+  /** Items lost with a connection dropped for reading too slowly (X does not re-send them). */
+  lost(items: readonly Outgoing[]): void;
+}
+
+/** Timing of a session. */
+export interface SessionTiming {
+  /** Shortest gap between two heartbeats. */
+  readonly heartbeatIntervalMs: number;
+  /** Each gap is longer by a random share of this (X: "at least every 20 s", gaps of 21-22 s are reported). */
+  readonly heartbeatJitterMs: number;
+  /** A client that takes no data for this long while X has data for it is dropped, its buffer lost. */
+  readonly slowReaderTimeoutMs: number;
 }
 
 /** Lines are written in batches of about this many characters: one `write()` per batch, not per post. */
@@ -21,9 +36,11 @@ const BATCH_CHARS = 16 * 1024;
  */
 export class StreamSession {
   private readonly inFlight: Array<{ items: Outgoing[] }> = [];
-  private readonly heartbeat: NodeJS.Timeout;
+  private heartbeat: NodeJS.Timeout | undefined;
   private silenceTimer: NodeJS.Timeout | undefined;
+  private slowTimer: NodeJS.Timeout | undefined;
   private waitingForDrain = false;
+  private droppedSlow = false;
   /** Set once the session must write nothing more: closed, ending or being dropped. */
   private stopped = false;
 
@@ -31,12 +48,24 @@ export class StreamSession {
     private readonly res: ServerResponse,
     private readonly queue: OutboundQueue,
     private readonly hooks: SessionHooks,
-    heartbeatIntervalMs: number,
+    private readonly timing: SessionTiming,
   ) {
-    this.heartbeat = setInterval(() => {
-      if (!this.stopped && this.silenceTimer === undefined) res.write("\r\n");
-    }, heartbeatIntervalMs);
+    this.scheduleHeartbeat();
     res.on("close", () => this.onClose());
+  }
+
+  /** True once the client was dropped for reading too slowly. */
+  get droppedForSlowReading(): boolean {
+    return this.droppedSlow;
+  }
+
+  private scheduleHeartbeat(): void {
+    const gap = this.timing.heartbeatIntervalMs + Math.random() * this.timing.heartbeatJitterMs;
+    this.heartbeat = setTimeout(() => {
+      if (this.stopped) return;
+      if (this.silenceTimer === undefined) this.res.write("\r\n");
+      this.scheduleHeartbeat();
+    }, gap);
   }
 
   /** Writes whatever is queued, as far as the socket takes it. */
@@ -55,7 +84,9 @@ export class StreamSession {
       this.inFlight.push(batch);
       if (!this.res.write(text, (error) => this.acknowledge(batch, error))) {
         this.waitingForDrain = true;
+        this.slowTimer = setTimeout(() => this.dropSlowReader(), this.timing.slowReaderTimeoutMs);
         this.res.once("drain", () => {
+          clearTimeout(this.slowTimer);
           this.waitingForDrain = false;
           this.wake();
         });
@@ -98,6 +129,17 @@ export class StreamSession {
     this.res.end(`${line}\r\n`);
   }
 
+  /** X's answer to a client that reads too slowly: the connection is closed and what it had buffered is lost. */
+  private dropSlowReader(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.droppedSlow = true;
+    const lost = this.inFlight.flatMap((batch) => batch.items);
+    this.inFlight.length = 0;
+    this.hooks.lost(lost);
+    this.res.socket?.destroy();
+  }
+
   private takeRenderable(): { item: Outgoing; line: string } | undefined {
     for (let item = this.queue.next(); item !== undefined; item = this.queue.next()) {
       const line = this.hooks.render(item);
@@ -115,11 +157,13 @@ export class StreamSession {
   }
 
   private onClose(): void {
+    const byClient = !this.stopped;
     this.stopped = true;
-    clearInterval(this.heartbeat);
+    clearTimeout(this.heartbeat);
     clearTimeout(this.silenceTimer);
+    clearTimeout(this.slowTimer);
     const undelivered = this.inFlight.flatMap((batch) => batch.items);
     this.inFlight.length = 0;
-    this.hooks.closed(undelivered);
+    this.hooks.closed(undelivered, byClient);
   }
 }

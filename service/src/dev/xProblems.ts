@@ -46,6 +46,30 @@ export function tooManyConnections(): ErrorAnswer {
   });
 }
 
+/**
+ * 429 when the plan's post cap is spent (https://docs.x.com/x-api/fundamentals/response-codes-and-errors: 429 "Post
+ * cap having been exhausted"; problem type `usage-capped`).
+ */
+export function usageCapped(): ErrorAnswer {
+  return problem(429, {
+    title: "UsageCapExceeded",
+    detail: "Usage cap exceeded: Monthly product cap",
+    type: `${PROBLEMS}/usage-capped`,
+    period: "Monthly",
+    scope: "Product",
+  });
+}
+
+/** 409 on a stream connect when the stream has no rules (docs.x.com response codes: "Connection Exception"). */
+export function noRules(): ErrorAnswer {
+  return problem(409, {
+    title: "ConnectionException",
+    detail: "This stream has no rules: add at least one rule before connecting.",
+    type: `${PROBLEMS}/streaming-connection`,
+    status: 409,
+  });
+}
+
 /** 403 for a v2 endpoint called with OAuth 1.0a user context where only app-only bearer tokens are accepted. */
 export function unsupportedAuthentication(): ErrorAnswer {
   return problem(403, {
@@ -80,9 +104,16 @@ export function invalidRequest(errors: Array<{ parameters: Record<string, string
   });
 }
 
-/** The problem X answers for a stream connect refused with `status` (see `FakeXServer.failNextConnects`). */
-export function connectFailure(status: number): ErrorAnswer {
+/** A scripted connect failure: an HTTP status, or one of X's two kinds of 429 by name. */
+export type ConnectFailure = number | "usage-capped" | "rate-limited";
+
+/** The problem X answers for a stream connect refused with `failure` (see `FakeXServer.failNextConnects`). */
+export function connectFailure(failure: ConnectFailure): ErrorAnswer {
+  if (failure === "usage-capped") return usageCapped();
+  if (failure === "rate-limited") return genericProblem(429);
+  const status = failure;
   if (status === 429) return tooManyConnections();
+  if (status === 409) return noRules();
   if (status === 403) return clientForbidden();
   return genericProblem(status);
 }
