@@ -162,7 +162,7 @@ describe("service against the fake X server and dynalite", function () {
     await s.waitForLog("stats", (l) => Number(l["heartbeats"]) > 0);
     w.x.silence(10_000);
     const reconnect = await s.waitForLog("reconnect");
-    expect(reconnect).to.include({ cause: "dropped", reason: "no data for 4000 ms", delayMs: 0 });
+    expect(reconnect).to.include({ cause: "stalled", reason: "no data for 4000 ms", delayMs: 100 });
     await waitFor("a second connection", () => (w.x.connections() === 2 ? true : undefined));
     const [post] = matchesOf(generatePosts({ count: 5, matchRatio: 1, pattern: PATTERN, seed: 5 }));
     w.x.post(post as FakePost);
