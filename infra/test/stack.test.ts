@@ -125,7 +125,7 @@ describe("twitterstream stack", function () {
       expect(defaultNetwork.resources).to.not.be.empty;
     });
 
-    it("makes the posts table: user + date keys, pay per request, PITR, SSE, deletion protection, no TTL", () => {
+    it("makes the posts table: user + date keys, a keys-only index on id, pay per request, PITR, SSE, deletion protection, no TTL", () => {
       const table = only(defaultNetwork, "aws:dynamodb/table:Table");
       expect(table.inputs).to.deep.equal({
         name: "twitterStream-test",
@@ -135,19 +135,22 @@ describe("twitterstream stack", function () {
         attributes: [
           { name: "user", type: "S" },
           { name: "date", type: "S" },
+          { name: "id", type: "S" },
         ],
+        globalSecondaryIndexes: [{ name: "byId", hashKey: "id", projectionType: "KEYS_ONLY" }],
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true },
         deletionProtectionEnabled: true,
       });
     });
 
-    it("lets the task role write to that table's ARN only, with only the action the service calls", () => {
+    it("lets the task role write to that table's ARN and scan its byId index only, with only the actions the image calls", () => {
       const policy = byName(defaultNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
       expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           { Sid: "WritePosts", Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: tableArn("twitterStream-test") },
+          { Sid: "ScanPostIds", Effect: "Allow", Action: ["dynamodb:Scan"], Resource: `${tableArn("twitterStream-test")}/index/byId` },
         ],
       });
     });
@@ -285,6 +288,7 @@ describe("twitterstream stack", function () {
       const statements = JSON.parse(String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy)).Statement;
       expect(statements.map((st: { Sid: string }) => st.Sid)).to.deep.equal([
         "WritePosts",
+        "ScanPostIds",
         "ReadSecrets",
         "DecryptViaSecretsManager",
       ]);

@@ -40,7 +40,7 @@ export async function accessReport(subject: Subject): Promise<string> {
     "## Notes",
     "",
     "- The key policy lets the account delegate use of the key to IAM (AWS's default statement: without it the key can become unmanageable). An identity of this account whose own policies allow `kms:Decrypt` and `secretsmanager:GetSecretValue` on `*` (an administrator) can therefore read the secrets; nobody in another account can.",
-    "- `dynamodb:BatchWriteItem` carries both put and delete requests: IAM cannot grant the one without the other. The task role can therefore delete items it can name, though not read, query or scan them.",
+    "- `dynamodb:BatchWriteItem` carries both put and delete requests: IAM cannot grant the one without the other. The task role can therefore delete items it can name (the service deletes an edited post's earlier versions, the compliance command the posts X reports deleted). It can scan the keys of the table's `byId` index (ids and keys, no text), and cannot read, query or scan the table itself.",
     "- `ecr:GetAuthorizationToken` has no resource-level permissions: `*` is the only resource it takes.",
     "",
   ].join("\n");

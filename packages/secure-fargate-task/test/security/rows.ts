@@ -58,7 +58,7 @@ export const TASK_ROLE_SECRET_ROWS: Row[] = [
   row("task role", "logs:PutLogEvents", "this log group's streams", DENIED),
 ];
 
-/** The stack's task role: write posts to its table, nothing else. */
+/** The stack's task role: write (and delete) posts in its table, scan the keys of its byId index, nothing else. */
 export const STACK_TASK_ROLE_ROWS: Row[] = [
   row("task role", "dynamodb:BatchWriteItem", "this table", ALLOWED),
   row("task role", "dynamodb:PutItem", "this table", DENIED),
@@ -67,6 +67,9 @@ export const STACK_TASK_ROLE_ROWS: Row[] = [
   row("task role", "dynamodb:Query", "this table", DENIED),
   row("task role", "dynamodb:Query", "this table's indexes", DENIED),
   row("task role", "dynamodb:Scan", "this table", DENIED),
+  row("task role", "dynamodb:Scan", "this table's byId index", ALLOWED),
+  row("task role", "dynamodb:Scan", "this table's indexes", DENIED),
+  row("task role", "dynamodb:Query", "this table's byId index", DENIED),
   row("task role", "dynamodb:DeleteItem", "this table", DENIED),
   row("task role", "dynamodb:UpdateItem", "this table", DENIED),
   row("task role", "dynamodb:DeleteTable", "this table", DENIED),

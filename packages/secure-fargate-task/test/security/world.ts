@@ -46,6 +46,7 @@ export const RESOURCES = {
   "another key": (w: World) => [arn(w, "kms", "key/00000000-0000-0000-0000-000000000000")],
   "this table": (w: World) => w.model.targets.tableArns,
   "this table's indexes": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/by-date`),
+  "this table's byId index": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/byId`),
   "another table": (w: World) => [arn(w, "dynamodb", "table/another-table")],
   "this service": (w: World) => w.model.targets.serviceArns,
   "another service": (w: World) => [arn(w, "ecs", "service/another-cluster/another-service")],

@@ -1,0 +1,61 @@
+/**
+ * The compliance command: `node --no-warnings dist/compliance/main.js` in the image (the same image and environment
+ * as the service, with a command override), `node --no-warnings --import tsx service/src/compliance/main.ts` from the
+ * repository. Submits every stored post id to X's batch compliance jobs and deletes the posts X reports deleted
+ * (X's developer policy asks that stored content deleted on X be deleted; the stream sends no deletions).
+ * Exit codes: 0 when the whole table was checked; 1 on a failure (nothing is deleted for a job without results);
+ * 2 on invalid configuration.
+ */
+import fs from "node:fs";
+import { ConfigError, loadConfig, secretValues, type Config } from "../config";
+import { createDocumentClient } from "../dynamo";
+import { errorFields, Logger } from "../log";
+import { Redactor } from "../redact";
+import { connectX } from "../xApi";
+import { complianceOptions, type ComplianceOptions } from "./options";
+import { sweep } from "./sweep";
+import { complianceApi } from "./xJobs";
+
+const CREDENTIAL_VARIABLES = ["CONSUMERKEY", "CONSUMERSECRETKEY", "ACCESSTOKEN", "ACCESSTOKENSECRET", "BEARERTOKEN"];
+
+async function run(config: Config, options: ComplianceOptions, log: Logger, redactor: Redactor): Promise<number> {
+  log.info("compliance_start", { table: config.table, region: config.region, xApi: config.xApiBaseUrl.origin, ...options });
+  const doc = createDocumentClient(config.region, config.writeTimeoutMs);
+  try {
+    const x = await connectX(config.credentials, { base: config.xApiBaseUrl, timeoutMs: config.xRequestTimeoutMs }, redactor);
+    const totals = await sweep({
+      doc,
+      table: config.table,
+      api: complianceApi(x.client, config.xRequestTimeoutMs),
+      idsPerJob: options.idsPerJob,
+      timing: { pollMs: options.pollMs, timeoutMs: options.timeoutMs, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), now: Date.now },
+      onJob: (fields) => log.info("compliance_job", fields),
+    });
+    log.info("compliance_done", { ...totals });
+    return 0;
+  } catch (error) {
+    log.error("fatal", { stage: "compliance", ...errorFields(error) });
+    return 1;
+  } finally {
+    doc.destroy();
+  }
+}
+
+function main(): void {
+  const redactor = new Redactor(CREDENTIAL_VARIABLES.map((name) => process.env[name] ?? ""));
+  const log = new Logger(redactor);
+  let config: Config;
+  let options: ComplianceOptions;
+  try {
+    config = loadConfig(process.env, (path) => fs.readFileSync(path, "utf8"));
+    options = complianceOptions(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    log.error("config_error", { variable: error.variable, error: error.message });
+    process.exit(2);
+  }
+  for (const secret of secretValues(config.credentials)) redactor.add(secret);
+  void run(config, options, log, redactor).then((code) => process.exit(code));
+}
+
+main();
