@@ -32,7 +32,10 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
   };
 }
 
-/** Creates the posts table with the agreed key: hash `user` (S), range `date` (S, `<created_at>#<id>`). */
+/**
+ * Creates the posts table as infra/table.ts does: hash `user` (S), range `date` (S, `<created_at>#<id>`), and the
+ * keys-only global secondary index `byId` on `id` (S).
+ */
 export async function createPostsTable(doc: DynamoDBDocumentClient, table: string): Promise<void> {
   await doc.send(
     new CreateTableCommand({
@@ -41,11 +44,13 @@ export async function createPostsTable(doc: DynamoDBDocumentClient, table: strin
       AttributeDefinitions: [
         { AttributeName: "user", AttributeType: "S" },
         { AttributeName: "date", AttributeType: "S" },
+        { AttributeName: "id", AttributeType: "S" },
       ],
       KeySchema: [
         { AttributeName: "user", KeyType: "HASH" },
         { AttributeName: "date", KeyType: "RANGE" },
       ],
+      GlobalSecondaryIndexes: [{ IndexName: "byId", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], Projection: { ProjectionType: "KEYS_ONLY" } }],
     }),
   );
 }
