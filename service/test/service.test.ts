@@ -149,8 +149,8 @@ describe("service against the fake X server and dynalite", function () {
     await tableCount(posts.length);
     const reconnects = s.events("reconnect").slice(0, 3).map((l) => [l["cause"], l["status"], l["delayMs"]]);
     expect(reconnects).to.deep.equal([
-      ["rate-limited", 429, 100],
-      ["rate-limited", 429, 200],
+      ["too-many-connections", 429, 100],
+      ["too-many-connections", 429, 200],
       ["http", 503, 50],
     ]);
     expect(s.events("reconnect")[0]?.["body"]).to.include("TooManyConnections");
