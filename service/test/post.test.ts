@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { toItem } from "../src/item";
-import { readLine, type LineResult } from "../src/post";
+import { isRetweet, matchedText, readLine, STREAM_FIELDS, withRetweetClause, type LineResult } from "../src/post";
 
 const POST = {
   data: { id: "1858000000000000001", text: "Héllo 🌍 «cloud» 東京", author_id: "42", created_at: "2026-11-22T01:02:03.000Z", edit_history_tweet_ids: ["1858000000000000001"] },
@@ -86,5 +86,41 @@ describe("building the item", () => {
   it("omits username when unknown", () => {
     const item = toItem({ id: "1", text: "a", authorId: "9", username: undefined, createdAt: "2026-01-01T00:00:00.000Z" }, "r");
     expect(item).to.not.have.property("username");
+  });
+});
+
+describe("reading retweets, quotes and edits", () => {
+  const original = { id: "1858000000000000000", text: "cut…", note_tweet: { text: "the whole original" }, author_id: "7", created_at: "2026-11-22T01:00:00.000Z" };
+
+  it("asks X for referenced posts, edit histories and long texts", () => {
+    expect(STREAM_FIELDS.tweetFields.split(",")).to.include.members(["referenced_tweets", "edit_history_tweet_ids", "note_tweet", "created_at"]);
+    expect(STREAM_FIELDS.expansions.split(",")).to.include.members(["author_id", "referenced_tweets.id", "edit_history_tweet_ids"]);
+  });
+
+  it("takes a retweet's text from the original in includes.tweets, note_tweet first", () => {
+    const line = { ...POST, data: { ...POST.data, text: "RT @x: cut", referenced_tweets: [{ type: "retweeted", id: original.id }] }, includes: { ...POST.includes, tweets: [original] } };
+    const p = post(readLine(JSON.stringify(line)));
+    expect(p).to.deep.include({ text: "the whole original", reference: { type: "retweeted", id: original.id } });
+    expect(isRetweet(p)).to.equal(true);
+    expect(toItem(p, "r")).to.deep.include({ text: "the whole original", refType: "retweeted", refId: original.id });
+  });
+
+  it("keeps a quote's own text and matches it with the quoted post's", () => {
+    const line = { ...POST, data: { ...POST.data, referenced_tweets: [{ type: "replied_to", id: "5" }, { type: "quoted", id: original.id }] }, includes: { ...POST.includes, tweets: [original] } };
+    const p = post(readLine(JSON.stringify(line)));
+    expect(p).to.deep.include({ text: POST.data.text, quotedText: "the whole original", reference: { type: "quoted", id: original.id } });
+    expect(matchedText(p)).to.equal(`${POST.data.text}\nthe whole original`);
+  });
+
+  it("derives the keys of an edited post's earlier versions from includes.tweets", () => {
+    const earlier = { id: "1857999999999999999", text: "v1", author_id: "42", created_at: "2026-11-22T01:00:00.000Z" };
+    const line = { ...POST, data: { ...POST.data, edit_history_tweet_ids: [earlier.id, POST.data.id] }, includes: { ...POST.includes, tweets: [earlier] } };
+    const item = toItem(post(readLine(JSON.stringify(line))), "r");
+    expect(item).to.deep.include({ editOf: [earlier.id], replaces: [{ user: "42", date: `2026-11-22T01:00:00.000Z#${earlier.id}` }] });
+  });
+
+  it("puts -is:retweet after the whole rule", () => {
+    expect(withRetweetClause("a OR b", true)).to.equal("(a OR b) -is:retweet");
+    expect(withRetweetClause("a OR b", false)).to.equal("a OR b");
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { SkipLog, Stats } from "../src/stats";
+import { DailyReads, SkipLog, Stats } from "../src/stats";
 
 describe("stats", () => {
   it("sums skips by reason and resets the period's latency only", () => {
@@ -34,5 +34,27 @@ describe("skip log", () => {
       { reason: "stream-error", sample: "c", count: 1 },
       { reason: "not-json", sample: "e", count: 3 },
     ]);
+  });
+});
+
+describe("daily reads", () => {
+  it("counts posts per UTC day and reports each finished day once, at the first read or roll after midnight", () => {
+    const days: unknown[] = [];
+    const midnight = Date.UTC(2026, 10, 23);
+    const d = new DailyReads(midnight - 2000, (c) => days.push(c));
+    d.count(midnight - 1000);
+    d.count(midnight - 1);
+    expect(d.current()).to.deep.equal({ day: "2026-11-22", posts: 2 });
+    d.roll(midnight);
+    d.count(midnight + 5);
+    d.roll(midnight + 86_400_000 * 3);
+    expect(days).to.deep.equal([{ day: "2026-11-22", posts: 2 }, { day: "2026-11-23", posts: 1 }]);
+    expect(d.current()).to.deep.equal({ day: "2026-11-26", posts: 0 });
+  });
+
+  it("shows the day so far in every snapshot", () => {
+    const s = new Stats(() => undefined, () => Date.UTC(2026, 0, 2, 3));
+    s.read();
+    expect(s.snapshot(0, 0, "period").dailyReads).to.deep.equal({ day: "2026-01-02", posts: 1 });
   });
 });

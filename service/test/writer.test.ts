@@ -94,3 +94,28 @@ describe("batch writer", () => {
     expect(seen.stored).to.equal(0);
   });
 });
+
+describe("batch writer, edited posts", () => {
+  it("deletes the earlier versions in the same batch, a key both put and deleted only deleted, and strips replaces", async () => {
+    const requests: unknown[][] = [];
+    const sender: BatchSender = {
+      async send(command: BatchWriteCommand) {
+        requests.push(command.input.RequestItems?.[TABLE] ?? []);
+        return { $metadata: {} };
+      },
+    };
+    const v1 = item(1);
+    const v2: PostItem = { ...item(2), user: v1.user, editOf: [v1.id], replaces: [{ user: v1.user, date: v1.date }] };
+    const replaced: number[] = [];
+    const queue = new BoundedQueue<PostItem>(10);
+    const events: WriterEvents = { stored: () => undefined, duplicates: () => undefined, retry: () => undefined, took: () => undefined, fatal: () => undefined, replaced: (n) => void replaced.push(n) };
+    const writer = new BatchWriter(sender, queue, { table: TABLE, concurrency: 1, retryBaseMs: 1, retryMaxMs: 2 }, events, () => Promise.resolve());
+    queue.push(v1);
+    queue.push(v2);
+    writer.kick();
+    await writer.idle();
+    const { replaces: _r, ...storedV2 } = v2;
+    expect(requests).to.deep.equal([[{ DeleteRequest: { Key: { user: v1.user, date: v1.date } } }, { PutRequest: { Item: storedV2 } }]]);
+    expect(replaced).to.deep.equal([1]);
+  });
+});
