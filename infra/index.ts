@@ -22,7 +22,8 @@ const serviceContext = path.relative(process.cwd(), path.join(__dirname, "..", "
 // The service: reads the X filtered stream, keeps the posts FILTER matches and writes them to the table.
 const app = new SecureFargateTask("twitterstream", {
   image: { context: serviceContext, platform: config.imagePlatform },
-  secrets: config.credentials,
+  // Each credential a value the component stores in Secrets Manager.
+  secrets: Object.fromEntries(Object.entries(config.credentials).map(([variable, value]) => [variable, { value }])),
   secretDelivery: config.secretDelivery,
   environment: {
     DYNAMODBTABLE: table.name,

@@ -57,7 +57,7 @@ export const SERVICE_TABLE_ACTIONS = [...TABLE_ACTIONS, ...INDEX_ACTIONS];
  */
 export function tableWriteStatements(table: aws.dynamodb.Table): PolicyStatementArgs[] {
   return [
-    { Sid: "WritePosts", Effect: "Allow", Action: TABLE_ACTIONS, Resource: table.arn },
-    { Sid: "ScanPostIds", Effect: "Allow", Action: INDEX_ACTIONS, Resource: pulumi.interpolate`${table.arn}/index/${BY_ID_INDEX}` },
+    { Sid: "WritePosts", Effect: "Allow", Action: TABLE_ACTIONS, Resource: [table.arn] },
+    { Sid: "ScanPostIds", Effect: "Allow", Action: INDEX_ACTIONS, Resource: [pulumi.interpolate`${table.arn}/index/${BY_ID_INDEX}`] },
   ];
 }

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "secure-fargate-task";
-import { runComponent, SECRETS } from "../../packages/secure-fargate-task/test/runComponent";
+import { runComponent, SECRETS, secretValues } from "../../packages/secure-fargate-task/test/runComponent";
 import { RESULT_PREFIX } from "../test/harness/mocks";
 
 /** The subnets the variants other than `defaultNetwork` give, so that each variant adds only its own part. */
@@ -14,8 +14,8 @@ const NETWORK = { subnetIds: ["subnet-private-a"], assignPublicIp: false };
 
 /** The component's optional parts, each as the arguments that switch it on. */
 export const COMPONENT_VARIANTS = {
-  followRotation: { network: NETWORK, secrets: { ...SECRETS, DB: { secretsManager: "shared/db", followRotation: true } } },
-  s3Object: { network: NETWORK, secrets: { ...SECRETS, TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } },
+  followRotation: { network: NETWORK, secrets: { ...secretValues(SECRETS), DB: { secretsManager: "shared/db", followRotation: true } } },
+  s3Object: { network: NETWORK, secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } },
   defaultNetwork: {},
 } satisfies Record<string, Partial<SecureFargateTaskArgs>>;
 

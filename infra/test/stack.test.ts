@@ -149,8 +149,8 @@ describe("twitterstream stack", function () {
       expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
-          { Sid: "WritePosts", Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: tableArn("twitterStream-test") },
-          { Sid: "ScanPostIds", Effect: "Allow", Action: ["dynamodb:Scan"], Resource: `${tableArn("twitterStream-test")}/index/byId` },
+          { Sid: "WritePosts", Effect: "Allow", Action: "dynamodb:BatchWriteItem", Resource: tableArn("twitterStream-test") },
+          { Sid: "ScanPostIds", Effect: "Allow", Action: "dynamodb:Scan", Resource: `${tableArn("twitterStream-test")}/index/byId` },
         ],
       });
     });

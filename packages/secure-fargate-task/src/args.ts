@@ -1,80 +1,98 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ImagePlatform } from "./fargate";
 
-/** How the component lays out the secrets it creates in Secrets Manager. */
-export type SecretLayout = "single" | "perVariable";
+/**
+ * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
+ * `perVariable`: one secret per variable.
+ */
+export const SecretLayout = { Single: "single", PerVariable: "perVariable" } as const;
+export type SecretLayout = (typeof SecretLayout)[keyof typeof SecretLayout];
 
 /**
  * How secrets reach the app. `environment`: ECS injects them as environment variables when the task starts.
  * `files`: an init container writes each to a file on a task-scoped volume; the app reads `<NAME>_FILE`.
  */
-export type SecretDelivery = "environment" | "files";
+export const SecretDelivery = { Environment: "environment", Files: "files" } as const;
+export type SecretDelivery = (typeof SecretDelivery)[keyof typeof SecretDelivery];
 
 /** Whether the component runs a long-lived service or only defines a task for one-off `aws ecs run-task` runs. */
-export type RunMode = "service" | "task";
+export const RunMode = { Service: "service", Task: "task" } as const;
+export type RunMode = (typeof RunMode)[keyof typeof RunMode];
+
+/** A log driver Fargate supports. */
+export const LogDriver = { Awslogs: "awslogs", Splunk: "splunk", Awsfirelens: "awsfirelens" } as const;
+export type LogDriver = (typeof LogDriver)[keyof typeof LogDriver];
+
+/** The effect of an IAM policy statement. */
+export const Effect = { Allow: "Allow", Deny: "Deny" } as const;
+export type Effect = (typeof Effect)[keyof typeof Effect];
+
+/** A Docker platform the component builds for; the task's `runtimePlatform.cpuArchitecture` follows it. */
+export const ImagePlatform = { LinuxAmd64: "linux/amd64", LinuxArm64: "linux/arm64" } as const;
+export type ImagePlatform = (typeof ImagePlatform)[keyof typeof ImagePlatform];
 
 /**
- * A secret kept in Secrets Manager by someone else. The component looks it up, so a name or a partial ARN still
- * yields a grant on the exact ARN that AWS evaluates (with its 6-character suffix).
+ * Where one secret comes from: give exactly one of `value`, `secretsManager`, `ssmParameter` or `s3Object`.
+ *
+ * - `value`: the component stores it in Secrets Manager (typically `config.requireSecret("...")`; a plain string is
+ *   wrapped with `pulumi.secret`), pinned to the version that holds it: change it, run `pulumi up`, the service rolls.
+ * - `secretsManager`: a secret kept by someone else, looked up so that a name or partial ARN still yields a grant on
+ *   the exact ARN AWS evaluates; with `jsonKey`, `versionId` or `versionStage`, and `followRotation`.
+ * - `ssmParameter`: a Parameter Store `SecureString` (or `String`).
+ * - `s3Object`: content the component stores as an object of its own encrypted bucket (public access blocked, TLS
+ *   only, SSE-KMS, versioned), always delivered as a file: suits certificates and other large secrets.
  */
-export interface ExistingSecretsManagerSecret {
-  /** Full ARN, partial ARN (no suffix) or name of the secret, in this account and region. */
-  secretsManager: pulumi.Input<string>;
-  /** Extract this key of a JSON secret. @default - the whole secret string */
+export interface SecretRefArgs {
+  /** The secret's value, stored by the component in Secrets Manager. */
+  value?: pulumi.Input<string>;
+  /** Full ARN, partial ARN (no suffix) or name of an existing Secrets Manager secret, in this account and region. */
+  secretsManager?: pulumi.Input<string>;
+  /** With `secretsManager`: extract this key of a JSON secret. @default - the whole secret string */
   jsonKey?: string;
-  /** Pin this version. Exclusive with `versionStage` and `followRotation`. @default - see `followRotation` */
+  /** With `secretsManager`: pin this version. Exclusive with `versionStage` and `followRotation`. @default - the current version */
   versionId?: pulumi.Input<string>;
-  /** Follow this staging label, e.g. `AWSPREVIOUS`. @default "AWSCURRENT" */
+  /** With `secretsManager`: follow this staging label, e.g. `AWSPREVIOUS`. @default "AWSCURRENT" */
   versionStage?: string;
   /**
-   * The secret's customer-managed KMS key, granted `kms:Decrypt` via Secrets Manager.
-   * @default - the key Secrets Manager reports for the secret; none for the AWS managed key
-   */
-  kmsKeyArn?: pulumi.Input<string>;
-  /**
-   * Roll the service when this secret changes outside Pulumi (managed rotation, a rotation function, by hand): an
-   * EventBridge rule on exactly this secret's change events starts a new deployment.
+   * With `secretsManager`: roll the service when this secret changes outside Pulumi (managed rotation, a rotation
+   * function, by hand): an EventBridge rule on exactly this secret's change events starts a new deployment.
    * @default false
    */
   followRotation?: boolean;
-}
-
-/** An SSM Parameter Store `SecureString` parameter (or `String`), in this account and region. */
-export interface SsmParameterSecret {
-  /** Name (`/app/token`) or ARN of the parameter; `name:version` pins a version. */
-  ssmParameter: pulumi.Input<string>;
-  /** The parameter's customer-managed KMS key. @default - the AWS managed key `aws/ssm`: no grant needed */
+  /** Name (`/app/token`) or ARN of an SSM parameter; `name:version` pins a version. */
+  ssmParameter?: pulumi.Input<string>;
+  /** Content of an object the component stores in its own bucket and delivers as a file. */
+  s3Object?: pulumi.Input<string>;
+  /**
+   * With `secretsManager` or `ssmParameter`: the customer-managed KMS key that encrypts it, granted `kms:Decrypt` via
+   * that service only.
+   * @default - for `secretsManager`, the key Secrets Manager reports (none for the AWS managed key); for `ssmParameter`, none (`aws/ssm`)
+   */
   kmsKeyArn?: pulumi.Input<string>;
 }
 
 /**
- * A value the component stores as an object in its own encrypted S3 bucket (public access blocked, TLS only,
- * SSE-KMS, versioned) and always delivers as a file: suits certificates and other large or multi-line secrets.
+ * Credentials for a private registry outside ECR, as ECS reads them from Secrets Manager: `username` and `password`
+ * (stored by the component), or `secretsManager`, an existing secret holding `{"username","password"}`.
  */
-export interface S3ObjectSecret {
-  /** The object's content. A plain string is wrapped with `pulumi.secret`. */
-  s3Object: pulumi.Input<string>;
+export interface RegistryCredentialsArgs {
+  /** The registry user name, with `password`. */
+  username?: pulumi.Input<string>;
+  /** The registry password or token, with `username`. */
+  password?: pulumi.Input<string>;
+  /** ARN or name of an existing secret holding the credentials. */
+  secretsManager?: pulumi.Input<string>;
+  /** With `secretsManager`: the secret's customer-managed KMS key. @default - the key Secrets Manager reports */
+  kmsKeyArn?: pulumi.Input<string>;
 }
-
-/**
- * Where one secret comes from: a value (stored by the component in Secrets Manager), an existing Secrets Manager
- * secret, an SSM parameter, or an S3 object.
- */
-export type SecretSource = pulumi.Input<string> | ExistingSecretsManagerSecret | SsmParameterSecret | S3ObjectSecret;
-
-/** Credentials for a private registry outside ECR, as ECS reads them from Secrets Manager. */
-export type RegistryCredentials =
-  | { username: pulumi.Input<string>; password: pulumi.Input<string> }
-  | { secretsManager: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string> };
 
 /** Log routing other than the default `awslogs` to the component's log group. */
 export interface LoggingArgs {
   /** A log driver Fargate supports. */
-  logDriver: "awslogs" | "splunk" | "awsfirelens";
-  /** Driver options. */
+  logDriver: LogDriver;
+  /** Driver options. @default - none */
   options?: Record<string, string>;
-  /** Driver options whose values are secrets (a Splunk token, say), injected by reference like `secrets`. */
-  secretOptions?: Record<string, SecretSource>;
+  /** Driver options whose values are secrets (a Splunk token, say), referenced like `secrets`. @default - none */
+  secretOptions?: Record<string, SecretRefArgs>;
 }
 
 /** One IAM policy statement, with resources that may be outputs of other resources (a table's ARN, say). */
@@ -82,51 +100,50 @@ export interface PolicyStatementArgs {
   /** Statement id. @default - none */
   Sid?: string;
   /** `Allow` or `Deny`. */
-  Effect: "Allow" | "Deny";
-  /** One action or a list; `*` alone is rejected. */
-  Action: string | string[];
-  /** One resource ARN or a list. */
-  Resource: pulumi.Input<string> | pulumi.Input<string>[];
-  /** IAM condition block: operator -> key -> value(s). @default - none */
-  Condition?: Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
+  Effect: Effect;
+  /** The actions; `*` alone is rejected. */
+  Action: string[];
+  /** The resource ARNs. */
+  Resource: pulumi.Input<string>[];
+  /** IAM condition block: operator -> key -> values. @default - none */
+  Condition?: Record<string, Record<string, pulumi.Input<string>[]>>;
 }
 
-/** An image built elsewhere, pulled by name (a digest reference is best). */
-export interface PrebuiltImageArgs {
-  /**
-   * Image reference, e.g. `ghcr.io/org/app@sha256:...`. An ECR image (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>...`)
-   * gets the execution role `ecr:GetAuthorizationToken` and the pull on exactly that repository; a repository in another
-   * account must also allow the role in its repository policy.
-   */
-  name: pulumi.Input<string>;
-  /** Credentials for a private registry outside ECR (refused for an ECR image). @default - none: a public image, or ECR */
-  repositoryCredentials?: RegistryCredentials;
-  /** The image's platform, for the task's `runtimePlatform`. @default "linux/amd64" */
-  platform?: ImagePlatform;
-}
-
-/** The container image the component builds and pushes to its own ECR repository. */
+/**
+ * The container image: give `context` to have the component build it and push it to its own ECR repository, or
+ * `name` to pull an image built elsewhere.
+ */
 export interface ImageArgs {
   /**
    * Path of the Docker build context, relative to the Pulumi program's working directory: the folder `main` names in
-   * `Pulumi.yaml` when it names one (compute it from `__dirname` to be independent of it).
+   * `Pulumi.yaml` when it names one (compute it from `__dirname` to be independent of it). The image is tagged with a
+   * hash of everything that can change it and pushed to an ECR repository (scan on push, immutable tags, KMS); a tag
+   * the repository already holds is not pushed again, and the task runs the image by digest.
    */
-  context: string;
+  context?: string;
   /**
-   * Path of the Dockerfile, relative to the Pulumi program's working directory, as `@pulumi/docker` reads it.
+   * With `context`: path of the Dockerfile, relative to the Pulumi program's working directory.
    * @default `<context>/Dockerfile`
    */
   dockerfile?: string;
+  /** With `context`: Docker build arguments. Not for secrets: they end up in the image history. @default - none */
+  buildArgs?: Record<string, pulumi.Input<string>>;
+  /** With `context`: keep this many most recent images; the ECR lifecycle policy expires older ones. @default 10 */
+  keepImages?: number;
   /**
-   * Platform to build for. The task's `runtimePlatform.cpuArchitecture` follows it (`X86_64` or `ARM64`), so an arm64
+   * An image built elsewhere, e.g. `ghcr.io/org/app@sha256:...` (a digest is best). An ECR image
+   * (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>...`) gets the execution role `ecr:GetAuthorizationToken` and the
+   * pull on exactly that repository; a repository in another account must also allow the role in its policy.
+   */
+  name?: pulumi.Input<string>;
+  /** With `name`: credentials for a private registry outside ECR (refused for an ECR image). @default - none */
+  repositoryCredentials?: RegistryCredentialsArgs;
+  /**
+   * The platform to build for, or of the image pulled by name: the task's CPU architecture follows it, so an arm64
    * image built on a laptop never lands on x86 Fargate.
    * @default "linux/amd64"
    */
   platform?: ImagePlatform;
-  /** Docker build arguments. Not for secrets: build arguments end up in the image history. @default - none */
-  buildArgs?: Record<string, pulumi.Input<string>>;
-  /** Keep this many most recent images in the repository; the ECR lifecycle policy expires older ones. @default 10 */
-  keepImages?: number;
 }
 
 /** Where the tasks run. */
@@ -157,16 +174,15 @@ export interface DeploymentArgs {
 
 /** Arguments of {@link SecureFargateTask}. */
 export interface SecureFargateTaskArgs {
-  /** The image: built from source and pushed to the component's ECR repository, or pulled by name. */
-  image: ImageArgs | PrebuiltImageArgs;
+  /** The image: built from source (`context`) and pushed to the component's ECR repository, or pulled by `name`. */
+  image: ImageArgs;
   /**
-   * The container's secrets: environment variable name -> source. A value (typically `config.requireSecret("...")`;
-   * a plain string is wrapped with `pulumi.secret`) is stored in Secrets Manager by the component; or name an existing
-   * Secrets Manager secret, an SSM parameter, or an S3 object. Each reaches the container only when a task starts,
-   * never as plaintext in the task definition, pinned to a version: changing a value and running `pulumi up` rolls
-   * the service.
+   * The container's secrets: environment variable name -> where it comes from (`{ value }`, typically
+   * `{ value: config.requireSecret("...") }`, stored in Secrets Manager by the component; or an existing Secrets Manager
+   * secret, an SSM parameter, or an S3 object). Each reaches the container only when a task starts, never as plaintext
+   * in the task definition, pinned to a version: changing a value and running `pulumi up` rolls the service.
    */
-  secrets: Record<string, SecretSource>;
+  secrets: Record<string, SecretRefArgs>;
   /**
    * How secrets reach the app: as environment variables injected by ECS, or as files written by an init container
    * to a task-scoped volume (`<NAME>_FILE` points at each). S3 objects are always files.

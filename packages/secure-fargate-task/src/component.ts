@@ -247,11 +247,12 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   private registryCredentials(ctx: ChildContext, settings: Settings, kmsKeyArn: pulumi.Output<string>): pulumi.Output<ResolvedSecret | undefined> {
     const credentials = settings.image.kind === "prebuilt" ? settings.image.repositoryCredentials : undefined;
     if (credentials === undefined) return pulumi.output(undefined);
-    if ("secretsManager" in credentials) {
+    if (credentials.secretsManager !== undefined) {
       // ECS reads repositoryCredentials by ARN only: the grant and the task definition use just the secret's ARN.
       return lookupSecret(ctx, { name: "repositoryCredentials", ref: credentials.secretsManager, kmsKeyArn: credentials.kmsKeyArn });
     }
-    return storeRegistryCredentials(ctx, credentials, kmsKeyArn);
+    // Validation made sure both are there.
+    return storeRegistryCredentials(ctx, { username: credentials.username!, password: credentials.password! }, kmsKeyArn);
   }
 }
 

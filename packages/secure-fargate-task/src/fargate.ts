@@ -1,3 +1,5 @@
+import type { ImagePlatform } from "./args";
+
 /**
  * Fargate task sizes: the CPU / memory pairs AWS offers.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
@@ -38,14 +40,11 @@ export function cpuForMemory(memory: number): number | undefined {
   return FARGATE_CPU_VALUES.find((cpu) => fargateMemoryValues(cpu).includes(memory));
 }
 
-/** Docker platforms the component builds for, and the Fargate CPU architecture each needs. */
-export const PLATFORM_ARCHITECTURE = {
+/** The Fargate CPU architecture each Docker platform needs. */
+export const PLATFORM_ARCHITECTURE: Readonly<Record<ImagePlatform, "X86_64" | "ARM64">> = {
   "linux/amd64": "X86_64",
   "linux/arm64": "ARM64",
-} as const;
-
-/** A Docker build platform the component supports. */
-export type ImagePlatform = keyof typeof PLATFORM_ARCHITECTURE;
+};
 
 /** CloudWatch Logs retention values (days); 0 means "never expire". */
 export const LOG_RETENTION_DAYS: readonly number[] = [

@@ -1,19 +1,12 @@
 export { SecureFargateTask } from "./component";
+export { Effect, ImagePlatform, LogDriver, RunMode, SecretDelivery, SecretLayout } from "./args";
 export type {
   DeploymentArgs,
-  ExistingSecretsManagerSecret,
   ImageArgs,
   LoggingArgs,
   NetworkArgs,
   PolicyStatementArgs,
-  PrebuiltImageArgs,
-  RegistryCredentials,
-  RunMode,
-  SecretDelivery,
-  SecretLayout,
-  SecretSource,
+  RegistryCredentialsArgs,
+  SecretRefArgs,
   SecureFargateTaskArgs,
-  S3ObjectSecret,
-  SsmParameterSecret,
 } from "./args";
-export type { ImagePlatform } from "./fargate";

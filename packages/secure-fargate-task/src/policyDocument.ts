@@ -19,6 +19,30 @@ export interface PolicyDocument {
   Statement: Statement[];
 }
 
+/**
+ * A caller's statement (lists everywhere, as every Pulumi language can express them) in IAM's usual compact form: a
+ * list of one action or resource, or of one condition value, is written as that one string.
+ */
+export function compactStatement(statement: {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, string[]>>;
+}): Statement {
+  const one = (values: string[]): string | string[] => (values.length === 1 ? values[0]! : values);
+  const condition =
+    statement.Condition &&
+    Object.fromEntries(Object.entries(statement.Condition).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, one(v)]))]));
+  return {
+    ...(statement.Sid === undefined ? {} : { Sid: statement.Sid }),
+    Effect: statement.Effect,
+    Action: one(statement.Action),
+    Resource: one(statement.Resource),
+    ...(condition === undefined ? {} : { Condition: condition }),
+  };
+}
+
 /** A policy document with these statements. */
 export function policyDocument(statements: Statement[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };

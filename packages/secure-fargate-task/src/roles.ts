@@ -4,7 +4,7 @@ import type { PolicyStatementArgs } from "./args";
 import type { ChildContext } from "./context";
 import { secretReadStatements } from "./grants";
 import { IamPropagation } from "./iamPropagation";
-import { policyDocument, Statement } from "./policyDocument";
+import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
 import type { ResolvedSecret } from "./sources";
 
@@ -71,7 +71,7 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
           policy: pulumi
             .all([pulumi.output(inputs.statements), inputs.fileSecrets, ctx.scope])
             .apply(([statements, files, s]) =>
-              JSON.stringify(policyDocument([...(statements as Statement[]), ...secretReadStatements(files, "init", s)])),
+              JSON.stringify(policyDocument([...statements.map(compactStatement), ...secretReadStatements(files, "init", s)])),
             ),
         },
         opts,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretFileSource } from "../init/src/spec";
-import type { SecretSource } from "./args";
+import type { SecretRefArgs } from "./args";
 import { secretValueFrom } from "./containerDefinition";
 import type { AwsScope } from "./policies";
 
@@ -38,13 +38,20 @@ export function secretsManagerArns(secrets: readonly ResolvedSecret[]): string[]
   return [...new Set(arns)].sort();
 }
 
-/** Sorts a source into its kind; `undefined` when it is none of the known shapes. */
-export function classifySource(name: string, source: SecretSource): SecretSpec | undefined {
-  if (typeof source === "string" || pulumi.Output.isInstance(source) || source instanceof Promise) {
-    return { name, kind: "value", value: pulumi.secret(source) };
-  }
-  if (typeof source !== "object" || source === null) return undefined;
-  if ("secretsManager" in source) {
+/** The source fields of a secret reference: exactly one must be given. */
+export const SOURCE_FIELDS = ["value", "secretsManager", "ssmParameter", "s3Object"] as const;
+
+/** Which source fields a reference gives. */
+export function givenSources(ref: SecretRefArgs): Array<(typeof SOURCE_FIELDS)[number]> {
+  return SOURCE_FIELDS.filter((field) => ref[field] !== undefined && ref[field] !== null);
+}
+
+/** Sorts a reference with exactly one source field into its kind; `undefined` when it gives none or several. */
+export function classifySource(name: string, source: SecretRefArgs): SecretSpec | undefined {
+  const given = givenSources(source);
+  if (given.length !== 1) return undefined;
+  if (source.value !== undefined) return { name, kind: "value", value: pulumi.secret(source.value) };
+  if (source.secretsManager !== undefined) {
     return {
       name,
       kind: "secretsManager",
@@ -56,9 +63,8 @@ export function classifySource(name: string, source: SecretSource): SecretSpec |
       followRotation: source.followRotation ?? false,
     };
   }
-  if ("ssmParameter" in source) return { name, kind: "ssm", ref: source.ssmParameter, kmsKeyArn: source.kmsKeyArn };
-  if ("s3Object" in source) return { name, kind: "s3", content: pulumi.secret(source.s3Object) };
-  return undefined;
+  if (source.ssmParameter !== undefined) return { name, kind: "ssm", ref: source.ssmParameter, kmsKeyArn: source.kmsKeyArn };
+  return { name, kind: "s3", content: pulumi.secret(source.s3Object!) };
 }
 
 /** The ECS `valueFrom` of a secret injected by ECS: a Secrets Manager reference or an SSM parameter ARN. */

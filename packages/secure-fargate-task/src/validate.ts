@@ -1,21 +1,22 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import type {
-  LoggingArgs,
-  NetworkArgs,
-  PolicyStatementArgs,
-  RegistryCredentials,
+import {
+  Effect,
   RunMode,
   SecretDelivery,
   SecretLayout,
-  SecureFargateTaskArgs,
+  type ImagePlatform,
+  type LoggingArgs,
+  type NetworkArgs,
+  type PolicyStatementArgs,
+  type RegistryCredentialsArgs,
+  type SecureFargateTaskArgs,
 } from "./args";
 import {
   cpuForMemory,
   fargateMemoryValues,
   FARGATE_CPU_VALUES,
-  ImagePlatform,
   isFargateSize,
   LOG_RETENTION_DAYS,
   PLATFORM_ARCHITECTURE,
@@ -66,7 +67,7 @@ export interface PrebuiltImageSettings {
   kind: "prebuilt";
   name: pulumi.Input<string>;
   platform: ImagePlatform;
-  repositoryCredentials: RegistryCredentials | undefined;
+  repositoryCredentials: RegistryCredentialsArgs | undefined;
   keepImages: number;
 }
 
@@ -124,15 +125,15 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   }
 
   const secretLayout = args.secretLayout ?? "single";
-  if (secretLayout !== "single" && secretLayout !== "perVariable") {
+  if (!(Object.values(SecretLayout) as string[]).includes(secretLayout)) {
     reject("secretLayout", `must be "single" or "perVariable": got ${show(secretLayout)}.`);
   }
   const secretDelivery = args.secretDelivery ?? "environment";
-  if (secretDelivery !== "environment" && secretDelivery !== "files") {
+  if (!(Object.values(SecretDelivery) as string[]).includes(secretDelivery)) {
     reject("secretDelivery", `must be "environment" or "files": got ${show(secretDelivery)}.`);
   }
   const runMode = args.runMode ?? "service";
-  if (runMode !== "service" && runMode !== "task") {
+  if (!(Object.values(RunMode) as string[]).includes(runMode)) {
     reject("runMode", `must be "service" or "task": got ${show(runMode)}.`);
   }
   const logging = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
@@ -224,16 +225,21 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
   if (!(platform in PLATFORM_ARCHITECTURE)) {
     reject("image.platform", `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`);
   }
-  if (image !== undefined && "name" in image) {
+  const hasName = image?.name !== undefined;
+  if (hasName && image?.context !== undefined) {
+    reject("image", `gives both \`context\` (build here) and \`name\` (pull a built image). Give one.`);
+  }
+  if (hasName) {
+    for (const option of ["dockerfile", "buildArgs", "keepImages"] as const) {
+      if (image[option] !== undefined) reject(`image.${option}`, `goes only with \`image.context\` (an image the component builds), not with \`image.name\`. Remove it.`);
+    }
     if (image.name === "") reject("image.name", `is empty. Give an image reference such as "ghcr.io/org/app@sha256:...".`);
     const credentials = image.repositoryCredentials;
-    if (credentials !== undefined && typeof image.name === "string" && ecrImageLocation(image.name) !== undefined) {
-      reject("image.repositoryCredentials", `do not apply to an ECR image (${show(image.name)}): ECS pulls from ECR with the execution role, which the component grants on that repository. Remove \`repositoryCredentials\`.`);
-    }
-    if (credentials !== undefined && !("secretsManager" in credentials) && (credentials.username === "" || credentials.password === "")) {
-      reject("image.repositoryCredentials", `needs a username and a password, or { secretsManager: <secret ARN> }.`);
-    }
-    return { kind: "prebuilt", name: image.name, platform, repositoryCredentials: credentials, keepImages: 10 };
+    if (credentials !== undefined) validateCredentials(credentials, image.name!, reject);
+    return { kind: "prebuilt", name: image.name!, platform, repositoryCredentials: credentials, keepImages: 10 };
+  }
+  if (image?.repositoryCredentials !== undefined) {
+    reject("image.repositoryCredentials", `goes only with \`image.name\` (an image pulled from a private registry). Remove it.`);
   }
   const context = image?.context ?? "";
   const dockerfile = image?.dockerfile ?? path.join(context, "Dockerfile");
@@ -252,6 +258,25 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
     if (!ENV_NAME.test(key)) reject(`image.buildArgs.${key}`, `is not a valid build argument name: got ${show(key)}.`);
   }
   return { kind: "build", context, dockerfile, platform, buildArgs: image?.buildArgs ?? {}, keepImages };
+}
+
+/** Registry credentials name one source: a username and a password, or an existing secret; never for ECR. */
+function validateCredentials(credentials: RegistryCredentialsArgs, name: pulumi.Input<string>, reject: Reject): void {
+  const field = "image.repositoryCredentials";
+  if (typeof name === "string" && ecrImageLocation(name) !== undefined) {
+    reject(field, `do not apply to an ECR image (${show(name)}): ECS pulls from ECR with the execution role, which the component grants on that repository. Remove \`repositoryCredentials\`.`);
+  }
+  const pair = credentials.username !== undefined || credentials.password !== undefined;
+  if (pair && credentials.secretsManager !== undefined) {
+    reject(field, `gives both \`username\`/\`password\` and \`secretsManager\`. Give one.`);
+  } else if (!pair && credentials.secretsManager === undefined) {
+    reject(field, `names no credentials. Give \`username\` and \`password\`, or \`secretsManager\` (a secret holding {"username","password"}).`);
+  } else if (pair && (!credentials.username || !credentials.password)) {
+    reject(field, `needs a username and a password, or { secretsManager: <secret ARN> }.`);
+  }
+  if (pair && credentials.kmsKeyArn !== undefined) {
+    reject(`${field}.kmsKeyArn`, `goes only with \`secretsManager\`: credentials the component stores use its own key. Remove it.`);
+  }
 }
 
 function validateSize(cpu: number, memory: number, reject: Reject): void {
@@ -286,17 +311,23 @@ function validateNetwork(network: NetworkArgs, reject: Reject): void {
 }
 
 function validateStatement(s: PolicyStatementArgs, field: string, reject: Reject): void {
-  if (s.Effect !== "Allow" && s.Effect !== "Deny") {
+  if (!(Object.values(Effect) as string[]).includes(s.Effect)) {
     reject(`${field}.Effect`, `must be "Allow" or "Deny": got ${show(s.Effect)}.`);
   }
-  const actions = typeof s.Action === "string" ? [s.Action] : (s.Action ?? []);
+  if (!Array.isArray(s.Action)) {
+    reject(`${field}.Action`, `must be a list of actions: got ${show(s.Action)}. Write ["${String(s.Action)}"].`);
+    return;
+  }
+  const actions = s.Action;
   if (actions.length === 0) reject(`${field}.Action`, `is empty. Name the actions the application calls.`);
   for (const action of actions) {
     if (action === "*" || action === "*:*") {
       reject(`${field}.Action`, `grants every action: got ${show(action)}. Name the actions the application calls, e.g. "dynamodb:BatchWriteItem".`);
     }
   }
-  if (Array.isArray(s.Resource) && s.Resource.length === 0) {
+  if (!Array.isArray(s.Resource)) {
+    reject(`${field}.Resource`, `must be a list of ARNs: got ${pulumi.Output.isInstance(s.Resource) ? "an Output" : show(s.Resource)}. Write [arn].`);
+  } else if (s.Resource.length === 0) {
     reject(`${field}.Resource`, `is empty. Name the ARNs the actions apply to.`);
   }
 }

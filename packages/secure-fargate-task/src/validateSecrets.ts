@@ -1,5 +1,6 @@
-import type { LoggingArgs, SecretSource, SecureFargateTaskArgs } from "./args";
-import { classifySource, SecretSpec } from "./sources";
+import * as pulumi from "@pulumi/pulumi";
+import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "./args";
+import { classifySource, givenSources, SecretSpec } from "./sources";
 import type { Settings } from "./validate";
 import { ENV_NAME, Reject, show } from "./validation";
 
@@ -7,7 +8,7 @@ import { ENV_NAME, Reject, show } from "./validation";
 export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): SecretSpec[] {
   const names = Object.keys(secrets ?? {}).sort();
   if (names.length === 0) {
-    reject("secrets", `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: config.requireSecret("apiKey") }, or use a plain ECS service.`);
+    reject("secrets", `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: { value: config.requireSecret("apiKey") } }, or use a plain ECS service.`);
   }
   return names.flatMap((key) => {
     if (!ENV_NAME.test(key)) {
@@ -17,17 +18,40 @@ export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | unde
   });
 }
 
-/** Classifies one secret source and checks it; an empty list when it has no known shape. */
-function validateSource(field: string, name: string, source: SecretSource, reject: Reject): SecretSpec[] {
-  if (source === "" || (typeof source === "object" && source !== null && "s3Object" in source && source.s3Object === "")) {
-    reject(field, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
+/** The fields that only go with one source. */
+const ONLY_WITH: ReadonlyArray<readonly [keyof SecretRefArgs, ReadonlyArray<keyof SecretRefArgs>]> = [
+  ["jsonKey", ["secretsManager"]],
+  ["versionId", ["secretsManager"]],
+  ["versionStage", ["secretsManager"]],
+  ["followRotation", ["secretsManager"]],
+  ["kmsKeyArn", ["secretsManager", "ssmParameter"]],
+];
+
+/** Classifies one secret reference and checks it; an empty list when it does not name exactly one source. */
+function validateSource(field: string, name: string, source: SecretRefArgs, reject: Reject): SecretSpec[] {
+  if (source === null || typeof source !== "object" || pulumi.Output.isInstance(source)) {
+    reject(field, `must be an object naming its source, e.g. { value: config.requireSecret("key") }: got ${pulumi.Output.isInstance(source) ? "an Output" : show(source)}. Wrap a value as { value: ... }.`);
     return [];
   }
-  const spec = source === undefined || source === null ? undefined : classifySource(name, source);
-  if (spec === undefined) {
-    reject(field, `has no value. Give a value (e.g. config.requireSecret("key")), { secretsManager: <ARN or name> }, { ssmParameter: <name or ARN> } or { s3Object: <content> }.`);
+  const given = givenSources(source);
+  if (given.length === 0) {
+    reject(field, `names no source. Give exactly one of \`value\` (e.g. config.requireSecret("key")), \`secretsManager\` (ARN or name), \`ssmParameter\` (name or ARN) or \`s3Object\` (content).`);
     return [];
   }
+  if (given.length > 1) {
+    reject(field, `names ${given.length} sources (${given.map((g) => `\`${g}\``).join(", ")}). Give exactly one.`);
+    return [];
+  }
+  for (const [option, sources] of ONLY_WITH) {
+    if (source[option] !== undefined && !sources.includes(given[0]!)) {
+      reject(`${field}.${option}`, `goes only with ${sources.map((s) => `\`${s}\``).join(" or ")}, not with \`${given[0]}\`. Remove it.`);
+    }
+  }
+  if (source.value === "" || source.s3Object === "") {
+    reject(`${field}.${given[0]}`, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
+    return [];
+  }
+  const spec = classifySource(name, source)!;
   if (spec.kind === "secretsManager") {
     if (spec.ref === "") reject(`${field}.secretsManager`, `is empty. Give the secret's ARN or name.`);
     if (spec.jsonKey === "") reject(`${field}.jsonKey`, `is empty. Give the JSON key to extract, or leave it out for the whole secret.`);
@@ -44,7 +68,7 @@ function validateSource(field: string, name: string, source: SecretSource, rejec
 
 /** Checks the log routing and its secret options. */
 export function validateLogging(logging: LoggingArgs, reject: Reject): NonNullable<Settings["logging"]> {
-  if (!["awslogs", "splunk", "awsfirelens"].includes(logging.logDriver)) {
+  if (!(Object.values(LogDriver) as string[]).includes(logging.logDriver)) {
     reject("logging.logDriver", `is not a log driver Fargate supports: got ${show(logging.logDriver)}. Use "awslogs", "splunk" or "awsfirelens".`);
   }
   const secretOptions = Object.keys(logging.secretOptions ?? {})

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT, makeContext, mockRun, REGION, resolve } from "./mocks";
-import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS } from "./runComponent";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, secretValues } from "./runComponent";
 
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/`;
 const run = runComponent;
@@ -81,7 +81,7 @@ describe("SecureFargateTask under mocks", () => {
     const same = containerDefinitions((await run()).run);
     expect(JSON.stringify(same)).to.equal(JSON.stringify(first));
     const rotated = containerDefinitions(
-      (await run({ secrets: { ...SECRETS, CONSUMERKEY: pulumi.secret("ck-value-rotated") } })).run,
+      (await run({ secrets: { ...secretValues(SECRETS), CONSUMERKEY: { value: pulumi.secret("ck-value-rotated") } } })).run,
     );
     expect(JSON.stringify(rotated)).to.not.equal(JSON.stringify(first));
     const versionOf = (defs: Array<Record<string, unknown>>) =>
@@ -238,11 +238,11 @@ describe("SecureFargateTask under mocks", () => {
   it("gives the task role only the statements the caller lists", async () => {
     const tableArn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/tweets`;
     const { run: r } = await run({
-      taskRolePolicyStatements: [{ Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: pulumi.output(tableArn) }],
+      taskRolePolicyStatements: [{ Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: [pulumi.output(tableArn)] }],
     });
     expect(policy(r, "app-task-policy")).to.deep.equal({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: ["dynamodb:BatchWriteItem"], Resource: tableArn }],
+      Statement: [{ Effect: "Allow", Action: "dynamodb:BatchWriteItem", Resource: tableArn }],
     });
     const taskPolicy = r.get("aws:iam/rolePolicy:RolePolicy", "app-task-policy");
     expect(String(taskPolicy.inputs.role)).to.not.equal(String(r.get("aws:iam/rolePolicy:RolePolicy", "app-execution-policy").inputs.role));
@@ -340,7 +340,7 @@ describe("SecureFargateTask under mocks", () => {
   });
 
   it("wraps a plain-string secret value with pulumi.secret", async () => {
-    const { run: r } = await run({ secrets: { APIKEY: "plain-string-value" } });
+    const { run: r } = await run({ secrets: { APIKEY: { value: "plain-string-value" } } });
     const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-secrets-version");
     expect(version.secretInputs).to.include("secretString");
   });
@@ -353,7 +353,7 @@ describe("SecureFargateTask under mocks", () => {
     await mockRun(() => {
       new SecureFargateTask("app", {
         image: { context },
-        secrets: { A: pulumi.secret("a") },
+        secrets: { A: { value: pulumi.secret("a") } },
         environment: { TOKEN: pulumi.secret("leaked-token") },
       });
     }).catch((e: unknown) => (failure = e));
@@ -367,7 +367,7 @@ describe("SecureFargateTask under mocks", () => {
     let thrown: unknown;
     const r = await mockRun(() => {
       try {
-        new SecureFargateTask("app", { image: { context }, secrets: { A: "a" }, cpu: 256, memory: 4096 });
+        new SecureFargateTask("app", { image: { context }, secrets: { A: { value: "a" } }, cpu: 256, memory: 4096 });
       } catch (e) {
         thrown = e;
       }

@@ -11,7 +11,7 @@ describe("an account without a default VPC", () => {
     let run: MockRun | undefined;
     try {
       run = await mockRun(
-        () => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: pulumi.secret("t") } }),
+        () => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: { value: pulumi.secret("t") } } }),
         { answers: { "aws:ec2/getVpcs:getVpcs": { ids: [], id: "eu-west-1" } } },
       ).catch((e: unknown) => void onRejection(e));
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -29,7 +29,7 @@ describe("an account without a default VPC", () => {
 
   it("GIVEN a default VPC, runs in its default subnets", async () => {
     const { SecureFargateTask } = await import("../src");
-    const run = await mockRun(() => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: pulumi.secret("t") } }), {
+    const run = await mockRun(() => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: { value: pulumi.secret("t") } } }), {
       answers: { "aws:ec2/getVpcs:getVpcs": { ids: ["vpc-0abc"], id: "eu-west-1" } },
     });
     expect(run.get("aws:ec2/securityGroup:SecurityGroup", "app-sg").inputs.vpcId).to.equal("vpc-0abc");

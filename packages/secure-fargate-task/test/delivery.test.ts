@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { serializeSpec } from "../init/src/spec";
 import { ACCOUNT, REGION, resolve } from "./mocks";
-import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS } from "./runComponent";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, secretValues } from "./runComponent";
 
 const MANAGED_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
 const existingArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-XyZ123`;
@@ -127,7 +127,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
         secrets: {
           A: { secretsManager: "cmk/api" },
           B: { secretsManager: "plain/api", kmsKeyArn: callerKey },
-          C: pulumi.secret("managed"),
+          C: { value: pulumi.secret("managed") },
         },
       });
       const decrypt = sid(rolePolicy(r, "app-execution-policy"), "DecryptViaSecretsManager")!;
@@ -162,7 +162,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
 
   describe("S3 objects", () => {
     it("stores the object in a guarded, versioned, KMS-encrypted bucket and always delivers it as a file", async () => {
-      const { run: r } = await runComponent({ secrets: { ...SECRETS, TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } });
+      const { run: r } = await runComponent({ secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } });
       const bucket = r.get("aws:s3/bucket:Bucket", "app-secrets-bucket");
       const bucketName = String(bucket.state.bucket);
       expect(bucket.inputs.bucketPrefix).to.equal("proj-dev-app-");
@@ -195,7 +195,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
   describe("the guide's other uses of secrets", () => {
     it("injects log driver secretOptions by pinned reference, read by the execution role", async () => {
       const { run: r } = await runComponent({
-        logging: { logDriver: "splunk", options: { "splunk-url": "https://splunk.example:8088" }, secretOptions: { "splunk-token": pulumi.secret("splunk-token-value") } },
+        logging: { logDriver: "splunk", options: { "splunk-url": "https://splunk.example:8088" }, secretOptions: { "splunk-token": { value: pulumi.secret("splunk-token-value") } } },
       });
       const [app] = containerDefinitions(r);
       const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-log-secrets-version");
@@ -230,7 +230,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
   describe("rotation that reaches running tasks", () => {
     it("follows AWSCURRENT and rolls the service on exactly that secret's label change, through a function that may only update this service", async () => {
       const { run: r } = await runComponent({
-        secrets: { ...SECRETS, DB_PASSWORD: { secretsManager: "cmk/db", jsonKey: "password", followRotation: true }, API: { secretsManager: "shared/api" } },
+        secrets: { ...secretValues(SECRETS), DB_PASSWORD: { secretsManager: "cmk/db", jsonKey: "password", followRotation: true }, API: { secretsManager: "shared/api" } },
       });
       expect(containerDefinitions(r)[0]!.secrets).to.deep.include({ name: "DB_PASSWORD", valueFrom: `${existingArn("cmk/db")}:password:AWSCURRENT:` });
       const rule = r.get("aws:cloudwatch/eventRule:EventRule", "app-rotation");
@@ -289,7 +289,7 @@ describe("SecureFargateTask values known only at deployment", () => {
     const onRejection = (e: unknown) => (failure = e);
     process.on("unhandledRejection", onRejection);
     try {
-      await runComponent({ secrets: { EMPTY: pulumi.output("").apply((v) => v) } }).catch(onRejection);
+      await runComponent({ secrets: { EMPTY: { value: pulumi.output("").apply((v) => v) } } }).catch(onRejection);
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       process.off("unhandledRejection", onRejection);

@@ -12,7 +12,7 @@ async function up(registry: FakeRegistry, context: string): Promise<{ imageRef: 
   let imageRef: pulumi.Output<string> | undefined;
   const run = await mockRun(
     () => {
-      imageRef = new SecureFargateTask("app", { image: { context }, secrets: { TOKEN: pulumi.secret("t") } }).imageRef;
+      imageRef = new SecureFargateTask("app", { image: { context }, secrets: { TOKEN: { value: pulumi.secret("t") } } }).imageRef;
     },
     { registry },
   );

@@ -5,6 +5,7 @@ import type { SecureFargateTaskArgs } from "../src";
 import { deriveNames } from "../src/names";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
 import { makeContext, mockRun } from "./mocks";
+import { secretValues } from "./runComponent";
 
 /** The Fargate CPU / memory pairs, from AWS's table (REFERENCE.md), written out independently of `src/fargate.ts`. */
 const OFFERED: ReadonlyArray<readonly [number, number]> = [
@@ -52,7 +53,7 @@ const acceptedArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc
   .map(({ size, environment, secrets, ...rest }) => ({
     ...rest,
     image: { context },
-    secrets,
+    secrets: asValues(secrets),
     environment: Object.fromEntries(Object.entries(environment).filter(([k]) => !(k in secrets))),
     cpu: size[0],
     memory: size[1],
@@ -61,7 +62,7 @@ const acceptedArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc
 /** Arguments that may break any rule, alone or together. */
 const anyArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc.record({
   image: fc.constantFrom({ context }, { context: "" }, { context: `${context}/missing` }),
-  secrets: fc.oneof(fc.dictionary(envName, secretValue, { maxKeys: 3 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom("", "x"), { maxKeys: 2 })),
+  secrets: fc.oneof(fc.dictionary(envName, secretValue, { maxKeys: 3 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom("", "x"), { maxKeys: 2 })).map(asValues),
   environment: fc.dictionary(fc.oneof(envName, fc.string({ maxLength: 6 })), fc.string({ maxLength: 6 }), { maxKeys: 2 }),
   cpu: fc.oneof(fc.constantFrom(256, 512, 1024, 2048, 4096, 8192, 16384), fc.integer({ min: -1, max: 20000 })),
   memory: fc.oneof(fc.constantFrom(512, 1024, 2048, 4096, 8192, 16384, 30720, 61440), fc.integer({ min: -1, max: 130000 })),
@@ -153,7 +154,7 @@ describe("properties of the component under mocks (fast-check)", () => {
       void new SecureFargateTask(component, {
         image: { context },
         secrets: {
-          TOKEN: pulumi.secret("t"),
+          TOKEN: { value: pulumi.secret("t") },
           DB: { secretsManager: "prod/db", followRotation: true },
           TLS: { s3Object: pulumi.secret("pem") },
           PARAM: { ssmParameter: "/app/param" },
@@ -184,8 +185,8 @@ describe("properties of the component under mocks (fast-check)", () => {
     await fc.assert(
       fc.asyncProperty(acceptedArgs, async (args) => {
         const { SecureFargateTask } = await import("../src");
-        const secrets = args.secrets as Record<string, string>;
-        const run = await mockRun(() => void new SecureFargateTask("app", { ...args, secrets: secretOutputs(secrets) }));
+        const secrets = Object.fromEntries(Object.entries(args.secrets).map(([k, ref]) => [k, String(ref.value)]));
+        const run = await mockRun(() => void new SecureFargateTask("app", { ...args, secrets: secretValues(secrets) }));
         const task = run.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs;
         expect(isOffered(Number(task.cpu), Number(task.memory)), `${task.cpu}/${task.memory}`).to.equal(true);
         expect(task.family).to.match(NAME_RULES.family);
@@ -231,6 +232,7 @@ function steps(from: number, to: number, step: number): number[] {
   return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
 }
 
-function secretOutputs(values: Record<string, string>): Record<string, pulumi.Output<string>> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
+/** Plain values as secret references, as validation sees them. */
+function asValues(values: Record<string, string>): Record<string, { value: string }> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }]));
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SecureFargateTaskArgs } from "../src";
+import type { SecretRefArgs, SecureFargateTaskArgs } from "../src";
 import type { SecureFargateTask } from "../src/component";
 import { keyedRepositoryName } from "../src/names";
 import { fakeId } from "./awsFakes";
@@ -10,6 +10,11 @@ export const SECRETS = { CONSUMERKEY: "ck-value-1", CONSUMERSECRETKEY: "cs-value
 
 /** The component's repository under the mocks: named for project `proj`, stack `dev`, and the key the component makes. */
 export const REPOSITORY = keyedRepositoryName("proj/dev/app", `arn:aws:kms:${REGION}:${ACCOUNT}:key/${fakeId("app-key")}`);
+
+/** Each value as a secret reference the component stores: `{ value: pulumi.secret(v) }`. */
+export function secretValues(values: Record<string, string>): Record<string, SecretRefArgs> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: pulumi.secret(v) }]));
+}
 
 /** Runs the component named "app" with these args (build context, secrets and environment defaulted) under mocks. */
 export async function runComponent(
@@ -23,7 +28,7 @@ export async function runComponent(
     () => {
       component = new SecureFargateTask("app", {
         image: { context },
-        secrets: Object.fromEntries(Object.entries(SECRETS).map(([k, v]) => [k, pulumi.secret(v)])),
+        secrets: secretValues(SECRETS),
         environment: { TABLE: "tweets", FILTER: "Cloud Computing" },
         ...overrides,
       });

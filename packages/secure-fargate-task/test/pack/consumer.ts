@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const run = await mockRun(() => {
       new SecureFargateTask("api", {
         image: { context: "app" },
-        secrets: { DB_PASSWORD: pulumi.secret("pw"), DB: { secretsManager: "prod/db", followRotation: true } },
+        secrets: { DB_PASSWORD: { value: pulumi.secret("pw") }, DB: { secretsManager: "prod/db", followRotation: true } },
         secretDelivery: delivery,
       });
     });

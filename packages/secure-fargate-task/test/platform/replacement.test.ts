@@ -8,7 +8,7 @@ import { nameFields, namedResources, REPLACEMENT } from "./replacement";
 /** The component with every child it can make: file delivery, an S3 object, rotation, one secret per variable. */
 const EVERYTHING: Partial<SecureFargateTaskArgs> = {
   secrets: {
-    TOKEN: pulumi.secret("t"),
+    TOKEN: { value: pulumi.secret("t") },
     DB: { secretsManager: "prod/db", followRotation: true },
     TLS: { s3Object: pulumi.secret("pem") },
   },
@@ -42,7 +42,7 @@ describe("children with a fixed physical name, and how each is replaced without 
     const { SecureFargateTask } = await import("../../src");
     const context = makeContext();
     const withKey = (kmsKeyArn: string) =>
-      mockRun(() => void new SecureFargateTask("app", { image: { context }, secrets: { T: pulumi.secret("t") }, kmsKeyArn }));
+      mockRun(() => void new SecureFargateTask("app", { image: { context }, secrets: { T: { value: pulumi.secret("t") } }, kmsKeyArn }));
     // One mock run at a time: Pulumi's mocks are global.
     const a = await withKey("arn:aws:kms:eu-west-1:123456789012:key/11111110-2222-3333-4444-555555555555");
     const b = await withKey("arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555");

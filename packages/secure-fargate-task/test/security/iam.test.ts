@@ -22,7 +22,7 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<Subject>; rows: Row
   {
     name: "the component following an existing secret's rotation",
     capture: () =>
-      componentWith({ secrets: { API_KEY: pulumi.secret("api-key-value-9"), DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } } }),
+      componentWith({ secrets: { API_KEY: { value: pulumi.secret("api-key-value-9") }, DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } } }),
     rows: [...ROTATION_ROWS, ...TRUST_ROWS],
   },
 ];

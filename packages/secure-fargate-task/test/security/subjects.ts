@@ -2,10 +2,10 @@
  * The programs the security tests and the access report evaluate, each run under the package's Pulumi mocks (fixed
  * account and region, so every ARN is deterministic).
  */
-import * as pulumi from "@pulumi/pulumi";
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
 import { ACCOUNT, makeContext, mockRun, REGION } from "../mocks";
+import { secretValues } from "../runComponent";
 import type { Subject } from "./subject";
 
 /** Stand-ins for the stack's four X credentials. */
@@ -31,7 +31,7 @@ export async function componentWithStackArgs(): Promise<Subject> {
     const table = createTable({ tableName: "twitterStream-dev", deletionProtection: true });
     new SecureFargateTask("twitterstream", {
       image: { context },
-      secrets: secretInputs(STACK_SECRETS),
+      secrets: secretValues(STACK_SECRETS),
       environment: { DYNAMODBTABLE: table.name, AWSREGION: REGION, FILTER: "Cloud Computing" },
       taskRolePolicyStatements: tableWriteStatements(table),
       deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
@@ -45,11 +45,8 @@ export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = 
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
   const run = await mockRun(() => {
-    new SecureFargateTask("app", { image: { context }, secrets: secretInputs(DEFAULT_SECRETS), ...overrides });
+    new SecureFargateTask("app", { image: { context }, secrets: secretValues(DEFAULT_SECRETS), ...overrides });
   });
   return { label: "component", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(DEFAULT_SECRETS) };
 }
 
-function secretInputs(values: Record<string, string>): Record<string, pulumi.Output<string>> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, pulumi.secret(v)]));
-}
