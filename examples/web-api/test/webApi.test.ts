@@ -1,0 +1,42 @@
+import { expect } from "chai";
+import { mockRun, type MockRun } from "../../../packages/secure-fargate-task/test/mocks";
+
+const PASSWORD = "example-db-password-7f3a";
+
+describe("example: a web API with a database password", function () {
+  this.timeout(60_000);
+  let run: MockRun;
+  let exports: Record<string, unknown>;
+
+  before(async () => {
+    run = await mockRun(
+      () => {
+        exports = require("../index") as Record<string, unknown>;
+      },
+      { project: "web-api", config: { "web-api:dbPassword": PASSWORD } },
+    );
+  });
+
+  it("stores the password in Secrets Manager, as a secret input, and nowhere else", () => {
+    const version = run.get("aws:secretsmanager/secretVersion:SecretVersion", "api-secrets-version");
+    expect(version.secretInputs).to.include("secretString");
+    expect(JSON.parse(String(version.inputs.secretString))).to.deep.equal({ DB_PASSWORD: PASSWORD });
+    for (const r of run.resources.filter((x) => x !== version)) expect(JSON.stringify(r.inputs), `${r.type} ${r.name}`).to.not.include(PASSWORD);
+  });
+
+  it("injects it by reference, and the host as plain configuration", () => {
+    const [container] = JSON.parse(String(run.get("aws:ecs/taskDefinition:TaskDefinition", "api-task").inputs.containerDefinitions)) as Array<{
+      secrets: Array<{ name: string; valueFrom: string }>;
+      environment: Array<{ name: string; value: string }>;
+    }>;
+    expect(container!.secrets.map((s) => s.name)).to.deep.equal(["DB_PASSWORD"]);
+    expect(container!.secrets[0]!.valueFrom).to.match(/^arn:aws:secretsmanager:.*:DB_PASSWORD::[0-9a-f]{32}$/);
+    expect(container!.environment).to.deep.include({ name: "DB_HOST", value: "db.internal.example" });
+  });
+
+  it("builds its own app folder and exports the service and log group", () => {
+    const image = run.get("docker:index/image:Image", "api-image").inputs.build as { context: string };
+    expect(image.context).to.equal("examples/web-api/app");
+    expect(Object.keys(exports).sort()).to.deep.equal(["logGroupName", "serviceName"]);
+  });
+});
