@@ -85,12 +85,30 @@ export function readConfig(): StackConfig {
     );
   }
 
-  const network = choice(config, "network", NETWORK_MODES, DEFAULTS.network, problems,
-    ` ("default": the account's default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway)`);
-  const secretDelivery = choice(config, "secretDelivery", SECRET_DELIVERIES, DEFAULTS.secretDelivery, problems,
-    ` ("environment": ECS injects them as variables; "files": an init container writes them to a task volume)`);
-  const imagePlatform = choice(config, "imagePlatform", IMAGE_PLATFORMS, DEFAULTS.imagePlatform, problems,
-    " (the CPU architecture the image is built for and Fargate runs)");
+  const network = choice(
+    config,
+    "network",
+    NETWORK_MODES,
+    DEFAULTS.network,
+    problems,
+    ` ("default": the account's default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway)`,
+  );
+  const secretDelivery = choice(
+    config,
+    "secretDelivery",
+    SECRET_DELIVERIES,
+    DEFAULTS.secretDelivery,
+    problems,
+    ` ("environment": ECS injects them as variables; "files": an init container writes them to a task volume)`,
+  );
+  const imagePlatform = choice(
+    config,
+    "imagePlatform",
+    IMAGE_PLATFORMS,
+    DEFAULTS.imagePlatform,
+    problems,
+    " (the CPU architecture the image is built for and Fargate runs)",
+  );
 
   const filter = (config.get("filter") ?? DEFAULTS.filter).trim();
   if (filter === "") {
@@ -127,14 +145,7 @@ export function readConfig(): StackConfig {
 }
 
 /** One of `allowed`, or `fallback` after recording a problem that names the key, the value and the fix. */
-function choice<T extends string>(
-  config: pulumi.Config,
-  key: string,
-  allowed: readonly T[],
-  fallback: T,
-  problems: string[],
-  meaning: string,
-): T {
+function choice<T extends string>(config: pulumi.Config, key: string, allowed: readonly T[], fallback: T, problems: string[], meaning: string): T {
   const value = config.get(key) ?? fallback;
   const isAllowed = (v: string): v is T => (allowed as readonly string[]).includes(v);
   if (isAllowed(value)) return value;

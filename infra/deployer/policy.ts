@@ -40,9 +40,17 @@ const SCOPES: readonly Scope[] = [
     matches: (a) => a.startsWith("iam:") && a !== "iam:PassRole" && a !== "iam:CreateServiceLinkedRole",
     resource: (p) => [`arn:aws:iam::*:role/${p}-*`],
   },
-  { sid: "OwnRepository", matches: (a) => a.startsWith("ecr:") && a !== "ecr:GetAuthorizationToken", resource: (p) => [`arn:aws:ecr:*:*:repository/${p}/*`] },
+  {
+    sid: "OwnRepository",
+    matches: (a) => a.startsWith("ecr:") && a !== "ecr:GetAuthorizationToken",
+    resource: (p) => [`arn:aws:ecr:*:*:repository/${p}/*`],
+  },
   { sid: "OwnSecrets", matches: (a) => a.startsWith("secretsmanager:"), resource: (p) => [`arn:aws:secretsmanager:*:*:secret:${p}/*`] },
-  { sid: "OwnLogGroups", matches: (a) => a.startsWith("logs:") && a !== "logs:DescribeLogGroups", resource: (p) => [`arn:aws:logs:*:*:log-group:/ecs/${p}/*`] },
+  {
+    sid: "OwnLogGroups",
+    matches: (a) => a.startsWith("logs:") && a !== "logs:DescribeLogGroups",
+    resource: (p) => [`arn:aws:logs:*:*:log-group:/ecs/${p}/*`],
+  },
 ];
 
 /** Statement id of a service's `*` statement: `Ec2`, `Kms`, ... */

@@ -27,15 +27,9 @@ function table(rows: readonly NeededRow[]): string[] {
     "| Resource / invoke | Actions | When needed | Notes | Source |",
     "|---|---|---|---|---|",
     ...rows.map((r) =>
-      [
-        "",
-        tokenCell(r),
-        actionsCell(r),
-        r.when,
-        r.row.note ?? "",
-        r.row.sources.map((s) => `[${s.title}](${s.url})`).join("<br>"),
-        "",
-      ].join(" | ").trim(),
+      ["", tokenCell(r), actionsCell(r), r.when, r.row.note ?? "", r.row.sources.map((s) => `[${s.title}](${s.url})`).join("<br>"), ""]
+        .join(" | ")
+        .trim(),
     ),
   ];
 }

@@ -28,13 +28,11 @@ export interface Capture {
 /** Every stack combination, then the component's optional parts (`componentScenario.ts`'s variants). */
 export const CONFIGURATIONS: readonly Configuration[] = [
   ...STACK_AXES.network.flatMap((network) =>
-    STACK_AXES.secretDelivery.map(
-      (secretDelivery): Configuration => ({
-        scope: "stack",
-        label: `network: ${network}, secretDelivery: ${secretDelivery}`,
-        settings: { network, secretDelivery },
-      }),
-    ),
+    STACK_AXES.secretDelivery.map((secretDelivery): Configuration => ({
+      scope: "stack",
+      label: `network: ${network}, secretDelivery: ${secretDelivery}`,
+      settings: { network, secretDelivery },
+    })),
   ),
   { scope: "component", label: "component `followRotation` (an existing secret, followed)", variant: "followRotation" },
   { scope: "component", label: "component `s3Object` secret (its own S3 bucket)", variant: "s3Object" },

@@ -65,7 +65,9 @@ export function credentialsProblem(error: unknown): CredentialsProblem | undefin
     );
   }
   if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(error.name)) {
-    return new CredentialsProblem(`AWS rejected the credentials (${error.name}): refresh them (\`aws sso login\`, a new session) and run the doctor again`);
+    return new CredentialsProblem(
+      `AWS rejected the credentials (${error.name}): refresh them (\`aws sso login\`, a new session) and run the doctor again`,
+    );
   }
   return undefined;
 }
@@ -95,7 +97,13 @@ async function stoppedTasks(clients: DoctorClients, inputs: DoctorInputs): Promi
 }
 
 /** Reads the log group's events of the last `windowMinutes`, following at most `maxPages` pages. */
-async function logEvents(clients: DoctorClients, inputs: DoctorInputs, now: Date, windowMinutes: number, maxPages = 10): Promise<Answer<readonly LogEvent[]>> {
+async function logEvents(
+  clients: DoctorClients,
+  inputs: DoctorInputs,
+  now: Date,
+  windowMinutes: number,
+  maxPages = 10,
+): Promise<Answer<readonly LogEvent[]>> {
   return answer("FilterLogEvents", async () => {
     const events: LogEvent[] = [];
     let nextToken: string | undefined;

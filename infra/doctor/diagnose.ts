@@ -138,7 +138,9 @@ function deploymentFindings(inputs: DoctorInputs, observed: Observations, servic
     ];
   }
   if (service.status !== "ACTIVE") {
-    return [{ section, severity: "error", text: `service ${inputs.service} is ${service.status}, not ACTIVE`, advice: "`pulumi up` creates it again" }];
+    return [
+      { section, severity: "error", text: `service ${inputs.service} is ${service.status}, not ACTIVE`, advice: "`pulumi up` creates it again" },
+    ];
   }
 
   const findings: Finding[] = [];
@@ -210,7 +212,12 @@ function countFinding(service: Service): Finding {
   const pending = service.pendingCount ?? 0;
   const counts = `running ${running} of ${desired}${pending > 0 ? ` (${pending} pending)` : ""}`;
   if (desired === 0) {
-    return { section, severity: "warn", text: `${counts}: the service is stopped`, advice: "stack config `desiredCount` is 0; set it to 1 and `pulumi up` to run it" };
+    return {
+      section,
+      severity: "warn",
+      text: `${counts}: the service is stopped`,
+      advice: "stack config `desiredCount` is 0; set it to 1 and `pulumi up` to run it",
+    };
   }
   if (running < desired) {
     return { section, severity: "error", text: counts, advice: "tasks are not staying up: the stopped tasks and the log lines below say why" };
@@ -219,9 +226,7 @@ function countFinding(service: Service): Finding {
 }
 
 function eventFindings(service: Service | undefined, shown: number): Finding[] {
-  const events = [...(service?.events ?? [])]
-    .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
-    .slice(0, shown);
+  const events = [...(service?.events ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0)).slice(0, shown);
   if (service === undefined) return [];
   if (events.length === 0) return [{ section: "events", severity: "info", text: "no service events" }];
   return events.map((e) => ({
@@ -241,9 +246,7 @@ function stoppedFindings(inputs: DoctorInputs, observed: Observations, now: Date
   const findings = tasks.slice(0, shown).map((task): Finding => {
     const stop = classifyStop(task, { logGroupName: inputs.logGroupName });
     const ofStack = task.taskDefinitionArn === inputs.taskDefinitionArn;
-    const exitCodes = (task.containers ?? [])
-      .filter((c) => c.exitCode !== undefined)
-      .map((c) => `${c.name ?? "?"} exit ${c.exitCode}`);
+    const exitCodes = (task.containers ?? []).filter((c) => c.exitCode !== undefined).map((c) => `${c.name ?? "?"} exit ${c.exitCode}`);
     const detail = [task.stoppedReason, ...(task.containers ?? []).map((c) => c.reason)]
       .filter((t): t is string => t !== undefined && t !== "")
       .filter((t, i, all) => all.indexOf(t) === i)
@@ -272,7 +275,14 @@ function logFindings(inputs: DoctorInputs, observed: Observations, service: Serv
   const line = reading.line;
   switch (reading.state) {
     case "connected":
-      return [{ section, severity: "ok", text: `connected to the filtered stream (${line === undefined ? "" : new Date(line.time).toISOString()})${stats}` }, ...tail];
+      return [
+        {
+          section,
+          severity: "ok",
+          text: `connected to the filtered stream (${line === undefined ? "" : new Date(line.time).toISOString()})${stats}`,
+        },
+        ...tail,
+      ];
     case "running":
       return [{ section, severity: "ok", text: `running: stats lines, connected before the last ${windowMinutes} min${stats}` }, ...tail];
     case "fatal":
@@ -290,7 +300,10 @@ function logFindings(inputs: DoctorInputs, observed: Observations, service: Serv
         ...tail,
       ];
     case "stopped":
-      return [{ section, severity: "warn", text: `the newest task stopped (${line === undefined ? "" : field(line, "reason") ?? "SIGTERM"})` }, ...tail];
+      return [
+        { section, severity: "warn", text: `the newest task stopped (${line === undefined ? "" : (field(line, "reason") ?? "SIGTERM")})` },
+        ...tail,
+      ];
     case "silent": {
       const desired = service?.desiredCount ?? 0;
       return [
@@ -323,7 +336,8 @@ function fatalFinding(line: ServiceLine | undefined): Finding {
     };
   }
   const advice: Readonly<Record<string, string>> = {
-    startup: "it could not reach the X API or sync its rules: a 401/403 means X refused the credentials (`pulumi config set --secret ...`, then `pulumi up`)",
+    startup:
+      "it could not reach the X API or sync its rules: a 401/403 means X refused the credentials (`pulumi config set --secret ...`, then `pulumi up`)",
     write: "DynamoDB refused the writes: the task role needs dynamodb:BatchWriteItem on the table, and the table must exist",
     stream: "the filtered stream failed in a way the service does not retry",
   };
@@ -338,7 +352,7 @@ function fatalFinding(line: ServiceLine | undefined): Finding {
 function reconnectFinding(line: ServiceLine | undefined): Finding {
   const section = "logs";
   const status = line === undefined ? undefined : field(line, "status");
-  const reason = line === undefined ? "" : field(line, "reason") ?? "";
+  const reason = line === undefined ? "" : (field(line, "reason") ?? "");
   const advice: Readonly<Record<string, string>> = {
     "429": "X allows one filtered-stream connection per app: another consumer (a second task, a local run) holds it",
     "401": "X refused the credentials: set them again (`pulumi config set --secret ...`) and `pulumi up`",
@@ -356,7 +370,14 @@ function tableFindings(inputs: DoctorInputs, observed: Observations): Finding[] 
   const section = "table";
   if (!observed.table.ok) {
     if (observed.table.failure.name === "ResourceNotFoundException") {
-      return [{ section, severity: "error", text: `table ${inputs.tableName} not found in ${inputs.region}`, advice: "`pulumi up` creates it; check the region" }];
+      return [
+        {
+          section,
+          severity: "error",
+          text: `table ${inputs.tableName} not found in ${inputs.region}`,
+          advice: "`pulumi up` creates it; check the region",
+        },
+      ];
     }
     return [failed(section, `describe table ${inputs.tableName}`, observed.table.failure)];
   }

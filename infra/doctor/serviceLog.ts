@@ -42,7 +42,22 @@ export interface LogReading {
 const FATAL = new Set(["fatal", "config_error", "stop_timeout"]);
 const LIFECYCLE = new Set(["start", "rules", "connected", "reconnect", "fatal", "config_error", "stop_timeout", "stopping", "stopped"]);
 /** The fields worth printing; others (a stack, a URL) are left out. */
-const SHOWN_FIELDS = ["stage", "variable", "errorName", "error", "code", "status", "cause", "reason", "delayMs", "exitCode", "received", "matched", "stored", "retries"];
+const SHOWN_FIELDS = [
+  "stage",
+  "variable",
+  "errorName",
+  "error",
+  "code",
+  "status",
+  "cause",
+  "reason",
+  "delayMs",
+  "exitCode",
+  "received",
+  "matched",
+  "stored",
+  "retries",
+];
 const MAX_LINE = 200;
 
 /** Parses a line of the service, or undefined when it is not one. */

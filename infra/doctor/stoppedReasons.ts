@@ -28,11 +28,13 @@ const DOC_EXITED = "https://repost.aws/knowledge-center/ecs-task-stopped";
 export interface StoppedTaskFacts {
   readonly stoppedReason?: string | undefined;
   readonly stopCode?: string | undefined;
-  readonly containers?: ReadonlyArray<{
-    readonly name?: string | undefined;
-    readonly reason?: string | undefined;
-    readonly exitCode?: number | undefined;
-  }> | undefined;
+  readonly containers?:
+    | ReadonlyArray<{
+        readonly name?: string | undefined;
+        readonly reason?: string | undefined;
+        readonly exitCode?: number | undefined;
+      }>
+    | undefined;
 }
 
 /** Every kind of stop this module tells apart. */
@@ -72,7 +74,8 @@ export interface StopContext {
 }
 
 const DENIED = /AccessDenied|not authorized to perform|Access to KMS is not allowed|403 Forbidden|access denied/i;
-const TIMEOUT = /i\/o timeout|context deadline exceeded|request canceled|RequestCanceled|dial tcp|connection timed out|send request failed|check your task network configuration/i;
+const TIMEOUT =
+  /i\/o timeout|context deadline exceeded|request canceled|RequestCanceled|dial tcp|connection timed out|send request failed|check your task network configuration/i;
 const NETWORK_ADVICE =
   "the task has no route to the AWS endpoints it starts with (Secrets Manager, ECR, CloudWatch Logs): with " +
   "`network: default` it needs a public IP (assignPublicIp ENABLED) in a subnet routed to an internet gateway; in " +
@@ -217,8 +220,7 @@ function classifyPull(text: string): StopClassification {
       kind: "image-not-found",
       failure: true,
       summary: "the image the task definition names is gone",
-      advice:
-        "the image digest or its repository was deleted (a lifecycle policy, a manual delete); `pulumi up` builds and pushes it again",
+      advice: "the image digest or its repository was deleted (a lifecycle policy, a manual delete); `pulumi up` builds and pushes it again",
       doc: DOC_PULL,
     };
   }

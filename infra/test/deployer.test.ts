@@ -28,14 +28,20 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
   before(async () => {
     captures = await captureAll();
     derived = derive(captures, PERMISSIONS);
-    policy = deployerPolicy(derived.stack.map((r) => r.row), PROJECT);
+    policy = deployerPolicy(
+      derived.stack.map((r) => r.row),
+      PROJECT,
+    );
   });
 
   /** The actions of the statements that allow this action, flattened: what the policy grants it with. */
   const granted = (): string[] => policy.Statement.flatMap((s) => s.Action);
 
   it("GIVEN every configuration THEN every resource type and invoke it registers has a row in infra/deployer/permissions.ts", () => {
-    expect(captures.every((c) => c.tokens.length > 0), "a configuration registered nothing").to.equal(true);
+    expect(
+      captures.every((c) => c.tokens.length > 0),
+      "a configuration registered nothing",
+    ).to.equal(true);
     expect(missingRows(captures), "add a row (with its source) to infra/deployer/rows/*.ts for").to.deep.equal([]);
   });
 
@@ -118,12 +124,21 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
     it("allows passing the stack's roles to ECS tasks only", async () => {
       expect(await request("iam:PassRole", role, { "iam:PassedToService": "ecs-tasks.amazonaws.com" })).to.equal("Allowed");
       expect(await request("iam:PassRole", role, { "iam:PassedToService": "ec2.amazonaws.com" })).to.not.equal("Allowed");
-      expect(await request("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/admin`, { "iam:PassedToService": "ecs-tasks.amazonaws.com" })).to.not.equal("Allowed");
+      expect(
+        await request("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/admin`, { "iam:PassedToService": "ecs-tasks.amazonaws.com" }),
+      ).to.not.equal("Allowed");
     });
 
     it("does not allow creating a secret outside the stack's prefix", async () => {
-      expect(await request("secretsmanager:CreateSecret", `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:${PROJECT}/dev/${PROJECT}/secrets-x-AbCdEf`)).to.equal("Allowed");
-      expect(await request("secretsmanager:CreateSecret", `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:other/x-AbCdEf`)).to.not.equal("Allowed");
+      expect(
+        await request(
+          "secretsmanager:CreateSecret",
+          `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:${PROJECT}/dev/${PROJECT}/secrets-x-AbCdEf`,
+        ),
+      ).to.equal("Allowed");
+      expect(await request("secretsmanager:CreateSecret", `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:other/x-AbCdEf`)).to.not.equal(
+        "Allowed",
+      );
     });
   });
 });

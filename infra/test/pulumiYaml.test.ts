@@ -48,9 +48,7 @@ describe("Pulumi.yaml", () => {
   });
 
   it("declares exactly the keys the program reads, each with a type and a description", () => {
-    expect(Object.keys(declared).sort()).to.deep.equal(
-      [...Object.keys(REQUIRED_CREDENTIALS), ...Object.keys(DEFAULTS)].sort(),
-    );
+    expect(Object.keys(declared).sort()).to.deep.equal([...Object.keys(REQUIRED_CREDENTIALS), ...Object.keys(DEFAULTS)].sort());
     for (const [key, declaration] of Object.entries(declared)) {
       expect(declaration, key).to.have.property("type");
       expect(declaration, key).to.have.property("description");

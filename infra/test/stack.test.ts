@@ -5,15 +5,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { expect } from "chai";
-import {
-  DEFAULT_VPC,
-  PRIVATE_VPC,
-  REGION,
-  RESULT_PREFIX,
-  tableArn,
-  type CapturedResource,
-  type ScenarioResult,
-} from "./harness/mocks";
+import { DEFAULT_VPC, PRIVATE_VPC, REGION, RESULT_PREFIX, tableArn, type CapturedResource, type ScenarioResult } from "./harness/mocks";
 
 import { namedResources, REPLACEMENT } from "../../packages/secure-fargate-task/test/platform/replacement";
 
@@ -70,7 +62,10 @@ function runScenario(config: Record<string, string>, loader: keyof typeof LOADER
 
 function only(result: ScenarioResult, type: string): CapturedResource {
   const found = result.resources.filter((r) => r.type === type);
-  expect(found.map((r) => r.name), `resources of type ${type}`).to.have.length(1);
+  expect(
+    found.map((r) => r.name),
+    `resources of type ${type}`,
+  ).to.have.length(1);
   return found[0]!;
 }
 
@@ -211,7 +206,9 @@ describe("twitterstream stack", function () {
       for (const result of [defaultNetwork, privateNetwork]) {
         for (const r of namedResources(result.resources)) {
           const entry = REPLACEMENT.find((e) => e.type === r.type);
-          expect(entry?.nameFields, `${r.type} ${r.name}: add it to packages/secure-fargate-task/test/platform/replacement.ts`).to.include.members(r.fields);
+          expect(entry?.nameFields, `${r.type} ${r.name}: add it to packages/secure-fargate-task/test/platform/replacement.ts`).to.include.members(
+            r.fields,
+          );
         }
       }
       expect(REPLACEMENT.find((e) => e.type === "aws:dynamodb/table:Table")!.strategy).to.equal("fails safe, keeps the data");
@@ -285,7 +282,9 @@ describe("twitterstream stack", function () {
       for (const name of Object.values({ a: "ACCESSTOKEN", b: "ACCESSTOKENSECRET", c: "CONSUMERKEY", d: "CONSUMERSECRETKEY" })) {
         expect(definition.environment).to.deep.include({ name: `${name}_FILE`, value: `/run/secrets/${name}` });
       }
-      const statements = JSON.parse(String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy)).Statement;
+      const statements = JSON.parse(
+        String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy),
+      ).Statement;
       expect(statements.map((st: { Sid: string }) => st.Sid)).to.deep.equal([
         "WritePosts",
         "ScanPostIds",

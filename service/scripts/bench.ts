@@ -65,7 +65,9 @@ async function startDynamo(): Promise<Dynamo> {
   const child = spawn(process.execPath, [...TSX, path.join(__dirname, "benchDynalite.ts")], { stdio: ["ignore", "pipe", "inherit"] });
   const { port } = JSON.parse(await firstLine(child)) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } }));
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } }),
+  );
   await createPostsTable(doc, TABLE);
   return {
     endpoint,

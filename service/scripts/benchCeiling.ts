@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const concurrency = Number(process.env["BENCH_CONCURRENCY"] ?? 8);
   const items = expectedItems(benchLoad(process.env));
   const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: process.env["BENCH_ENDPOINT"], region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } }),
+    new DynamoDBClient({
+      endpoint: process.env["BENCH_ENDPOINT"],
+      region: "us-east-1",
+      credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+    }),
   );
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -20,7 +24,9 @@ async function main(): Promise<void> {
       next += 25;
       while (batch.length > 0) {
         const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: batch.map((Item) => ({ PutRequest: { Item } })) } }));
-        const left = new Set((out.UnprocessedItems?.[table] ?? []).map((r) => `${String(r.PutRequest?.Item?.["user"])}#${String(r.PutRequest?.Item?.["date"])}`));
+        const left = new Set(
+          (out.UnprocessedItems?.[table] ?? []).map((r) => `${String(r.PutRequest?.Item?.["user"])}#${String(r.PutRequest?.Item?.["date"])}`),
+        );
         batch = batch.filter((i) => left.has(`${i.user}#${i.date}`));
       }
     }

@@ -98,7 +98,10 @@ export function readSecret(env: Env, name: string, readFile: ReadFile): string |
     content = readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "error";
-    throw new ConfigError(`${name}_FILE`, `${name}_FILE names a file that cannot be read (${file}: ${code}): mount the secret there or fix the path`);
+    throw new ConfigError(
+      `${name}_FILE`,
+      `${name}_FILE names a file that cannot be read (${file}: ${code}): mount the secret there or fix the path`,
+    );
   }
   const value = content.replace(/[\r\n]+$/, "");
   if (value === "") throw new ConfigError(`${name}_FILE`, `${name}_FILE names an empty file (${file}): write the secret into it`);
@@ -119,7 +122,10 @@ function table(env: Env): string {
   const name = present(env, "DYNAMODBTABLE");
   if (name === undefined) throw new ConfigError("DYNAMODBTABLE", "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to");
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(name)) {
-    throw new ConfigError("DYNAMODBTABLE", `DYNAMODBTABLE is not a valid table name (${JSON.stringify(name)}): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`);
+    throw new ConfigError(
+      "DYNAMODBTABLE",
+      `DYNAMODBTABLE is not a valid table name (${JSON.stringify(name)}): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`,
+    );
   }
   return name;
 }
@@ -189,7 +195,10 @@ function credentials(env: Env, readFile: ReadFile): Credentials {
     bearerToken: read("BEARERTOKEN"),
   };
   if (found.bearerToken === undefined) {
-    for (const [name, value] of [["CONSUMERKEY", found.consumerKey], ["CONSUMERSECRETKEY", found.consumerSecret]] as const) {
+    for (const [name, value] of [
+      ["CONSUMERKEY", found.consumerKey],
+      ["CONSUMERSECRETKEY", found.consumerSecret],
+    ] as const) {
       if (value === undefined) {
         throw new ConfigError(name, `${name} is not set: set ${name} or ${name}_FILE (or BEARERTOKEN) to authenticate to the X API`);
       }

@@ -49,9 +49,7 @@ function withContext(item: PostItem, post: Post): PostItem {
     ...item,
     ...(reference === undefined ? {} : { refType: reference.type, refId: reference.id }),
     ...(quotedText === undefined ? {} : { quotedText }),
-    ...(earlier === undefined
-      ? {}
-      : { editOf: earlier.map((v) => v.id), replaces: earlier.map((v) => keyOf(post.authorId, v.createdAt, v.id)) }),
+    ...(earlier === undefined ? {} : { editOf: earlier.map((v) => v.id), replaces: earlier.map((v) => keyOf(post.authorId, v.createdAt, v.id)) }),
   };
 }
 

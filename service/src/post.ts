@@ -55,8 +55,7 @@ export type SkipReason = "not-json" | "missing-fields" | "stream-error" | "overs
 
 /** The outcome of reading one line. */
 export type LineResult =
-  | { readonly kind: "post"; readonly post: Post }
-  | { readonly kind: "skip"; readonly reason: SkipReason; readonly sample: string };
+  { readonly kind: "post"; readonly post: Post } | { readonly kind: "skip"; readonly reason: SkipReason; readonly sample: string };
 
 const ID = /^\d{1,20}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -135,7 +135,8 @@ export class BatchWriter {
           if ("DeleteRequest" in earlier) continue;
           this.events.duplicates(1);
         }
-        if (item.replaces !== undefined) for (const k of item.replaces) byKey.set(keyOf(k), { DeleteRequest: { Key: { user: k.user, date: k.date } } });
+        if (item.replaces !== undefined)
+          for (const k of item.replaces) byKey.set(keyOf(k), { DeleteRequest: { Key: { user: k.user, date: k.date } } });
         byKey.set(key, { PutRequest: { Item: stored(item) } });
       }
     }

@@ -41,11 +41,7 @@ function header(headers: Readonly<Record<string, string | string[] | undefined>>
  * Time until `x-rate-limit-reset` (epoch seconds) when `x-rate-limit-remaining` is 0, or when `always`; undefined
  * when X sent no usable reset.
  */
-export function resetIn(
-  headers: Readonly<Record<string, string | string[] | undefined>>,
-  nowMs: number,
-  always = false,
-): number | undefined {
+export function resetIn(headers: Readonly<Record<string, string | string[] | undefined>>, nowMs: number, always = false): number | undefined {
   const reset = Number(header(headers, "x-rate-limit-reset"));
   const remaining = header(headers, "x-rate-limit-remaining");
   if (!Number.isFinite(reset) || reset <= 0) return undefined;

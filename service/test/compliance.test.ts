@@ -39,7 +39,10 @@ function runCommand(env: Record<string, string>): Promise<Run> {
   child.stderr.setEncoding("utf8").on("data", (c: string) => (output += c));
   return new Promise((resolve) =>
     child.on("exit", (code) => {
-      const logs = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const logs = output
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       resolve({ code, logs, output });
     }),
   );
@@ -88,11 +91,20 @@ describe("compliance command against the fake X server and dynalite", function (
     const run = await runCommand(env);
     expect(run.code, run.output).to.equal(0);
     const jobs = x.compliance.jobs();
-    expect(jobs.map((j) => [j.type, j.status, j.uploaded.length])).to.deep.equal([["tweets", "complete", 12], ["tweets", "complete", 12], ["tweets", "complete", 6]]);
+    expect(jobs.map((j) => [j.type, j.status, j.uploaded.length])).to.deep.equal([
+      ["tweets", "complete", 12],
+      ["tweets", "complete", 12],
+      ["tweets", "complete", 6],
+    ]);
     expect(jobs.flatMap((j) => j.uploaded).sort()).to.deep.equal(stored.map((i) => i.id).sort());
     const gone = new Set([...deleted!, ...suspended!]);
     const left = (await scanItems(dynamo.doc, TABLE)).map((i) => i["id"]).sort();
-    expect(left).to.deep.equal(stored.map((i) => i.id).filter((id) => !gone.has(id)).sort());
+    expect(left).to.deep.equal(
+      stored
+        .map((i) => i.id)
+        .filter((id) => !gone.has(id))
+        .sort(),
+    );
     expect(run.logs.find((l) => l["event"] === "compliance_done")).to.deep.include({ checked: 30, jobs: 3, deleted: 4 });
     expect(run.output).to.not.include("cs-compliance-secret");
   });
@@ -110,7 +122,13 @@ describe("compliance command against the fake X server and dynalite", function (
     const run = await runCommand({ ...env, COMPLIANCE_IDS_PER_JOB: "0" });
     expect(run.code).to.equal(2);
     expect(run.logs).to.deep.equal([
-      { ...run.logs[0], level: "error", event: "config_error", variable: "COMPLIANCE_IDS_PER_JOB", error: 'COMPLIANCE_IDS_PER_JOB must be a whole number from 1 to 1000000, got "0"' },
+      {
+        ...run.logs[0],
+        level: "error",
+        event: "config_error",
+        variable: "COMPLIANCE_IDS_PER_JOB",
+        error: 'COMPLIANCE_IDS_PER_JOB must be a whole number from 1 to 1000000, got "0"',
+      },
     ]);
   });
 });
@@ -145,17 +163,34 @@ describe("one compliance job", () => {
 
   it("uploads the ids one per line and polls until complete", async () => {
     const api = fakeApi(["in_progress", "in_progress", "complete"]);
-    expect(await runJob(api, "n", ["1", "2"], timing(() => 0))).to.deep.equal({ jobId: "9", results: "results" });
+    expect(
+      await runJob(
+        api,
+        "n",
+        ["1", "2"],
+        timing(() => 0),
+      ),
+    ).to.deep.equal({ jobId: "9", results: "results" });
     expect(api.uploads).to.deep.equal(["1\n2\n"]);
   });
 
   it("fails on an expired job and after the time limit, naming the setting", async () => {
-    await runJob(fakeApi(["expired"]), "n", ["1"], timing(() => 0)).then(
+    await runJob(
+      fakeApi(["expired"]),
+      "n",
+      ["1"],
+      timing(() => 0),
+    ).then(
       () => expect.fail("resolved"),
       (e: Error) => expect(e.message).to.equal("compliance job 9 ended expired"),
     );
     let t = 0;
-    await runJob(fakeApi(["in_progress", "in_progress"]), "n", ["1"], timing(() => (t += 60))).then(
+    await runJob(
+      fakeApi(["in_progress", "in_progress"]),
+      "n",
+      ["1"],
+      timing(() => (t += 60)),
+    ).then(
       () => expect.fail("resolved"),
       (e: Error) => expect(e.message).to.equal("compliance job 9 not complete after 100 ms (status in_progress): raise COMPLIANCE_TIMEOUT_MS"),
     );

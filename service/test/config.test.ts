@@ -99,20 +99,80 @@ describe("configuration", () => {
   });
 
   const cases: Array<[string, Record<string, string | undefined>, string, string]> = [
-    ["no table", { ...BASE, DYNAMODBTABLE: undefined }, "DYNAMODBTABLE", "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to"],
-    ["a bad table name", { ...BASE, DYNAMODBTABLE: "my table" }, "DYNAMODBTABLE", `DYNAMODBTABLE is not a valid table name ("my table"): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`],
+    [
+      "no table",
+      { ...BASE, DYNAMODBTABLE: undefined },
+      "DYNAMODBTABLE",
+      "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to",
+    ],
+    [
+      "a bad table name",
+      { ...BASE, DYNAMODBTABLE: "my table" },
+      "DYNAMODBTABLE",
+      `DYNAMODBTABLE is not a valid table name ("my table"): use 3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'`,
+    ],
     ["no region", { ...BASE, AWSREGION: undefined }, "AWSREGION", "AWSREGION is not set: set it to the table's AWS region, e.g. us-east-1"],
     ["a bad region", { ...BASE, AWSREGION: "US East" }, "AWSREGION", `AWSREGION is not a region code ("US East"): use one such as us-east-1`],
-    ["an empty filter", { ...BASE, FILTER: "" }, "FILTER", 'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"'],
-    ["a malformed filter", { ...BASE, FILTER: "lang:en" }, "FILTER", `FILTER word "lang:en" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`],
-    ["no consumer key", { ...BASE, CONSUMERKEY: undefined }, "CONSUMERKEY", "CONSUMERKEY is not set: set CONSUMERKEY or CONSUMERKEY_FILE (or BEARERTOKEN) to authenticate to the X API"],
-    ["no consumer secret", { ...BASE, CONSUMERSECRETKEY: "" }, "CONSUMERSECRETKEY", "CONSUMERSECRETKEY is not set: set CONSUMERSECRETKEY or CONSUMERSECRETKEY_FILE (or BEARERTOKEN) to authenticate to the X API"],
-    ["a variable and its _FILE twin", { ...BASE, CONSUMERKEY_FILE: "/run/secrets/ck" }, "CONSUMERKEY", "CONSUMERKEY and CONSUMERKEY_FILE are both set: set only one"],
-    ["an unreadable _FILE", { ...BASE, ACCESSTOKEN_FILE: "/nope" }, "ACCESSTOKEN_FILE", "ACCESSTOKEN_FILE names a file that cannot be read (/nope: ENOENT): mount the secret there or fix the path"],
-    ["a bad base URL", { ...BASE, X_API_BASE_URL: "ftp://x" }, "X_API_BASE_URL", `X_API_BASE_URL is not an http(s) origin ("ftp://x"): use one such as https://api.x.com`],
-    ["a bad number", { ...BASE, STALL_TIMEOUT_MS: "20s" }, "STALL_TIMEOUT_MS", `STALL_TIMEOUT_MS must be a whole number from 1 to 3600000, got "20s"`],
-    ["a zero concurrency", { ...BASE, WRITE_CONCURRENCY: "0" }, "WRITE_CONCURRENCY", `WRITE_CONCURRENCY must be a whole number from 1 to 256, got "0"`],
-    ["a bad rule tag", { ...BASE, RULE_TAG: "my tag" }, "RULE_TAG", `RULE_TAG is not a valid tag ("my tag"): use 1 to 64 of letters, digits, '_', '.', ':', '-'`],
+    [
+      "an empty filter",
+      { ...BASE, FILTER: "" },
+      "FILTER",
+      'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"',
+    ],
+    [
+      "a malformed filter",
+      { ...BASE, FILTER: "lang:en" },
+      "FILTER",
+      `FILTER word "lang:en" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`,
+    ],
+    [
+      "no consumer key",
+      { ...BASE, CONSUMERKEY: undefined },
+      "CONSUMERKEY",
+      "CONSUMERKEY is not set: set CONSUMERKEY or CONSUMERKEY_FILE (or BEARERTOKEN) to authenticate to the X API",
+    ],
+    [
+      "no consumer secret",
+      { ...BASE, CONSUMERSECRETKEY: "" },
+      "CONSUMERSECRETKEY",
+      "CONSUMERSECRETKEY is not set: set CONSUMERSECRETKEY or CONSUMERSECRETKEY_FILE (or BEARERTOKEN) to authenticate to the X API",
+    ],
+    [
+      "a variable and its _FILE twin",
+      { ...BASE, CONSUMERKEY_FILE: "/run/secrets/ck" },
+      "CONSUMERKEY",
+      "CONSUMERKEY and CONSUMERKEY_FILE are both set: set only one",
+    ],
+    [
+      "an unreadable _FILE",
+      { ...BASE, ACCESSTOKEN_FILE: "/nope" },
+      "ACCESSTOKEN_FILE",
+      "ACCESSTOKEN_FILE names a file that cannot be read (/nope: ENOENT): mount the secret there or fix the path",
+    ],
+    [
+      "a bad base URL",
+      { ...BASE, X_API_BASE_URL: "ftp://x" },
+      "X_API_BASE_URL",
+      `X_API_BASE_URL is not an http(s) origin ("ftp://x"): use one such as https://api.x.com`,
+    ],
+    [
+      "a bad number",
+      { ...BASE, STALL_TIMEOUT_MS: "20s" },
+      "STALL_TIMEOUT_MS",
+      `STALL_TIMEOUT_MS must be a whole number from 1 to 3600000, got "20s"`,
+    ],
+    [
+      "a zero concurrency",
+      { ...BASE, WRITE_CONCURRENCY: "0" },
+      "WRITE_CONCURRENCY",
+      `WRITE_CONCURRENCY must be a whole number from 1 to 256, got "0"`,
+    ],
+    [
+      "a bad rule tag",
+      { ...BASE, RULE_TAG: "my tag" },
+      "RULE_TAG",
+      `RULE_TAG is not a valid tag ("my tag"): use 1 to 64 of letters, digits, '_', '.', ':', '-'`,
+    ],
   ];
   for (const [what, env, variable, message] of cases) {
     it(`rejects ${what} with an exact message`, () => {

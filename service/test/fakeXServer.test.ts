@@ -33,7 +33,7 @@ const OTHER: FakePost = { ...POST, id: "1900478732295868417", text: "Rain again 
 
 /** Waits (polling) until `check` holds; fails after 10 s naming what it waited for. */
 async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (const start = Date.now(); !check(); ) {
+  for (const start = Date.now(); !check();) {
     if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -127,9 +127,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
       expect(again.meta.summary).to.deep.equal({ created: 0, not_created: 2, valid: 1, invalid: 1 });
       expect(fake.rules().map((rule) => rule.value)).to.deep.equal(["aws"]);
       const twice = await client.v2.updateStreamRules({ add: [{ value: "gcp" }, { value: "gcp" }] });
-      expect(twice.errors).to.deep.equal([
-        { value: "gcp", title: "DuplicateRule", type: "https://api.twitter.com/2/problems/duplicate-rules" },
-      ]);
+      expect(twice.errors).to.deep.equal([{ value: "gcp", title: "DuplicateRule", type: "https://api.twitter.com/2/problems/duplicate-rules" }]);
     });
 
     it("rejects an invalid rule with an invalid-rules error", async () => {
@@ -243,10 +241,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
     });
 
     it("refuses OAuth 1.0a user context as X does", async () => {
-      const user = new TwitterApi(
-        { appKey: KEY, appSecret: SECRET, accessToken: "token", accessSecret: "secret" },
-        xApiClientSettings(fake.url),
-      );
+      const user = new TwitterApi({ appKey: KEY, appSecret: SECRET, accessToken: "token", accessSecret: "secret" }, xApiClientSettings(fake.url));
       const error = await refusal(user.v2.searchStream());
       expect(error.code).to.equal(403);
       expect(error.data).to.include({ type: "https://api.twitter.com/2/problems/unsupported-authentication" });
@@ -388,7 +383,10 @@ describe("fake X server: X's limits and failures", function () {
     const x = await fake();
     const { statusCode, body } = await openRawStream(x);
     expect(statusCode).to.equal(409);
-    expect(JSON.parse(await text(body))).to.include({ title: "ConnectionException", type: "https://api.twitter.com/2/problems/streaming-connection" });
+    expect(JSON.parse(await text(body))).to.include({
+      title: "ConnectionException",
+      type: "https://api.twitter.com/2/problems/streaming-connection",
+    });
   });
 
   it("sends x-rate-limit headers, and a 429 about:blank with none remaining once the connect window is spent", async () => {
@@ -458,7 +456,12 @@ describe("fake X server: X's limits and failures", function () {
   it("matches an unquoted keyword with punctuation against nothing, the quoted one as a phrase", async () => {
     const x = await fake({ onlyMatching: true });
     const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
-    await admin.v2.updateStreamRules({ add: [{ value: "node.js", tag: "bare" }, { value: '"node.js"', tag: "quoted" }] });
+    await admin.v2.updateStreamRules({
+      add: [
+        { value: "node.js", tag: "bare" },
+        { value: '"node.js"', tag: "quoted" },
+      ],
+    });
     const client = await admin.v2.searchStream(FIELDS);
     const received = collect(client);
     x.post({ ...POST, text: "I love Node.js" });
@@ -469,7 +472,10 @@ describe("fake X server: X's limits and failures", function () {
 
   it("refuses rules over the plan's length: 1,024 on pay-per-use, 2,048 on Enterprise", async () => {
     const value = `"${"a".repeat(1100)}"`;
-    for (const [plan, created] of [["pay-per-use", 0], ["enterprise", 1]] as const) {
+    for (const [plan, created] of [
+      ["pay-per-use", 0],
+      ["enterprise", 1],
+    ] as const) {
       const x = await fake({ plan });
       const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
       const result = await admin.v2.updateStreamRules({ add: [{ value }] });

@@ -80,14 +80,13 @@ describe("filter", () => {
       "from:nasa",
       `FILTER word "from:nasa" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`,
     ],
-    [
-      "-spam",
-      `FILTER word "-spam" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`,
-    ],
+    ["-spam", `FILTER word "-spam" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`],
   ];
   for (const [source, message] of errors) {
     it(`rejects ${JSON.stringify(source)} with an exact message`, () => {
-      expect(() => parseFilter(source)).to.throw(FilterError, message).with.property("message", message);
+      expect(() => parseFilter(source))
+        .to.throw(FilterError, message)
+        .with.property("message", message);
     });
   }
 });

@@ -49,7 +49,15 @@ describe("post generator", () => {
 
   it("writes in several scripts, with emoji", () => {
     const text = posts.map((post) => post.text).join("\n");
-    for (const script of [/\p{Script=Han}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u, /\p{Script=Cyrillic}/u, /\p{Script=Hangul}/u, /[éüçñ]/u, /\p{Extended_Pictographic}/u]) {
+    for (const script of [
+      /\p{Script=Han}/u,
+      /\p{Script=Arabic}/u,
+      /\p{Script=Hebrew}/u,
+      /\p{Script=Cyrillic}/u,
+      /\p{Script=Hangul}/u,
+      /[éüçñ]/u,
+      /\p{Extended_Pictographic}/u,
+    ]) {
       expect(text).to.match(script);
     }
     expect(new Set(posts.map((post) => post.lang)).size).to.be.at.least(10);

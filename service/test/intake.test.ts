@@ -21,7 +21,11 @@ function setup(capacity = 10) {
   const sink = intake(parseFilter("climate change"), {
     queue,
     stats,
-    skipLog: new SkipLog(60_000, (f) => logged.push(f), () => 0),
+    skipLog: new SkipLog(
+      60_000,
+      (f) => logged.push(f),
+      () => 0,
+    ),
     full: () => void (calls.full += 1),
     queued: () => void (calls.queued += 1),
   });

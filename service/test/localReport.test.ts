@@ -11,14 +11,44 @@ describe("local run pieces", () => {
   describe("parseLocalArgs", () => {
     it("fills in defaults, FILTER from the environment", () => {
       expect(parseLocalArgs([], { FILTER: "open source" })).to.deep.equal({
-        seconds: 20, rate: 50, posts: 1000, matchRatio: 0.3, filter: "open source", seed: 1, rows: 40, fake: false,
+        seconds: 20,
+        rate: 50,
+        posts: 1000,
+        matchRatio: 0.3,
+        filter: "open source",
+        seed: 1,
+        rows: 40,
+        fake: false,
       });
     });
 
     it("reads every flag", () => {
-      const args = ["--seconds", "5", "--rate", "10", "--posts", "7", "--match-ratio", "0.5", "--filter", "aws", "--seed", "9", "--rows", "3", "--fake"];
+      const args = [
+        "--seconds",
+        "5",
+        "--rate",
+        "10",
+        "--posts",
+        "7",
+        "--match-ratio",
+        "0.5",
+        "--filter",
+        "aws",
+        "--seed",
+        "9",
+        "--rows",
+        "3",
+        "--fake",
+      ];
       expect(parseLocalArgs(args, {})).to.deep.equal({
-        seconds: 5, rate: 10, posts: 7, matchRatio: 0.5, filter: "aws", seed: 9, rows: 3, fake: true,
+        seconds: 5,
+        rate: 10,
+        posts: 7,
+        matchRatio: 0.5,
+        filter: "aws",
+        seed: 9,
+        rows: 3,
+        fake: true,
       });
       expect(parseLocalArgs(["--help"], {})).to.equal("help");
     });

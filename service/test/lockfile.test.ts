@@ -26,6 +26,9 @@ describe("service/package-lock.json", () => {
       .map(([key, { version }]) => ({ key, version, root: (root[`service/${key}`] ?? root[key])?.version }))
       .filter((p) => p.version !== p.root);
     expect(Object.keys(service).length).to.be.greaterThan(10);
-    expect(drift, "regenerate: copy service/package.json and this lock to an empty folder, run npm install --package-lock-only there, copy the lock back").to.deep.equal([]);
+    expect(
+      drift,
+      "regenerate: copy service/package.json and this lock to an empty folder, run npm install --package-lock-only there, copy the lock back",
+    ).to.deep.equal([]);
   });
 });

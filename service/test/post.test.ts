@@ -3,8 +3,19 @@ import { toItem } from "../src/item";
 import { isRetweet, matchedText, readLine, STREAM_FIELDS, withRetweetClause, type LineResult } from "../src/post";
 
 const POST = {
-  data: { id: "1858000000000000001", text: "Héllo 🌍 «cloud» 東京", author_id: "42", created_at: "2026-11-22T01:02:03.000Z", edit_history_tweet_ids: ["1858000000000000001"] },
-  includes: { users: [{ id: "7", name: "Other", username: "other" }, { id: "42", name: "Ada", username: "ada" }] },
+  data: {
+    id: "1858000000000000001",
+    text: "Héllo 🌍 «cloud» 東京",
+    author_id: "42",
+    created_at: "2026-11-22T01:02:03.000Z",
+    edit_history_tweet_ids: ["1858000000000000001"],
+  },
+  includes: {
+    users: [
+      { id: "7", name: "Other", username: "other" },
+      { id: "42", name: "Ada", username: "ada" },
+    ],
+  },
   matching_rules: [{ id: "1", tag: "twitterstream" }],
 };
 
@@ -45,7 +56,16 @@ describe("reading a stream line", () => {
   });
 
   it("skips an in-stream error object", () => {
-    const line = JSON.stringify({ errors: [{ title: "operational-disconnect", disconnect_type: "UpstreamOperationalDisconnect", detail: "x", type: "https://api.twitter.com/2/problems/operational-disconnect" }] });
+    const line = JSON.stringify({
+      errors: [
+        {
+          title: "operational-disconnect",
+          disconnect_type: "UpstreamOperationalDisconnect",
+          detail: "x",
+          type: "https://api.twitter.com/2/problems/operational-disconnect",
+        },
+      ],
+    });
     expect(readLine(line)).to.deep.include({ kind: "skip", reason: "stream-error" });
   });
 
@@ -90,7 +110,13 @@ describe("building the item", () => {
 });
 
 describe("reading retweets, quotes and edits", () => {
-  const original = { id: "1858000000000000000", text: "cut…", note_tweet: { text: "the whole original" }, author_id: "7", created_at: "2026-11-22T01:00:00.000Z" };
+  const original = {
+    id: "1858000000000000000",
+    text: "cut…",
+    note_tweet: { text: "the whole original" },
+    author_id: "7",
+    created_at: "2026-11-22T01:00:00.000Z",
+  };
 
   it("asks X for referenced posts, edit histories and long texts", () => {
     expect(STREAM_FIELDS.tweetFields.split(",")).to.include.members(["referenced_tweets", "edit_history_tweet_ids", "note_tweet", "created_at"]);
@@ -98,7 +124,11 @@ describe("reading retweets, quotes and edits", () => {
   });
 
   it("takes a retweet's text from the original in includes.tweets, note_tweet first", () => {
-    const line = { ...POST, data: { ...POST.data, text: "RT @x: cut", referenced_tweets: [{ type: "retweeted", id: original.id }] }, includes: { ...POST.includes, tweets: [original] } };
+    const line = {
+      ...POST,
+      data: { ...POST.data, text: "RT @x: cut", referenced_tweets: [{ type: "retweeted", id: original.id }] },
+      includes: { ...POST.includes, tweets: [original] },
+    };
     const p = post(readLine(JSON.stringify(line)));
     expect(p).to.deep.include({ text: "the whole original", reference: { type: "retweeted", id: original.id } });
     expect(isRetweet(p)).to.equal(true);
@@ -106,7 +136,17 @@ describe("reading retweets, quotes and edits", () => {
   });
 
   it("keeps a quote's own text and matches it with the quoted post's", () => {
-    const line = { ...POST, data: { ...POST.data, referenced_tweets: [{ type: "replied_to", id: "5" }, { type: "quoted", id: original.id }] }, includes: { ...POST.includes, tweets: [original] } };
+    const line = {
+      ...POST,
+      data: {
+        ...POST.data,
+        referenced_tweets: [
+          { type: "replied_to", id: "5" },
+          { type: "quoted", id: original.id },
+        ],
+      },
+      includes: { ...POST.includes, tweets: [original] },
+    };
     const p = post(readLine(JSON.stringify(line)));
     expect(p).to.deep.include({ text: POST.data.text, quotedText: "the whole original", reference: { type: "quoted", id: original.id } });
     expect(matchedText(p)).to.equal(`${POST.data.text}\nthe whole original`);
@@ -114,7 +154,11 @@ describe("reading retweets, quotes and edits", () => {
 
   it("derives the keys of an edited post's earlier versions from includes.tweets", () => {
     const earlier = { id: "1857999999999999999", text: "v1", author_id: "42", created_at: "2026-11-22T01:00:00.000Z" };
-    const line = { ...POST, data: { ...POST.data, edit_history_tweet_ids: [earlier.id, POST.data.id] }, includes: { ...POST.includes, tweets: [earlier] } };
+    const line = {
+      ...POST,
+      data: { ...POST.data, edit_history_tweet_ids: [earlier.id, POST.data.id] },
+      includes: { ...POST.includes, tweets: [earlier] },
+    };
     const item = toItem(post(readLine(JSON.stringify(line))), "r");
     expect(item).to.deep.include({ editOf: [earlier.id], replaces: [{ user: "42", date: `2026-11-22T01:00:00.000Z#${earlier.id}` }] });
   });

@@ -42,7 +42,10 @@ describe("back-pressure", () => {
     queue.take(3);
     bp.took();
     expect(queue.isShedding).to.equal(false);
-    expect(reports).to.deep.equal([[1, 1], [5, 6]]);
+    expect(reports).to.deep.equal([
+      [1, 1],
+      [5, 6],
+    ]);
     expect(calls).to.deep.equal([]);
     bp.stop();
   });
@@ -50,7 +53,11 @@ describe("back-pressure", () => {
   it("pauses first, and sheds only after maxPauseMs", async () => {
     const queue = new BoundedQueue<number>(2);
     const calls: string[] = [];
-    const bp = new Backpressure(queue, 50, 60_000, { pause: () => calls.push("pause"), resume: () => calls.push("resume"), dropped: () => undefined });
+    const bp = new Backpressure(queue, 50, 60_000, {
+      pause: () => calls.push("pause"),
+      resume: () => calls.push("resume"),
+      dropped: () => undefined,
+    });
     queue.push(1);
     if (!queue.push(2)) bp.full();
     expect(calls).to.deep.equal(["pause"]);

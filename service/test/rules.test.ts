@@ -3,7 +3,14 @@ import { planRules } from "../src/rules";
 
 describe("rules plan", () => {
   it("adds our rule when none of ours exists, and leaves other apps' rules alone", () => {
-    const plan = planRules([{ id: "1", value: "cats", tag: "other-app" }, { id: "2", value: "dogs" }], "cloud", "twitterstream");
+    const plan = planRules(
+      [
+        { id: "1", value: "cats", tag: "other-app" },
+        { id: "2", value: "dogs" },
+      ],
+      "cloud",
+      "twitterstream",
+    );
     expect(plan).to.deep.equal({ add: { value: "cloud", tag: "twitterstream" }, remove: [] });
   });
 

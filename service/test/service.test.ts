@@ -88,7 +88,7 @@ describe("service against the fake X server and dynalite", function () {
     const posts = generatePosts({ count: 300, matchRatio: 0.3, pattern: PATTERN, seed: 7 });
     const unicode: FakePost = {
       id: "1858000000000000001",
-      text: "Climate change 🌍🔥 «東京» مرحبا 👩🏽‍💻 Ñandú & <b> \\ \"q\"",
+      text: 'Climate change 🌍🔥 «東京» مرحبا 👩🏽‍💻 Ñandú & <b> \\ "q"',
       authorId: "4242",
       username: "zoë",
       name: "Zoë",
@@ -147,7 +147,10 @@ describe("service against the fake X server and dynalite", function () {
     for (const p of posts) w.x.post(p);
     const s = startService();
     await tableCount(posts.length);
-    const reconnects = s.events("reconnect").slice(0, 3).map((l) => [l["cause"], l["status"], l["delayMs"]]);
+    const reconnects = s
+      .events("reconnect")
+      .slice(0, 3)
+      .map((l) => [l["cause"], l["status"], l["delayMs"]]);
     expect(reconnects).to.deep.equal([
       ["too-many-connections", 429, 100],
       ["too-many-connections", 429, 200],
@@ -177,7 +180,15 @@ describe("service against the fake X server and dynalite", function () {
       "this is not json",
       JSON.stringify({ data: { id: "1858000000000000777", text: "climate change" } }),
       JSON.stringify({ includes: {} }),
-      JSON.stringify({ errors: [{ title: "ConnectionException", detail: "This stream is currently at the maximum allowed connection limit.", type: "https://api.twitter.com/2/problems/streaming-connection" }] }),
+      JSON.stringify({
+        errors: [
+          {
+            title: "ConnectionException",
+            detail: "This stream is currently at the maximum allowed connection limit.",
+            type: "https://api.twitter.com/2/problems/streaming-connection",
+          },
+        ],
+      }),
       JSON.stringify({ data: { id: "1", text: `climate change ${"x".repeat(5000)}` } }),
     );
     for (let i = 1; i < 10; i += 1) w.x.post(good(i));
@@ -232,7 +243,12 @@ describe("service against the fake X server and dynalite", function () {
   it("keeps other apps' rules, replaces its own stale rule", async () => {
     const agent = new http.Agent();
     const admin = new TwitterApi(w.x.bearerToken, { httpAgent: agent, plugins: [baseUrlPlugin(new URL(w.x.url), 5_000)] });
-    await admin.v2.updateStreamRules({ add: [{ value: "cats", tag: "other-app" }, { value: "old pattern", tag: "twitterstream" }] });
+    await admin.v2.updateStreamRules({
+      add: [
+        { value: "cats", tag: "other-app" },
+        { value: "old pattern", tag: "twitterstream" },
+      ],
+    });
     const s = startService();
     await s.waitForLog("connected");
     const rules = w.x.rules().map((r) => [r.value, r.tag]);
@@ -289,9 +305,24 @@ describe("service configuration errors", function () {
     ACCESSTOKENSECRET: "ATS-0123456789-secret",
   };
   const cases: Array<[string, Record<string, string>, string, string]> = [
-    ["an empty FILTER", { ...env, FILTER: "" }, "FILTER", 'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"'],
-    ["a missing table", { ...env, DYNAMODBTABLE: "" }, "DYNAMODBTABLE", "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to"],
-    ["a credential and its _FILE twin", { ...env, CONSUMERKEY_FILE: "/run/secrets/ck" }, "CONSUMERKEY", "CONSUMERKEY and CONSUMERKEY_FILE are both set: set only one"],
+    [
+      "an empty FILTER",
+      { ...env, FILTER: "" },
+      "FILTER",
+      'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"',
+    ],
+    [
+      "a missing table",
+      { ...env, DYNAMODBTABLE: "" },
+      "DYNAMODBTABLE",
+      "DYNAMODBTABLE is not set: set it to the name of the DynamoDB table to write to",
+    ],
+    [
+      "a credential and its _FILE twin",
+      { ...env, CONSUMERKEY_FILE: "/run/secrets/ck" },
+      "CONSUMERKEY",
+      "CONSUMERKEY and CONSUMERKEY_FILE are both set: set only one",
+    ],
   ];
   for (const [what, vars, variable, message] of cases) {
     it(`exits 2 on ${what}, with one line naming the variable, and no secret`, async () => {

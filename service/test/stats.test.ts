@@ -21,7 +21,11 @@ describe("skip log", () => {
   it("logs each reason at most once per period, with the count since its last line", () => {
     let now = 0;
     const lines: Array<Record<string, unknown>> = [];
-    const log = new SkipLog(1000, (f) => lines.push(f), () => now);
+    const log = new SkipLog(
+      1000,
+      (f) => lines.push(f),
+      () => now,
+    );
     log.record("not-json", "a");
     log.record("not-json", "b");
     log.record("stream-error", "c");
@@ -48,12 +52,18 @@ describe("daily reads", () => {
     d.roll(midnight);
     d.count(midnight + 5);
     d.roll(midnight + 86_400_000 * 3);
-    expect(days).to.deep.equal([{ day: "2026-11-22", posts: 2 }, { day: "2026-11-23", posts: 1 }]);
+    expect(days).to.deep.equal([
+      { day: "2026-11-22", posts: 2 },
+      { day: "2026-11-23", posts: 1 },
+    ]);
     expect(d.current()).to.deep.equal({ day: "2026-11-26", posts: 0 });
   });
 
   it("shows the day so far in every snapshot", () => {
-    const s = new Stats(() => undefined, () => Date.UTC(2026, 0, 2, 3));
+    const s = new Stats(
+      () => undefined,
+      () => Date.UTC(2026, 0, 2, 3),
+    );
     s.read();
     expect(s.snapshot(0, 0, "period").dailyReads).to.deep.equal({ day: "2026-01-02", posts: 1 });
   });

@@ -7,7 +7,14 @@ import { BatchWriter, type BatchSender, type WriterEvents } from "../src/writer"
 const TABLE = "posts";
 
 function item(n: number): PostItem {
-  return { user: `u${n % 3}`, date: `2026-01-01T00:00:00.000Z#${n}`, id: String(n), createdAt: "2026-01-01T00:00:00.000Z", text: `t${n}`, rule: "r" };
+  return {
+    user: `u${n % 3}`,
+    date: `2026-01-01T00:00:00.000Z#${n}`,
+    id: String(n),
+    createdAt: "2026-01-01T00:00:00.000Z",
+    text: `t${n}`,
+    rule: "r",
+  };
 }
 
 type Answer = (items: PostItem[]) => BatchWriteCommandOutput | Error;
@@ -48,7 +55,11 @@ function run(sender: BatchSender, items: PostItem[], concurrency = 2) {
 describe("batch writer", () => {
   it("writes batches of at most 25 items, several in flight", async () => {
     const sender = new ScriptedSender([]);
-    const { writer, seen } = run(sender, Array.from({ length: 60 }, (_, i) => item(i)), 3);
+    const { writer, seen } = run(
+      sender,
+      Array.from({ length: 60 }, (_, i) => item(i)),
+      3,
+    );
     expect(writer.batchesInFlight).to.equal(3);
     await writer.idle();
     expect(sender.calls.map((c) => c.length)).to.deep.equal([25, 25, 10]);
@@ -56,10 +67,12 @@ describe("batch writer", () => {
   });
 
   it("resends exactly the unprocessed items until all are written", async () => {
-    const unprocessed = (keep: number[]): Answer => (items) => ({
-      $metadata: {},
-      UnprocessedItems: { [TABLE]: items.filter((i) => keep.includes(Number(i.id))).map((Item) => ({ PutRequest: { Item } })) },
-    });
+    const unprocessed =
+      (keep: number[]): Answer =>
+      (items) => ({
+        $metadata: {},
+        UnprocessedItems: { [TABLE]: items.filter((i) => keep.includes(Number(i.id))).map((Item) => ({ PutRequest: { Item } })) },
+      });
     const sender = new ScriptedSender([unprocessed([1, 3]), unprocessed([3])]);
     const { writer, seen } = run(sender, [0, 1, 2, 3].map(item));
     await writer.idle();
@@ -68,7 +81,10 @@ describe("batch writer", () => {
   });
 
   it("retries throttling and network errors with the same items", async () => {
-    const sender = new ScriptedSender([() => named("ProvisionedThroughputExceededException"), () => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })]);
+    const sender = new ScriptedSender([
+      () => named("ProvisionedThroughputExceededException"),
+      () => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    ]);
     const { writer, seen } = run(sender, [0, 1].map(item));
     await writer.idle();
     expect(sender.calls).to.have.length(3);
@@ -108,7 +124,14 @@ describe("batch writer, edited posts", () => {
     const v2: PostItem = { ...item(2), user: v1.user, editOf: [v1.id], replaces: [{ user: v1.user, date: v1.date }] };
     const replaced: number[] = [];
     const queue = new BoundedQueue<PostItem>(10);
-    const events: WriterEvents = { stored: () => undefined, duplicates: () => undefined, retry: () => undefined, took: () => undefined, fatal: () => undefined, replaced: (n) => void replaced.push(n) };
+    const events: WriterEvents = {
+      stored: () => undefined,
+      duplicates: () => undefined,
+      retry: () => undefined,
+      took: () => undefined,
+      fatal: () => undefined,
+      replaced: (n) => void replaced.push(n),
+    };
     const writer = new BatchWriter(sender, queue, { table: TABLE, concurrency: 1, retryBaseMs: 1, retryMaxMs: 2 }, events, () => Promise.resolve());
     queue.push(v1);
     queue.push(v2);

@@ -15,7 +15,14 @@ const TABLE = "twitterStream";
 const PATTERN = "climate change";
 
 function post(id: number, text: string): FakePost {
-  return { id: `18580000000000${String(id).padStart(5, "0")}`, text, authorId: "42", username: "ada", name: "Ada", createdAt: "2026-11-22T01:02:03.000Z" };
+  return {
+    id: `18580000000000${String(id).padStart(5, "0")}`,
+    text,
+    authorId: "42",
+    username: "ada",
+    name: "Ada",
+    createdAt: "2026-11-22T01:02:03.000Z",
+  };
 }
 
 describe("service against X's documented behaviours", function () {
@@ -28,7 +35,13 @@ describe("service against X's documented behaviours", function () {
 
   async function setUp(opts: FakeXServerOptions = {}, extra: Record<string, string> = {}): Promise<void> {
     const creds = { CONSUMERKEY: `ck-${randomBytes(8).toString("hex")}`, CONSUMERSECRETKEY: `cs-${randomBytes(8).toString("hex")}` };
-    x = await startFakeXServer({ consumerKey: creds.CONSUMERKEY, consumerSecret: creds.CONSUMERSECRETKEY, heartbeatIntervalMs: 200, heartbeatJitterMs: 50, ...opts });
+    x = await startFakeXServer({
+      consumerKey: creds.CONSUMERKEY,
+      consumerSecret: creds.CONSUMERSECRETKEY,
+      heartbeatIntervalMs: 200,
+      heartbeatJitterMs: 50,
+      ...opts,
+    });
     secrets.push(...Object.values(creds), x.bearerToken);
     env = {
       ...FAST,
@@ -107,7 +120,8 @@ describe("service against X's documented behaviours", function () {
       expect(s.logs[0]).to.include({
         event: "config_error",
         variable: "FILTER",
-        error: "FILTER makes an X rule of 1206 characters, over X_RULE_MAX_LENGTH (1024): use fewer terms, or set X_RULE_MAX_LENGTH=2048 on X's Enterprise plan",
+        error:
+          "FILTER makes an X rule of 1206 characters, over X_RULE_MAX_LENGTH (1024): use fewer terms, or set X_RULE_MAX_LENGTH=2048 on X's Enterprise plan",
       });
     });
 
@@ -211,7 +225,10 @@ describe("service against X's documented behaviours", function () {
     const s = start({ ...env, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint });
     await s.waitForLog("connected");
     await proxy.down();
-    const posts = generatePosts({ count: 6_000, matchRatio: 1, pattern: PATTERN, seed: 3 }).map((p) => ({ ...p, text: `${p.text} ${"x".repeat(400)}` }));
+    const posts = generatePosts({ count: 6_000, matchRatio: 1, pattern: PATTERN, seed: 3 }).map((p) => ({
+      ...p,
+      text: `${p.text} ${"x".repeat(400)}`,
+    }));
     for (const p of posts) x.post(p);
     await waitFor("every post sent", () => (x.sentCount() === posts.length ? true : undefined), 30_000);
     const dropped = await s.waitForLog("posts_dropped");

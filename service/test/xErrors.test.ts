@@ -11,7 +11,10 @@ describe("refused stream connects", () => {
     expect(classifyRefusal(429, spent, capped, NOW)).to.deep.equal({ action: "retry", cause: "usage-capped", resetInMs: 60_000 });
     expect(classifyRefusal(429, {}, tmc, NOW)).to.deep.equal({ action: "retry", cause: "too-many-connections" });
     expect(classifyRefusal(429, spent, "{}", NOW)).to.deep.equal({ action: "retry", cause: "rate-limited", resetInMs: 60_000 });
-    expect(classifyRefusal(429, { ...spent, "x-rate-limit-remaining": "3" }, "not json", NOW)).to.deep.equal({ action: "retry", cause: "rate-limited" });
+    expect(classifyRefusal(429, { ...spent, "x-rate-limit-remaining": "3" }, "not json", NOW)).to.deep.equal({
+      action: "retry",
+      cause: "rate-limited",
+    });
   });
 
   it("reauthenticates on 401, stops on 403 saying what to check, re-syncs on 409", () => {

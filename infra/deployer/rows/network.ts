@@ -13,9 +13,21 @@ export const NETWORK_ROWS: readonly PermissionRow[] = [
   {
     token: "aws:ec2/securityGroup:SecurityGroup",
     kind: "resource",
-    create: ["ec2:CreateSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:RevokeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupEgress", "ec2:CreateTags"],
+    create: [
+      "ec2:CreateSecurityGroup",
+      "ec2:DescribeSecurityGroups",
+      "ec2:RevokeSecurityGroupEgress",
+      "ec2:AuthorizeSecurityGroupEgress",
+      "ec2:CreateTags",
+    ],
     read: ["ec2:DescribeSecurityGroups"],
-    update: ["ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", ...TAGS],
+    update: [
+      "ec2:AuthorizeSecurityGroupEgress",
+      "ec2:RevokeSecurityGroupEgress",
+      "ec2:AuthorizeSecurityGroupIngress",
+      "ec2:RevokeSecurityGroupIngress",
+      ...TAGS,
+    ],
     delete: ["ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:DescribeNetworkInterfaces"],
     note: "Create removes AWS's default allow-all egress rule and adds the HTTPS-only one; `revokeRulesOnDelete` revokes the rules before deleting.",
     sources: [tf("ec2/vpc_security_group.go")],

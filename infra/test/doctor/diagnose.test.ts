@@ -76,7 +76,11 @@ describe("doctor: findings from raw answers", () => {
   it("GIVEN every call denied THEN each section says which permission the doctor needs", () => {
     const denied = (action: string) => ({
       ok: false as const,
-      failure: { action, name: "AccessDeniedException", message: `User: arn:aws:iam::123456789012:user/me is not authorized to perform: ${action}` },
+      failure: {
+        action,
+        name: "AccessDeniedException",
+        message: `User: arn:aws:iam::123456789012:user/me is not authorized to perform: ${action}`,
+      },
     });
     const observed: Observations = {
       services: denied("DescribeServices"),
@@ -102,7 +106,10 @@ describe("doctor: findings from raw answers", () => {
       table: { ok: true, value: { TableName: TABLE, TableStatus: status as "DELETING", ItemCount: 3 } },
     });
     const table = (status: string) => diagnose(inputs, observed(status), { now: new Date(NOW) }).findings.find((f) => f.section === "table");
-    expect(table("DELETING")).to.include({ severity: "error", text: `table ${TABLE}: DELETING, about 3 items (DynamoDB refreshes ItemCount about every 6 hours)` });
+    expect(table("DELETING")).to.include({
+      severity: "error",
+      text: `table ${TABLE}: DELETING, about 3 items (DynamoDB refreshes ItemCount about every 6 hours)`,
+    });
     expect(table("UPDATING")?.severity).to.equal("warn");
   });
 

@@ -52,7 +52,11 @@ describe("doctor against a fake AWS", () => {
     ]);
     // Service events newest first, whatever order ECS sent them in.
     const events = lines.filter((l) => l.includes(`(service ${SERVICE})`));
-    expect(events.map((l) => l.trim().slice(0, 24))).to.deep.equal(["2025-06-01T11:46:00.000Z", "2025-06-01T11:45:00.000Z", "2025-06-01T11:40:00.000Z"]);
+    expect(events.map((l) => l.trim().slice(0, 24))).to.deep.equal([
+      "2025-06-01T11:46:00.000Z",
+      "2025-06-01T11:45:00.000Z",
+      "2025-06-01T11:40:00.000Z",
+    ]);
   });
 
   it("asks AWS exactly for the stack's resources, with each service's protocol", async () => {
@@ -81,7 +85,13 @@ describe("doctor against a fake AWS", () => {
       const service = s.service!;
       service.taskDefinition = taskDefinition(STACK_REVISION - 1);
       service.deployments = [
-        { ...service.deployments[0]!, id: "ecs-svc/2222", taskDefinition: taskDefinition(STACK_REVISION - 1), rolloutState: "COMPLETED", rolloutStateReason: "ECS deployment ecs-svc/2222 completed." },
+        {
+          ...service.deployments[0]!,
+          id: "ecs-svc/2222",
+          taskDefinition: taskDefinition(STACK_REVISION - 1),
+          rolloutState: "COMPLETED",
+          rolloutStateReason: "ECS deployment ecs-svc/2222 completed.",
+        },
       ];
       service.events.unshift({
         id: "e9",
@@ -145,7 +155,8 @@ describe("doctor against a fake AWS", () => {
     {
       kind: "CannotPullContainerError, image gone",
       task: {
-        stoppedReason: "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/twitterstream@sha256:ab: not found",
+        stoppedReason:
+          "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/twitterstream@sha256:ab: not found",
       },
       headline: "the image the task definition names is gone",
       fix: "the image digest or its repository was deleted (a lifecycle policy, a manual delete); `pulumi up` builds and pushes it again",
@@ -189,12 +200,19 @@ describe("doctor against a fake AWS", () => {
   it("GIVEN the same failure on an earlier revision only THEN a warning, and exit 0", async () => {
     given((s) => {
       s.stoppedTasks = [
-        stoppedTask(NOW, "cafe00000002", { taskDefinitionArn: taskDefinition(STACK_REVISION - 1), stoppedReason: "CannotPullContainerError: ...: not found" }, 40),
+        stoppedTask(
+          NOW,
+          "cafe00000002",
+          { taskDefinitionArn: taskDefinition(STACK_REVISION - 1), stoppedReason: "CannotPullContainerError: ...: not found" },
+          40,
+        ),
       ];
     });
     const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
     expect(code).to.equal(0);
-    expect(lines).to.include("[warn] task cafe00000002 (twitterstream:3, not the stack's revision) stopped 40 min ago: the image the task definition names is gone");
+    expect(lines).to.include(
+      "[warn] task cafe00000002 (twitterstream:3, not the stack's revision) stopped 40 min ago: the image the task definition names is gone",
+    );
   });
 
   it("GIVEN running 0 of 1 THEN exit 1", async () => {
@@ -249,8 +267,15 @@ describe("doctor against a fake AWS", () => {
     });
     const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
     expect(code).to.equal(0);
-    expect(lines).to.include("[ok]   connected to the filtered stream (2025-06-01T11:59:49.000Z); last stats: received 1200, matched 37, stored 37");
-    expect(fake.calls.filter((c) => c.target === "Logs_20140328.FilterLogEvents").map((c) => c.body["nextToken"])).to.deep.equal([undefined, "1", "2", "3"]);
+    expect(lines).to.include(
+      "[ok]   connected to the filtered stream (2025-06-01T11:59:49.000Z); last stats: received 1200, matched 37, stored 37",
+    );
+    expect(fake.calls.filter((c) => c.target === "Logs_20140328.FilterLogEvents").map((c) => c.body["nextToken"])).to.deep.equal([
+      undefined,
+      "1",
+      "2",
+      "3",
+    ]);
   });
 
   it("GIVEN the service does not exist THEN exit 1 naming it and the cluster", async () => {

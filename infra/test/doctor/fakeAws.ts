@@ -124,7 +124,10 @@ function answer(scenario: FakeScenario, action: string, body: { [key: string]: J
       if (service !== undefined && names.includes(service.serviceName)) return ok({ services: [service as unknown as Json], failures: [] });
       return ok({
         services: [],
-        failures: names.map((n) => ({ arn: `arn:aws:ecs:us-east-1:123456789012:service/${str(body["cluster"]) ?? "default"}/${String(n)}`, reason: "MISSING" })),
+        failures: names.map((n) => ({
+          arn: `arn:aws:ecs:us-east-1:123456789012:service/${str(body["cluster"]) ?? "default"}/${String(n)}`,
+          reason: "MISSING",
+        })),
       });
     }
     // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html
@@ -154,7 +157,10 @@ function answer(scenario: FakeScenario, action: string, body: { [key: string]: J
     case "DynamoDB_20120810.DescribeTable": {
       const table = scenario.table;
       if (table === undefined || table.TableName !== body["TableName"]) {
-        return error("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", `Requested resource not found: Table: ${str(body["TableName"]) ?? ""} not found`);
+        return error(
+          "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+          `Requested resource not found: Table: ${str(body["TableName"]) ?? ""} not found`,
+        );
       }
       return ok({ Table: table as unknown as Json });
     }

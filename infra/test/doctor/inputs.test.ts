@@ -48,7 +48,10 @@ describe("doctor: inputs", () => {
 
   it("rejects stdin that is not JSON, an output that is not a string, and a task definition that is not an ARN", () => {
     expect(() => resolveInputs(parseArgs([]), "Current stack is dev")).to.throw(InputError, "stdin is not JSON");
-    expect(() => resolveInputs(parseArgs([]), JSON.stringify({ ...stackOutputs(), tableName: 3 }))).to.throw(InputError, "stack output `tableName` is not a string");
+    expect(() => resolveInputs(parseArgs([]), JSON.stringify({ ...stackOutputs(), tableName: 3 }))).to.throw(
+      InputError,
+      "stack output `tableName` is not a string",
+    );
     expect(() => resolveInputs(parseArgs([]), JSON.stringify({ ...stackOutputs(), taskDefinitionArn: "twitterstream:4" }))).to.throw(
       InputError,
       "`taskDefinitionArn` is not an ECS task definition ARN: got 'twitterstream:4', expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>",

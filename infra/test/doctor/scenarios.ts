@@ -34,7 +34,18 @@ export function stackOutputs(): Record<string, unknown> {
 
 /** The same outputs as flags. */
 export function stackFlags(): string[] {
-  return ["--cluster", CLUSTER, "--service", SERVICE, "--task-definition", taskDefinition(STACK_REVISION), "--log-group", LOG_GROUP, "--table", TABLE];
+  return [
+    "--cluster",
+    CLUSTER,
+    "--service",
+    SERVICE,
+    "--task-definition",
+    taskDefinition(STACK_REVISION),
+    "--log-group",
+    LOG_GROUP,
+    "--table",
+    TABLE,
+  ];
 }
 
 const seconds = (ms: number): number => ms / 1000;
@@ -109,7 +120,11 @@ export function healthy(now: number): FakeScenario {
       events: [
         { id: "e1", createdAt: seconds(now - 20 * 60_000), message: `(service ${SERVICE}) has started 1 tasks: (task 9f8e7d6c5b4a).` },
         { id: "e3", createdAt: seconds(now - 14 * 60_000), message: `(service ${SERVICE}) has reached a steady state.` },
-        { id: "e2", createdAt: seconds(now - 15 * 60_000), message: `(service ${SERVICE}) (deployment ecs-svc/1111111111111111111) deployment completed.` },
+        {
+          id: "e2",
+          createdAt: seconds(now - 15 * 60_000),
+          message: `(service ${SERVICE}) (deployment ecs-svc/1111111111111111111) deployment completed.`,
+        },
       ],
     },
     stoppedTasks: [

@@ -106,7 +106,8 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
     name: "an image that is gone",
     task: {
       stopCode: "TaskFailedToStart",
-      stoppedReason: "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/twitterstream@sha256:abab: not found",
+      stoppedReason:
+        "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/twitterstream@sha256:abab: not found",
     },
     kind: "image-not-found",
     summary: "the image the task definition names is gone",
@@ -116,7 +117,8 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
     name: "a pull the execution role may not make",
     task: {
       stopCode: "TaskFailedToStart",
-      stoppedReason: "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ...: unexpected status from HEAD request: 403 Forbidden",
+      stoppedReason:
+        "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ...: unexpected status from HEAD request: 403 Forbidden",
       containers: [
         {
           name: "twitterstream",
@@ -143,7 +145,11 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
   },
   {
     name: "an essential container that exited 2 (configuration)",
-    task: { stopCode: "EssentialContainerExited", stoppedReason: "Essential container in task exited", containers: [{ name: "twitterstream", exitCode: 2 }] },
+    task: {
+      stopCode: "EssentialContainerExited",
+      stoppedReason: "Essential container in task exited",
+      containers: [{ name: "twitterstream", exitCode: 2 }],
+    },
     kind: "container-exited",
     summary: "container twitterstream exited with code 2",
     advice: 'the "config_error" line',
@@ -175,7 +181,11 @@ describe("doctor: stopped-task reasons", () => {
 
   it("GIVEN a task a deployment replaced THEN it is no failure", () => {
     const stop = classifyStop(
-      { stopCode: "ServiceSchedulerInitiated", stoppedReason: "Scaling activity initiated by (deployment ecs-svc/1111)", containers: [{ exitCode: 0 }] },
+      {
+        stopCode: "ServiceSchedulerInitiated",
+        stoppedReason: "Scaling activity initiated by (deployment ecs-svc/1111)",
+        containers: [{ exitCode: 0 }],
+      },
       CONTEXT,
     );
     expect(stop.kind).to.equal("scheduler");
@@ -184,11 +194,16 @@ describe("doctor: stopped-task reasons", () => {
 
   it("GIVEN a reason it does not know THEN it is a failure only when the task failed to start", () => {
     expect(classifyStop({ stopCode: "TaskFailedToStart", stoppedReason: "Something new" }, CONTEXT)).to.include({ kind: "unknown", failure: true });
-    expect(classifyStop({ stopCode: "SpotInterruption", stoppedReason: "Your Spot Task was interrupted." }, CONTEXT)).to.include({ kind: "unknown", failure: false });
+    expect(classifyStop({ stopCode: "SpotInterruption", stoppedReason: "Your Spot Task was interrupted." }, CONTEXT)).to.include({
+      kind: "unknown",
+      failure: false,
+    });
   });
 
   it("names the denied action from an AccessDenied text", () => {
-    expect(deniedAction("User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:...")).to.equal("kms:Decrypt");
+    expect(deniedAction("User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:...")).to.equal(
+      "kms:Decrypt",
+    );
     expect(deniedAction("AccessDeniedException: Access to KMS is not allowed")).to.equal(undefined);
   });
 });

@@ -23,7 +23,6 @@ const STACK_INVOKES = [
   "aws:ecr/getImages:getImages",
 ];
 
-
 /** What the awsx components resolve to under the mocks. */
 export const DEFAULT_VPC = { vpcId: "vpc-default", subnetIds: ["subnet-default-a", "subnet-default-b"] };
 

@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     }
     await pulumi.runtime.disconnect();
     // The platform's own rules, which the mocks alone would let pass.
-    for (const problem of [...missingFiles(registrations), ...checkAwsRules(result.resources)]) fail(new Error(`a real \`pulumi up\` would fail: ${problem}`));
+    for (const problem of [...missingFiles(registrations), ...checkAwsRules(result.resources)])
+      fail(new Error(`a real \`pulumi up\` would fail: ${problem}`));
   } catch (e) {
     fail(e);
   }

@@ -32,7 +32,11 @@ export function storeObjects(
 ): pulumi.Output<ResolvedSecret[]> {
   if (values.length === 0) return pulumi.output([]);
   const opts = { parent: ctx.parent };
-  const bucket = new aws.s3.Bucket(`${ctx.name}-secrets-bucket`, { bucketPrefix: ctx.names.bucketPrefix, forceDestroy: true, tags: ctx.tags }, opts);
+  const bucket = new aws.s3.Bucket(
+    `${ctx.name}-secrets-bucket`,
+    { bucketPrefix: ctx.names.bucketPrefix, forceDestroy: true, tags: ctx.tags },
+    opts,
+  );
   const guards: pulumi.Resource[] = [
     new aws.s3.BucketPublicAccessBlock(
       `${ctx.name}-secrets-bucket-public-access`,

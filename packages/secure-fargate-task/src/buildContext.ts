@@ -30,7 +30,11 @@ export function contentTag(context: string, dockerfile: string, platform: string
  * https://docs.docker.com/build/concepts/context/#filename-and-location
  */
 export function dockerignorePath(context: string, dockerfile: string): string | undefined {
-  const candidates = [`${dockerfile}.dockerignore`, path.join(context, `${path.basename(dockerfile)}.dockerignore`), path.join(context, ".dockerignore")];
+  const candidates = [
+    `${dockerfile}.dockerignore`,
+    path.join(context, `${path.basename(dockerfile)}.dockerignore`),
+    path.join(context, ".dockerignore"),
+  ];
   return candidates.find((file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false);
 }
 

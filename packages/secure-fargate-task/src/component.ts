@@ -25,12 +25,10 @@ import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
  */
 function pullRepositoryArns(registry: Registry | undefined, image: Settings["image"], scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
   const prebuilt = image.kind === "prebuilt" ? pulumi.output(image.name) : pulumi.output(undefined);
-  return pulumi
-    .all([registry ? registry.repository.arn : undefined, prebuilt, scope])
-    .apply(([own, name, s]) => {
-      const arns = [own, name === undefined ? undefined : ecrRepositoryArn(name, s.partition)];
-      return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();
-    });
+  return pulumi.all([registry ? registry.repository.arn : undefined, prebuilt, scope]).apply(([own, name, s]) => {
+    const arns = [own, name === undefined ? undefined : ecrRepositoryArn(name, s.partition)];
+    return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();
+  });
 }
 
 /** The build context of the secrets init image, shipped with this package. */
@@ -101,14 +99,17 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const needsInit = settings.secrets.some(isFile);
     const image = settings.image;
     const registry = image.kind === "build" || needsInit ? createRegistry(ctx, kmsKeyArn, image.keepImages) : undefined;
-    const appImage =
-      image.kind === "build"
-        ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app)
-        : pulumi.output(image.name);
+    const appImage = image.kind === "build" ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app) : pulumi.output(image.name);
     const initImage = needsInit ? this.buildInitImage(ctx, registry!, settings) : pulumi.output(undefined);
 
     const secrets = resolveSecrets(ctx, settings.secrets, settings.secretLayout, { single: "secrets", each: "secret" }, kmsKeyArn);
-    const logSecrets = resolveSecrets(ctx, settings.logging?.secretOptions ?? [], settings.secretLayout, { single: "log-secrets", each: "log-secret" }, kmsKeyArn);
+    const logSecrets = resolveSecrets(
+      ctx,
+      settings.logging?.secretOptions ?? [],
+      settings.secretLayout,
+      { single: "log-secrets", each: "log-secret" },
+      kmsKeyArn,
+    );
     const registryCredentials = this.registryCredentials(ctx, settings, kmsKeyArn);
     const fileNames = new Set(settings.secrets.filter(isFile).map((s) => s.name));
     const fileSecrets = secrets.apply((all) => all.filter((s) => fileNames.has(s.name)));
@@ -146,9 +147,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     if (settings.runMode === "service") {
       service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready]);
       if (followsRotation) {
-        const followed = pulumi
-          .all([secrets, logSecrets])
-          .apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
+        const followed = pulumi.all([secrets, logSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
       }
     }
@@ -159,9 +158,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     this.taskDefinitionArn = taskDefinition.arn;
     this.repositoryUrl = registry ? registry.repository.repositoryUrl : pulumi.output(undefined);
     this.imageRef = appImage;
-    this.secretArns = pulumi
-      .all([secrets, agentSecrets])
-      .apply(([a, b]) => secretsManagerArns([...a, ...b]));
+    this.secretArns = pulumi.all([secrets, agentSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b]));
     this.logGroupName = logGroup.name;
     this.executionRoleArn = roles.executionRole.arn;
     this.taskRoleArn = roles.taskRole.arn;
@@ -255,4 +252,3 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     return storeRegistryCredentials(ctx, { username: credentials.username!, password: credentials.password! }, kmsKeyArn);
   }
 }
-

@@ -31,7 +31,10 @@ export function secretReadStatements(
     statements.push({ Sid: "ReadParameters", Effect: "Allow", Action: action, Resource: ssm });
   }
   // S3 authorises a read of a pinned version with s3:GetObjectVersion, of the latest with s3:GetObject.
-  for (const [sid, action, pinned] of [["ReadObjectVersions", "s3:GetObjectVersion", true], ["ReadObjects", "s3:GetObject", false]] as const) {
+  for (const [sid, action, pinned] of [
+    ["ReadObjectVersions", "s3:GetObjectVersion", true],
+    ["ReadObjects", "s3:GetObject", false],
+  ] as const) {
     const objects = unique(
       secrets
         .filter((s) => s.source.type === "s3" && (s.source.versionId !== undefined) === pinned)

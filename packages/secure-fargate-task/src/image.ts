@@ -91,9 +91,7 @@ export function buildAndPush(
   spec: BuildSpec,
   tagPrefix: string,
 ): pulumi.Output<string> {
-  const tag = pulumi
-    .output(spec.buildArgs)
-    .apply((args) => tagPrefix + contentTag(spec.context, spec.dockerfile, spec.platform, args));
+  const tag = pulumi.output(spec.buildArgs).apply((args) => tagPrefix + contentTag(spec.context, spec.dockerfile, spec.platform, args));
   const existing = pulumi.all([registry.images, tag]).apply(([images, t]) => existingDigest(images, t));
   const image = new docker.Image(
     logicalName,

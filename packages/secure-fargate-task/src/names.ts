@@ -42,10 +42,19 @@ export function deriveNames(project: string, stack: string, name: string): Deriv
     logGroup: `/ecs/${path.join("/")}`.slice(0, 512),
     repository: ecrRepositoryName(project, stack, name),
     label: fit([project, stack, name].join("/"), LABEL_MAX, /[^A-Za-z0-9]+$/),
-    family: [project, stack, name].map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-")).join("-").slice(0, 255),
+    family: [project, stack, name]
+      .map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-"))
+      .join("-")
+      .slice(0, 255),
     secretPrefix: `${path.join("/")}/`,
     keyAlias: `alias/${path.join("/")}`.slice(0, 256),
-    bucketPrefix: `${[project, stack, name].map((seg) => seg.toLowerCase().replace(/[^a-z0-9]+/g, "-")).join("-").replace(/-{2,}/g, "-").replace(/^-+/, "").slice(0, 36).replace(/-+$/, "")}-`,
+    bucketPrefix: `${[project, stack, name]
+      .map((seg) => seg.toLowerCase().replace(/[^a-z0-9]+/g, "-"))
+      .join("-")
+      .replace(/-{2,}/g, "-")
+      .replace(/^-+/, "")
+      .slice(0, 36)
+      .replace(/-+$/, "")}-`,
     rotationLogGroup: `/ecs/${path.join("/")}/rotation`.slice(0, 512),
   };
 }

@@ -33,7 +33,9 @@ export function compactStatement(statement: {
   const one = (values: string[]): string | string[] => (values.length === 1 ? values[0]! : values);
   const condition =
     statement.Condition &&
-    Object.fromEntries(Object.entries(statement.Condition).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, one(v)]))]));
+    Object.fromEntries(
+      Object.entries(statement.Condition).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, one(v)]))]),
+    );
   return {
     ...(statement.Sid === undefined ? {} : { Sid: statement.Sid }),
     Effect: statement.Effect,

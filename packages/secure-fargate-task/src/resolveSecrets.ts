@@ -20,17 +20,21 @@ export function resolveSecrets(
 ): pulumi.Output<ResolvedSecret[]> {
   const values = specs.flatMap((s) => (s.kind === "value" ? [{ name: s.name, value: s.value }] : []));
   const objects = specs.flatMap((s) => (s.kind === "s3" ? [{ name: s.name, value: s.content }] : []));
-  const parts: pulumi.Output<ResolvedSecret[]>[] = [
-    storeValues(ctx, values, layout, stem, kmsKeyArn),
-    storeObjects(ctx, objects, kmsKeyArn),
-  ];
+  const parts: pulumi.Output<ResolvedSecret[]>[] = [storeValues(ctx, values, layout, stem, kmsKeyArn), storeObjects(ctx, objects, kmsKeyArn)];
   for (const spec of specs) {
     if (spec.kind === "secretsManager") parts.push(lookupSecret(ctx, spec).apply((s) => [s]));
     if (spec.kind === "ssm") {
       parts.push(
-        pulumi.all([ctx.scope, spec.ref, spec.kmsKeyArn]).apply(([scope, ref, key]) => [
-          { name: spec.name, source: { type: "ssm" as const, name: ssmParameterArn(ref, scope), withDecryption: true as const }, kmsKeyArn: key, followRotation: false },
-        ]),
+        pulumi
+          .all([ctx.scope, spec.ref, spec.kmsKeyArn])
+          .apply(([scope, ref, key]) => [
+            {
+              name: spec.name,
+              source: { type: "ssm" as const, name: ssmParameterArn(ref, scope), withDecryption: true as const },
+              kmsKeyArn: key,
+              followRotation: false,
+            },
+          ]),
       );
     }
   }
@@ -40,7 +44,15 @@ export function resolveSecrets(
 /** An existing Secrets Manager secret, looked up by ARN (full or partial) or name. */
 export function lookupSecret(
   ctx: ChildContext,
-  spec: { name: string; ref: pulumi.Input<string>; kmsKeyArn: pulumi.Input<string> | undefined; jsonKey?: string; versionId?: pulumi.Input<string>; versionStage?: string; followRotation?: boolean },
+  spec: {
+    name: string;
+    ref: pulumi.Input<string>;
+    kmsKeyArn: pulumi.Input<string> | undefined;
+    jsonKey?: string;
+    versionId?: pulumi.Input<string>;
+    versionStage?: string;
+    followRotation?: boolean;
+  },
 ): pulumi.Output<ResolvedSecret> {
   const ref = pulumi.output(spec.ref);
   const found = aws.secretsmanager.getSecretOutput(

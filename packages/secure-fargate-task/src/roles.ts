@@ -79,10 +79,9 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     );
   }
   // ECS must not rely on a role or policy IAM has not propagated yet.
-  const ready = new IamPropagation(
-    `${ctx.name}-iam-propagation`,
-    [executionRole.arn, taskRole.arn, ...policies.map((p) => p.policy)],
-    { parent: ctx.parent, dependsOn: policies },
-  );
+  const ready = new IamPropagation(`${ctx.name}-iam-propagation`, [executionRole.arn, taskRole.arn, ...policies.map((p) => p.policy)], {
+    parent: ctx.parent,
+    dependsOn: policies,
+  });
   return { executionRole, taskRole, ready };
 }

@@ -36,15 +36,17 @@ export function storeValues(
 
   if (layout === "single") {
     const json = pulumi.secret(
-      pulumi
-        .all(values.map((v) => v.value))
-        .apply((plain) => JSON.stringify(Object.fromEntries(values.map((v, i) => [v.name, plain[i]])))),
+      pulumi.all(values.map((v) => v.value)).apply((plain) => JSON.stringify(Object.fromEntries(values.map((v, i) => [v.name, plain[i]])))),
     );
-    const { secret, version } = secretWithVersion(ctx, stem.single, `${values.map((v) => v.name).join(", ")} of ${ctx.name}, as one JSON object`, json, kmsKeyArn);
+    const { secret, version } = secretWithVersion(
+      ctx,
+      stem.single,
+      `${values.map((v) => v.name).join(", ")} of ${ctx.name}, as one JSON object`,
+      json,
+      kmsKeyArn,
+    );
     return withKey(
-      pulumi
-        .all([secret.arn, version.versionId])
-        .apply(([arn, versionId]) => values.map((v) => resolved(arn, versionId, v.name, v.name))),
+      pulumi.all([secret.arn, version.versionId]).apply(([arn, versionId]) => values.map((v) => resolved(arn, versionId, v.name, v.name))),
     );
   }
   return withKey(

@@ -117,7 +117,5 @@ export function kmsKeyArnFromId(kmsKeyId: string, scope: AwsScope): string | und
   if (/^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(kmsKeyId)) {
     return `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/${kmsKeyId}`;
   }
-  throw new Error(
-    `the secret is encrypted with ${JSON.stringify(kmsKeyId)}, which names no key ARN; set \`kmsKeyArn\` to the key's ARN`,
-  );
+  throw new Error(`the secret is encrypted with ${JSON.stringify(kmsKeyId)}, which names no key ARN; set \`kmsKeyArn\` to the key's ARN`);
 }

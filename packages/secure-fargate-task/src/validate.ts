@@ -13,14 +13,7 @@ import {
   type RegistryCredentialsArgs,
   type SecureFargateTaskArgs,
 } from "./args";
-import {
-  cpuForMemory,
-  fargateMemoryValues,
-  FARGATE_CPU_VALUES,
-  isFargateSize,
-  LOG_RETENTION_DAYS,
-  PLATFORM_ARCHITECTURE,
-} from "./fargate";
+import { cpuForMemory, fargateMemoryValues, FARGATE_CPU_VALUES, isFargateSize, LOG_RETENTION_DAYS, PLATFORM_ARCHITECTURE } from "./fargate";
 import { ecrImageLocation } from "./ecrImage";
 import type { SecretSpec } from "./sources";
 import { ENV_NAME, Reject, show } from "./validation";
@@ -103,10 +96,16 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const reject = (field: string, problem: string): void => void errors.push(new ArgumentError(field, problem));
 
   if (!COMPONENT_NAME.test(name)) {
-    reject("name", `must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got ${show(name)}. Rename the component, e.g. "app".`);
+    reject(
+      "name",
+      `must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got ${show(name)}. Rename the component, e.g. "app".`,
+    );
   } else if (/^sg-/i.test(name)) {
     // The security group's generated name starts with the component's, and EC2 refuses group names that start with sg-.
-    reject("name", `must not start with "sg-": the tasks' security group is named after the component, and EC2 refuses group names that start with "sg-": got ${show(name)}. Rename the component.`);
+    reject(
+      "name",
+      `must not start with "sg-": the tasks' security group is named after the component, and EC2 refuses group names that start with "sg-": got ${show(name)}. Rename the component.`,
+    );
   }
 
   const image = validateImage(args.image, reject);
@@ -114,10 +113,16 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const environment = args.environment ?? {};
   for (const key of Object.keys(environment)) {
     if (!ENV_NAME.test(key)) {
-      reject(`environment.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
+      reject(
+        `environment.${key}`,
+        `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
+      );
     }
     if (CREDENTIAL_NAMES.includes(key)) {
-      reject(`environment.${key}`, `is a credential, and plaintext environment variables are written into the task definition (AWS Config rule ecs-no-environment-secrets). Move it to \`secrets\`, or better, give the task role the permissions instead of keys.`);
+      reject(
+        `environment.${key}`,
+        `is a credential, and plaintext environment variables are written into the task definition (AWS Config rule ecs-no-environment-secrets). Move it to \`secrets\`, or better, give the task role the permissions instead of keys.`,
+      );
     }
     if (key in (args.secrets ?? {})) {
       reject(`environment.${key}`, `is also in \`secrets\`: a variable is either secret or plaintext. Remove it from \`environment\`.`);
@@ -140,7 +145,10 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   if (runMode === "task") {
     for (const spec of [...secrets, ...(logging?.secretOptions ?? [])]) {
       if (spec.kind === "secretsManager" && spec.followRotation) {
-        reject(`secrets.${spec.name}.followRotation`, `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`);
+        reject(
+          `secrets.${spec.name}.followRotation`,
+          `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`,
+        );
       }
     }
   }
@@ -156,7 +164,10 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 
   const logRetentionInDays = args.logRetentionInDays ?? 30;
   if (!LOG_RETENTION_DAYS.includes(logRetentionInDays)) {
-    reject("logRetentionInDays", `is not a retention CloudWatch Logs accepts: got ${show(logRetentionInDays)}. Use one of ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire).`);
+    reject(
+      "logRetentionInDays",
+      `is not a retention CloudWatch Logs accepts: got ${show(logRetentionInDays)}. Use one of ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire).`,
+    );
   }
 
   const minimumHealthyPercent = args.deployment?.minimumHealthyPercent ?? 100;
@@ -179,11 +190,17 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 
   const writesFiles = secretDelivery === "files" || secrets.some((spec) => spec.kind === "s3");
   if (writesFiles && USER.test(user) && !/^\d+:\d+$/.test(user)) {
-    reject("user", `must be a numeric "uid:gid" when secrets are delivered as files (the init image makes the secrets volume theirs at build time): got ${show(user)}. Use e.g. "1000:1000".`);
+    reject(
+      "user",
+      `must be a numeric "uid:gid" when secrets are delivered as files (the init image makes the secrets volume theirs at build time): got ${show(user)}. Use e.g. "1000:1000".`,
+    );
   }
   for (const spec of writesFiles ? secrets : []) {
     if (`${spec.name}_FILE` in environment) {
-      reject(`environment.${spec.name}_FILE`, `is set by the component to the path of the \`${spec.name}\` secret file. Remove it from \`environment\`.`);
+      reject(
+        `environment.${spec.name}_FILE`,
+        `is set by the component to the path of the \`${spec.name}\` secret file. Remove it from \`environment\`.`,
+      );
     }
   }
 
@@ -223,7 +240,10 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject: Reject): Settings["image"] {
   const platform = image?.platform ?? "linux/amd64";
   if (!(platform in PLATFORM_ARCHITECTURE)) {
-    reject("image.platform", `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`);
+    reject(
+      "image.platform",
+      `is not a platform Fargate runs: got ${show(platform)}. Use ${Object.keys(PLATFORM_ARCHITECTURE).map(show).join(" or ")}.`,
+    );
   }
   const hasName = image?.name !== undefined;
   if (hasName && image?.context !== undefined) {
@@ -231,7 +251,8 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
   }
   if (hasName) {
     for (const option of ["dockerfile", "buildArgs", "keepImages"] as const) {
-      if (image[option] !== undefined) reject(`image.${option}`, `goes only with \`image.context\` (an image the component builds), not with \`image.name\`. Remove it.`);
+      if (image[option] !== undefined)
+        reject(`image.${option}`, `goes only with \`image.context\` (an image the component builds), not with \`image.name\`. Remove it.`);
     }
     if (image.name === "") reject("image.name", `is empty. Give an image reference such as "ghcr.io/org/app@sha256:...".`);
     const credentials = image.repositoryCredentials;
@@ -247,9 +268,15 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
   if (!context) {
     reject("image.context", `is required: the directory to build the image from, e.g. "./service", or give \`image.name\` to pull a built image.`);
   } else if (!isDirectory(context)) {
-    reject("image.context", `is not a directory: got ${show(context)} (resolved from ${show(process.cwd())}). Give the build context's path relative to the Pulumi program's working directory.`);
+    reject(
+      "image.context",
+      `is not a directory: got ${show(context)} (resolved from ${show(process.cwd())}). Give the build context's path relative to the Pulumi program's working directory.`,
+    );
   } else if (!isFile(dockerfile)) {
-    reject(image?.dockerfile === undefined ? "image.context" : "image.dockerfile", `has no Dockerfile at ${show(dockerfile)}. Add one, or set \`image.dockerfile\` to its path.`);
+    reject(
+      image?.dockerfile === undefined ? "image.context" : "image.dockerfile",
+      `has no Dockerfile at ${show(dockerfile)}. Add one, or set \`image.dockerfile\` to its path.`,
+    );
   }
   if (!Number.isInteger(keepImages) || keepImages < 1) {
     reject("image.keepImages", `must be a whole number of images, 1 or more: got ${show(keepImages)}.`);
@@ -264,7 +291,10 @@ function validateImage(image: SecureFargateTaskArgs["image"] | undefined, reject
 function validateCredentials(credentials: RegistryCredentialsArgs, name: pulumi.Input<string>, reject: Reject): void {
   const field = "image.repositoryCredentials";
   if (typeof name === "string" && ecrImageLocation(name) !== undefined) {
-    reject(field, `do not apply to an ECR image (${show(name)}): ECS pulls from ECR with the execution role, which the component grants on that repository. Remove \`repositoryCredentials\`.`);
+    reject(
+      field,
+      `do not apply to an ECR image (${show(name)}): ECS pulls from ECR with the execution role, which the component grants on that repository. Remove \`repositoryCredentials\`.`,
+    );
   }
   const pair = credentials.username !== undefined || credentials.password !== undefined;
   if (pair && credentials.secretsManager !== undefined) {
@@ -285,7 +315,10 @@ function validateSize(cpu: number, memory: number, reject: Reject): void {
   } else if (!isFargateSize(cpu, memory)) {
     const other = cpuForMemory(memory);
     const alternative = other === undefined ? "" : `, or cpu ${other} for memory ${memory}`;
-    reject("memory", `${show(memory)} MiB is not offered by Fargate with cpu ${cpu}. Use ${describeValues(fargateMemoryValues(cpu))} with cpu ${cpu}${alternative}.`);
+    reject(
+      "memory",
+      `${show(memory)} MiB is not offered by Fargate with cpu ${cpu}. Use ${describeValues(fargateMemoryValues(cpu))} with cpu ${cpu}${alternative}.`,
+    );
   }
 }
 
@@ -297,7 +330,10 @@ function validateDeployment(min: number, max: number, desiredCount: number, reje
     reject("deployment.maximumPercent", `must be a whole percentage of 100 or more: got ${show(max)}.`);
   }
   if (min === 100 && max === 100 && desiredCount > 0) {
-    reject("deployment", `allows no deployment to make progress: with minimumHealthyPercent 100 and maximumPercent 100, ECS can neither stop an old task nor start a new one. Lower minimumHealthyPercent (0 stops before it starts) or raise maximumPercent.`);
+    reject(
+      "deployment",
+      `allows no deployment to make progress: with minimumHealthyPercent 100 and maximumPercent 100, ECS can neither stop an old task nor start a new one. Lower minimumHealthyPercent (0 stops before it starts) or raise maximumPercent.`,
+    );
   }
 }
 
@@ -322,11 +358,17 @@ function validateStatement(s: PolicyStatementArgs, field: string, reject: Reject
   if (actions.length === 0) reject(`${field}.Action`, `is empty. Name the actions the application calls.`);
   for (const action of actions) {
     if (action === "*" || action === "*:*") {
-      reject(`${field}.Action`, `grants every action: got ${show(action)}. Name the actions the application calls, e.g. "dynamodb:BatchWriteItem".`);
+      reject(
+        `${field}.Action`,
+        `grants every action: got ${show(action)}. Name the actions the application calls, e.g. "dynamodb:BatchWriteItem".`,
+      );
     }
   }
   if (!Array.isArray(s.Resource)) {
-    reject(`${field}.Resource`, `must be a list of ARNs: got ${pulumi.Output.isInstance(s.Resource) ? "an Output" : show(s.Resource)}. Write [arn].`);
+    reject(
+      `${field}.Resource`,
+      `must be a list of ARNs: got ${pulumi.Output.isInstance(s.Resource) ? "an Output" : show(s.Resource)}. Write [arn].`,
+    );
   } else if (s.Resource.length === 0) {
     reject(`${field}.Resource`, `is empty. Name the ARNs the actions apply to.`);
   }

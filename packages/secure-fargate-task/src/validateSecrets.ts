@@ -8,11 +8,17 @@ import { ENV_NAME, Reject, show } from "./validation";
 export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): SecretSpec[] {
   const names = Object.keys(secrets ?? {}).sort();
   if (names.length === 0) {
-    reject("secrets", `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: { value: config.requireSecret("apiKey") } }, or use a plain ECS service.`);
+    reject(
+      "secrets",
+      `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: { value: config.requireSecret("apiKey") } }, or use a plain ECS service.`,
+    );
   }
   return names.flatMap((key) => {
     if (!ENV_NAME.test(key)) {
-      reject(`secrets.${key}`, `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`);
+      reject(
+        `secrets.${key}`,
+        `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
+      );
     }
     return validateSource(`secrets.${key}`, key, secrets![key]!, reject);
   });
@@ -30,12 +36,18 @@ const ONLY_WITH: ReadonlyArray<readonly [keyof SecretRefArgs, ReadonlyArray<keyo
 /** Classifies one secret reference and checks it; an empty list when it does not name exactly one source. */
 function validateSource(field: string, name: string, source: SecretRefArgs, reject: Reject): SecretSpec[] {
   if (source === null || typeof source !== "object" || pulumi.Output.isInstance(source)) {
-    reject(field, `must be an object naming its source, e.g. { value: config.requireSecret("key") }: got ${pulumi.Output.isInstance(source) ? "an Output" : show(source)}. Wrap a value as { value: ... }.`);
+    reject(
+      field,
+      `must be an object naming its source, e.g. { value: config.requireSecret("key") }: got ${pulumi.Output.isInstance(source) ? "an Output" : show(source)}. Wrap a value as { value: ... }.`,
+    );
     return [];
   }
   const given = givenSources(source);
   if (given.length === 0) {
-    reject(field, `names no source. Give exactly one of \`value\` (e.g. config.requireSecret("key")), \`secretsManager\` (ARN or name), \`ssmParameter\` (name or ARN) or \`s3Object\` (content).`);
+    reject(
+      field,
+      `names no source. Give exactly one of \`value\` (e.g. config.requireSecret("key")), \`secretsManager\` (ARN or name), \`ssmParameter\` (name or ARN) or \`s3Object\` (content).`,
+    );
     return [];
   }
   if (given.length > 1) {
@@ -59,7 +71,10 @@ function validateSource(field: string, name: string, source: SecretRefArgs, reje
       reject(field, `sets both \`versionId\` and \`versionStage\`. Pin a version id, or follow a stage, not both.`);
     }
     if (spec.followRotation && (spec.versionId !== undefined || spec.versionStage !== undefined)) {
-      reject(`${field}.followRotation`, `follows the AWSCURRENT version, so it cannot be combined with \`versionId\` or \`versionStage\`. Remove them, or set followRotation: false.`);
+      reject(
+        `${field}.followRotation`,
+        `follows the AWSCURRENT version, so it cannot be combined with \`versionId\` or \`versionStage\`. Remove them, or set followRotation: false.`,
+      );
     }
   }
   if (spec.kind === "ssm" && spec.ref === "") reject(`${field}.ssmParameter`, `is empty. Give the parameter's name or ARN.`);
@@ -76,9 +91,11 @@ export function validateLogging(logging: LoggingArgs, reject: Reject): NonNullab
     .flatMap((key) => validateSource(`logging.secretOptions.${key}`, key, logging.secretOptions![key]!, reject));
   for (const spec of secretOptions) {
     if (spec.kind === "s3") {
-      reject(`logging.secretOptions.${spec.name}`, `is an S3 object, which can only be delivered as a file; ECS reads secretOptions itself. Use a value, a Secrets Manager secret or an SSM parameter.`);
+      reject(
+        `logging.secretOptions.${spec.name}`,
+        `is an S3 object, which can only be delivered as a file; ECS reads secretOptions itself. Use a value, a Secrets Manager secret or an SSM parameter.`,
+      );
     }
   }
   return { logDriver: logging.logDriver, options: logging.options ?? {}, secretOptions };
 }
-

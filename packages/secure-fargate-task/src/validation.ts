@@ -10,4 +10,3 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
-

@@ -37,7 +37,12 @@ export function fakeId(...parts: string[]): string {
 }
 
 /** Outputs AWS computes, per resource type, from the (unwrapped) inputs. */
-export function computedState(type: string, name: string, inputs: Record<string, unknown>, { account: ACCOUNT, region: REGION }: FakeScope): Record<string, unknown> {
+export function computedState(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  { account: ACCOUNT, region: REGION }: FakeScope,
+): Record<string, unknown> {
   const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
   switch (type) {
     case "aws:kms/key:Key":
@@ -90,7 +95,11 @@ export function computedState(type: string, name: string, inputs: Record<string,
 }
 
 /** Answers to the invokes the component is known to make; any other invoke fails the run. */
-export function answerInvoke(token: string, inputs: Record<string, unknown>, { account: ACCOUNT, region: REGION }: FakeScope): Record<string, unknown> {
+export function answerInvoke(
+  token: string,
+  inputs: Record<string, unknown>,
+  { account: ACCOUNT, region: REGION }: FakeScope,
+): Record<string, unknown> {
   switch (token) {
     case "aws:index/getPartition:getPartition":
       return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
@@ -120,4 +129,3 @@ export function answerInvoke(token: string, inputs: Record<string, unknown>, { a
       throw new Error(`unexpected invoke ${token}`);
   }
 }
-

@@ -93,16 +93,22 @@ describe("SecureFargateTask under mocks", () => {
     const { run: r, component } = await run();
     for (const resource of r.resources) {
       const inputs =
-        resource.type === "aws:secretsmanager/secretVersion:SecretVersion"
-          ? { ...resource.inputs, secretString: "<allowed>" }
-          : resource.inputs;
+        resource.type === "aws:secretsmanager/secretVersion:SecretVersion" ? { ...resource.inputs, secretString: "<allowed>" } : resource.inputs;
       const text = JSON.stringify(inputs);
       for (const value of Object.values(SECRETS)) expect(text, `${resource.type} ${resource.name}`).to.not.include(value);
     }
     const outputs = [
-      component.clusterName, component.serviceName, component.taskDefinitionArn, component.repositoryUrl,
-      component.imageRef, component.secretArns, component.logGroupName, component.executionRoleArn,
-      component.taskRoleArn, component.kmsKeyArn, component.securityGroupIds,
+      component.clusterName,
+      component.serviceName,
+      component.taskDefinitionArn,
+      component.repositoryUrl,
+      component.imageRef,
+      component.secretArns,
+      component.logGroupName,
+      component.executionRoleArn,
+      component.taskRoleArn,
+      component.kmsKeyArn,
+      component.securityGroupIds,
     ] as pulumi.Output<unknown>[];
     for (const output of outputs) {
       expect(await pulumi.isSecret(output)).to.equal(false);
@@ -161,11 +167,18 @@ describe("SecureFargateTask under mocks", () => {
     const { run: r, context } = await run();
     const repo = r.get("aws:ecr/repository:Repository", "app-repo").inputs;
     expect(repo).to.include({ imageTagMutability: "IMMUTABLE", forceDelete: true });
-    expect(repo.name).to.match(/^proj\/dev\/app-[0-9a-f]{8}$/).and.equal(REPOSITORY);
+    expect(repo.name)
+      .to.match(/^proj\/dev\/app-[0-9a-f]{8}$/)
+      .and.equal(REPOSITORY);
     expect(repo.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0]!.encryptionType).to.equal("KMS");
     const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy));
-    expect(lifecycle.rules[0].selection).to.deep.equal({ tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 10 });
+    expect(lifecycle.rules[0].selection).to.deep.equal({
+      tagStatus: "tagged",
+      tagPrefixList: ["src-"],
+      countType: "imageCountMoreThan",
+      countNumber: 10,
+    });
     const image = r.get("docker:index/image:Image", "app-image");
     expect(String(image.inputs.imageName)).to.match(
       new RegExp(`^${ACCOUNT}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/${REPOSITORY}:src-[0-9a-f]{24}$`),
@@ -289,9 +302,14 @@ describe("SecureFargateTask under mocks", () => {
     const sg = sgId.inputs;
     expect(sg.vpcId).to.equal("vpc-default");
     expect(sg.ingress).to.deep.equal([]);
-    expect((sg.egress as Array<Record<string, unknown>>).map(({ protocol, fromPort, toPort, cidrBlocks }) => ({ protocol, fromPort, toPort, cidrBlocks }))).to.deep.equal([
-      { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-    ]);
+    expect(
+      (sg.egress as Array<Record<string, unknown>>).map(({ protocol, fromPort, toPort, cidrBlocks }) => ({
+        protocol,
+        fromPort,
+        toPort,
+        cidrBlocks,
+      })),
+    ).to.deep.equal([{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }]);
     const cluster = r.get("aws:ecs/cluster:Cluster", "app-cluster").inputs;
     expect(cluster.settings).to.deep.equal([{ name: "containerInsights", value: "enabled" }]);
   });
@@ -310,7 +328,11 @@ describe("SecureFargateTask under mocks", () => {
     expect(r.invokes).to.not.include("aws:ec2/getVpcs:getVpcs");
     const service = r.get("aws:ecs/service:Service", "app-service").inputs;
     expect(service.cluster).to.equal(callerCluster);
-    expect(service.networkConfiguration).to.deep.equal({ subnets: ["subnet-p1", "subnet-p2"], securityGroups: ["sg-caller"], assignPublicIp: false });
+    expect(service.networkConfiguration).to.deep.equal({
+      subnets: ["subnet-p1", "subnet-p2"],
+      securityGroups: ["sg-caller"],
+      assignPublicIp: false,
+    });
     const statements = policy(r, "app-execution-policy").Statement;
     expect(statements.find((s) => s.Sid === "DecryptViaSecretsManager")!.Resource).to.equal(callerKey);
     expect(await resolve(component.clusterName)).to.equal("shared");
@@ -324,11 +346,12 @@ describe("SecureFargateTask under mocks", () => {
 
   it("stores one secret per variable when asked, each pinned as a whole secret", async () => {
     const { run: r } = await run({ secretLayout: "perVariable" });
-    expect(r.ofType("aws:secretsmanager/secret:Secret").map((s) => s.name).sort()).to.deep.equal([
-      "app-secret-ACCESSTOKEN",
-      "app-secret-CONSUMERKEY",
-      "app-secret-CONSUMERSECRETKEY",
-    ]);
+    expect(
+      r
+        .ofType("aws:secretsmanager/secret:Secret")
+        .map((s) => s.name)
+        .sort(),
+    ).to.deep.equal(["app-secret-ACCESSTOKEN", "app-secret-CONSUMERKEY", "app-secret-CONSUMERSECRETKEY"]);
     const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-secret-CONSUMERKEY-version");
     expect(version.inputs.secretString).to.equal("ck-value-1");
     const [container] = containerDefinitions(r);

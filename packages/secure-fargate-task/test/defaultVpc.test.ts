@@ -29,9 +29,12 @@ describe("an account without a default VPC", () => {
 
   it("GIVEN a default VPC, runs in its default subnets", async () => {
     const { SecureFargateTask } = await import("../src");
-    const run = await mockRun(() => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: { value: pulumi.secret("t") } } }), {
-      answers: { "aws:ec2/getVpcs:getVpcs": { ids: ["vpc-0abc"], id: "eu-west-1" } },
-    });
+    const run = await mockRun(
+      () => void new SecureFargateTask("app", { image: { context: makeContext() }, secrets: { TOKEN: { value: pulumi.secret("t") } } }),
+      {
+        answers: { "aws:ec2/getVpcs:getVpcs": { ids: ["vpc-0abc"], id: "eu-west-1" } },
+      },
+    );
     expect(run.get("aws:ec2/securityGroup:SecurityGroup", "app-sg").inputs.vpcId).to.equal("vpc-0abc");
   });
 });

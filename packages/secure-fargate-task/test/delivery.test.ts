@@ -52,14 +52,24 @@ describe("SecureFargateTask secret delivery and sources", () => {
         mountPoints: [{ sourceVolume: "secrets", containerPath: "/run/secrets", readOnly: false }],
         logConfiguration: {
           logDriver: "awslogs",
-          options: { "awslogs-group": "/ecs/proj/dev/app", "awslogs-region": REGION, "awslogs-stream-prefix": "secrets-init", mode: "non-blocking", "max-buffer-size": "25m" },
+          options: {
+            "awslogs-group": "/ecs/proj/dev/app",
+            "awslogs-region": REGION,
+            "awslogs-stream-prefix": "secrets-init",
+            mode: "non-blocking",
+            "max-buffer-size": "25m",
+          },
         },
       });
       expect(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs.volumes).to.deep.equal([{ name: "secrets" }, { name: "tmp" }]);
     });
 
     it("builds the init image from the package's init/ for the app's platform and user, tagged apart from the app", async () => {
-      const { run: r } = await runComponent({ secretDelivery: "files", user: "2000:3000", image: { context: (await runComponent()).context, platform: "linux/arm64" } });
+      const { run: r } = await runComponent({
+        secretDelivery: "files",
+        user: "2000:3000",
+        image: { context: (await runComponent()).context, platform: "linux/arm64" },
+      });
       const init = r.get("docker:index/image:Image", "app-init-image").inputs;
       expect(String(init.imageName)).to.match(new RegExp(`/${REPOSITORY}:init-[0-9a-f]{24}$`));
       const build = init.build as Record<string, unknown>;
@@ -114,9 +124,11 @@ describe("SecureFargateTask secret delivery and sources", () => {
         { name: "BY_NAME", valueFrom: `${existingArn("shared/api")}:token:AWSCURRENT:` },
         { name: "BY_PARTIAL_ARN", valueFrom: `${existingArn("shared/db")}::AWSCURRENT:` },
       ]);
-      expect(sid(rolePolicy(r, "app-execution-policy"), "ReadSecrets")!.Resource).to.deep.equal(
-        [existingArn("shared/api"), existingArn("shared/db"), existingArn("shared/other")],
-      );
+      expect(sid(rolePolicy(r, "app-execution-policy"), "ReadSecrets")!.Resource).to.deep.equal([
+        existingArn("shared/api"),
+        existingArn("shared/db"),
+        existingArn("shared/other"),
+      ]);
       expect(sid(rolePolicy(r, "app-execution-policy"), "DecryptViaSecretsManager")).to.equal(undefined);
       expect(r.ofType("aws:secretsmanager/secret:Secret")).to.have.length(0);
     });
@@ -139,16 +151,29 @@ describe("SecureFargateTask secret delivery and sources", () => {
   describe("SSM parameters", () => {
     it("injects by ARN and grants ssm:GetParameters on it to the execution role", async () => {
       const key = `arn:aws:kms:${REGION}:${ACCOUNT}:key/ssm-key`;
-      const { run: r } = await runComponent({ secrets: { TOKEN: { ssmParameter: "/app/token", kmsKeyArn: key }, OTHER: { ssmParameter: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/app/other:3` } } });
+      const { run: r } = await runComponent({
+        secrets: {
+          TOKEN: { ssmParameter: "/app/token", kmsKeyArn: key },
+          OTHER: { ssmParameter: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/app/other:3` },
+        },
+      });
       const paramArn = (p: string) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${p}`;
       expect(containerDefinitions(r)[0]!.secrets).to.deep.equal([
         { name: "OTHER", valueFrom: `${paramArn("app/other")}:3` },
         { name: "TOKEN", valueFrom: paramArn("app/token") },
       ]);
       const execution = rolePolicy(r, "app-execution-policy");
-      expect(sid(execution, "ReadParameters")).to.deep.equal({ Sid: "ReadParameters", Effect: "Allow", Action: "ssm:GetParameters", Resource: [paramArn("app/other"), paramArn("app/token")] });
+      expect(sid(execution, "ReadParameters")).to.deep.equal({
+        Sid: "ReadParameters",
+        Effect: "Allow",
+        Action: "ssm:GetParameters",
+        Resource: [paramArn("app/other"), paramArn("app/token")],
+      });
       expect(sid(execution, "DecryptViaSsm")).to.deep.equal({
-        Sid: "DecryptViaSsm", Effect: "Allow", Action: "kms:Decrypt", Resource: key,
+        Sid: "DecryptViaSsm",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: key,
         Condition: { StringEquals: { "kms:ViaService": `ssm.${REGION}.amazonaws.com` } },
       });
       expect(sid(execution, "ReadSecrets")).to.equal(undefined);
@@ -167,13 +192,20 @@ describe("SecureFargateTask secret delivery and sources", () => {
       const bucketName = String(bucket.state.bucket);
       expect(bucket.inputs.bucketPrefix).to.equal("proj-dev-app-");
       expect(r.get("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "app-secrets-bucket-public-access").inputs).to.include({
-        bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+        bucket: bucketName,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
       });
-      expect(r.get("aws:s3/bucketVersioning:BucketVersioning", "app-secrets-bucket-versioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+      expect(r.get("aws:s3/bucketVersioning:BucketVersioning", "app-secrets-bucket-versioning").inputs.versioningConfiguration).to.deep.equal({
+        status: "Enabled",
+      });
       const keyArn = String(r.get("aws:secretsmanager/secret:Secret", "app-secrets").inputs.kmsKeyId);
-      expect(r.get("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "app-secrets-bucket-encryption").inputs.rules).to.deep.equal([
-        { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true },
-      ]);
+      expect(
+        r.get("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "app-secrets-bucket-encryption").inputs
+          .rules,
+      ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }]);
       const tls = JSON.parse(String(r.get("aws:s3/bucketPolicy:BucketPolicy", "app-secrets-bucket-policy").inputs.policy));
       expect(tls.Statement[0]).to.deep.include({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
       const object = r.get("aws:s3/bucketObjectv2:BucketObjectv2", "app-object-TLS_KEY");
@@ -183,10 +215,19 @@ describe("SecureFargateTask secret delivery and sources", () => {
       const [app, init] = containerDefinitions(r);
       expect((app!.secrets as Array<{ name: string }>).map((s) => s.name)).to.deep.equal(["ACCESSTOKEN", "CONSUMERKEY", "CONSUMERSECRETKEY"]);
       expect(app!.environment).to.deep.include({ name: "TLS_KEY_FILE", value: "/run/secrets/TLS_KEY" });
-      const spec = JSON.parse(String((init!.environment as Array<{ name: string; value: string }>).find((e) => e.name === "SECRET_FILES_SPEC")!.value));
-      expect(spec.files).to.deep.equal([{ name: "TLS_KEY", source: { type: "s3", bucket: bucketName, key: "secrets/TLS_KEY", versionId: object.state.versionId } }]);
+      const spec = JSON.parse(
+        String((init!.environment as Array<{ name: string; value: string }>).find((e) => e.name === "SECRET_FILES_SPEC")!.value),
+      );
+      expect(spec.files).to.deep.equal([
+        { name: "TLS_KEY", source: { type: "s3", bucket: bucketName, key: "secrets/TLS_KEY", versionId: object.state.versionId } },
+      ]);
       const task = rolePolicy(r, "app-task-policy");
-      expect(sid(task, "ReadObjectVersions")).to.deep.equal({ Sid: "ReadObjectVersions", Effect: "Allow", Action: "s3:GetObjectVersion", Resource: [`arn:aws:s3:::${bucketName}/secrets/TLS_KEY`] });
+      expect(sid(task, "ReadObjectVersions")).to.deep.equal({
+        Sid: "ReadObjectVersions",
+        Effect: "Allow",
+        Action: "s3:GetObjectVersion",
+        Resource: [`arn:aws:s3:::${bucketName}/secrets/TLS_KEY`],
+      });
       expect(sid(task, "DecryptViaS3")!.Condition).to.deep.equal({ StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
       expect(JSON.stringify(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs)).to.not.include("BEGIN KEY");
     });
@@ -195,7 +236,11 @@ describe("SecureFargateTask secret delivery and sources", () => {
   describe("the guide's other uses of secrets", () => {
     it("injects log driver secretOptions by pinned reference, read by the execution role", async () => {
       const { run: r } = await runComponent({
-        logging: { logDriver: "splunk", options: { "splunk-url": "https://splunk.example:8088" }, secretOptions: { "splunk-token": { value: pulumi.secret("splunk-token-value") } } },
+        logging: {
+          logDriver: "splunk",
+          options: { "splunk-url": "https://splunk.example:8088" },
+          secretOptions: { "splunk-token": { value: pulumi.secret("splunk-token-value") } },
+        },
       });
       const [app] = containerDefinitions(r);
       const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-log-secrets-version");
@@ -212,7 +257,10 @@ describe("SecureFargateTask secret delivery and sources", () => {
 
     it("stores private registry credentials as the JSON ECS reads and grants exactly that secret; no ECR without a build", async () => {
       const { run: r } = await runComponent({
-        image: { name: `ghcr.io/org/app@sha256:${"01".repeat(32)}`, repositoryCredentials: { username: "bot", password: pulumi.secret("registry-password") } },
+        image: {
+          name: `ghcr.io/org/app@sha256:${"01".repeat(32)}`,
+          repositoryCredentials: { username: "bot", password: pulumi.secret("registry-password") },
+        },
       });
       const credentials = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-registry-credentials-version");
       expect(JSON.parse(String(credentials.inputs.secretString))).to.deep.equal({ username: "bot", password: "registry-password" });
@@ -230,9 +278,16 @@ describe("SecureFargateTask secret delivery and sources", () => {
   describe("rotation that reaches running tasks", () => {
     it("follows AWSCURRENT and rolls the service on exactly that secret's label change, through a function that may only update this service", async () => {
       const { run: r } = await runComponent({
-        secrets: { ...secretValues(SECRETS), DB_PASSWORD: { secretsManager: "cmk/db", jsonKey: "password", followRotation: true }, API: { secretsManager: "shared/api" } },
+        secrets: {
+          ...secretValues(SECRETS),
+          DB_PASSWORD: { secretsManager: "cmk/db", jsonKey: "password", followRotation: true },
+          API: { secretsManager: "shared/api" },
+        },
       });
-      expect(containerDefinitions(r)[0]!.secrets).to.deep.include({ name: "DB_PASSWORD", valueFrom: `${existingArn("cmk/db")}:password:AWSCURRENT:` });
+      expect(containerDefinitions(r)[0]!.secrets).to.deep.include({
+        name: "DB_PASSWORD",
+        valueFrom: `${existingArn("cmk/db")}:password:AWSCURRENT:`,
+      });
       const rule = r.get("aws:cloudwatch/eventRule:EventRule", "app-rotation");
       expect(JSON.parse(String(rule.inputs.eventPattern))).to.deep.equal({
         source: ["aws.secretsmanager"],
@@ -245,14 +300,26 @@ describe("SecureFargateTask secret delivery and sources", () => {
         Version: "2012-10-17",
         Statement: [
           { Sid: "RollThisServiceOnly", Effect: "Allow", Action: "ecs:UpdateService", Resource: service.state.arn },
-          { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app/rotation:log-stream:*` },
+          {
+            Sid: "WriteOwnLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app/rotation:log-stream:*`,
+          },
         ],
       });
       const fn = r.get("aws:lambda/function:Function", "app-rotation-restart");
-      expect(fn.inputs.environment).to.deep.equal({ variables: { CLUSTER: r.get("aws:ecs/cluster:Cluster", "app-cluster").state.arn, SERVICE: service.state.name } });
-      expect(r.get("aws:cloudwatch/eventTarget:EventTarget", "app-rotation-target").inputs).to.include({ rule: rule.state.name, arn: fn.state.arn });
+      expect(fn.inputs.environment).to.deep.equal({
+        variables: { CLUSTER: r.get("aws:ecs/cluster:Cluster", "app-cluster").state.arn, SERVICE: service.state.name },
+      });
+      expect(r.get("aws:cloudwatch/eventTarget:EventTarget", "app-rotation-target").inputs).to.include({
+        rule: rule.state.name,
+        arn: fn.state.arn,
+      });
       expect(r.get("aws:lambda/permission:Permission", "app-rotation-invoke").inputs).to.include({
-        action: "lambda:InvokeFunction", principal: "events.amazonaws.com", sourceArn: rule.state.arn,
+        action: "lambda:InvokeFunction",
+        principal: "events.amazonaws.com",
+        sourceArn: rule.state.arn,
       });
       const keyPolicy = JSON.parse(String(r.get("aws:kms/key:Key", "app-key").inputs.policy));
       expect(keyPolicy.Statement[1].Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]).to.deep.equal([
@@ -270,7 +337,10 @@ describe("SecureFargateTask secret delivery and sources", () => {
 
   describe("run modes", () => {
     it("defines the task without a service and outputs the exact run-task command", async () => {
-      const { run: r, component } = await runComponent({ runMode: "task", network: { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] } });
+      const { run: r, component } = await runComponent({
+        runMode: "task",
+        network: { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] },
+      });
       expect(r.ofType("aws:ecs/service:Service")).to.have.length(0);
       expect(await resolve(component.serviceName)).to.equal(undefined);
       const cluster = String(r.get("aws:ecs/cluster:Cluster", "app-cluster").state.arn);

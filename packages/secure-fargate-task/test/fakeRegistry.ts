@@ -40,12 +40,16 @@ export class FakeRegistry {
 
     this.builds.push(name);
     const imageName = String(inputs.imageName);
-    const digest = `sha256:${createHash("sha256").update(JSON.stringify([checked.build.contextDigest, build.platform, build.args ?? {}])).digest("hex")}`;
+    const digest = `sha256:${createHash("sha256")
+      .update(JSON.stringify([checked.build.contextDigest, build.platform, build.args ?? {}]))
+      .digest("hex")}`;
     const repository = imageName.replace(/:[^:/]+$/, "");
     let repoDigest = "";
     if (inputs.skipPush !== true) {
       if (this.tags.has(imageName)) {
-        this.refused.push(`${imageName}: ImageTagAlreadyExistsException: The image tag '${imageName.split(":").pop()}' already exists in the repository and cannot be overwritten because the repository is immutable.`);
+        this.refused.push(
+          `${imageName}: ImageTagAlreadyExistsException: The image tag '${imageName.split(":").pop()}' already exists in the repository and cannot be overwritten because the repository is immutable.`,
+        );
         return previous?.outputs ?? {};
       }
       this.tags.set(imageName, digest);

@@ -90,7 +90,10 @@ describe("images in a repository with immutable tags, across updates", () => {
   it("the fake registry refuses a second push of a tag, as ECR does (the model the scenarios rely on)", () => {
     const registry = new FakeRegistry();
     const context = makeContext();
-    const inputs = { imageName: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/r:t", build: { context, dockerfile: path.join(context, "Dockerfile") } };
+    const inputs = {
+      imageName: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/r:t",
+      build: { context, dockerfile: path.join(context, "Dockerfile") },
+    };
     registry.image("one", inputs);
     registry.image("two", inputs);
     expect(registry.pushes).to.have.length(1);

@@ -62,7 +62,12 @@ const acceptedArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc
 /** Arguments that may break any rule, alone or together. */
 const anyArgs: fc.Arbitrary<SecureFargateTaskArgs> = fc.record({
   image: fc.constantFrom({ context }, { context: "" }, { context: `${context}/missing` }),
-  secrets: fc.oneof(fc.dictionary(envName, secretValue, { maxKeys: 3 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom("", "x"), { maxKeys: 2 })).map(asValues),
+  secrets: fc
+    .oneof(
+      fc.dictionary(envName, secretValue, { maxKeys: 3 }),
+      fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom("", "x"), { maxKeys: 2 }),
+    )
+    .map(asValues),
   environment: fc.dictionary(fc.oneof(envName, fc.string({ maxLength: 6 })), fc.string({ maxLength: 6 }), { maxKeys: 2 }),
   cpu: fc.oneof(fc.constantFrom(256, 512, 1024, 2048, 4096, 8192, 16384), fc.integer({ min: -1, max: 20000 })),
   memory: fc.oneof(fc.constantFrom(512, 1024, 2048, 4096, 8192, 16384, 30720, 61440), fc.integer({ min: -1, max: 130000 })),
@@ -139,11 +144,16 @@ describe("properties of validation and the pure builders (fast-check)", () => {
 const PULUMI_CHARS = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"];
 const pulumiName = fc.oneof(
   fc.string({ unit: fc.constantFrom(...PULUMI_CHARS), minLength: 1, maxLength: 100 }),
-  fc.integer({ min: 1, max: 100 }).chain((n) => fc.constantFrom("x".repeat(n), ".".repeat(n), "-".repeat(n), "_".repeat(n), "A.b-".repeat(25).slice(0, n))),
+  fc
+    .integer({ min: 1, max: 100 })
+    .chain((n) => fc.constantFrom("x".repeat(n), ".".repeat(n), "-".repeat(n), "_".repeat(n), "A.b-".repeat(25).slice(0, n))),
 );
 /** Component names the component accepts (validate.ts). */
 const acceptedComponentName = fc
-  .oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/), fc.integer({ min: 1, max: 32 }).map((n) => "a".repeat(n)))
+  .oneof(
+    fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/),
+    fc.integer({ min: 1, max: 32 }).map((n) => "a".repeat(n)),
+  )
   .filter((n) => !/^sg-/i.test(n));
 
 describe("properties of the component under mocks (fast-check)", () => {
@@ -180,7 +190,6 @@ describe("properties of the component under mocks (fast-check)", () => {
     );
   });
 
-
   it("for any accepted arguments, defines containers valid for Fargate, every secret pinned, no secret value in the definition or the execution policy", async () => {
     await fc.assert(
       fc.asyncProperty(acceptedArgs, async (args) => {
@@ -191,10 +200,21 @@ describe("properties of the component under mocks (fast-check)", () => {
         expect(isOffered(Number(task.cpu), Number(task.memory)), `${task.cpu}/${task.memory}`).to.equal(true);
         expect(task.family).to.match(NAME_RULES.family);
         const definitions = String(task.containerDefinitions);
-        const [container] = JSON.parse(definitions) as Array<{ name: string; image: string; secrets: Array<{ name: string; valueFrom: string }>; logConfiguration: { options: Record<string, string> } }>;
+        const [container] = JSON.parse(definitions) as Array<{
+          name: string;
+          image: string;
+          secrets: Array<{ name: string; valueFrom: string }>;
+          logConfiguration: { options: Record<string, string> };
+        }>;
         expect(container!.name).to.match(NAME_RULES.containerName);
         expect(container!.logConfiguration.options["awslogs-group"]).to.match(NAME_RULES.logGroup);
-        expect(container!.image.split("/").slice(1).join("/").replace(/@sha256:.*$/, "")).to.match(NAME_RULES.repository);
+        expect(
+          container!.image
+            .split("/")
+            .slice(1)
+            .join("/")
+            .replace(/@sha256:.*$/, ""),
+        ).to.match(NAME_RULES.repository);
         expect(container!.secrets.map((s) => s.name).sort()).to.deep.equal(Object.keys(secrets).sort());
         for (const s of container!.secrets) expect(s.valueFrom).to.match(PINNED);
         const executionPolicy = String(run.get("aws:iam/rolePolicy:RolePolicy", "app-execution-policy").inputs.policy);
@@ -209,20 +229,23 @@ describe("properties of the component under mocks (fast-check)", () => {
 
   it("for any rejected arguments, fails with a pulumi.ResourceError naming each field, before any child exists", async () => {
     await fc.assert(
-      fc.asyncProperty(anyArgs.filter((args) => rejection("app", args) !== undefined), async (args) => {
-        const { SecureFargateTask } = await import("../src");
-        let thrown: unknown;
-        const run = await mockRun(() => {
-          try {
-            new SecureFargateTask("app", args);
-          } catch (e) {
-            thrown = e;
-          }
-        });
-        expect(thrown).to.be.instanceOf(pulumi.ResourceError);
-        for (const error of rejection("app", args)!.errors) expect((thrown as Error).message).to.include(`\`${error.field}\``);
-        expect(run.resources.map((r) => r.type)).to.deep.equal(["secure-fargate-task:index:SecureFargateTask"]);
-      }),
+      fc.asyncProperty(
+        anyArgs.filter((args) => rejection("app", args) !== undefined),
+        async (args) => {
+          const { SecureFargateTask } = await import("../src");
+          let thrown: unknown;
+          const run = await mockRun(() => {
+            try {
+              new SecureFargateTask("app", args);
+            } catch (e) {
+              thrown = e;
+            }
+          });
+          expect(thrown).to.be.instanceOf(pulumi.ResourceError);
+          for (const error of rejection("app", args)!.errors) expect((thrown as Error).message).to.include(`\`${error.field}\``);
+          expect(run.resources.map((r) => r.type)).to.deep.equal(["secure-fargate-task:index:SecureFargateTask"]);
+        },
+      ),
       { numRuns: 10 },
     );
   });

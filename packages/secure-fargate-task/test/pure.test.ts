@@ -87,17 +87,39 @@ describe("execution role policy", () => {
   });
   it("keeps the n most recent images of each prefix", () => {
     expect(lifecyclePolicy(3, ["src-", "init-"]).rules).to.deep.equal([
-      { rulePriority: 1, description: "Keep the 3 most recent src-* images", selection: { tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 3 }, action: { type: "expire" } },
-      { rulePriority: 2, description: "Keep the 3 most recent init-* images", selection: { tagStatus: "tagged", tagPrefixList: ["init-"], countType: "imageCountMoreThan", countNumber: 3 }, action: { type: "expire" } },
+      {
+        rulePriority: 1,
+        description: "Keep the 3 most recent src-* images",
+        selection: { tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 3 },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 2,
+        description: "Keep the 3 most recent init-* images",
+        selection: { tagStatus: "tagged", tagPrefixList: ["init-"], countType: "imageCountMoreThan", countNumber: 3 },
+        action: { type: "expire" },
+      },
     ]);
   });
 });
 
 describe("build context tag", () => {
   it("follows content, Dockerfile, platform and build args, and ignores what .dockerignore leaves out", () => {
-    const dir = makeContext({ ".dockerignore": "node_modules\n**/*.log\n!keep.log\n", "node_modules/x/index.js": "1", "debug.log": "x", "keep.log": "k", "src/a.ts": "a" });
+    const dir = makeContext({
+      ".dockerignore": "node_modules\n**/*.log\n!keep.log\n",
+      "node_modules/x/index.js": "1",
+      "debug.log": "x",
+      "keep.log": "k",
+      "src/a.ts": "a",
+    });
     const dockerfile = path.join(dir, "Dockerfile");
-    expect(listEntries(dir, readDockerignore(dir)).map((e) => e.path)).to.deep.equal([".dockerignore", "Dockerfile", "app.js", "keep.log", "src/a.ts"]);
+    expect(listEntries(dir, readDockerignore(dir)).map((e) => e.path)).to.deep.equal([
+      ".dockerignore",
+      "Dockerfile",
+      "app.js",
+      "keep.log",
+      "src/a.ts",
+    ]);
     const tag = contentTag(dir, dockerfile, "linux/amd64", {});
     expect(tag).to.match(/^[0-9a-f]{24}$/);
     expect(contentTag(dir, dockerfile, "linux/amd64", {})).to.equal(tag);

@@ -34,22 +34,39 @@ describe("the component's Pulumi schema, for every language", function () {
   it("keeps every secret source: secrets map names to one reference type with all its fields", () => {
     expect(component.requiredInputs.sort()).to.deep.equal(["image", "secrets"]);
     expect(component.inputProperties.secrets!.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
-    expect(Object.keys(type("SecretRefArgs").properties!).sort()).to.deep.equal(
-      ["followRotation", "jsonKey", "kmsKeyArn", "s3Object", "secretsManager", "ssmParameter", "value", "versionId", "versionStage"],
-    );
+    expect(Object.keys(type("SecretRefArgs").properties!).sort()).to.deep.equal([
+      "followRotation",
+      "jsonKey",
+      "kmsKeyArn",
+      "s3Object",
+      "secretsManager",
+      "ssmParameter",
+      "value",
+      "versionId",
+      "versionStage",
+    ]);
     expect(type("LoggingArgs").properties!.secretOptions!.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
   });
 
   it("keeps both kinds of image in one type, with registry credentials of both kinds", () => {
     expect(component.inputProperties.image!.$ref).to.equal(`#/types/${TYPE}:ImageArgs`);
-    expect(Object.keys(type("ImageArgs").properties!).sort()).to.deep.equal(
-      ["buildArgs", "context", "dockerfile", "keepImages", "name", "platform", "repositoryCredentials"],
-    );
+    expect(Object.keys(type("ImageArgs").properties!).sort()).to.deep.equal([
+      "buildArgs",
+      "context",
+      "dockerfile",
+      "keepImages",
+      "name",
+      "platform",
+      "repositoryCredentials",
+    ]);
     expect(Object.keys(type("RegistryCredentialsArgs").properties!).sort()).to.deep.equal(["kmsKeyArn", "password", "secretsManager", "username"]);
   });
 
   it("makes every string choice an enum with exactly its values", () => {
-    const values = (name: string) => type(name).enum!.map((e) => e.value).sort();
+    const values = (name: string) =>
+      type(name)
+        .enum!.map((e) => e.value)
+        .sort();
     expect(values("SecretDelivery")).to.deep.equal(["environment", "files"]);
     expect(values("SecretLayout")).to.deep.equal(["perVariable", "single"]);
     expect(values("RunMode")).to.deep.equal(["service", "task"]);
@@ -61,14 +78,20 @@ describe("the component's Pulumi schema, for every language", function () {
   it("lists every output the component registers", async () => {
     const { component: instance } = await runComponent();
     // Every Output field of the instance but the URN every resource has.
-    const outputs = Object.entries(instance).filter(([k, v]) => k !== "urn" && pulumi.Output.isInstance(v)).map(([k]) => k).sort();
+    const outputs = Object.entries(instance)
+      .filter(([k, v]) => k !== "urn" && pulumi.Output.isInstance(v))
+      .map(([k]) => k)
+      .sort();
     expect(outputs).to.include.members(["clusterName", "serviceName", "taskDefinitionArn", "secretArns", "runTaskCommand"]);
     expect(Object.keys(component.properties).sort()).to.deep.equal(outputs);
   });
 
   it("is served by the entry point the plugin host loads: the package's main, which exports the component", () => {
     expect(fs.readFileSync(path.join(PACKAGE, "PulumiPlugin.yaml"), "utf8")).to.match(/^runtime: nodejs$/m);
-    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE, "package.json"), "utf8")) as { main: string; exports: { ".": { default: string } } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE, "package.json"), "utf8")) as {
+      main: string;
+      exports: { ".": { default: string } };
+    };
     expect(manifest.exports["."].default).to.equal(`./${manifest.main}`);
     const entry = require(path.join(PACKAGE, manifest.main)) as Record<string, unknown>;
     expect(getPulumiComponents(entry).map((c) => c.name)).to.deep.equal(["SecureFargateTask"]);

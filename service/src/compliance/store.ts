@@ -49,7 +49,9 @@ export async function deleteItems(doc: DocumentSender, table: string, keys: read
       deleted += pending.length - left.length;
       if (left.length === 0) break;
       if (attempt >= maxAttempts) throw new Error(`DynamoDB left ${left.length} deletes unprocessed after ${maxAttempts} attempts`);
-      pending = left.map((r) => ({ DeleteRequest: { Key: { user: String(r.DeleteRequest?.Key?.["user"]), date: String(r.DeleteRequest?.Key?.["date"]) } } }));
+      pending = left.map((r) => ({
+        DeleteRequest: { Key: { user: String(r.DeleteRequest?.Key?.["user"]), date: String(r.DeleteRequest?.Key?.["date"]) } },
+      }));
       await new Promise((r) => setTimeout(r, jitteredDelay(100, 5000, attempt)));
     }
   }

@@ -34,7 +34,12 @@ export interface SweepDeps {
 export async function sweep(deps: SweepDeps): Promise<SweepTotals> {
   const totals: SweepTotals = { checked: 0, jobs: 0, deleted: 0, byReason: {} };
   for await (const chunk of storedPosts(deps.doc, deps.table, deps.idsPerJob)) {
-    const { jobId, results } = await runJob(deps.api, `twitterstream-${deps.timing.now()}`, chunk.map((p) => p.id), deps.timing);
+    const { jobId, results } = await runJob(
+      deps.api,
+      `twitterstream-${deps.timing.now()}`,
+      chunk.map((p) => p.id),
+      deps.timing,
+    );
     const read = readResults(results);
     const remove = new Set(read.remove);
     const keys: ItemKey[] = chunk.filter((p) => remove.has(p.id));

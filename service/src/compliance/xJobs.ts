@@ -64,7 +64,12 @@ export interface JobTiming {
 }
 
 /** Runs one job over `ids` and returns the results file's text. */
-export async function runJob(api: ComplianceApi, name: string, ids: readonly string[], timing: JobTiming): Promise<{ jobId: string; results: string }> {
+export async function runJob(
+  api: ComplianceApi,
+  name: string,
+  ids: readonly string[],
+  timing: JobTiming,
+): Promise<{ jobId: string; results: string }> {
   const started = timing.now();
   const created = await api.createJob(name);
   await api.upload(created.upload_url, `${ids.join("\n")}\n`);
@@ -72,7 +77,9 @@ export async function runJob(api: ComplianceApi, name: string, ids: readonly str
   while (job.status !== "complete") {
     if (job.status === "failed" || job.status === "expired") throw new ComplianceJobError(`compliance job ${job.id} ended ${job.status}`);
     if (timing.now() - started > timing.timeoutMs) {
-      throw new ComplianceJobError(`compliance job ${job.id} not complete after ${timing.timeoutMs} ms (status ${job.status}): raise COMPLIANCE_TIMEOUT_MS`);
+      throw new ComplianceJobError(
+        `compliance job ${job.id} not complete after ${timing.timeoutMs} ms (status ${job.status}): raise COMPLIANCE_TIMEOUT_MS`,
+      );
     }
     await timing.sleep(timing.pollMs);
     job = await api.job(created.id);

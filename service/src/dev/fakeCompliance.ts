@@ -125,7 +125,10 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
     if (job === undefined) return send(res, { status: 404, body: "NoSuchKey", contentType: "text/plain" });
     if (kind === "upload" && req.method === "PUT") {
       const text = await readText(req);
-      job.uploaded = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+      job.uploaded = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0);
       job.status = "in_progress";
       return send(res, { status: 200, body: "", contentType: "text/plain" });
     }
@@ -153,7 +156,10 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
       if (req.method === "GET" && url.pathname === JOBS_PATH) {
         const type = url.searchParams.get("type");
         const list = [...jobs.values()].filter((j) => j.type === type).map((j) => view(j, host));
-        return send(res, { status: 200, body: list.length > 0 ? { data: list, meta: { result_count: list.length } } : { meta: { result_count: 0 } } });
+        return send(res, {
+          status: 200,
+          body: list.length > 0 ? { data: list, meta: { result_count: list.length } } : { meta: { result_count: 0 } },
+        });
       }
       if (req.method === "GET") return send(res, poll(url.pathname.slice(JOBS_PATH.length + 1), host));
       return send(res, genericProblem(405));

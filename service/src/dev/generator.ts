@@ -23,7 +23,7 @@ export interface GeneratePostsOptions {
 
 const DEFAULT_START_MS = Date.UTC(2025, 2, 14, 9, 26, 53, 589);
 const HASHTAGS = ["#dev", "#news", "#café", "#日本", "#ĺéto", "#مرحبا"];
-const PHRASE_FRAMES = ["{p}", "{p}!", "«{p}»", "\"{p}\"", "({p})", "{p}…"];
+const PHRASE_FRAMES = ["{p}", "{p}!", "«{p}»", '"{p}"', "({p})", "{p}…"];
 
 /**
  * Deterministic, realistic posts for the fake X server: increasing 19-digit snowflake ids, a pool of authors of
@@ -97,7 +97,10 @@ function validate(opts: GeneratePostsOptions): GeneratePostsOptions {
 }
 
 function phraseWords(pattern: string): string[] {
-  return pattern.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  return pattern
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
 }
 
 function containsAny(text: string, words: readonly string[]): boolean {

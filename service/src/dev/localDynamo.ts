@@ -50,7 +50,9 @@ export async function createPostsTable(doc: DynamoDBDocumentClient, table: strin
         { AttributeName: "user", KeyType: "HASH" },
         { AttributeName: "date", KeyType: "RANGE" },
       ],
-      GlobalSecondaryIndexes: [{ IndexName: "byId", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], Projection: { ProjectionType: "KEYS_ONLY" } }],
+      GlobalSecondaryIndexes: [
+        { IndexName: "byId", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], Projection: { ProjectionType: "KEYS_ONLY" } },
+      ],
     }),
   );
 }

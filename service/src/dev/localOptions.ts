@@ -46,7 +46,7 @@ export function parseLocalArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   const seconds = number("--seconds", values.seconds, 20, 1, 24 * 3600);
   const rate = number("--rate", values.rate, 50, 1, 100_000);
   const filter = values.filter ?? env["FILTER"] ?? "climate change";
-  if (filter.trim().length === 0) throw new UsageError("--filter is empty: give a phrase such as \"climate change\"");
+  if (filter.trim().length === 0) throw new UsageError('--filter is empty: give a phrase such as "climate change"');
   return {
     seconds,
     rate,

@@ -35,7 +35,11 @@ export function postOf(posting: Posting, fullText: string): FakePost {
 /** A retweet of `original`: `RT @author: ` and the original's text cut after 140 characters; the original referenced. */
 export function retweetOf(original: FakePost, posting: Posting): FakePost {
   const whole = original.noteText ?? original.text;
-  return { ...posting, text: `RT @${original.username}: ${firstChars(whole, RETWEET_TEXT_LIMIT)}`, references: [{ type: "retweeted", post: original }] };
+  return {
+    ...posting,
+    text: `RT @${original.username}: ${firstChars(whole, RETWEET_TEXT_LIMIT)}`,
+    references: [{ type: "retweeted", post: original }],
+  };
 }
 
 /** A quote of `quoted` with its own `text`. */

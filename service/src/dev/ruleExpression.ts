@@ -21,10 +21,29 @@ const HAS_VALUES = new Set(["hashtags", "cashtags", "links", "mentions", "media"
 /** Operators X requires to be joined with a standalone term; a rule of these alone is invalid. */
 const CONJUNCTION_REQUIRED = new Set(["is", "has", "lang", "sample"]);
 const OTHER_OPERATORS = new Set([
-  "to", "url", "retweets_of", "context", "entity", "conversation_id", "bio", "bio_name", "bio_location", "place",
-  "place_country", "point_radius", "bounding_box", "in_reply_to_tweet_id", "retweets_of_tweet_id",
-  "quotes_of_tweet_id", "followers_count", "tweets_count", "following_count", "listed_count", "url_title",
-  "url_description", "source",
+  "to",
+  "url",
+  "retweets_of",
+  "context",
+  "entity",
+  "conversation_id",
+  "bio",
+  "bio_name",
+  "bio_location",
+  "place",
+  "place_country",
+  "point_radius",
+  "bounding_box",
+  "in_reply_to_tweet_id",
+  "retweets_of_tweet_id",
+  "quotes_of_tweet_id",
+  "followers_count",
+  "tweets_count",
+  "following_count",
+  "listed_count",
+  "url_title",
+  "url_description",
+  "source",
 ]);
 
 type Token =
@@ -113,8 +132,7 @@ function wordToken(word: string, at: number): Token {
   const operator = /^([a-z_]+):(.+)$/u.exec(word);
   if (operator === null) return { type: "text", value: fold(word), quoted: false, at };
   const [, name, value] = operator;
-  const known =
-    name === "from" || CONJUNCTION_REQUIRED.has(name) || OTHER_OPERATORS.has(name);
+  const known = name === "from" || CONJUNCTION_REQUIRED.has(name) || OTHER_OPERATORS.has(name);
   if (!known) throw new RuleSyntaxError(`Reference to invalid operator '${name}' (at position ${at})`);
   if ((name === "is" && !IS_VALUES.has(value)) || (name === "has" && !HAS_VALUES.has(value))) {
     throw new RuleSyntaxError(`Reference to invalid field '${value}' of operator '${name}' (at position ${at})`);
@@ -145,7 +163,7 @@ class Parser {
 
   private parseAnd(): RuleExpression {
     const items: RuleExpression[] = [];
-    for (let next = this.tokens[this.index]; next !== undefined && next.type !== "OR" && next.type !== ")"; ) {
+    for (let next = this.tokens[this.index]; next !== undefined && next.type !== "OR" && next.type !== ")";) {
       items.push(this.parseUnary());
       next = this.tokens[this.index];
     }
@@ -226,11 +244,7 @@ function containsTerm(text: string, term: string): boolean {
 
 function separated(neighbour: string | undefined, edge: string): boolean {
   return (
-    neighbour === undefined ||
-    !WORD_CHAR.test(neighbour) ||
-    !WORD_CHAR.test(edge) ||
-    UNSPACED_SCRIPT.test(neighbour) ||
-    UNSPACED_SCRIPT.test(edge)
+    neighbour === undefined || !WORD_CHAR.test(neighbour) || !WORD_CHAR.test(edge) || UNSPACED_SCRIPT.test(neighbour) || UNSPACED_SCRIPT.test(edge)
   );
 }
 

@@ -35,9 +35,7 @@ async function fromSecretsManager(clients: Clients, source: Source<"secretsmanag
     }),
   );
   if (source.jsonKey !== undefined) {
-    return secret.SecretString === undefined
-      ? unusable("JsonKeyNeedsSecretString")
-      : extractJsonKey(secret.SecretString, source.jsonKey);
+    return secret.SecretString === undefined ? unusable("JsonKeyNeedsSecretString") : extractJsonKey(secret.SecretString, source.jsonKey);
   }
   if (secret.SecretString !== undefined) {
     return { ok: true, bytes: Buffer.from(secret.SecretString, "utf8") };
@@ -47,22 +45,14 @@ async function fromSecretsManager(clients: Clients, source: Source<"secretsmanag
 
 async function fromSsm(clients: Clients, source: Source<"ssm">): Promise<Fetched> {
   const withDecryption = source.withDecryption === true;
-  const { Parameter } = await clients.ssm().send(
-    new GetParameterCommand({ Name: source.name, WithDecryption: withDecryption }),
-  );
+  const { Parameter } = await clients.ssm().send(new GetParameterCommand({ Name: source.name, WithDecryption: withDecryption }));
   if (Parameter?.Type === "SecureString" && !withDecryption) {
     return unusable("SecureStringNotDecrypted");
   }
-  return Parameter?.Value === undefined
-    ? unusable("EmptySecretValue")
-    : { ok: true, bytes: Buffer.from(Parameter.Value, "utf8") };
+  return Parameter?.Value === undefined ? unusable("EmptySecretValue") : { ok: true, bytes: Buffer.from(Parameter.Value, "utf8") };
 }
 
 async function fromS3(clients: Clients, source: Source<"s3">): Promise<Fetched> {
-  const object = await clients.s3().send(
-    new GetObjectCommand({ Bucket: source.bucket, Key: source.key, VersionId: source.versionId }),
-  );
-  return object.Body === undefined
-    ? unusable("EmptySecretValue")
-    : { ok: true, bytes: await object.Body.transformToByteArray() };
+  const object = await clients.s3().send(new GetObjectCommand({ Bucket: source.bucket, Key: source.key, VersionId: source.versionId }));
+  return object.Body === undefined ? unusable("EmptySecretValue") : { ok: true, bytes: await object.Body.transformToByteArray() };
 }

@@ -18,8 +18,7 @@ export type LogEntry =
   | Failure<"write_failed", { readonly file: string }>
   | Failure<"internal_error", object>;
 
-type Failure<E extends string, T> = T &
-  ErrorFacts & { readonly level: "error"; readonly event: E; readonly exitCode: ExitCode };
+type Failure<E extends string, T> = T & ErrorFacts & { readonly level: "error"; readonly event: E; readonly exitCode: ExitCode };
 
 /** Writes one JSON object per line to stdout. */
 export function log(entry: LogEntry): void {

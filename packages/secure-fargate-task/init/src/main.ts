@@ -23,9 +23,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<ExitCode> {
     return invalidConfig("AWS_REGION is not set");
   }
   const clients = createClients(region, env);
-  const fetched = await Promise.all(
-    spec.files.map(async (file) => ({ file, result: await fetchSource(clients, file.source) })),
-  );
+  const fetched = await Promise.all(spec.files.map(async (file) => ({ file, result: await fetchSource(clients, file.source) })));
   clients.destroy();
 
   const contents: FileContent[] = [];

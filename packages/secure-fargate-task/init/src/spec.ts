@@ -99,8 +99,13 @@ export function secretFilePath(targetDir: string, name: string): string {
 
 function validateSpec(value: unknown): SecretFilesSpec {
   const spec = fields(value, "spec", ["targetDir", "files"]);
-  const targetDir = text(spec, "targetDir", "targetDir", isTargetDir,
-    "must be an absolute path other than `/` without `.`, `..` or empty segments");
+  const targetDir = text(
+    spec,
+    "targetDir",
+    "targetDir",
+    isTargetDir,
+    "must be an absolute path other than `/` without `.`, `..` or empty segments",
+  );
   if (!Array.isArray(spec.files) || spec.files.length === 0) {
     fail("files", "must be a non-empty array");
   }
@@ -145,12 +150,27 @@ function validateSource(value: unknown, path: string): SecretFileSource {
 
 function validateSecretsManager(value: unknown, path: string): SecretFileSource {
   const source = fields(value, path, ["type", "secretId", "versionId", "versionStage", "jsonKey"]);
-  const secretId = text(source, "secretId", `${path}.secretId`, (s) => SECRET_ARN.test(s),
-    "must be a full secret ARN with its 6-character suffix (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 chars>)");
-  const versionId = optionalText(source, "versionId", `${path}.versionId`, (s) => SECRET_VERSION_ID.test(s),
-    "must be a version id of 32 to 64 letters, digits or `-`");
-  const versionStage = optionalText(source, "versionStage", `${path}.versionStage`, (s) => s.length <= 256,
-    "must be a staging label of 1 to 256 characters");
+  const secretId = text(
+    source,
+    "secretId",
+    `${path}.secretId`,
+    (s) => SECRET_ARN.test(s),
+    "must be a full secret ARN with its 6-character suffix (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 chars>)",
+  );
+  const versionId = optionalText(
+    source,
+    "versionId",
+    `${path}.versionId`,
+    (s) => SECRET_VERSION_ID.test(s),
+    "must be a version id of 32 to 64 letters, digits or `-`",
+  );
+  const versionStage = optionalText(
+    source,
+    "versionStage",
+    `${path}.versionStage`,
+    (s) => s.length <= 256,
+    "must be a staging label of 1 to 256 characters",
+  );
   const jsonKey = optionalText(source, "jsonKey", `${path}.jsonKey`, () => true, "must be a non-empty string");
   if (versionId !== undefined && versionStage !== undefined) {
     fail(path, "may set only one of `versionId` or `versionStage`");
@@ -166,8 +186,13 @@ function validateSecretsManager(value: unknown, path: string): SecretFileSource 
 
 function validateSsm(value: unknown, path: string): SecretFileSource {
   const source = fields(value, path, ["type", "name", "withDecryption"]);
-  const name = text(source, "name", `${path}.name`, (s) => SSM_NAME.test(s) || SSM_ARN.test(s),
-    "must be a parameter name or ARN (letters, digits, `_.-/`), optionally ending in `:<version>` or `:<label>`");
+  const name = text(
+    source,
+    "name",
+    `${path}.name`,
+    (s) => SSM_NAME.test(s) || SSM_ARN.test(s),
+    "must be a parameter name or ARN (letters, digits, `_.-/`), optionally ending in `:<version>` or `:<label>`",
+  );
   if (source.withDecryption !== undefined && source.withDecryption !== true) {
     fail(`${path}.withDecryption`, `must be true or absent, got ${JSON.stringify(source.withDecryption)}`);
   }
@@ -176,12 +201,21 @@ function validateSsm(value: unknown, path: string): SecretFileSource {
 
 function validateS3(value: unknown, path: string): SecretFileSource {
   const source = fields(value, path, ["type", "bucket", "key", "versionId"]);
-  const bucket = text(source, "bucket", `${path}.bucket`, (s) => S3_BUCKET.test(s),
-    "must be an S3 bucket name (3 to 63 lowercase letters, digits, `.` or `-`)");
-  const key = text(source, "key", `${path}.key`, (s) => s.length <= 1024,
-    "must be an object key of 1 to 1024 characters");
-  const versionId = optionalText(source, "versionId", `${path}.versionId`, (s) => s.length <= 1024,
-    "must be an object version id of 1 to 1024 characters");
+  const bucket = text(
+    source,
+    "bucket",
+    `${path}.bucket`,
+    (s) => S3_BUCKET.test(s),
+    "must be an S3 bucket name (3 to 63 lowercase letters, digits, `.` or `-`)",
+  );
+  const key = text(source, "key", `${path}.key`, (s) => s.length <= 1024, "must be an object key of 1 to 1024 characters");
+  const versionId = optionalText(
+    source,
+    "versionId",
+    `${path}.versionId`,
+    (s) => s.length <= 1024,
+    "must be an object version id of 1 to 1024 characters",
+  );
   return { type: "s3", bucket, key, ...(versionId === undefined ? {} : { versionId }) };
 }
 
@@ -213,9 +247,7 @@ function text(record: Record<string, unknown>, key: string, path: string, ok: Ch
   return value;
 }
 
-function optionalText(
-  record: Record<string, unknown>, key: string, path: string, ok: Check, rule: string,
-): string | undefined {
+function optionalText(record: Record<string, unknown>, key: string, path: string, ok: Check, rule: string): string | undefined {
   return record[key] === undefined ? undefined : text(record, key, path, ok, rule);
 }
 

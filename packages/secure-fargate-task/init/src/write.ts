@@ -14,7 +14,10 @@ export interface FileContent {
  */
 export class WriteError extends Error {
   override readonly name = "WriteError";
-  constructor(readonly file: string, override readonly cause: unknown) {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
     super(`could not write ${file}`);
   }
 }

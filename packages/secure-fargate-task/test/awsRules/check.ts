@@ -23,7 +23,9 @@ export function checkAwsRules(resources: ReadonlyArray<CheckedResource>, table: 
   for (const resource of resources) {
     const entry = table[resource.type];
     if (entry === undefined) {
-      violations.push(`${resource.type} ${resource.name}: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)`);
+      violations.push(
+        `${resource.type} ${resource.name}: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)`,
+      );
       continue;
     }
     violations.push(...checkResource(resource, entry));
@@ -129,7 +131,8 @@ function apply(check: Check, value: unknown): string | undefined {
       if (check.pattern.test(value)) return undefined;
       if (check.chars) {
         const bad = [...new Set([...value].filter((c) => !check.chars!.test(c)))];
-        if (bad.length > 0) return `character${bad.length > 1 ? "s" : ""} ${bad.map((c) => quote(c)).join(", ")} not allowed (allowed: ${check.what})`;
+        if (bad.length > 0)
+          return `character${bad.length > 1 ? "s" : ""} ${bad.map((c) => quote(c)).join(", ")} not allowed (allowed: ${check.what})`;
       }
       return `does not match ${check.what}`;
     }

@@ -83,7 +83,7 @@ export const AUTO_NAME_SUFFIX = "-abcdefg";
 export const SOURCES = {
   pulumiAutoName: {
     code:
-      "pulumi-aws provider/autonaming.go setAutonaming (AutoName(name, 255, \"-\")) and provider/resources.go overrides; " +
+      'pulumi-aws provider/autonaming.go setAutonaming (AutoName(name, 255, "-")) and provider/resources.go overrides; ' +
       "pulumi-terraform-bridge pkg/tfbridge/info/autonaming.go AutoName (Randlen 7) -> pulumi sdk/go/common/resource NewUniqueHex",
   },
   tags: {
@@ -133,7 +133,9 @@ export const IAM_NAME_CHARS: Check = { kind: "pattern", pattern: /^[\w+=,.@-]+$/
 /** ARN formats, one per service the component builds or reads ARNs of. */
 export const ARN = {
   /** `arn:aws:secretsmanager:region:account:secret:<name>-<6 random chars>`. */
-  secretsManagerSecret: new RegExp(String.raw`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$`),
+  secretsManagerSecret: new RegExp(
+    String.raw`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$`,
+  ),
   /** ECS `valueFrom` of a Secrets Manager secret: the ARN, optionally `:<json-key>:<version-stage>:<version-id>`. */
   secretsManagerValueFrom: new RegExp(
     String.raw`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}(?::[^:]*:(?:[^:]{1,256})?:(?:[A-Za-z0-9-]{32,64})?)?$`,
@@ -152,12 +154,16 @@ export const ARN = {
    */
   kmsKey: new RegExp(String.raw`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/[A-Za-z0-9-]+$`),
   /** `arn:aws:logs:region:account:log-group:<name>[:*|:log-stream:<name or *>]`. */
-  logGroup: new RegExp(String.raw`^arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:[.\-_/#A-Za-z0-9]{1,512}(?::\*|:log-stream:(?:\*|[^:*]{1,512}))?$`),
+  logGroup: new RegExp(
+    String.raw`^arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:[.\-_/#A-Za-z0-9]{1,512}(?::\*|:log-stream:(?:\*|[^:*]{1,512}))?$`,
+  ),
   iamRole: new RegExp(String.raw`^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[\u0021-\u007E]*/)?[\w+=,.@-]{1,64}$`),
   ecrRepository: new RegExp(String.raw`^arn:${PARTITION}:ecr:${REGION}:${ACCOUNT}:repository/[a-z0-9._/-]{2,256}$`),
   ecsCluster: new RegExp(String.raw`^arn:${PARTITION}:ecs:${REGION}:${ACCOUNT}:cluster/[A-Za-z0-9_-]{1,255}$`),
   ecsService: new RegExp(String.raw`^arn:${PARTITION}:ecs:${REGION}:${ACCOUNT}:service/(?:[A-Za-z0-9_-]{1,255}/)?[A-Za-z0-9_-]{1,255}$`),
-  lambdaFunction: new RegExp(String.raw`^arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]+))?$`),
+  lambdaFunction: new RegExp(
+    String.raw`^arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]+))?$`,
+  ),
   eventsRule: new RegExp(String.raw`^arn:${PARTITION}:events:${REGION}:${ACCOUNT}:rule/(?:[/.\-_A-Za-z0-9]+/)?[.\-_A-Za-z0-9]{1,64}$`),
   dynamodbTable: new RegExp(String.raw`^arn:${PARTITION}:dynamodb:${REGION}:${ACCOUNT}:table/[A-Za-z0-9_.-]{3,255}(?:/.*)?$`),
   /** Any ARN: `arn:partition:service:region:account:resource`. */
@@ -185,7 +191,11 @@ export function arnProblem(value: unknown, allowWildcards: boolean): string | un
     logs: [ARN.logGroup],
     iam: [ARN.iamRole, /^arn:[a-z-]+:iam::\d{12}:root$/],
     ecr: [ARN.ecrRepository],
-    ecs: [ARN.ecsCluster, ARN.ecsService, new RegExp(String.raw`^arn:${PARTITION}:ecs:${REGION}:${ACCOUNT}:task-definition/[A-Za-z0-9_-]{1,255}:\d+$`)],
+    ecs: [
+      ARN.ecsCluster,
+      ARN.ecsService,
+      new RegExp(String.raw`^arn:${PARTITION}:ecs:${REGION}:${ACCOUNT}:task-definition/[A-Za-z0-9_-]{1,255}:\d+$`),
+    ],
     lambda: [ARN.lambdaFunction],
     events: [ARN.eventsRule],
     dynamodb: [ARN.dynamodbTable],

@@ -40,7 +40,7 @@ const EXAMPLES: Record<string, Example> = {
   "aws:iam/role:Role path": ["/service-role/", "service-role"],
   "aws:iam/role:Role description": ["ECS task execution role of proj-dev-app", "Rôle d’exécution"],
   "aws:iam/rolePolicy:RolePolicy name": ["app-execution-policy-1a2b3c4", "x".repeat(129)],
-  "assumeRolePolicy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(2049)],
+  assumeRolePolicy: ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(2049)],
   "aws:iam/rolePolicy:RolePolicy policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(10241)],
   "aws:kms/key:Key policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(32769)],
   "aws:s3/bucketPolicy:BucketPolicy policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(20 * 1024 + 1)],
@@ -52,20 +52,20 @@ const EXAMPLES: Record<string, Example> = {
   "@json.Statement[].Principal.Service[]?": ["ecs-tasks.amazonaws.com", "ecs-tasks"],
   // KMS
   "aws:kms/key:Key description": ["Secrets, logs and images of proj-dev-app", "x".repeat(8193)],
-  "deletionWindowInDays": [30, 31],
+  deletionWindowInDays: [30, 31],
   "aws:kms/alias:Alias name": ["alias/proj/dev/app", "alias/aws/app"],
-  "kmsKeyId": [KEY_ARN, "alias/proj/dev/app"],
+  kmsKeyId: [KEY_ARN, "alias/proj/dev/app"],
   // logs
   "aws:cloudwatch/logGroup:LogGroup name": ["/ecs/proj/dev/app", "/ecs/proj:dev/app"],
-  "retentionInDays": [30, 31],
+  retentionInDays: [30, 31],
   // Secrets Manager
   "aws:secretsmanager/secret:Secret name": ["proj/dev/app/secrets", "proj dev"],
-  "namePrefix": ["proj/dev/app/secrets-", "p".repeat(487)],
+  namePrefix: ["proj/dev/app/secrets-", "p".repeat(487)],
   "aws:secretsmanager/secret:Secret description": ["CONSUMERKEY of app", "x".repeat(2049)],
-  "secretString": ['{"A":"b"}', ""],
+  secretString: ['{"A":"b"}', ""],
   // ECR
   "aws:ecr/repository:Repository name": ["proj/dev/app--cache__v2", "proj/dev/app-"],
-  "imageTagMutability": ["IMMUTABLE", "immutable"],
+  imageTagMutability: ["IMMUTABLE", "immutable"],
   "encryptionConfigurations[].kmsKey": [KEY_ARN, "key/abc"],
   "aws:ecr/lifecyclePolicy:LifecyclePolicy policy": ["x".repeat(100), "{}"],
   "@json.rules[].rulePriority": [1, 0],
@@ -75,15 +75,18 @@ const EXAMPLES: Record<string, Example> = {
   "@json.rules[].selection.countNumber": [10, 0],
   "@json.rules[].action.type": ["expire", "delete"],
   // docker
-  "imageName": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:src-81aab3c146ee91ab1a8bd45f", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:.src"],
+  imageName: [
+    "123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:src-81aab3c146ee91ab1a8bd45f",
+    "123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app:.src",
+  ],
   "build.platform": ["linux/arm64", "linux/386"],
   // ECS
   "aws:ecs/cluster:Cluster name": ["app-cluster-1a2b3c4", "app.cluster"],
   "settings[].name": ["containerInsights", "insights"],
-  "family": ["proj-dev-app", "proj/dev/app"],
-  "executionRoleArn": [ROLE_ARN, "app-execution-role"],
-  "taskRoleArn": [ROLE_ARN, "arn:aws:iam::123456789012:user/app"],
-  "networkMode": ["awsvpc", "bridge"],
+  family: ["proj-dev-app", "proj/dev/app"],
+  executionRoleArn: [ROLE_ARN, "app-execution-role"],
+  taskRoleArn: [ROLE_ARN, "arn:aws:iam::123456789012:user/app"],
+  networkMode: ["awsvpc", "bridge"],
   "volumes[].name": ["tmp", "tmp dir"],
   "@json[].name": ["secrets-init", "secrets init"],
   "@json[].image": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app@sha256:" + "ab".repeat(32), "Proj/App:latest"],
@@ -98,51 +101,51 @@ const EXAMPLES: Record<string, Example> = {
   "@json[].dependsOn[].containerName": ["secrets-init", "secrets/init"],
   "@json[].dependsOn[].condition": ["SUCCESS", "SUCCEEDED"],
   "aws:ecs/service:Service name": ["app-service-1a2b3c4", "app.service"],
-  "launchType": ["FARGATE", "fargate"],
-  "propagateTags": ["SERVICE", "CLUSTER"],
-  "taskDefinition": ["arn:aws:ecs:eu-west-1:123456789012:task-definition/proj-dev-app:1", "proj-dev-app:1"],
-  "cluster": ["arn:aws:ecs:eu-west-1:123456789012:cluster/app-cluster-1a2b3c4", "app-cluster"],
+  launchType: ["FARGATE", "fargate"],
+  propagateTags: ["SERVICE", "CLUSTER"],
+  taskDefinition: ["arn:aws:ecs:eu-west-1:123456789012:task-definition/proj-dev-app:1", "proj-dev-app:1"],
+  cluster: ["arn:aws:ecs:eu-west-1:123456789012:cluster/app-cluster-1a2b3c4", "app-cluster"],
   // S3
-  "bucketPrefix": ["proj-dev-app-", "Proj-Dev-App-"],
-  "bucket": ["proj-dev-app-20261122000000000001", "proj_dev_app"],
+  bucketPrefix: ["proj-dev-app-", "Proj-Dev-App-"],
+  bucket: ["proj-dev-app-20261122000000000001", "proj_dev_app"],
   "rule.objectOwnership": ["BucketOwnerEnforced", "Enforced"],
   "versioningConfiguration.status": ["Enabled", "enabled"],
   "rules[].applyServerSideEncryptionByDefault.sseAlgorithm": ["aws:kms", "kms"],
   "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId": [KEY_ARN, "arn:aws:kms:eu-west-1:123456789012:alias/app"],
-  "key": ["secrets/A", ""],
-  "tags": [{ a: "1" }, Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"]))],
+  key: ["secrets/A", ""],
+  tags: [{ a: "1" }, Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"]))],
   // Lambda
   "aws:lambda/function:Function name": ["app-rotation-restart-1a2b3c4", "app.rotation"],
   "aws:lambda/function:Function description": ["Starts a new deployment", "x".repeat(257)],
-  "handler": ["index.handler", "index handler"],
-  "runtime": ["nodejs22.x", "nodejs12.x"],
-  "memorySize": [128, 64],
-  "timeout": [30, 901],
-  "role": [ROLE_ARN, "app-rotation-role"],
+  handler: ["index.handler", "index handler"],
+  runtime: ["nodejs22.x", "nodejs12.x"],
+  memorySize: [128, 64],
+  timeout: [30, 901],
+  role: [ROLE_ARN, "app-rotation-role"],
   "environment.variables.{key}": ["CLUSTER", "AWS_REGION"],
   "environment.variables": [{ CLUSTER: "c" }, { BIG: "x".repeat(4097) }],
   "loggingConfig.logGroup": ["/ecs/proj/dev/app/rotation", "rotation logs"],
   "loggingConfig.logFormat": ["Text", "text"],
-  "statementId": ["app-rotation-invoke-1a2b3c4", "app.rotation.invoke"],
-  "action": ["lambda:InvokeFunction", "InvokeFunction"],
-  "function": ["app-rotation-restart-1a2b3c4", "app rotation"],
-  "principal": ["events.amazonaws.com", "events amazonaws"],
-  "sourceArn": ["arn:aws:events:eu-west-1:123456789012:rule/app-rotation-1a2b3c4", "rule/app-rotation"],
+  statementId: ["app-rotation-invoke-1a2b3c4", "app.rotation.invoke"],
+  action: ["lambda:InvokeFunction", "InvokeFunction"],
+  function: ["app-rotation-restart-1a2b3c4", "app rotation"],
+  principal: ["events.amazonaws.com", "events amazonaws"],
+  sourceArn: ["arn:aws:events:eu-west-1:123456789012:rule/app-rotation-1a2b3c4", "rule/app-rotation"],
   // EventBridge
   "aws:cloudwatch/eventRule:EventRule name": ["app-rotation-1a2b3c4", "app rotation"],
   "aws:cloudwatch/eventRule:EventRule description": ["A followed secret has a new AWSCURRENT version", "x".repeat(513)],
-  "eventPattern": ['{"source":["aws.secretsmanager"]}', "x".repeat(4097)],
+  eventPattern: ['{"source":["aws.secretsmanager"]}', "x".repeat(4097)],
   "@json.resources[]": [SECRET_ARN, "proj/dev/app/secrets"],
-  "targetId": ["app-rotation-target-1a2b3c4", "t".repeat(65)],
-  "rule": ["app-rotation-1a2b3c4", "app rotation"],
-  "arn": ["arn:aws:lambda:eu-west-1:123456789012:function:app-rotation-restart-1a2b3c4", "app-rotation-restart"],
+  targetId: ["app-rotation-target-1a2b3c4", "t".repeat(65)],
+  rule: ["app-rotation-1a2b3c4", "app rotation"],
+  arn: ["arn:aws:lambda:eu-west-1:123456789012:function:app-rotation-restart-1a2b3c4", "app-rotation-restart"],
   // DynamoDB
   "aws:dynamodb/table:Table name": ["twitterStream-1a2b3c4", "tw"],
   "attributes[].name": ["user", ""],
   "attributes[].type": ["S", "STRING"],
-  "billingMode": ["PAY_PER_REQUEST", "ON_DEMAND"],
+  billingMode: ["PAY_PER_REQUEST", "ON_DEMAND"],
   // awsx
-  "numberOfAvailabilityZones": [2, 0],
+  numberOfAvailabilityZones: [2, 0],
 };
 
 function exampleFor(type: string, rule: Rule): Example | undefined {
@@ -189,7 +192,9 @@ describe("AWS input rules table", () => {
   }
 
   it("names a source for every rule: a terraform-provider-aws validator, an AWS page or a source file", () => {
-    const unsourced = rules.filter(({ rule }) => !rule.source.tf && !rule.source.doc && !rule.source.code).map(({ type, rule }) => `${type} ${rule.path}`);
+    const unsourced = rules
+      .filter(({ rule }) => !rule.source.tf && !rule.source.doc && !rule.source.code)
+      .map(({ type, rule }) => `${type} ${rule.path}`);
     expect(unsourced).to.deep.equal([]);
   });
 
@@ -223,24 +228,38 @@ describe("checkAwsRules", () => {
       },
     ]);
     expect(violations).to.have.length(1);
-    expect(violations[0]).to.match(/^aws:ec2\/securityGroup:SecurityGroup app-sg egress\[0\]\.description "HTTPS to AWS APIs and the application's endpoints": character "'" not allowed/);
+    expect(violations[0]).to.match(
+      /^aws:ec2\/securityGroup:SecurityGroup app-sg egress\[0\]\.description "HTTPS to AWS APIs and the application's endpoints": character "'" not allowed/,
+    );
     expect(violations[0]).to.contain("internal/service/ec2/validate.go / validSecurityGroupRuleDescription");
   });
 
   it("refuses an auto-named IAM role whose logical name leaves no room for Pulumi's 7-character suffix within 64", () => {
     const name = `${"n".repeat(42)}-execution-role`; // a 42-character component name
-    const violations = checkAwsRules([{ type: "aws:iam/role:Role", name, inputs: { assumeRolePolicy: '{"Version":"2012-10-17","Statement":[]}' } }]);
+    const violations = checkAwsRules([
+      { type: "aws:iam/role:Role", name, inputs: { assumeRolePolicy: '{"Version":"2012-10-17","Statement":[]}' } },
+    ]);
     expect(violations.join("\n")).to.contain(`name (auto-named) "${name}-abcdefg": 65 characters, pulumi-aws allows 64`);
   });
 
   it("accepts the same role with a 41-character component name, and any name when the role is named explicitly", () => {
     const policy = '{"Version":"2012-10-17","Statement":[]}';
-    expect(checkAwsRules([{ type: "aws:iam/role:Role", name: `${"n".repeat(41)}-execution-role`, inputs: { assumeRolePolicy: policy } }])).to.deep.equal([]);
-    expect(checkAwsRules([{ type: "aws:iam/role:Role", name: "x".repeat(80), inputs: { name: "short", assumeRolePolicy: policy } }])).to.deep.equal([]);
+    expect(
+      checkAwsRules([{ type: "aws:iam/role:Role", name: `${"n".repeat(41)}-execution-role`, inputs: { assumeRolePolicy: policy } }]),
+    ).to.deep.equal([]);
+    expect(checkAwsRules([{ type: "aws:iam/role:Role", name: "x".repeat(80), inputs: { name: "short", assumeRolePolicy: policy } }])).to.deep.equal(
+      [],
+    );
   });
 
   it("checks an auto-named value against the field's AWS rule too: a target id past 64 that Pulumi's 255 lets through", () => {
-    const violations = checkAwsRules([{ type: "aws:cloudwatch/eventTarget:EventTarget", name: `${"n".repeat(41)}-rotation-target`, inputs: { rule: "r", arn: "arn:aws:lambda:eu-west-1:123456789012:function:f" } }]);
+    const violations = checkAwsRules([
+      {
+        type: "aws:cloudwatch/eventTarget:EventTarget",
+        name: `${"n".repeat(41)}-rotation-target`,
+        inputs: { rule: "r", arn: "arn:aws:lambda:eu-west-1:123456789012:function:f" },
+      },
+    ]);
     expect(violations).to.have.length(1);
     expect(violations[0]).to.contain("targetId (auto-named)");
     expect(violations[0]).to.contain("at most 64 allowed");
@@ -259,7 +278,9 @@ describe("checkAwsRules", () => {
   it("measures an event pattern as compact JSON, as terraform-provider-aws does before PutRule", () => {
     const pattern = JSON.stringify({ source: ["aws.secretsmanager"], detail: { k: "v".repeat(4000) } }, null, 8);
     expect(pattern.length).to.be.greaterThan(4096);
-    expect(checkAwsRules([{ type: "aws:cloudwatch/eventRule:EventRule", name: "r", inputs: { name: "r", eventPattern: pattern } }])).to.deep.equal([]);
+    expect(checkAwsRules([{ type: "aws:cloudwatch/eventRule:EventRule", name: "r", inputs: { name: "r", eventPattern: pattern } }])).to.deep.equal(
+      [],
+    );
   });
 
   it("reports a resource whose type is not in the table", () => {
@@ -277,7 +298,9 @@ describe("checkAwsRules", () => {
   it("checks every ARN of a policy's Resource list in its service's format", () => {
     const policy = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::proj-dev-app-1/secrets/A", "arn:aws:s3:::Proj_Bucket/secrets/A"] }],
+      Statement: [
+        { Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::proj-dev-app-1/secrets/A", "arn:aws:s3:::Proj_Bucket/secrets/A"] },
+      ],
     });
     const violations = checkAwsRules([{ type: "aws:iam/rolePolicy:RolePolicy", name: "p", inputs: { name: "p", policy } }]);
     expect(violations).to.have.length(1);

@@ -68,7 +68,11 @@ const CONTAINER_SOURCE: Source = {
 };
 const ENV_NAME_SOURCE: Source = {
   ...CONTAINER_SOURCE,
-  model: MODEL("ecs/2014-11-13", "KeyValuePair.name / Secret.name", "{} (no length or pattern, documentation: \"the name of the environment variable\")"),
+  model: MODEL(
+    "ecs/2014-11-13",
+    "KeyValuePair.name / Secret.name",
+    '{} (no length or pattern, documentation: "the name of the environment variable")',
+  ),
   unverified: "ECS documents no rule for the name; the check is POSIX's (non-empty, no `=` or NUL)",
 };
 const SECRET_SOURCE: Source = { doc: DOC("AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html") };
@@ -77,8 +81,7 @@ const SECRET_SOURCE: Source = { doc: DOC("AmazonECS/latest/developerguide/secret
 const ENV_NAME: Check = {
   kind: "custom",
   what: "environment variable name",
-  test: (v) =>
-    typeof v !== "string" || v === "" ? "must be a non-empty string" : /[=\0]/.test(v) ? "must not contain `=` or NUL" : undefined,
+  test: (v) => (typeof v !== "string" || v === "" ? "must be a non-empty string" : /[=\0]/.test(v) ? "must not contain `=` or NUL" : undefined),
 };
 
 const VALUE_FROM: Check = {
@@ -128,7 +131,9 @@ const containerRules: Rule[] = [
     checks: [IMAGE_LENGTH, formatCheck(DOCKER_REFERENCE, "a Docker image reference")],
     source: {
       tf: CONTAINER_SOURCE.tf,
-      doc: DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html") + " (image: 255 for name:tag; for name@digest, 255 before the @ and sha256:<64 hex>)",
+      doc:
+        DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html") +
+        " (image: 255 for name:tag; for name@digest, 255 before the @ and sha256:<64 hex>)",
       code: DOCKER_SOURCE.code,
       model: MODEL("ecs/2014-11-13", "ContainerDefinition.image", "{} (the rule is in its documentation text only)"),
     },
@@ -183,10 +188,24 @@ const LIFECYCLE_DESCRIPTION_SOURCE: Source = {
 
 /** Lambda's reserved environment variable names: a function may not set them. */
 const LAMBDA_RESERVED_ENV = [
-  "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
-  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
-  "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+  "_HANDLER",
+  "_X_AMZN_TRACE_ID",
+  "AWS_DEFAULT_REGION",
+  "AWS_REGION",
+  "AWS_EXECUTION_ENV",
+  "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+  "AWS_LAMBDA_FUNCTION_VERSION",
+  "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME",
+  "AWS_ACCESS_KEY",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API",
+  "LAMBDA_TASK_ROOT",
+  "LAMBDA_RUNTIME_DIR",
 ];
 const LAMBDA_DOC = DOC("lambda/latest/api/API_CreateFunction.html");
 const LAMBDA_MODEL = (member: string, constraints: string): string => MODEL("lambda/2015-03-31", `CreateFunctionRequest.${member}`, constraints);
@@ -220,7 +239,10 @@ const EVENT_PATTERN_LENGTH: Check = {
 export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "secure-fargate-task:index:SecureFargateTask": { rules: [], note: "the component itself: no AWS inputs" },
   "pulumi:pulumi:Stack": { rules: [], note: "the stack resource: no AWS inputs" },
-  "pulumi-nodejs:dynamic:Resource": { rules: [], note: "the IAM propagation wait (src/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS" },
+  "pulumi-nodejs:dynamic:Resource": {
+    rules: [],
+    note: "the IAM propagation wait (src/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS",
+  },
 
   "aws:ec2/securityGroup:SecurityGroup": {
     rules: [
@@ -229,14 +251,24 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         checks: [
           len(0, 255),
           EC2_SG_TEXT,
-          { kind: "custom", what: "no sg- prefix", test: (v) => (typeof v === "string" && /^sg-/i.test(v) ? "cannot start with `sg-`" : undefined) },
+          {
+            kind: "custom",
+            what: "no sg- prefix",
+            test: (v) => (typeof v === "string" && /^sg-/i.test(v) ? "cannot start with `sg-`" : undefined),
+          },
         ],
-        source: { tf: TF("ec2/vpc_security_group.go", "name StringLenBetween(0, 255)"), doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html") },
+        source: {
+          tf: TF("ec2/vpc_security_group.go", "name StringLenBetween(0, 255)"),
+          doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html"),
+        },
       },
       {
         path: "description",
         checks: [len(0, 255), EC2_SG_TEXT],
-        source: { tf: TF("ec2/vpc_security_group.go", "description StringLenBetween(0, 255)"), doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html") },
+        source: {
+          tf: TF("ec2/vpc_security_group.go", "description StringLenBetween(0, 255)"),
+          doc: DOC("AWSEC2/latest/APIReference/API_CreateSecurityGroup.html"),
+        },
       },
       ...(["ingress", "egress"] as const).map((dir) => ({
         path: `${dir}[].description`,
@@ -255,7 +287,11 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:iam/role:Role": {
     rules: [
-      { path: "name", checks: [len(1, 64), IAM_NAME_CHARS], source: { tf: TF("iam/role.go", "name validResourceName(roleNameMaxLen = 64)"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") } },
+      {
+        path: "name",
+        checks: [len(1, 64), IAM_NAME_CHARS],
+        source: { tf: TF("iam/role.go", "name validResourceName(roleNameMaxLen = 64)"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") },
+      },
       {
         path: "path",
         checks: [len(1, 512), formatCheck(/^(?:\/|\/[\u0021-\u007E]+\/)$/, String.raw`/ or /[\u0021-\u007E]+/`)],
@@ -263,10 +299,23 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       },
       {
         path: "description",
-        checks: [len(0, 1000), { kind: "pattern", pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/, what: String.raw`[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]`, chars: /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/ }],
-        source: { tf: TF("iam/role.go", "description StringLenBetween(0, 1000), no [“‘]"), doc: DOC("IAM/latest/APIReference/API_CreateRole.html") },
+        checks: [
+          len(0, 1000),
+          {
+            kind: "pattern",
+            pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
+            what: String.raw`[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]`,
+            chars: /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/,
+          },
+        ],
+        source: {
+          tf: TF("iam/role.go", "description StringLenBetween(0, 1000), no [“‘]"),
+          doc: DOC("IAM/latest/APIReference/API_CreateRole.html"),
+        },
       },
-      ...policyDocumentRules("assumeRolePolicy", 2048, { doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role trust policy length, default quota 2048)" }),
+      ...policyDocumentRules("assumeRolePolicy", 2048, {
+        doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role trust policy length, default quota 2048)",
+      }),
       {
         path: "assumeRolePolicy@json.Statement[].Principal.Service[]?",
         checks: [formatCheck(/^[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?$/, "<service>.amazonaws.com")],
@@ -274,22 +323,55 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       },
       ...tagRules(),
     ],
-    autoName: { field: "name", maxLength: 64, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role: AutoName("name", 64, "-")` } },
+    autoName: {
+      field: "name",
+      maxLength: 64,
+      suppressedBy: ["namePrefix"],
+      source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role: AutoName("name", 64, "-")` },
+    },
   },
 
   "aws:iam/rolePolicy:RolePolicy": {
     rules: [
-      { path: "name", checks: [len(1, 128), IAM_NAME_CHARS], source: { tf: TF("iam/validate.go", "validRolePolicyName = validResourceName(rolePolicyNameMaxLen = 128)"), doc: DOC("IAM/latest/APIReference/API_PutRolePolicy.html") } },
-      ...policyDocumentRules("policy", 10240, { doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role inline policies, 10,240 characters in all)" }),
+      {
+        path: "name",
+        checks: [len(1, 128), IAM_NAME_CHARS],
+        source: {
+          tf: TF("iam/validate.go", "validRolePolicyName = validResourceName(rolePolicyNameMaxLen = 128)"),
+          doc: DOC("IAM/latest/APIReference/API_PutRolePolicy.html"),
+        },
+      },
+      ...policyDocumentRules("policy", 10240, {
+        doc: DOC("IAM/latest/UserGuide/reference_iam-quotas.html") + " (role inline policies, 10,240 characters in all)",
+      }),
     ],
-    autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role_policy has no override: 255, above AWS's 128` } },
+    autoName: {
+      field: "name",
+      maxLength: 255,
+      suppressedBy: ["namePrefix"],
+      source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role_policy has no override: 255, above AWS's 128` },
+    },
   },
 
   "aws:kms/key:Key": {
     rules: [
-      { path: "description", checks: [len(0, 8192)], source: { tf: TF("kms/key.go", "description StringLenBetween(0, 8192)"), doc: DOC("kms/latest/APIReference/API_CreateKey.html") } },
-      { path: "deletionWindowInDays", checks: [{ kind: "intRange", min: 7, max: 30 }], source: { tf: TF("kms/key.go", "deletion_window_in_days IntBetween(7, 30)"), doc: DOC("kms/latest/APIReference/API_ScheduleKeyDeletion.html") } },
-      ...policyDocumentRules("policy", 32768, { tf: TF("kms/key.go", "policy"), doc: DOC("kms/latest/APIReference/API_CreateKey.html") + " (Policy: 1..32768)" }),
+      {
+        path: "description",
+        checks: [len(0, 8192)],
+        source: { tf: TF("kms/key.go", "description StringLenBetween(0, 8192)"), doc: DOC("kms/latest/APIReference/API_CreateKey.html") },
+      },
+      {
+        path: "deletionWindowInDays",
+        checks: [{ kind: "intRange", min: 7, max: 30 }],
+        source: {
+          tf: TF("kms/key.go", "deletion_window_in_days IntBetween(7, 30)"),
+          doc: DOC("kms/latest/APIReference/API_ScheduleKeyDeletion.html"),
+        },
+      },
+      ...policyDocumentRules("policy", 32768, {
+        tf: TF("kms/key.go", "policy"),
+        doc: DOC("kms/latest/APIReference/API_CreateKey.html") + " (Policy: 1..32768)",
+      }),
       ...tagRules(),
     ],
   },
@@ -301,7 +383,11 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         checks: [
           len(1, 256),
           formatCheck(/^alias\/[a-zA-Z0-9/_-]+$/, "alias/ followed by [a-zA-Z0-9/_-]"),
-          { kind: "custom", what: "not alias/aws/", test: (v) => (typeof v === "string" && v.startsWith("alias/aws/") ? "`alias/aws/` is reserved for AWS managed keys" : undefined) },
+          {
+            kind: "custom",
+            what: "not alias/aws/",
+            test: (v) => (typeof v === "string" && v.startsWith("alias/aws/") ? "`alias/aws/` is reserved for AWS managed keys" : undefined),
+          },
         ],
         source: { tf: TF("kms/validate.go", "validNameForResource"), doc: DOC("kms/latest/APIReference/API_CreateAlias.html") },
       },
@@ -313,10 +399,19 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       { path: "name", checks: LOG_GROUP_NAME, source: LOG_GROUP_SOURCE },
       {
         path: "retentionInDays",
-        checks: [{ kind: "oneOf", values: [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] }],
-        source: { tf: TF("logs/group.go", "retention_in_days IntInSlice"), doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html") },
+        checks: [
+          { kind: "oneOf", values: [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] },
+        ],
+        source: {
+          tf: TF("logs/group.go", "retention_in_days IntInSlice"),
+          doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"),
+        },
       },
-      { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_AssociateKmsKey.html") + " (kmsKeyId must be a key ARN)" } },
+      {
+        path: "kmsKeyId",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: { doc: DOC("AmazonCloudWatchLogs/latest/APIReference/API_AssociateKmsKey.html") + " (kmsKeyId must be a key ARN)" },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
@@ -324,24 +419,40 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:secretsmanager/secret:Secret": {
     rules: [
-      { path: "name", checks: [len(1, 512), formatCheck(/^[0-9A-Za-z/_+=.@-]+$/, "[0-9A-Za-z/_+=.@-]")], source: { tf: TF("secretsmanager/validate.go", "validSecretName"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
+      {
+        path: "name",
+        checks: [len(1, 512), formatCheck(/^[0-9A-Za-z/_+=.@-]+$/, "[0-9A-Za-z/_+=.@-]")],
+        source: { tf: TF("secretsmanager/validate.go", "validSecretName"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") },
+      },
       {
         path: "namePrefix",
         // TF appends a 26-character unique suffix (sdkid.UniqueIDSuffixLength); AWS then appends -<6 chars> to the ARN.
         checks: [len(1, 512 - 26), formatCheck(/^[0-9A-Za-z/_+=.@-]+$/, "[0-9A-Za-z/_+=.@-]")],
-        source: { tf: TF("secretsmanager/validate.go", "validSecretNamePrefix (512 - UniqueIDSuffixLength 26)"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") },
+        source: {
+          tf: TF("secretsmanager/validate.go", "validSecretNamePrefix (512 - UniqueIDSuffixLength 26)"),
+          doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html"),
+        },
       },
-      { path: "description", checks: [len(0, 2048)], source: { tf: TF("secretsmanager/secret.go", "description StringLenBetween(0, 2048)"), doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
-      { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") } },
+      {
+        path: "description",
+        checks: [len(0, 2048)],
+        source: {
+          tf: TF("secretsmanager/secret.go", "description StringLenBetween(0, 2048)"),
+          doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html"),
+        },
+      },
+      {
+        path: "kmsKeyId",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: { doc: DOC("secretsmanager/latest/apireference/API_CreateSecret.html") },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
   },
 
   "aws:secretsmanager/secretVersion:SecretVersion": {
-    rules: [
-      { path: "secretString", checks: [len(1, 65536)], source: { doc: DOC("secretsmanager/latest/apireference/API_PutSecretValue.html") } },
-    ],
+    rules: [{ path: "secretString", checks: [len(1, 65536)], source: { doc: DOC("secretsmanager/latest/apireference/API_PutSecretValue.html") } }],
     note: "secretId is the secret resource's id (its ARN) from the mocks",
   },
 
@@ -350,19 +461,36 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       {
         path: "name",
         // `__` and runs of `-` are allowed between components; `.`, a single `_` too. Not `--`-free as older docs said.
-        checks: [len(2, 256), formatCheck(/^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/, String.raw`[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*`)],
+        checks: [
+          len(2, 256),
+          formatCheck(
+            /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/,
+            String.raw`[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*`,
+          ),
+        ],
         source: {
           tf: TF("ecr/repository.go", "name (no ValidateFunc: AWS refuses)"),
           doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"),
-          model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.repositoryName", String.raw`{min: 2, max: 256, pattern: [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*}`),
+          model: MODEL(
+            "ecr/2015-09-21",
+            "CreateRepositoryRequest.repositoryName",
+            String.raw`{min: 2, max: 256, pattern: [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*}`,
+          ),
         },
       },
       {
         path: "imageTagMutability",
         checks: [{ kind: "oneOf", values: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"] }],
-        source: { doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"), model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.imageTagMutability", "enum") },
+        source: {
+          doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"),
+          model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.imageTagMutability", "enum"),
+        },
       },
-      { path: "encryptionConfigurations[].kmsKey", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonECR/latest/APIReference/API_EncryptionConfiguration.html") } },
+      {
+        path: "encryptionConfigurations[].kmsKey",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: { doc: DOC("AmazonECR/latest/APIReference/API_EncryptionConfiguration.html") },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
@@ -372,9 +500,21 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
     rules: [
       { path: "policy", checks: [len(100, 30720)], source: LIFECYCLE_TEXT_SOURCE },
       { path: "policy@json.rules[].rulePriority", checks: [{ kind: "intRange", min: 1, max: 999 }], source: LIFECYCLE_SOURCE },
-      { path: "policy@json.rules[].description", checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }], source: LIFECYCLE_DESCRIPTION_SOURCE },
-      { path: "policy@json.rules[].selection.tagStatus", checks: [{ kind: "oneOf", values: ["tagged", "untagged", "any"] }], source: LIFECYCLE_SOURCE },
-      { path: "policy@json.rules[].selection.countType", checks: [{ kind: "oneOf", values: ["imageCountMoreThan", "sinceImagePushed"] }], source: LIFECYCLE_SOURCE },
+      {
+        path: "policy@json.rules[].description",
+        checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }],
+        source: LIFECYCLE_DESCRIPTION_SOURCE,
+      },
+      {
+        path: "policy@json.rules[].selection.tagStatus",
+        checks: [{ kind: "oneOf", values: ["tagged", "untagged", "any"] }],
+        source: LIFECYCLE_SOURCE,
+      },
+      {
+        path: "policy@json.rules[].selection.countType",
+        checks: [{ kind: "oneOf", values: ["imageCountMoreThan", "sinceImagePushed"] }],
+        source: LIFECYCLE_SOURCE,
+      },
       { path: "policy@json.rules[].selection.countNumber", checks: [{ kind: "intRange", min: 1, max: 2147483647 }], source: LIFECYCLE_SOURCE },
       { path: "policy@json.rules[].action.type", checks: [{ kind: "oneOf", values: ["expire"] }], source: LIFECYCLE_SOURCE },
     ],
@@ -382,15 +522,27 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "docker:index/image:Image": {
     rules: [
-      { path: "imageName", checks: [formatCheck(DOCKER_REFERENCE, "[registry/]repository[:tag] with tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")], source: DOCKER_SOURCE },
-      { path: "build.platform", checks: [{ kind: "oneOf", values: ["linux/amd64", "linux/arm64"] }], source: { doc: DOC("AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform") } },
+      {
+        path: "imageName",
+        checks: [formatCheck(DOCKER_REFERENCE, "[registry/]repository[:tag] with tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")],
+        source: DOCKER_SOURCE,
+      },
+      {
+        path: "build.platform",
+        checks: [{ kind: "oneOf", values: ["linux/amd64", "linux/arm64"] }],
+        source: { doc: DOC("AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform") },
+      },
     ],
   },
 
   "aws:ecs/cluster:Cluster": {
     rules: [
       { path: "name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateCluster.html") } },
-      { path: "settings[].name", checks: [{ kind: "oneOf", values: ["containerInsights"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_ClusterSetting.html") } },
+      {
+        path: "settings[].name",
+        checks: [{ kind: "oneOf", values: ["containerInsights"] }],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_ClusterSetting.html") },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
@@ -408,7 +560,11 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       },
       { path: "executionRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
       { path: "taskRoleArn", checks: [formatCheck(ARN.iamRole, "an IAM role ARN")], source: ARN_SOURCE },
-      { path: "networkMode", checks: [{ kind: "oneOf", values: ["awsvpc"] }], source: { doc: DOC("AmazonECS/latest/developerguide/fargate-task-defs.html") + " (Fargate: awsvpc only)" } },
+      {
+        path: "networkMode",
+        checks: [{ kind: "oneOf", values: ["awsvpc"] }],
+        source: { doc: DOC("AmazonECS/latest/developerguide/fargate-task-defs.html") + " (Fargate: awsvpc only)" },
+      },
       { path: "volumes[].name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_Volume.html") } },
       ...containerRules,
       ...tagRules(),
@@ -418,8 +574,16 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "aws:ecs/service:Service": {
     rules: [
       { path: "name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
-      { path: "launchType", checks: [{ kind: "oneOf", values: ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
-      { path: "propagateTags", checks: [{ kind: "oneOf", values: ["TASK_DEFINITION", "SERVICE", "NONE"] }], source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") } },
+      {
+        path: "launchType",
+        checks: [{ kind: "oneOf", values: ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] }],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") },
+      },
+      {
+        path: "propagateTags",
+        checks: [{ kind: "oneOf", values: ["TASK_DEFINITION", "SERVICE", "NONE"] }],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") },
+      },
       { path: "taskDefinition", checks: [arnCheck()], source: ARN_SOURCE },
       { path: "cluster", checks: [formatCheck(ARN.ecsCluster, "an ECS cluster ARN")], source: ARN_SOURCE },
       ...tagRules(),
@@ -434,16 +598,26 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         checks: [
           len(1, 63 - 26),
           formatCheck(/^[a-z0-9][a-z0-9.-]*$/, "lower-case letters, digits, `.` and `-`, starting with a letter or digit"),
-          { kind: "custom", what: "no `..`", test: (v) => (typeof v === "string" && /\.\.|\.-|-\./.test(v) ? "bucket names cannot contain `..`, `.-` or `-.`" : undefined) },
+          {
+            kind: "custom",
+            what: "no `..`",
+            test: (v) => (typeof v === "string" && /\.\.|\.-|-\./.test(v) ? "bucket names cannot contain `..`, `.-` or `-.`" : undefined),
+          },
         ],
         source: {
-          tf: TF("s3/bucket.go", "bucket_prefix StringLenBetween(0, 63-id.UniqueIDSuffixLength); terraform-plugin-sdk helper/id UniqueIDSuffixLength = 26, so 37"),
+          tf: TF(
+            "s3/bucket.go",
+            "bucket_prefix StringLenBetween(0, 63-id.UniqueIDSuffixLength); terraform-plugin-sdk helper/id UniqueIDSuffixLength = 26, so 37",
+          ),
           doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") + " (the characters: a prefix is the start of a bucket name)",
         },
       },
       {
         path: "bucket",
-        checks: [len(3, 63), formatCheck(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, "lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit")],
+        checks: [
+          len(3, 63),
+          formatCheck(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, "lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit"),
+        ],
         source: { tf: TF("s3/bucket.go", "bucket validBucketName"), doc: DOC("AmazonS3/latest/userguide/bucketnamingrules.html") },
       },
       ...tagRules(),
@@ -452,19 +626,41 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   },
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { rules: [], note: "only the bucket name (from the Bucket) and booleans" },
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
-    rules: [{ path: "rule.objectOwnership", checks: [{ kind: "oneOf", values: ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"] }], source: { doc: DOC("AmazonS3/latest/API/API_OwnershipControlsRule.html") } }],
+    rules: [
+      {
+        path: "rule.objectOwnership",
+        checks: [{ kind: "oneOf", values: ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"] }],
+        source: { doc: DOC("AmazonS3/latest/API/API_OwnershipControlsRule.html") },
+      },
+    ],
   },
   "aws:s3/bucketVersioning:BucketVersioning": {
-    rules: [{ path: "versioningConfiguration.status", checks: [{ kind: "oneOf", values: ["Enabled", "Suspended", "Disabled"] }], source: { tf: TF("s3/bucket_versioning.go", "status"), doc: DOC("AmazonS3/latest/API/API_VersioningConfiguration.html") } }],
+    rules: [
+      {
+        path: "versioningConfiguration.status",
+        checks: [{ kind: "oneOf", values: ["Enabled", "Suspended", "Disabled"] }],
+        source: { tf: TF("s3/bucket_versioning.go", "status"), doc: DOC("AmazonS3/latest/API/API_VersioningConfiguration.html") },
+      },
+    ],
   },
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
     rules: [
-      { path: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm", checks: [{ kind: "oneOf", values: ["AES256", "aws:kms", "aws:kms:dsse"] }], source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") } },
-      { path: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") } },
+      {
+        path: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm",
+        checks: [{ kind: "oneOf", values: ["AES256", "aws:kms", "aws:kms:dsse"] }],
+        source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") },
+      },
+      {
+        path: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: { doc: DOC("AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html") },
+      },
     ],
   },
   "aws:s3/bucketPolicy:BucketPolicy": {
-    rules: policyDocumentRules("policy", 20 * 1024, { doc: DOC("AmazonS3/latest/userguide/example-bucket-policies.html") + " (bucket policies are limited to 20 KB)" }),
+    rules: policyDocumentRules("policy", 20 * 1024, {
+      doc: DOC("AmazonS3/latest/userguide/example-bucket-policies.html") + " (bucket policies are limited to 20 KB)",
+    }),
   },
   "aws:s3/bucketObjectv2:BucketObjectv2": {
     rules: [
@@ -472,7 +668,16 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       { path: "kmsKeyId", checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")], source: { doc: DOC("AmazonS3/latest/API/API_PutObject.html") } },
       {
         path: "tags",
-        checks: [{ kind: "custom", what: "at most 10 tags", test: (v) => (v !== null && typeof v === "object" && Object.keys(v).length > 10 ? `has ${Object.keys(v).length} tags; an S3 object takes at most 10` : undefined) }],
+        checks: [
+          {
+            kind: "custom",
+            what: "at most 10 tags",
+            test: (v) =>
+              v !== null && typeof v === "object" && Object.keys(v).length > 10
+                ? `has ${Object.keys(v).length} tags; an S3 object takes at most 10`
+                : undefined,
+          },
+        ],
         source: { doc: DOC("AmazonS3/latest/userguide/object-tagging.html") },
       },
       ...tagRules({ doc: DOC("AmazonS3/latest/userguide/object-tagging.html") }),
@@ -481,20 +686,56 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:lambda/function:Function": {
     rules: [
-      { path: "name", checks: [len(1, 64), formatCheck(/^[a-zA-Z0-9_-]+$/, "[a-zA-Z0-9-_]")], source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_CreateFunction.html") } },
+      {
+        path: "name",
+        checks: [len(1, 64), formatCheck(/^[a-zA-Z0-9_-]+$/, "[a-zA-Z0-9-_]")],
+        source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_CreateFunction.html") },
+      },
       {
         path: "description",
         checks: [len(0, 256)],
-        source: { tf: TF("lambda/function.go", "description (no validator: AWS refuses)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Description", "{min: 0, max: 256}") },
+        source: {
+          tf: TF("lambda/function.go", "description (no validator: AWS refuses)"),
+          doc: LAMBDA_DOC,
+          model: LAMBDA_MODEL("Description", "{min: 0, max: 256}"),
+        },
       },
       {
         path: "handler",
         checks: [len(1, 128), formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)],
-        source: { tf: TF("lambda/function.go", "handler StringLenBetween(1, 128)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Handler", "{min: 0, max: 128, pattern: [^\\s]+}") },
+        source: {
+          tf: TF("lambda/function.go", "handler StringLenBetween(1, 128)"),
+          doc: LAMBDA_DOC,
+          model: LAMBDA_MODEL("Handler", "{min: 0, max: 128, pattern: [^\\s]+}"),
+        },
       },
       {
         path: "runtime",
-        checks: [{ kind: "oneOf", values: ["nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14", "java11", "java17", "java21", "java25", "dotnet8", "dotnet10", "ruby3.3", "ruby3.4", "provided.al2", "provided.al2023"] }],
+        checks: [
+          {
+            kind: "oneOf",
+            values: [
+              "nodejs20.x",
+              "nodejs22.x",
+              "nodejs24.x",
+              "python3.10",
+              "python3.11",
+              "python3.12",
+              "python3.13",
+              "python3.14",
+              "java11",
+              "java17",
+              "java21",
+              "java25",
+              "dotnet8",
+              "dotnet10",
+              "ruby3.3",
+              "ruby3.4",
+              "provided.al2",
+              "provided.al2023",
+            ],
+          },
+        ],
         source: {
           tf: TF("lambda/function.go", "runtime enum.Validate[awstypes.Runtime] (every Runtime value, deprecated ones included)"),
           doc: DOC("lambda/latest/dg/lambda-runtimes.html") + " (runtimes a new function can use)",
@@ -506,23 +747,39 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       {
         path: "memorySize",
         checks: [{ kind: "intRange", min: 128, max: 10240 }],
-        source: { tf: TF("lambda/function.go", "memory_size IntBetween(128, 10240)"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("MemorySize", "{min: 128, max: 32768} (the provider's 10240 is the stricter, binding limit)") },
+        source: {
+          tf: TF("lambda/function.go", "memory_size IntBetween(128, 10240)"),
+          doc: LAMBDA_DOC,
+          model: LAMBDA_MODEL("MemorySize", "{min: 128, max: 32768} (the provider's 10240 is the stricter, binding limit)"),
+        },
       },
       {
         path: "timeout",
         checks: [{ kind: "intRange", min: 1, max: 900 }],
-        source: { tf: TF("lambda/function.go", "timeout IntBetween(1, 900)"), doc: LAMBDA_DOC + " (Timeout: maximum 900 seconds)", model: LAMBDA_MODEL("Timeout", "{min: 1}") },
+        source: {
+          tf: TF("lambda/function.go", "timeout IntBetween(1, 900)"),
+          doc: LAMBDA_DOC + " (Timeout: maximum 900 seconds)",
+          model: LAMBDA_MODEL("Timeout", "{min: 1}"),
+        },
       },
       {
         path: "role",
         checks: [formatCheck(ARN.iamRole, "an IAM role ARN")],
-        source: { tf: TF("lambda/function.go", "role verify.ValidARN"), doc: LAMBDA_DOC, model: LAMBDA_MODEL("Role", "{pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+}") },
+        source: {
+          tf: TF("lambda/function.go", "role verify.ValidARN"),
+          doc: LAMBDA_DOC,
+          model: LAMBDA_MODEL("Role", "{pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+}"),
+        },
       },
       {
         path: "environment.variables.{key}",
         checks: [
           formatCheck(/^[a-zA-Z]([a-zA-Z0-9_])+$/, "[a-zA-Z]([a-zA-Z0-9_])+"),
-          { kind: "custom", what: "not reserved", test: (v) => (typeof v === "string" && LAMBDA_RESERVED_ENV.includes(v) ? "is reserved by Lambda" : undefined) },
+          {
+            kind: "custom",
+            what: "not reserved",
+            test: (v) => (typeof v === "string" && LAMBDA_RESERVED_ENV.includes(v) ? "is reserved by Lambda" : undefined),
+          },
         ],
         source: {
           tf: TF("lambda/function.go", "environment.variables (TypeMap, no key validator: AWS refuses)"),
@@ -534,11 +791,21 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       },
       {
         path: "environment.variables",
-        checks: [{ kind: "custom", what: "≤ 4 KB", test: (v) => (v !== null && typeof v === "object" && JSON.stringify(v).length > 4096 ? "environment variables exceed 4 KB" : undefined) }],
+        checks: [
+          {
+            kind: "custom",
+            what: "≤ 4 KB",
+            test: (v) => (v !== null && typeof v === "object" && JSON.stringify(v).length > 4096 ? "environment variables exceed 4 KB" : undefined),
+          },
+        ],
         source: { doc: DOC("lambda/latest/dg/gettingstarted-limits.html") },
       },
       { path: "loggingConfig.logGroup", checks: LOG_GROUP_NAME, source: LOG_GROUP_SOURCE },
-      { path: "loggingConfig.logFormat", checks: [{ kind: "oneOf", values: ["Text", "JSON"] }], source: { doc: DOC("lambda/latest/api/API_LoggingConfig.html") } },
+      {
+        path: "loggingConfig.logFormat",
+        checks: [{ kind: "oneOf", values: ["Text", "JSON"] }],
+        source: { doc: DOC("lambda/latest/api/API_LoggingConfig.html") },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 64, source: { code: `${SOURCES.pulumiAutoName.code}; aws_lambda_function: AutoName("name", 64, "-")` } },
@@ -546,22 +813,54 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
 
   "aws:lambda/permission:Permission": {
     rules: [
-      { path: "statementId", checks: [len(1, 100), formatCheck(/^[0-9A-Za-z_-]+$/, "[0-9A-Za-z_-]")], source: { tf: TF("lambda/validate.go", "validPolicyStatementID"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
-      { path: "action", checks: [formatCheck(/^(?:lambda:[*]|lambda:[A-Za-z]+|[*])$/, "lambda:<Action>")], source: { tf: TF("lambda/validate.go", "validPermissionAction"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
-      { path: "function", checks: [len(1, 140), formatCheck(/^(?:arn:[\w-]+:lambda:[a-z]{2}-(?:[a-z]+-){1,2}\d:\d{12}:function:)?[0-9A-Za-z_-]{1,64}$/, "a function name or ARN")], source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_AddPermission.html") } },
-      { path: "principal", checks: [formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)], source: { doc: DOC("lambda/latest/api/API_AddPermission.html") } },
+      {
+        path: "statementId",
+        checks: [len(1, 100), formatCheck(/^[0-9A-Za-z_-]+$/, "[0-9A-Za-z_-]")],
+        source: { tf: TF("lambda/validate.go", "validPolicyStatementID"), doc: DOC("lambda/latest/api/API_AddPermission.html") },
+      },
+      {
+        path: "action",
+        checks: [formatCheck(/^(?:lambda:[*]|lambda:[A-Za-z]+|[*])$/, "lambda:<Action>")],
+        source: { tf: TF("lambda/validate.go", "validPermissionAction"), doc: DOC("lambda/latest/api/API_AddPermission.html") },
+      },
+      {
+        path: "function",
+        checks: [
+          len(1, 140),
+          formatCheck(/^(?:arn:[\w-]+:lambda:[a-z]{2}-(?:[a-z]+-){1,2}\d:\d{12}:function:)?[0-9A-Za-z_-]{1,64}$/, "a function name or ARN"),
+        ],
+        source: { tf: TF("lambda/validate.go", "validFunctionName"), doc: DOC("lambda/latest/api/API_AddPermission.html") },
+      },
+      {
+        path: "principal",
+        checks: [formatCheck(/^[^\s]+$/, String.raw`[^\s]+`)],
+        source: { doc: DOC("lambda/latest/api/API_AddPermission.html") },
+      },
       { path: "sourceArn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("lambda/latest/api/API_AddPermission.html") } },
     ],
-    autoName: { field: "statementId", maxLength: 100, suppressedBy: ["statementIdPrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_lambda_permission: AutoName("statementId", 100, "-")` } },
+    autoName: {
+      field: "statementId",
+      maxLength: 100,
+      suppressedBy: ["statementIdPrefix"],
+      source: { code: `${SOURCES.pulumiAutoName.code}; aws_lambda_permission: AutoName("statementId", 100, "-")` },
+    },
   },
 
   "aws:cloudwatch/eventRule:EventRule": {
     rules: [
-      { path: "name", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") } },
+      {
+        path: "name",
+        checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)],
+        source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html") },
+      },
       {
         path: "description",
         checks: [len(0, 512)],
-        source: { tf: TF("events/rule.go", "description StringLenBetween(0, 512)"), doc: DOC("eventbridge/latest/APIReference/API_PutRule.html"), model: MODEL("events/2015-10-07", "PutRuleRequest.Description", "{max: 512}") },
+        source: {
+          tf: TF("events/rule.go", "description StringLenBetween(0, 512)"),
+          doc: DOC("eventbridge/latest/APIReference/API_PutRule.html"),
+          model: MODEL("events/2015-10-07", "PutRuleRequest.Description", "{max: 512}"),
+        },
       },
       {
         path: "eventPattern",
@@ -572,20 +871,41 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           model: MODEL("events/2015-10-07", "PutRuleRequest.EventPattern", "{max: 4096}"),
         },
       },
-      { path: "eventPattern@json.resources[]", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/userguide/eb-event-patterns.html") } },
+      {
+        path: "eventPattern@json.resources[]",
+        checks: [arnCheck()],
+        source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/userguide/eb-event-patterns.html") },
+      },
       ...tagRules(),
     ],
-    autoName: { field: "name", maxLength: 64, suppressedBy: ["namePrefix"], source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_rule: AutoName("name", 64, "-")` } },
+    autoName: {
+      field: "name",
+      maxLength: 64,
+      suppressedBy: ["namePrefix"],
+      source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_rule: AutoName("name", 64, "-")` },
+    },
   },
 
   "aws:cloudwatch/eventTarget:EventTarget": {
     rules: [
-      { path: "targetId", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateTargetID"), doc: DOC("eventbridge/latest/APIReference/API_Target.html") } },
-      { path: "rule", checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)], source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutTargets.html") } },
+      {
+        path: "targetId",
+        checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)],
+        source: { tf: TF("events/validate.go", "validateTargetID"), doc: DOC("eventbridge/latest/APIReference/API_Target.html") },
+      },
+      {
+        path: "rule",
+        checks: [len(1, 64), formatCheck(/^[.\-_A-Za-z0-9]+$/, String.raw`[\.\-_A-Za-z0-9]`)],
+        source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutTargets.html") },
+      },
       { path: "arn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/APIReference/API_Target.html") } },
     ],
     // pulumi-aws allows 255 here, AWS 64: a long logical name passes Pulumi and fails at PutTargets.
-    autoName: { field: "targetId", maxLength: 255, source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_target: AutoName("targetId", 255, "-")` } },
+    autoName: {
+      field: "targetId",
+      maxLength: 255,
+      source: { code: `${SOURCES.pulumiAutoName.code}; aws_cloudwatch_event_target: AutoName("targetId", 255, "-")` },
+    },
   },
 
   "aws:dynamodb/table:Table": {
@@ -596,12 +916,31 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         source: {
           tf: `${TF("dynamodb/table.go", "name (no ValidateFunc: AWS refuses)")}; ${TF("dynamodb/validate.go", "validGlobalTableName (the same 3..255 [0-9A-Za-z_.-] rule, for global tables)")}`,
           doc: `${DOC("amazondynamodb/latest/APIReference/API_CreateTable.html")}; ${DOC("amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html")}`,
-          model: MODEL("dynamodb/2012-08-10", "TableName shape", "{min: 3, max: 255, pattern: [a-zA-Z0-9_.-]+} (CreateTable's TableName now also takes a table ARN, 1..1024)"),
+          model: MODEL(
+            "dynamodb/2012-08-10",
+            "TableName shape",
+            "{min: 3, max: 255, pattern: [a-zA-Z0-9_.-]+} (CreateTable's TableName now also takes a table ARN, 1..1024)",
+          ),
         },
       },
-      { path: "attributes[].name", checks: [len(1, 255)], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html"), model: MODEL("dynamodb/2012-08-10", "AttributeDefinition.AttributeName", "{min: 1, max: 255}") } },
-      { path: "attributes[].type", checks: [{ kind: "oneOf", values: ["S", "N", "B"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") } },
-      { path: "billingMode", checks: [{ kind: "oneOf", values: ["PROVISIONED", "PAY_PER_REQUEST"] }], source: { doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") } },
+      {
+        path: "attributes[].name",
+        checks: [len(1, 255)],
+        source: {
+          doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html"),
+          model: MODEL("dynamodb/2012-08-10", "AttributeDefinition.AttributeName", "{min: 1, max: 255}"),
+        },
+      },
+      {
+        path: "attributes[].type",
+        checks: [{ kind: "oneOf", values: ["S", "N", "B"] }],
+        source: { doc: DOC("amazondynamodb/latest/APIReference/API_AttributeDefinition.html") },
+      },
+      {
+        path: "billingMode",
+        checks: [{ kind: "oneOf", values: ["PROVISIONED", "PAY_PER_REQUEST"] }],
+        source: { doc: DOC("amazondynamodb/latest/APIReference/API_CreateTable.html") },
+      },
       ...tagRules({ doc: DOC("amazondynamodb/latest/developerguide/Tagging.html") }),
     ],
     autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
@@ -611,7 +950,13 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   // provider creates the children below from `twitterstream-vpc` (names and tags it derives, not ours).
   "awsx:ec2:DefaultVpc": { rules: [], note: "awsx component: looks up the default VPC, creates nothing" },
   "awsx:ec2:Vpc": {
-    rules: [{ path: "numberOfAvailabilityZones", checks: [{ kind: "intRange", min: 1, max: 6 }], source: { doc: "https://www.pulumi.com/registry/packages/awsx/api-docs/ec2/vpc/" } }],
+    rules: [
+      {
+        path: "numberOfAvailabilityZones",
+        checks: [{ kind: "intRange", min: 1, max: 6 }],
+        source: { doc: "https://www.pulumi.com/registry/packages/awsx/api-docs/ec2/vpc/" },
+      },
+    ],
     note: "awsx component; its children are listed below so that a direct use of them is checked too",
   },
   "aws:ec2/vpc:Vpc": { rules: tagRules({ doc: DOC("AWSEC2/latest/UserGuide/Using_Tags.html") }) },

@@ -73,9 +73,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   };
 }
 
-function answer(
-  options: FakeAwsOptions, request: IncomingMessage, target: string, body: Record<string, unknown>,
-): Reply {
+function answer(options: FakeAwsOptions, request: IncomingMessage, target: string, body: Record<string, unknown>): Reply {
   if (request.method !== "POST" || request.headers["content-type"] !== "application/x-amz-json-1.1") {
     return error("SerializationException", "expected a POST of application/x-amz-json-1.1");
   }
@@ -102,9 +100,8 @@ function getSecretValue(options: FakeAwsOptions, body: Record<string, unknown>):
     return error("ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
   }
   const stage = typeof VersionStage === "string" ? VersionStage : "AWSCURRENT";
-  const version = typeof VersionId === "string"
-    ? secret.versions.find((v) => v.versionId === VersionId)
-    : secret.versions.find((v) => v.stages.includes(stage));
+  const version =
+    typeof VersionId === "string" ? secret.versions.find((v) => v.versionId === VersionId) : secret.versions.find((v) => v.stages.includes(stage));
   if (version === undefined) {
     const which = typeof VersionId === "string" ? `VersionId: ${VersionId}` : `staging label: ${stage}`;
     return error("ResourceNotFoundException", `Secrets Manager can't find the specified secret value for ${which}`);
@@ -116,9 +113,7 @@ function getSecretValue(options: FakeAwsOptions, body: Record<string, unknown>):
       Name: secret.name,
       VersionId: version.versionId,
       ...(version.secretString === undefined ? {} : { SecretString: version.secretString }),
-      ...(version.secretBinary === undefined
-        ? {}
-        : { SecretBinary: Buffer.from(version.secretBinary).toString("base64") }),
+      ...(version.secretBinary === undefined ? {} : { SecretBinary: Buffer.from(version.secretBinary).toString("base64") }),
       VersionStages: version.stages,
       CreatedDate: version.createdDate.getTime() / 1000,
     },

@@ -44,14 +44,16 @@ describe("secret files spec", function () {
     });
 
     it("accepts SSM ARNs and version selectors, and a version stage", function () {
-      const parsed = parseSpec(JSON.stringify({
-        targetDir: "/run/secrets",
-        files: [
-          { name: "A", source: { type: "ssm", name: "arn:aws:ssm:eu-west-1:123456789012:parameter/app/a" } },
-          { name: "B", source: { type: "ssm", name: "/app/b:3" } },
-          { name: "C", source: { type: "secretsmanager", secretId: DB_ARN, versionStage: "AWSPREVIOUS" } },
-        ],
-      }));
+      const parsed = parseSpec(
+        JSON.stringify({
+          targetDir: "/run/secrets",
+          files: [
+            { name: "A", source: { type: "ssm", name: "arn:aws:ssm:eu-west-1:123456789012:parameter/app/a" } },
+            { name: "B", source: { type: "ssm", name: "/app/b:3" } },
+            { name: "C", source: { type: "secretsmanager", secretId: DB_ARN, versionStage: "AWSPREVIOUS" } },
+          ],
+        }),
+      );
       expect(parsed.files.map((file) => file.name)).to.deep.equal(["A", "B", "C"]);
     });
   });
@@ -67,52 +69,101 @@ describe("secret files spec", function () {
     const sm = (extra: Record<string, unknown>) => file({ type: "secretsmanager", secretId: DB_ARN, ...extra });
     const cases: Array<[string, unknown, string]> = [
       ["a spec that is not an object", [], "`spec` must be an object"],
-      ["an unknown top-level field", { targetDir: "/s", files: [sm({})], extra: 1 },
-        "`spec.extra` is not a known field; allowed: `targetDir`, `files`"],
-      ["a relative target directory", { targetDir: "run/secrets", files: [sm({})] },
-        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "run/secrets"'],
-      ["`/` as target directory", { targetDir: "/", files: [sm({})] },
-        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/"'],
-      ["a target directory with `..`", { targetDir: "/run/../etc", files: [sm({})] },
-        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/run/../etc"'],
-      ["a target directory with a trailing slash", { targetDir: "/run/secrets/", files: [sm({})] },
-        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/run/secrets/"'],
+      [
+        "an unknown top-level field",
+        { targetDir: "/s", files: [sm({})], extra: 1 },
+        "`spec.extra` is not a known field; allowed: `targetDir`, `files`",
+      ],
+      [
+        "a relative target directory",
+        { targetDir: "run/secrets", files: [sm({})] },
+        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "run/secrets"',
+      ],
+      [
+        "`/` as target directory",
+        { targetDir: "/", files: [sm({})] },
+        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/"',
+      ],
+      [
+        "a target directory with `..`",
+        { targetDir: "/run/../etc", files: [sm({})] },
+        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/run/../etc"',
+      ],
+      [
+        "a target directory with a trailing slash",
+        { targetDir: "/run/secrets/", files: [sm({})] },
+        '`targetDir` must be an absolute path other than `/` without `.`, `..` or empty segments, got "/run/secrets/"',
+      ],
       ["no files", { targetDir: "/s", files: [] }, "`files` must be a non-empty array"],
-      ["a name that is not an environment variable name", { targetDir: "/s", files: [file({}, "DB-PASSWORD")] },
+      [
+        "a name that is not an environment variable name",
+        { targetDir: "/s", files: [file({}, "DB-PASSWORD")] },
         "`files[0].name` must be an environment variable name (letters, digits and `_`, not starting with a digit, " +
-          'at most 128 characters), got "DB-PASSWORD"'],
-      ["a name that is a path", { targetDir: "/s", files: [file({}, "../etc/passwd")] },
+          'at most 128 characters), got "DB-PASSWORD"',
+      ],
+      [
+        "a name that is a path",
+        { targetDir: "/s", files: [file({}, "../etc/passwd")] },
         "`files[0].name` must be an environment variable name (letters, digits and `_`, not starting with a digit, " +
-          'at most 128 characters), got "../etc/passwd"'],
-      ["a repeated name", { targetDir: "/s", files: [sm({}), sm({})] },
-        '`files[1].name` repeats "A"; each name must be unique'],
-      ["an unknown source type", { targetDir: "/s", files: [file({ type: "vault" })] },
-        '`files[0].source.type` must be one of "secretsmanager", "ssm", "s3", got "vault"'],
+          'at most 128 characters), got "../etc/passwd"',
+      ],
+      ["a repeated name", { targetDir: "/s", files: [sm({}), sm({})] }, '`files[1].name` repeats "A"; each name must be unique'],
+      [
+        "an unknown source type",
+        { targetDir: "/s", files: [file({ type: "vault" })] },
+        '`files[0].source.type` must be one of "secretsmanager", "ssm", "s3", got "vault"',
+      ],
       ["a missing source", { targetDir: "/s", files: [{ name: "A" }] }, "`files[0].source` must be an object"],
-      ["a partial secret ARN", { targetDir: "/s", files: [file({ type: "secretsmanager", secretId: "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db" })] },
+      [
+        "a partial secret ARN",
+        { targetDir: "/s", files: [file({ type: "secretsmanager", secretId: "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db" })] },
         "`files[0].source.secretId` must be a full secret ARN with its 6-character suffix " +
           "(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 chars>), " +
-          'got "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db"'],
-      ["a secret name instead of an ARN", { targetDir: "/s", files: [file({ type: "secretsmanager" })] },
+          'got "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db"',
+      ],
+      [
+        "a secret name instead of an ARN",
+        { targetDir: "/s", files: [file({ type: "secretsmanager" })] },
         "`files[0].source.secretId` must be a full secret ARN with its 6-character suffix " +
-          "(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 chars>), got nothing"],
-      ["both versionId and versionStage", { targetDir: "/s", files: [sm({ versionId: VERSION_ID, versionStage: "AWSCURRENT" })] },
-        "`files[0].source` may set only one of `versionId` or `versionStage`"],
-      ["a short version id", { targetDir: "/s", files: [sm({ versionId: "v1" })] },
-        '`files[0].source.versionId` must be a version id of 32 to 64 letters, digits or `-`, got "v1"'],
-      ["an empty JSON key", { targetDir: "/s", files: [sm({ jsonKey: "" })] },
-        '`files[0].source.jsonKey` must be a non-empty string, got ""'],
-      ["a field of another source type", { targetDir: "/s", files: [sm({ bucket: "b" })] },
-        "`files[0].source.bucket` is not a known field; allowed: `type`, `secretId`, `versionId`, `versionStage`, `jsonKey`"],
-      ["withDecryption false", { targetDir: "/s", files: [file({ type: "ssm", name: "/a", withDecryption: false })] },
-        "`files[0].source.withDecryption` must be true or absent, got false"],
-      ["an SSM name with a space", { targetDir: "/s", files: [file({ type: "ssm", name: "/app/my token" })] },
+          "(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 chars>), got nothing",
+      ],
+      [
+        "both versionId and versionStage",
+        { targetDir: "/s", files: [sm({ versionId: VERSION_ID, versionStage: "AWSCURRENT" })] },
+        "`files[0].source` may set only one of `versionId` or `versionStage`",
+      ],
+      [
+        "a short version id",
+        { targetDir: "/s", files: [sm({ versionId: "v1" })] },
+        '`files[0].source.versionId` must be a version id of 32 to 64 letters, digits or `-`, got "v1"',
+      ],
+      ["an empty JSON key", { targetDir: "/s", files: [sm({ jsonKey: "" })] }, '`files[0].source.jsonKey` must be a non-empty string, got ""'],
+      [
+        "a field of another source type",
+        { targetDir: "/s", files: [sm({ bucket: "b" })] },
+        "`files[0].source.bucket` is not a known field; allowed: `type`, `secretId`, `versionId`, `versionStage`, `jsonKey`",
+      ],
+      [
+        "withDecryption false",
+        { targetDir: "/s", files: [file({ type: "ssm", name: "/a", withDecryption: false })] },
+        "`files[0].source.withDecryption` must be true or absent, got false",
+      ],
+      [
+        "an SSM name with a space",
+        { targetDir: "/s", files: [file({ type: "ssm", name: "/app/my token" })] },
         "`files[0].source.name` must be a parameter name or ARN (letters, digits, `_.-/`), optionally ending in " +
-          '`:<version>` or `:<label>`, got "/app/my token"'],
-      ["an S3 bucket name with capitals", { targetDir: "/s", files: [file({ type: "s3", bucket: "App", key: "k" })] },
-        '`files[0].source.bucket` must be an S3 bucket name (3 to 63 lowercase letters, digits, `.` or `-`), got "App"'],
-      ["an S3 source without key", { targetDir: "/s", files: [file({ type: "s3", bucket: "app-secrets" })] },
-        "`files[0].source.key` must be an object key of 1 to 1024 characters, got nothing"],
+          '`:<version>` or `:<label>`, got "/app/my token"',
+      ],
+      [
+        "an S3 bucket name with capitals",
+        { targetDir: "/s", files: [file({ type: "s3", bucket: "App", key: "k" })] },
+        '`files[0].source.bucket` must be an S3 bucket name (3 to 63 lowercase letters, digits, `.` or `-`), got "App"',
+      ],
+      [
+        "an S3 source without key",
+        { targetDir: "/s", files: [file({ type: "s3", bucket: "app-secrets" })] },
+        "`files[0].source.key` must be an object key of 1 to 1024 characters, got nothing",
+      ],
     ];
 
     for (const [title, value, message] of cases) {

@@ -122,9 +122,7 @@ export async function startWorld(): Promise<World> {
   };
 }
 
-function secretWithOneVersion(
-  arn: string, name: string, value: { secretString: string } | { secretBinary: Uint8Array },
-): FakeSecret {
+function secretWithOneVersion(arn: string, name: string, value: { secretString: string } | { secretBinary: Uint8Array }): FakeSecret {
   const versionId = "33333333-3333-4333-8333-333333333333";
   const createdDate = new Date("2024-03-01T00:00:00Z");
   return { arn, name, versions: [{ versionId, stages: ["AWSCURRENT"], createdDate, ...value }] };

@@ -22,7 +22,9 @@ describe("the packed package, installed in a fresh project outside the workspace
   before(() => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "sft-pack-"));
     // `npm pack` runs prepack, which builds dist/ with noEmitOnError.
-    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
     files = packed!.files.map((f) => f.path);
     consumer = path.join(out, "consumer");
     const installed = path.join(consumer, "node_modules", "secure-fargate-task");
@@ -40,7 +42,10 @@ describe("the packed package, installed in a fresh project outside the workspace
   function runConsumer(delivery: "environment" | "files"): ConsumerResult {
     // tsx by its path: the consumer project has none of the workspace's dev tools.
     const tsx = pathToFileURL(require.resolve("tsx")).href;
-    const stdout = execFileSync(process.execPath, ["--import", tsx, path.join(__dirname, "consumer.ts"), delivery], { cwd: consumer, encoding: "utf8" });
+    const stdout = execFileSync(process.execPath, ["--import", tsx, path.join(__dirname, "consumer.ts"), delivery], {
+      cwd: consumer,
+      encoding: "utf8",
+    });
     return JSON.parse(stdout.trim().split("\n").pop()!) as ConsumerResult;
   }
 
@@ -62,7 +67,9 @@ describe("the packed package, installed in a fresh project outside the workspace
     it(`works by package name in ${delivery} delivery, every file and build context it names inside the installed package or the project`, () => {
       const result = runConsumer(delivery);
       expect(result.error).to.equal("");
-      expect(fs.realpathSync(result.resolved)).to.equal(fs.realpathSync(path.join(consumer, "node_modules", "secure-fargate-task", "dist", "src", "index.js")));
+      expect(fs.realpathSync(result.resolved)).to.equal(
+        fs.realpathSync(path.join(consumer, "node_modules", "secure-fargate-task", "dist", "src", "index.js")),
+      );
       expect(result.named).to.include("app");
       if (delivery === "files") {
         expect(result.named.map((p) => path.resolve(consumer, p))).to.include(path.join(consumer, "node_modules", "secure-fargate-task", "init"));

@@ -31,7 +31,11 @@ describe("every mock run holds what it sends to the platform's own rules", () =>
   it("fails on a Docker build context or Dockerfile that does not exist", async () => {
     const context = makeContext();
     const message = await failure(() => {
-      new docker.Image("img", { imageName: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/r:t", build: { context: `${context}-gone`, dockerfile: `${context}/Nodockerfile` }, skipPush: true });
+      new docker.Image("img", {
+        imageName: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/r:t",
+        build: { context: `${context}-gone`, dockerfile: `${context}/Nodockerfile` },
+        skipPush: true,
+      });
     });
     expect(message).to.include(`build.context: ${context}-gone is not a directory`);
     expect(message).to.include(`build.dockerfile: ${context}/Nodockerfile is not a file`);

@@ -71,8 +71,10 @@ export function missingFiles(registrations: readonly Registration[], cwd = proce
     walk(r.serialized, "");
     if (r.type === "docker:index/image:Image") {
       const build = (r.serialized.build ?? {}) as Record<string, unknown>;
-      if (typeof build.context === "string" && !exists(build.context, "directory")) missing.push(`${r.type} ${r.name} build.context: ${build.context} is not a directory`);
-      if (typeof build.dockerfile === "string" && !exists(build.dockerfile, "file")) missing.push(`${r.type} ${r.name} build.dockerfile: ${build.dockerfile} is not a file`);
+      if (typeof build.context === "string" && !exists(build.context, "directory"))
+        missing.push(`${r.type} ${r.name} build.context: ${build.context} is not a directory`);
+      if (typeof build.dockerfile === "string" && !exists(build.dockerfile, "file"))
+        missing.push(`${r.type} ${r.name} build.dockerfile: ${build.dockerfile} is not a file`);
     }
   }
   return missing;

@@ -56,7 +56,10 @@ describe("children with a fixed physical name, and how each is replaced without 
     const { run } = await runComponent(EVERYTHING);
     for (const entry of REPLACEMENT.filter((e) => e.strategy === "name prefix")) {
       for (const r of run.ofType(entry.type)) {
-        expect(Object.keys(r.inputs).filter((k) => nameFields(r.type).includes(k)), r.name).to.deep.equal(entry.nameFields);
+        expect(
+          Object.keys(r.inputs).filter((k) => nameFields(r.type).includes(k)),
+          r.name,
+        ).to.deep.equal(entry.nameFields);
       }
     }
     for (const entry of REPLACEMENT) expect(entry.replacedBy, entry.type).to.include.members(entry.nameFields);

@@ -71,7 +71,10 @@ describe("rotation target function (real AWS SDK against a loopback ECS)", () =>
           body: { cluster: "arn:aws:ecs:eu-west-1:123456789012:cluster/c", service: "svc", forceNewDeployment: true },
         },
       ]);
-      const [log, result] = stdout.trim().split("\n").map((line) => JSON.parse(line));
+      const [log, result] = stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
       expect(log).to.deep.equal({
         message: "new deployment started",
         reason: "Secret Label Updated",

@@ -31,7 +31,16 @@ describe("AWS security controls on the component's defaults", () => {
   }
 
   it("evaluates something for every control: each resource type a control reads exists in the defaults", () => {
-    for (const type of [TYPES.cluster, TYPES.service, TYPES.taskDefinition, TYPES.repository, TYPES.key, TYPES.logGroup, TYPES.secret, TYPES.rolePolicy]) {
+    for (const type of [
+      TYPES.cluster,
+      TYPES.service,
+      TYPES.taskDefinition,
+      TYPES.repository,
+      TYPES.key,
+      TYPES.logGroup,
+      TYPES.secret,
+      TYPES.rolePolicy,
+    ]) {
       expect(ofType(defaults, type), type).to.not.deep.equal([]);
     }
   });

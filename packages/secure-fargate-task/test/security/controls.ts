@@ -44,31 +44,64 @@ const ROTATION_VERDICT: Verdict = {
 };
 
 export const CONTROLS: Control[] = [
-  { id: "ECS.1", rule: "ecs-task-definition-user-for-host-mode-check", checks: "Host-network task definitions run privileged or as a non-root user", verdict: MET, findings: find.hostModeWithoutUser },
+  {
+    id: "ECS.1",
+    rule: "ecs-task-definition-user-for-host-mode-check",
+    checks: "Host-network task definitions run privileged or as a non-root user",
+    verdict: MET,
+    findings: find.hostModeWithoutUser,
+  },
   {
     id: "ECS.2",
     rule: "ecs-service-assign-public-ip-disabled",
     checks: "Services do not assign public IPs automatically",
     verdict: {
       status: "met with an option",
-      reason: "Without `network` the tasks run in the default VPC's public subnets with a public IP, as the AWS blog does: no NAT gateway to pay for. The stack does the same with `twitterstream:network` = `default`.",
-      option: "`network: { subnetIds: <private subnets> }` (a public IP only if `assignPublicIp: true`); in the stack, `pulumi config set network private`.",
+      reason:
+        "Without `network` the tasks run in the default VPC's public subnets with a public IP, as the AWS blog does: no NAT gateway to pay for. The stack does the same with `twitterstream:network` = `default`.",
+      option:
+        "`network: { subnetIds: <private subnets> }` (a public IP only if `assignPublicIp: true`); in the stack, `pulumi config set network private`.",
       args: { network: { subnetIds: ["subnet-private-a", "subnet-private-b"] } },
     },
     findings: find.publicIp,
   },
-  { id: "ECS.3", rule: "ecs-task-definition-pid-mode-check", checks: "Task definitions do not share the host's process namespace", verdict: MET, findings: find.hostPidMode },
+  {
+    id: "ECS.3",
+    rule: "ecs-task-definition-pid-mode-check",
+    checks: "Task definitions do not share the host's process namespace",
+    verdict: MET,
+    findings: find.hostPidMode,
+  },
   { id: "ECS.4", rule: "ecs-containers-nonprivileged", checks: "Containers are not privileged", verdict: MET, findings: find.privileged },
-  { id: "ECS.5", rule: "ecs-containers-readonly-access", checks: "Containers are limited to read-only root filesystems", verdict: MET, findings: find.writableRoot },
+  {
+    id: "ECS.5",
+    rule: "ecs-containers-readonly-access",
+    checks: "Containers are limited to read-only root filesystems",
+    verdict: MET,
+    findings: find.writableRoot,
+  },
   {
     id: "ECS.8",
     rule: "ecs-no-environment-secrets",
-    checks: "No `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA` in environment variables; also (ours) no secret value anywhere in a container definition",
+    checks:
+      "No `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA` in environment variables; also (ours) no secret value anywhere in a container definition",
     verdict: MET,
     findings: find.environmentSecrets,
   },
-  { id: "ECS.9", rule: "ecs-task-definition-log-configuration", checks: "Every container has a log configuration", verdict: MET, findings: find.noLogging },
-  { id: "ECS.10", rule: "ecs-fargate-latest-platform-version", checks: "Fargate services run the LATEST platform version", verdict: MET, findings: find.notLatestPlatform },
+  {
+    id: "ECS.9",
+    rule: "ecs-task-definition-log-configuration",
+    checks: "Every container has a log configuration",
+    verdict: MET,
+    findings: find.noLogging,
+  },
+  {
+    id: "ECS.10",
+    rule: "ecs-fargate-latest-platform-version",
+    checks: "Fargate services run the LATEST platform version",
+    verdict: MET,
+    findings: find.notLatestPlatform,
+  },
   {
     id: "ECS.12",
     rule: "ecs-container-insights-enabled",
@@ -77,9 +110,27 @@ export const CONTROLS: Control[] = [
     note: "A cluster passed in `clusterArn` is the caller's to configure.",
     findings: find.noContainerInsights,
   },
-  { id: "ECS.20", rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root", checks: "Containers run as a user that is not root", verdict: MET, findings: find.rootUser },
-  { id: "ecs-task-definition-memory-hard-limit", rule: "ecs-task-definition-memory-hard-limit", checks: "Every container has a memory hard limit", verdict: MET, findings: find.noMemoryLimit },
-  { id: "ECR.1", rule: "ecr-private-image-scanning-enabled", checks: "Repositories scan images on push", verdict: MET, findings: find.noScanOnPush },
+  {
+    id: "ECS.20",
+    rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root",
+    checks: "Containers run as a user that is not root",
+    verdict: MET,
+    findings: find.rootUser,
+  },
+  {
+    id: "ecs-task-definition-memory-hard-limit",
+    rule: "ecs-task-definition-memory-hard-limit",
+    checks: "Every container has a memory hard limit",
+    verdict: MET,
+    findings: find.noMemoryLimit,
+  },
+  {
+    id: "ECR.1",
+    rule: "ecr-private-image-scanning-enabled",
+    checks: "Repositories scan images on push",
+    verdict: MET,
+    findings: find.noScanOnPush,
+  },
   {
     id: "ECR.2",
     rule: "ecr-private-tag-immutability-enabled",
@@ -88,8 +139,20 @@ export const CONTROLS: Control[] = [
     note: "Kept immutable. ECR refuses a second push of any tag, even of the same image, so the component never pushes a tag the repository already holds: a tag is a hash of everything that can change the image (files, their modes, symlinks, the ignore file, Dockerfile, platform, build arguments), and an image whose tag is there is run by its digest instead of being pushed again (reverted sources, an interrupted update, a @pulumi/docker upgrade).",
     findings: find.mutableTags,
   },
-  { id: "ECR.3", rule: "ecr-private-lifecycle-policy-configured", checks: "Repositories have a lifecycle policy", verdict: MET, findings: find.noLifecyclePolicy },
-  { id: "KMS.2", rule: "iam-inline-policy-blocked-kms-actions", checks: "No inline policy allows `kms:Decrypt` or `kms:ReEncryptFrom` on all keys", verdict: MET, findings: find.decryptOnAllKeys },
+  {
+    id: "ECR.3",
+    rule: "ecr-private-lifecycle-policy-configured",
+    checks: "Repositories have a lifecycle policy",
+    verdict: MET,
+    findings: find.noLifecyclePolicy,
+  },
+  {
+    id: "KMS.2",
+    rule: "iam-inline-policy-blocked-kms-actions",
+    checks: "No inline policy allows `kms:Decrypt` or `kms:ReEncryptFrom` on all keys",
+    verdict: MET,
+    findings: find.decryptOnAllKeys,
+  },
   {
     id: "KMS.4",
     rule: "cmk-backing-key-rotation-enabled",
@@ -104,20 +167,42 @@ export const CONTROLS: Control[] = [
     checks: "Log groups keep events at least 365 days (or never expire)",
     verdict: {
       status: "met with an option",
-      reason: "30 days by default: the app's logs are for operating it, not an audit trail (CloudTrail records the API calls), and a year of a chatty stream reader costs storage for nothing.",
+      reason:
+        "30 days by default: the app's logs are for operating it, not an audit trail (CloudTrail records the API calls), and a year of a chatty stream reader costs storage for nothing.",
       option: "`logRetentionInDays: 365` (or more, or 0 = never expire).",
       args: { logRetentionInDays: 365 },
     },
     findings: find.shortRetention,
   },
-  { id: "cloudwatch-log-group-encrypted", rule: "cloudwatch-log-group-encrypted", checks: "Log groups are encrypted with a KMS key", verdict: MET, findings: find.unencryptedLogs },
-  { id: "secretsmanager-using-cmk", rule: "secretsmanager-using-cmk", checks: "Secrets are encrypted with a customer-managed key, not `aws/secretsmanager`", verdict: MET, findings: find.awsManagedSecretKey },
-  { id: "SecretsManager.1", rule: "secretsmanager-rotation-enabled-check", checks: "Secrets have automatic rotation configured", verdict: ROTATION_VERDICT, findings: find.noRotation },
+  {
+    id: "cloudwatch-log-group-encrypted",
+    rule: "cloudwatch-log-group-encrypted",
+    checks: "Log groups are encrypted with a KMS key",
+    verdict: MET,
+    findings: find.unencryptedLogs,
+  },
+  {
+    id: "secretsmanager-using-cmk",
+    rule: "secretsmanager-using-cmk",
+    checks: "Secrets are encrypted with a customer-managed key, not `aws/secretsmanager`",
+    verdict: MET,
+    findings: find.awsManagedSecretKey,
+  },
+  {
+    id: "SecretsManager.1",
+    rule: "secretsmanager-rotation-enabled-check",
+    checks: "Secrets have automatic rotation configured",
+    verdict: ROTATION_VERDICT,
+    findings: find.noRotation,
+  },
   {
     id: "SecretsManager.2",
     rule: "secretsmanager-scheduled-rotation-success-check",
     checks: "Secrets with rotation configured rotate on schedule",
-    verdict: { status: "not applicable", reason: "It evaluates only secrets with rotation configured; the component configures none (see SecretsManager.1)." },
+    verdict: {
+      status: "not applicable",
+      reason: "It evaluates only secrets with rotation configured; the component configures none (see SecretsManager.1).",
+    },
     findings: find.rotationWithoutSchedule,
   },
   {
@@ -128,5 +213,11 @@ export const CONTROLS: Control[] = [
     note: "Every secret the component makes is read by each task at start. A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
     findings: find.unreferencedSecrets,
   },
-  { id: "SecretsManager.4", rule: "secretsmanager-secret-periodic-rotation", checks: "Secrets were rotated in the last 90 days", verdict: ROTATION_VERDICT, findings: find.noRotation },
+  {
+    id: "SecretsManager.4",
+    rule: "secretsmanager-secret-periodic-rotation",
+    checks: "Secrets were rotated in the last 90 days",
+    verdict: ROTATION_VERDICT,
+    findings: find.noRotation,
+  },
 ];

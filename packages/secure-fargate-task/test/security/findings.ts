@@ -30,13 +30,13 @@ export const publicIp = eachOf(TYPES.service, (svc) => {
   return network?.assignPublicIp === true ? `${svc.name} assigns a public IP` : undefined;
 });
 
-export const hostPidMode = eachOf(TYPES.taskDefinition, (t) => (t.inputs.pidMode === "host" ? `${t.name} shares the host's PID namespace` : undefined));
+export const hostPidMode = eachOf(TYPES.taskDefinition, (t) =>
+  t.inputs.pidMode === "host" ? `${t.name} shares the host's PID namespace` : undefined,
+);
 
 export const privileged = eachContainer((c) => (c.privileged === true ? `${c.name} is privileged` : undefined));
 
-export const writableRoot = eachContainer((c) =>
-  c.readonlyRootFilesystem === true ? undefined : `${c.name} has a writable root filesystem`,
-);
+export const writableRoot = eachContainer((c) => (c.readonlyRootFilesystem === true ? undefined : `${c.name} has a writable root filesystem`));
 
 /** The Config rule's check (variable names), plus ours: no secret value anywhere in a container definition. */
 export const environmentSecrets: Finder = (s) =>

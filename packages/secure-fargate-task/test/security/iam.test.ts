@@ -1,7 +1,16 @@
 import { expect } from "chai";
 import { iamModel } from "./iamModel";
 import * as pulumi from "@pulumi/pulumi";
-import { EXECUTION_ROLE_ROWS, FILE_DELIVERY_ROWS, KEY_POLICY_ROWS, ROTATION_ROWS, Row, STACK_TASK_ROLE_ROWS, TASK_ROLE_SECRET_ROWS, TRUST_ROWS } from "./rows";
+import {
+  EXECUTION_ROLE_ROWS,
+  FILE_DELIVERY_ROWS,
+  KEY_POLICY_ROWS,
+  ROTATION_ROWS,
+  Row,
+  STACK_TASK_ROLE_ROWS,
+  TASK_ROLE_SECRET_ROWS,
+  TRUST_ROWS,
+} from "./rows";
 import { decide } from "./simulate";
 import type { Subject } from "./subject";
 import { componentWith, componentWithStackArgs } from "./subjects";
@@ -22,7 +31,9 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<Subject>; rows: Row
   {
     name: "the component following an existing secret's rotation",
     capture: () =>
-      componentWith({ secrets: { API_KEY: { value: pulumi.secret("api-key-value-9") }, DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } } }),
+      componentWith({
+        secrets: { API_KEY: { value: pulumi.secret("api-key-value-9") }, DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } },
+      }),
     rows: [...ROTATION_ROWS, ...TRUST_ROWS],
   },
 ];

@@ -32,9 +32,11 @@ export function securityReport(controls: Control[] = CONTROLS): string {
 
 function row(c: Control): string {
   const v = c.verdict;
-  const why =
-    v.status === "met" ? "" : v.status === "not applicable" ? v.reason : `${v.reason} **Option:** ${v.option}`;
+  const why = v.status === "met" ? "" : v.status === "not applicable" ? v.reason : `${v.reason} **Option:** ${v.option}`;
   const note = c.note ? `${why ? " " : ""}_Note:_ ${c.note}` : "";
-  const rules = c.rule.split(", ").map((r) => `\`${r}\``).join(", ");
+  const rules = c.rule
+    .split(", ")
+    .map((r) => `\`${r}\``)
+    .join(", ");
   return `| ${c.id} | ${rules} | ${c.checks} | ${STATUS[v.status]} | ${why}${note} |`;
 }

@@ -82,9 +82,7 @@ export interface ContainerJson {
 
 /** The container definitions of every task definition of the subject. */
 export function containers(subject: Subject): ContainerJson[] {
-  return ofType(subject, TYPES.taskDefinition).flatMap(
-    (t) => JSON.parse(String(t.inputs.containerDefinitions)) as ContainerJson[],
-  );
+  return ofType(subject, TYPES.taskDefinition).flatMap((t) => JSON.parse(String(t.inputs.containerDefinitions)) as ContainerJson[]);
 }
 
 /** A JSON policy input (a role's inline policy, a trust policy, a key policy). */

@@ -27,17 +27,26 @@ const DEFAULT_SECRETS: Record<string, string> = { API_KEY: "api-key-value-9" };
 export async function componentWithStackArgs(): Promise<Subject> {
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
-  const run = await mockRun(() => {
-    const table = createTable({ tableName: "twitterStream-dev", deletionProtection: true });
-    new SecureFargateTask("twitterstream", {
-      image: { context },
-      secrets: secretValues(STACK_SECRETS),
-      environment: { DYNAMODBTABLE: table.name, AWSREGION: REGION, FILTER: "Cloud Computing" },
-      taskRolePolicyStatements: tableWriteStatements(table),
-      deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
-    });
-  }, { project: "twitterstream" });
-  return { label: "component with the stack's arguments", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(STACK_SECRETS) };
+  const run = await mockRun(
+    () => {
+      const table = createTable({ tableName: "twitterStream-dev", deletionProtection: true });
+      new SecureFargateTask("twitterstream", {
+        image: { context },
+        secrets: secretValues(STACK_SECRETS),
+        environment: { DYNAMODBTABLE: table.name, AWSREGION: REGION, FILTER: "Cloud Computing" },
+        taskRolePolicyStatements: tableWriteStatements(table),
+        deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
+      });
+    },
+    { project: "twitterstream" },
+  );
+  return {
+    label: "component with the stack's arguments",
+    account: ACCOUNT,
+    region: REGION,
+    resources: run.resources,
+    secretValues: Object.values(STACK_SECRETS),
+  };
 }
 
 /** The component with only its required arguments plus `overrides`: what a user gets by default. */
@@ -49,4 +58,3 @@ export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = 
   });
   return { label: "component", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(DEFAULT_SECRETS) };
 }
-

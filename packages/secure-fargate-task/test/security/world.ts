@@ -23,7 +23,10 @@ export interface World {
 export const PRINCIPALS = {
   "execution role": (w: World) => ({ principal: role(w.model, "execution role").arn, identityPolicies: role(w.model, "execution role").policies }),
   "task role": (w: World) => ({ principal: role(w.model, "task role").arn, identityPolicies: role(w.model, "task role").policies }),
-  "rotation role": (w: World) => ({ principal: role(w.model, "app-rotation-role").arn, identityPolicies: role(w.model, "app-rotation-role").policies }),
+  "rotation role": (w: World) => ({
+    principal: role(w.model, "app-rotation-role").arn,
+    identityPolicies: role(w.model, "app-rotation-role").policies,
+  }),
   "ECS tasks service": () => ({ principal: "ecs-tasks.amazonaws.com", identityPolicies: [] }),
   "CloudWatch Logs service": (w: World) => ({ principal: `logs.${w.region}.amazonaws.com`, identityPolicies: [] }),
   "an admin of this account": (w: World) => ({ principal: `arn:aws:iam::${w.account}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
@@ -90,7 +93,7 @@ export function requests(w: World, who: PrincipalName, action: string, on: Resou
     ...PRINCIPALS[who](w),
     action,
     resource,
-    resourceAccount: resource === "*" ? w.account : (resource.split(":")[4] || w.account),
+    resourceAccount: resource === "*" ? w.account : resource.split(":")[4] || w.account,
     context: CONTEXTS[context](w),
     resourcePolicy: resourcePolicy(w, resource),
   }));
