@@ -69,7 +69,7 @@ export function deployerPolicy(rows: readonly PermissionRow[], project: string):
       Effect: "Allow",
       Action: ["iam:PassRole"],
       Resource: `arn:aws:iam::*:role/${project}-*`,
-      Condition: { StringEquals: { "iam:PassedToService": passTo.length === 1 ? passTo[0]! : passTo } },
+      Condition: { StringEquals: { "iam:PassedToService": passTo.length === 1 ? passTo[0] : passTo } },
     });
   }
   if (actions.includes("iam:CreateServiceLinkedRole")) {
@@ -86,7 +86,7 @@ export function deployerPolicy(rows: readonly PermissionRow[], project: string):
   const byService = new Map<string, string[]>();
   for (const action of rest) {
     const scope = SCOPES.find((s) => s.matches(action));
-    const key = scope ? scope.sid : action.split(":")[0]!;
+    const key = scope ? scope.sid : action.split(":")[0];
     const bucket = scope ? scoped : byService;
     bucket.set(key, [...(bucket.get(key) ?? []), action]);
   }

@@ -39,7 +39,7 @@ describe("task role grant", () => {
   it("allows exactly the DynamoDB actions of the commands the service sends", () => {
     const commands = new Set<string>();
     for (const file of sourceFiles(SERVICE_SRC)) {
-      for (const match of fs.readFileSync(file, "utf8").matchAll(/\bnew (\w+Command)\(/g)) commands.add(match[1]!);
+      for (const match of fs.readFileSync(file, "utf8").matchAll(/\bnew (\w+Command)\(/g)) commands.add(match[1]);
     }
     expect([...commands], "the service sends at least one command").to.not.be.empty;
     const actions = [...commands].map((command) => {

@@ -26,8 +26,8 @@ function declaredConfig(text: string): Record<string, Declaration> {
     if (!line.startsWith(" ")) break;
     const key = /^ {2}([A-Za-z][A-Za-z0-9]*):$/.exec(line);
     const attribute = /^ {4}([a-z]+): (.+)$/.exec(line);
-    if (key) declarations[key[1]!] = current = {};
-    else if (attribute && current) current[attribute[1]!] = unquote(attribute[2]!);
+    if (key) declarations[key[1]] = current = {};
+    else if (attribute && current) current[attribute[1]] = unquote(attribute[2]);
     else throw new Error(`Pulumi.yaml config line not in the expected layout: ${JSON.stringify(line)}`);
   }
   return declarations;
@@ -59,7 +59,7 @@ describe("Pulumi.yaml", () => {
     for (const key of Object.keys(REQUIRED_CREDENTIALS)) {
       expect(declared[key], key).to.deep.include({ type: "string", secret: "true" });
       expect(declared[key], key).to.not.have.property("default");
-      expect(declared[key]!.description, key).to.include(`pulumi config set --secret ${key} <value>`);
+      expect(declared[key].description, key).to.include(`pulumi config set --secret ${key} <value>`);
     }
   });
 

@@ -66,7 +66,7 @@ function only(result: ScenarioResult, type: string): CapturedResource {
     found.map((r) => r.name),
     `resources of type ${type}`,
   ).to.have.length(1);
-  return found[0]!;
+  return found[0];
 }
 
 function byName(result: ScenarioResult, type: string, name: string): CapturedResource {
@@ -82,7 +82,7 @@ interface ContainerDefinition {
 
 function container(result: ScenarioResult): ContainerDefinition {
   const definitions = JSON.parse(String(only(result, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
-  return (definitions as ContainerDefinition[])[0]!;
+  return (definitions as ContainerDefinition[])[0];
 }
 
 describe("twitterstream stack", function () {
@@ -225,9 +225,9 @@ describe("twitterstream stack", function () {
         "tableName",
         "taskDefinitionArn",
       ]);
-      expect(outputs.tableName!.value).to.equal("twitterStream-test");
-      expect(outputs.imageRef!.value).to.match(/\.dkr\.ecr\..+@sha256:[0-9a-f]{64}$/);
-      expect(outputs.secretArns!.value).to.be.an("array").with.length(1);
+      expect(outputs.tableName.value).to.equal("twitterStream-test");
+      expect(outputs.imageRef.value).to.match(/\.dkr\.ecr\..+@sha256:[0-9a-f]{64}$/);
+      expect(outputs.secretArns.value).to.be.an("array").with.length(1);
       const serialized = JSON.stringify(outputs);
       for (const [name, output] of Object.entries(outputs)) expect(output.secret, name).to.equal(false);
       for (const value of [...Object.values(CREDENTIALS), BEARER_TOKEN]) expect(serialized).to.not.include(value);
@@ -264,7 +264,7 @@ describe("twitterstream stack", function () {
       const table = only(privateNetwork, "aws:dynamodb/table:Table");
       expect(table.inputs).to.not.have.property("name");
       expect(table.inputs.deletionProtectionEnabled).to.equal(false);
-      const tableName = String(privateNetwork.outputs.tableName!.value);
+      const tableName = String(privateNetwork.outputs.tableName.value);
       const policy = byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
       expect(JSON.parse(String(policy.inputs.policy)).Statement[0].Resource).to.equal(tableArn(tableName));
       expect(container(privateNetwork).environment).to.deep.include({ name: "DYNAMODBTABLE", value: tableName });

@@ -85,9 +85,9 @@ describe("compliance command against the fake X server and dynalite", function (
 
   it("submits every stored id, in jobs of COMPLIANCE_IDS_PER_JOB, and deletes exactly the posts X reports", async () => {
     const [deleted, suspended, geo] = [[3, 14, 29], [7], [20]].map((ns) => ns.map((n) => item(n).id));
-    x.compliance.report(deleted!, "deleted");
-    x.compliance.report(suspended!, "suspended");
-    x.compliance.report(geo!, "scrub_geo");
+    x.compliance.report(deleted, "deleted");
+    x.compliance.report(suspended, "suspended");
+    x.compliance.report(geo, "scrub_geo");
     const run = await runCommand(env);
     expect(run.code, run.output).to.equal(0);
     const jobs = x.compliance.jobs();
@@ -97,7 +97,7 @@ describe("compliance command against the fake X server and dynalite", function (
       ["tweets", "complete", 6],
     ]);
     expect(jobs.flatMap((j) => j.uploaded).sort()).to.deep.equal(stored.map((i) => i.id).sort());
-    const gone = new Set([...deleted!, ...suspended!]);
+    const gone = new Set([...deleted, ...suspended]);
     const left = (await scanItems(dynamo.doc, TABLE)).map((i) => i["id"]).sort();
     expect(left).to.deep.equal(
       stored

@@ -438,7 +438,7 @@ describe("fake X server: X's limits and failures", function () {
     body.on("data", () => at.push(performance.now()));
     await eventually(() => at.length >= 6, "six heartbeats");
     body.destroy();
-    const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
     for (const gap of gaps) expect(gap).to.be.within(90, 230);
   });
 

@@ -128,7 +128,7 @@ describe("service against the fake X server and dynalite", function () {
       await waitFor("posts sent", () => (w.x.sentCount() >= (r + 1) * per ? true : undefined));
       if (r === rounds - 1) break;
       if (r === 1) w.x.replayOnNextConnect(30);
-      for (let i = 0; i < 5; i += 1) w.x.post(posts[(r + 1) * per + i] as FakePost);
+      for (let i = 0; i < 5; i += 1) w.x.post(posts[(r + 1) * per + i]);
       w.x.dropConnection({ partialLine: r === 0 });
       await waitFor("a new connection", () => (w.x.connections() >= r + 2 ? true : undefined));
     }
@@ -168,13 +168,13 @@ describe("service against the fake X server and dynalite", function () {
     expect(reconnect).to.include({ cause: "stalled", reason: "no data for 4000 ms", delayMs: 100 });
     await waitFor("a second connection", () => (w.x.connections() === 2 ? true : undefined));
     const [post] = matchesOf(generatePosts({ count: 5, matchRatio: 1, pattern: PATTERN, seed: 5 }));
-    w.x.post(post as FakePost);
+    w.x.post(post);
     await tableCount(1);
   });
 
   it("skips and counts malformed lines, missing fields, error objects and oversized lines, and keeps going", async () => {
     const posts = matchesOf(generatePosts({ count: 20, matchRatio: 1, pattern: PATTERN, seed: 9 }));
-    const good = (i: number): FakePost => posts[i] as FakePost;
+    const good = (i: number): FakePost => posts[i];
     w.x.post(good(0));
     w.x.enqueue(
       "this is not json",
@@ -265,7 +265,7 @@ describe("service against the fake X server and dynalite", function () {
     fs.writeFileSync(path.join(dir, "ck"), `${CONSUMERKEY}\n`, { mode: 0o400 });
     fs.writeFileSync(path.join(dir, "cs"), `${CONSUMERSECRETKEY}\n`, { mode: 0o400 });
     const [post] = matchesOf(generatePosts({ count: 3, matchRatio: 1, pattern: PATTERN, seed: 19 }));
-    w.x.post(post as FakePost);
+    w.x.post(post);
     const s = startService({ ...rest, CONSUMERKEY_FILE: path.join(dir, "ck"), CONSUMERSECRETKEY_FILE: path.join(dir, "cs") });
     await tableCount(1);
     s.kill("SIGTERM");
@@ -278,7 +278,7 @@ describe("service against the fake X server and dynalite", function () {
     fs.writeFileSync(path.join(dir, "bearer"), w.x.bearerToken, { mode: 0o400 });
     const { CONSUMERKEY: _k, CONSUMERSECRETKEY: _s, ...rest } = w.env;
     const [post] = matchesOf(generatePosts({ count: 3, matchRatio: 1, pattern: PATTERN, seed: 23 }));
-    w.x.post(post as FakePost);
+    w.x.post(post);
     startService({ ...rest, BEARERTOKEN_FILE: path.join(dir, "bearer") });
     await tableCount(1);
     fs.rmSync(dir, { recursive: true });

@@ -29,9 +29,9 @@ describe("example: a web API with a database password", function () {
       secrets: Array<{ name: string; valueFrom: string }>;
       environment: Array<{ name: string; value: string }>;
     }>;
-    expect(container!.secrets.map((s) => s.name)).to.deep.equal(["DB_PASSWORD"]);
-    expect(container!.secrets[0]!.valueFrom).to.match(/^arn:aws:secretsmanager:.*:DB_PASSWORD::[0-9a-f]{32}$/);
-    expect(container!.environment).to.deep.include({ name: "DB_HOST", value: "db.internal.example" });
+    expect(container.secrets.map((s) => s.name)).to.deep.equal(["DB_PASSWORD"]);
+    expect(container.secrets[0].valueFrom).to.match(/^arn:aws:secretsmanager:.*:DB_PASSWORD::[0-9a-f]{32}$/);
+    expect(container.environment).to.deep.include({ name: "DB_HOST", value: "db.internal.example" });
   });
 
   it("builds its own app folder and exports the service and log group", () => {

@@ -86,7 +86,7 @@ describe("doctor against a fake AWS", () => {
       service.taskDefinition = taskDefinition(STACK_REVISION - 1);
       service.deployments = [
         {
-          ...service.deployments[0]!,
+          ...service.deployments[0],
           id: "ecs-svc/2222",
           taskDefinition: taskDefinition(STACK_REVISION - 1),
           rolloutState: "COMPLETED",
@@ -121,7 +121,7 @@ describe("doctor against a fake AWS", () => {
 
   it("GIVEN a rollout that failed and is still listed THEN exit 1 with the deployment's reason", async () => {
     given((s) => {
-      const primary = s.service!.deployments[0]!;
+      const primary = s.service!.deployments[0];
       primary.rolloutState = "FAILED";
       primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
     });

@@ -70,7 +70,7 @@ function parseDockerignore(text: string): IgnoreRule[] {
 function globToRegExp(glob: string): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
+    const c = glob[i];
     if (c === "*" && glob[i + 1] === "*") {
       re += ".*";
       i++;

@@ -234,7 +234,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
         context,
         dockerfile: path.join(context, "Dockerfile"),
         platform: settings.image.platform,
-        buildArgs: { SECRETS_UID: uid!, SECRETS_GID: gid! },
+        buildArgs: { SECRETS_UID: uid, SECRETS_GID: gid },
       },
       TAG_PREFIXES.init,
     );

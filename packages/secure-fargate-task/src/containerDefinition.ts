@@ -179,5 +179,5 @@ export function initContainerDefinition(inputs: InitContainerInputs): ContainerD
 function nameValues(values: Record<string, string>): NameValue[] {
   return Object.keys(values)
     .sort()
-    .map((name) => ({ name, value: values[name]! }));
+    .map((name) => ({ name, value: values[name] }));
 }

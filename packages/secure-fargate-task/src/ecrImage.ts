@@ -18,7 +18,7 @@ export interface EcrImageLocation {
 export function ecrImageLocation(imageRef: string): EcrImageLocation | undefined {
   const m = ECR_IMAGE.exec(imageRef);
   if (!m) return undefined;
-  return { accountId: m[1]!, region: (m[2] ?? m[4])!, repositoryName: m[5]! };
+  return { accountId: m[1], region: m[2] ?? m[4], repositoryName: m[5] };
 }
 
 /**

@@ -49,7 +49,7 @@ export function secretReadStatements(
       Sid: `DecryptVia${{ secretsmanager: "SecretsManager", ssm: "Ssm", s3: "S3" }[type]}`,
       Effect: "Allow",
       Action: "kms:Decrypt",
-      Resource: keys.length === 1 ? keys[0]! : keys,
+      Resource: keys.length === 1 ? keys[0] : keys,
       Condition: { StringEquals: { "kms:ViaService": `${type}.${scope.region}.amazonaws.com` } },
     });
   }

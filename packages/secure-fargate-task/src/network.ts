@@ -17,7 +17,7 @@ export interface ResolvedNetwork {
  * https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
  */
 export function defaultVpcId(ids: readonly string[], region: string, name: string, parent: pulumi.Resource): string {
-  if (ids.length > 0) return ids[0]!;
+  if (ids.length > 0) return ids[0];
   throw new pulumi.ResourceError(
     `SecureFargateTask "${name}": \`network\` was left out, so the tasks would run in the default VPC, but this account has no default VPC in ${region}. ` +
       `Give \`network: { subnetIds: [...] }\` (private subnets with a NAT gateway or VPC endpoints), or create a default VPC with \`aws ec2 create-default-vpc --region ${region}\`.`,
@@ -44,7 +44,7 @@ export function resolveNetwork(
     vpcId =
       network.vpcId !== undefined
         ? pulumi.output(network.vpcId)
-        : aws.ec2.getSubnetOutput({ id: subnetIds.apply((ids) => ids[0]!) }, invokeOpts).vpcId;
+        : aws.ec2.getSubnetOutput({ id: subnetIds.apply((ids) => ids[0]) }, invokeOpts).vpcId;
   } else {
     // getVpcs, not getVpc: an account without a default VPC (common under AWS Control Tower) then gets our message,
     // not "no matching EC2 VPC found" (terraform-provider-aws ec2/vpc_vpcs_data_source.go returns an empty list).

@@ -52,7 +52,7 @@ export function executionRolePolicy(inputs: ExecutionPolicyInputs): PolicyDocume
         Sid: "PullImage",
         Effect: "Allow",
         Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-        Resource: inputs.repositoryArns.length === 1 ? inputs.repositoryArns[0]! : [...inputs.repositoryArns],
+        Resource: inputs.repositoryArns.length === 1 ? inputs.repositoryArns[0] : [...inputs.repositoryArns],
       },
     );
   }
@@ -95,7 +95,7 @@ export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[]): Po
       Principal: { Service: `logs.${scope.region}.amazonaws.com` },
       Action: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
       Resource: "*",
-      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": arns.length === 1 ? arns[0]! : arns } },
+      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": arns.length === 1 ? arns[0] : arns } },
     },
   ]);
 }

@@ -30,7 +30,7 @@ export function compactStatement(statement: {
   Resource: string[];
   Condition?: Record<string, Record<string, string[]>>;
 }): Statement {
-  const one = (values: string[]): string | string[] => (values.length === 1 ? values[0]! : values);
+  const one = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
   const condition =
     statement.Condition &&
     Object.fromEntries(

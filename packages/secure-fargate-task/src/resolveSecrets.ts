@@ -25,16 +25,14 @@ export function resolveSecrets(
     if (spec.kind === "secretsManager") parts.push(lookupSecret(ctx, spec).apply((s) => [s]));
     if (spec.kind === "ssm") {
       parts.push(
-        pulumi
-          .all([ctx.scope, spec.ref, spec.kmsKeyArn])
-          .apply(([scope, ref, key]) => [
-            {
-              name: spec.name,
-              source: { type: "ssm" as const, name: ssmParameterArn(ref, scope), withDecryption: true as const },
-              kmsKeyArn: key,
-              followRotation: false,
-            },
-          ]),
+        pulumi.all([ctx.scope, spec.ref, spec.kmsKeyArn]).apply(([scope, ref, key]) => [
+          {
+            name: spec.name,
+            source: { type: "ssm" as const, name: ssmParameterArn(ref, scope), withDecryption: true as const },
+            kmsKeyArn: key,
+            followRotation: false,
+          },
+        ]),
       );
     }
   }

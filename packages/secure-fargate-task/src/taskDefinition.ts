@@ -33,7 +33,7 @@ export interface TaskDefinitionInputs {
 export function createTaskDefinition(ctx: ChildContext, settings: Settings, inputs: TaskDefinitionInputs): aws.ecs.TaskDefinition {
   const environmentNames = Object.keys(settings.environment).sort();
   const secretEnvironment = pulumi
-    .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k]!)))))
+    .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k])))))
     .apply((flags) => environmentNames.filter((_, i) => flags[i]));
   const containerDefinitions = pulumi
     .all([

@@ -375,7 +375,7 @@ function validateStatement(s: PolicyStatementArgs, field: string, reject: Reject
 }
 
 function describeValues(values: readonly number[]): string {
-  return values.length <= 3 ? values.join(", ") : `${values[0]} to ${values[values.length - 1]} in steps of ${values[1]! - values[0]!}`;
+  return values.length <= 3 ? values.join(", ") : `${values[0]} to ${values[values.length - 1]} in steps of ${values[1] - values[0]}`;
 }
 
 function isDirectory(p: string): boolean {

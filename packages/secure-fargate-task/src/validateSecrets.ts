@@ -20,7 +20,7 @@ export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | unde
         `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
       );
     }
-    return validateSource(`secrets.${key}`, key, secrets![key]!, reject);
+    return validateSource(`secrets.${key}`, key, secrets![key], reject);
   });
 }
 
@@ -55,7 +55,7 @@ function validateSource(field: string, name: string, source: SecretRefArgs, reje
     return [];
   }
   for (const [option, sources] of ONLY_WITH) {
-    if (source[option] !== undefined && !sources.includes(given[0]!)) {
+    if (source[option] !== undefined && !sources.includes(given[0])) {
       reject(`${field}.${option}`, `goes only with ${sources.map((s) => `\`${s}\``).join(" or ")}, not with \`${given[0]}\`. Remove it.`);
     }
   }
@@ -88,7 +88,7 @@ export function validateLogging(logging: LoggingArgs, reject: Reject): NonNullab
   }
   const secretOptions = Object.keys(logging.secretOptions ?? {})
     .sort()
-    .flatMap((key) => validateSource(`logging.secretOptions.${key}`, key, logging.secretOptions![key]!, reject));
+    .flatMap((key) => validateSource(`logging.secretOptions.${key}`, key, logging.secretOptions![key], reject));
   for (const spec of secretOptions) {
     if (spec.kind === "s3") {
       reject(

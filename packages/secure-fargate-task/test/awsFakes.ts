@@ -28,7 +28,7 @@ export function unwrapSecrets(value: unknown): unknown {
 
 /** Whether a serialized input arrived as a secret. */
 export function isSecretWrapped(value: unknown): boolean {
-  return value !== null && typeof value === "object" && SECRET_SIG in (value as object);
+  return value !== null && typeof value === "object" && SECRET_SIG in value;
 }
 
 /** A stable fake id: what AWS would return is unique per input, so a hash of the inputs stands in for it. */

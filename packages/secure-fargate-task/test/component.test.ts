@@ -69,7 +69,7 @@ describe("SecureFargateTask under mocks", () => {
     const { run: r } = await run();
     const secretArn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
     const [container] = containerDefinitions(r);
-    const secrets = container!.secrets as Array<{ name: string; valueFrom: string }>;
+    const secrets = container.secrets as Array<{ name: string; valueFrom: string }>;
     expect(secrets.map((s) => s.name)).to.deep.equal(["ACCESSTOKEN", "CONSUMERKEY", "CONSUMERSECRETKEY"]);
     for (const s of secrets) {
       expect(s.valueFrom).to.match(new RegExp(`^${escape(secretArn)}:${s.name}::[0-9a-f]{32}$`));
@@ -85,7 +85,7 @@ describe("SecureFargateTask under mocks", () => {
     );
     expect(JSON.stringify(rotated)).to.not.equal(JSON.stringify(first));
     const versionOf = (defs: Array<Record<string, unknown>>) =>
-      (defs[0]!.secrets as Array<{ valueFrom: string }>).map((s) => s.valueFrom.split(":").pop());
+      (defs[0].secrets as Array<{ valueFrom: string }>).map((s) => s.valueFrom.split(":").pop());
     expect(versionOf(rotated)).to.not.deep.equal(versionOf(first));
   });
 
@@ -134,7 +134,7 @@ describe("SecureFargateTask under mocks", () => {
         { name: "FILTER", value: "Cloud Computing" },
         { name: "TABLE", value: "tweets" },
       ],
-      secrets: container!.secrets,
+      secrets: container.secrets,
       mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
       logConfiguration: {
         logDriver: "awslogs",
@@ -171,7 +171,7 @@ describe("SecureFargateTask under mocks", () => {
       .to.match(/^proj\/dev\/app-[0-9a-f]{8}$/)
       .and.equal(REPOSITORY);
     expect(repo.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
-    expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0]!.encryptionType).to.equal("KMS");
+    expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0].encryptionType).to.equal("KMS");
     const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy));
     expect(lifecycle.rules[0].selection).to.deep.equal({
       tagStatus: "tagged",
@@ -355,7 +355,7 @@ describe("SecureFargateTask under mocks", () => {
     const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-secret-CONSUMERKEY-version");
     expect(version.inputs.secretString).to.equal("ck-value-1");
     const [container] = containerDefinitions(r);
-    for (const s of container!.secrets as Array<{ name: string; valueFrom: string }>) {
+    for (const s of container.secrets as Array<{ name: string; valueFrom: string }>) {
       expect(s.valueFrom).to.match(new RegExp(`:secret:proj/dev/app/secret-${s.name}-20261122000000000000000001-AbCdEf:::[0-9a-f]{32}$`));
     }
     const readSecrets = policy(r, "app-execution-policy").Statement.find((s) => s.Sid === "ReadSecrets")!;

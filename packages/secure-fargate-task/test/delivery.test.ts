@@ -17,14 +17,14 @@ describe("SecureFargateTask secret delivery and sources", () => {
     it("adds an init container the app waits for with SUCCESS, a shared volume, and <NAME>_FILE variables", async () => {
       const { run: r } = await runComponent({ secretDelivery: "files" });
       const [app, init] = containerDefinitions(r);
-      expect(app!.secrets).to.deep.equal([]);
-      expect(app!.dependsOn).to.deep.equal([{ containerName: "secrets-init", condition: "SUCCESS" }]);
-      expect(app!.memory).to.equal(512 - 128);
-      expect(app!.mountPoints).to.deep.equal([
+      expect(app.secrets).to.deep.equal([]);
+      expect(app.dependsOn).to.deep.equal([{ containerName: "secrets-init", condition: "SUCCESS" }]);
+      expect(app.memory).to.equal(512 - 128);
+      expect(app.mountPoints).to.deep.equal([
         { sourceVolume: "tmp", containerPath: "/tmp", readOnly: false },
         { sourceVolume: "secrets", containerPath: "/run/secrets", readOnly: true },
       ]);
-      expect(app!.environment).to.deep.equal([
+      expect(app.environment).to.deep.equal([
         { name: "ACCESSTOKEN_FILE", value: "/run/secrets/ACCESSTOKEN" },
         { name: "CONSUMERKEY_FILE", value: "/run/secrets/CONSUMERKEY" },
         { name: "CONSUMERSECRETKEY_FILE", value: "/run/secrets/CONSUMERSECRETKEY" },
@@ -119,7 +119,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
         },
       });
       const [app] = containerDefinitions(r);
-      expect(app!.secrets).to.deep.equal([
+      expect(app.secrets).to.deep.equal([
         { name: "BY_FULL_ARN", valueFrom: `${existingArn("shared/other")}:::11111111-2222-3333-4444-555555555555` },
         { name: "BY_NAME", valueFrom: `${existingArn("shared/api")}:token:AWSCURRENT:` },
         { name: "BY_PARTIAL_ARN", valueFrom: `${existingArn("shared/db")}::AWSCURRENT:` },
@@ -158,7 +158,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
         },
       });
       const paramArn = (p: string) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${p}`;
-      expect(containerDefinitions(r)[0]!.secrets).to.deep.equal([
+      expect(containerDefinitions(r)[0].secrets).to.deep.equal([
         { name: "OTHER", valueFrom: `${paramArn("app/other")}:3` },
         { name: "TOKEN", valueFrom: paramArn("app/token") },
       ]);
@@ -213,10 +213,10 @@ describe("SecureFargateTask secret delivery and sources", () => {
       expect(object.inputs).to.include({ key: "secrets/TLS_KEY", serverSideEncryption: "aws:kms", kmsKeyId: keyArn });
 
       const [app, init] = containerDefinitions(r);
-      expect((app!.secrets as Array<{ name: string }>).map((s) => s.name)).to.deep.equal(["ACCESSTOKEN", "CONSUMERKEY", "CONSUMERSECRETKEY"]);
-      expect(app!.environment).to.deep.include({ name: "TLS_KEY_FILE", value: "/run/secrets/TLS_KEY" });
+      expect((app.secrets as Array<{ name: string }>).map((s) => s.name)).to.deep.equal(["ACCESSTOKEN", "CONSUMERKEY", "CONSUMERSECRETKEY"]);
+      expect(app.environment).to.deep.include({ name: "TLS_KEY_FILE", value: "/run/secrets/TLS_KEY" });
       const spec = JSON.parse(
-        String((init!.environment as Array<{ name: string; value: string }>).find((e) => e.name === "SECRET_FILES_SPEC")!.value),
+        String((init.environment as Array<{ name: string; value: string }>).find((e) => e.name === "SECRET_FILES_SPEC")!.value),
       );
       expect(spec.files).to.deep.equal([
         { name: "TLS_KEY", source: { type: "s3", bucket: bucketName, key: "secrets/TLS_KEY", versionId: object.state.versionId } },
@@ -246,7 +246,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
       const version = r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-log-secrets-version");
       const logArn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/log-secrets-20261122000000000000000001-AbCdEf`;
       expect(JSON.parse(String(version.inputs.secretString))).to.deep.equal({ "splunk-token": "splunk-token-value" });
-      expect(app!.logConfiguration).to.deep.equal({
+      expect(app.logConfiguration).to.deep.equal({
         logDriver: "splunk",
         options: { "splunk-url": "https://splunk.example:8088" },
         secretOptions: [{ name: "splunk-token", valueFrom: `${logArn}:splunk-token::${String(version.state.versionId)}` }],
@@ -266,8 +266,8 @@ describe("SecureFargateTask secret delivery and sources", () => {
       expect(JSON.parse(String(credentials.inputs.secretString))).to.deep.equal({ username: "bot", password: "registry-password" });
       const credentialsArn = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/registry-credentials-20261122000000000000000001-AbCdEf`;
       const [app] = containerDefinitions(r);
-      expect(app!.image).to.equal(`ghcr.io/org/app@sha256:${"01".repeat(32)}`);
-      expect(app!.repositoryCredentials).to.deep.equal({ credentialsParameter: credentialsArn });
+      expect(app.image).to.equal(`ghcr.io/org/app@sha256:${"01".repeat(32)}`);
+      expect(app.repositoryCredentials).to.deep.equal({ credentialsParameter: credentialsArn });
       const execution = rolePolicy(r, "app-execution-policy");
       expect(sids(execution)).to.deep.equal(["WriteLogs", "ReadSecrets", "DecryptViaSecretsManager"]);
       expect(sid(execution, "ReadSecrets")!.Resource).to.deep.equal([credentialsArn, MANAGED_ARN].sort());
@@ -284,7 +284,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
           API: { secretsManager: "shared/api" },
         },
       });
-      expect(containerDefinitions(r)[0]!.secrets).to.deep.include({
+      expect(containerDefinitions(r)[0].secrets).to.deep.include({
         name: "DB_PASSWORD",
         valueFrom: `${existingArn("cmk/db")}:password:AWSCURRENT:`,
       });

@@ -206,17 +206,17 @@ describe("properties of the component under mocks (fast-check)", () => {
           secrets: Array<{ name: string; valueFrom: string }>;
           logConfiguration: { options: Record<string, string> };
         }>;
-        expect(container!.name).to.match(NAME_RULES.containerName);
-        expect(container!.logConfiguration.options["awslogs-group"]).to.match(NAME_RULES.logGroup);
+        expect(container.name).to.match(NAME_RULES.containerName);
+        expect(container.logConfiguration.options["awslogs-group"]).to.match(NAME_RULES.logGroup);
         expect(
-          container!.image
+          container.image
             .split("/")
             .slice(1)
             .join("/")
             .replace(/@sha256:.*$/, ""),
         ).to.match(NAME_RULES.repository);
-        expect(container!.secrets.map((s) => s.name).sort()).to.deep.equal(Object.keys(secrets).sort());
-        for (const s of container!.secrets) expect(s.valueFrom).to.match(PINNED);
+        expect(container.secrets.map((s) => s.name).sort()).to.deep.equal(Object.keys(secrets).sort());
+        for (const s of container.secrets) expect(s.valueFrom).to.match(PINNED);
         const executionPolicy = String(run.get("aws:iam/rolePolicy:RolePolicy", "app-execution-policy").inputs.policy);
         for (const value of Object.values(secrets)) {
           expect(definitions).to.not.include(value);

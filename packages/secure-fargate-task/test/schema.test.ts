@@ -24,8 +24,8 @@ describe("the component's Pulumi schema, for every language", function () {
   this.timeout(120_000);
   const committed = fs.readFileSync(path.join(PACKAGE, "schema.json"), "utf8");
   const schema = JSON.parse(committed) as Schema;
-  const component = schema.resources[`${TYPE}:SecureFargateTask`]!;
-  const type = (name: string) => schema.types[`${TYPE}:${name}`]!;
+  const component = schema.resources[`${TYPE}:SecureFargateTask`];
+  const type = (name: string) => schema.types[`${TYPE}:${name}`];
 
   it("is what @pulumi/pulumi's analyzer derives from the args today (regenerate: npm run -s schema > packages/secure-fargate-task/schema.json)", async () => {
     expect(committed).to.equal(await componentSchema());
@@ -33,7 +33,7 @@ describe("the component's Pulumi schema, for every language", function () {
 
   it("keeps every secret source: secrets map names to one reference type with all its fields", () => {
     expect(component.requiredInputs.sort()).to.deep.equal(["image", "secrets"]);
-    expect(component.inputProperties.secrets!.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
+    expect(component.inputProperties.secrets.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
     expect(Object.keys(type("SecretRefArgs").properties!).sort()).to.deep.equal([
       "followRotation",
       "jsonKey",
@@ -45,11 +45,11 @@ describe("the component's Pulumi schema, for every language", function () {
       "versionId",
       "versionStage",
     ]);
-    expect(type("LoggingArgs").properties!.secretOptions!.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
+    expect(type("LoggingArgs").properties!.secretOptions.additionalProperties!.$ref).to.equal(`#/types/${TYPE}:SecretRefArgs`);
   });
 
   it("keeps both kinds of image in one type, with registry credentials of both kinds", () => {
-    expect(component.inputProperties.image!.$ref).to.equal(`#/types/${TYPE}:ImageArgs`);
+    expect(component.inputProperties.image.$ref).to.equal(`#/types/${TYPE}:ImageArgs`);
     expect(Object.keys(type("ImageArgs").properties!).sort()).to.deep.equal([
       "buildArgs",
       "context",

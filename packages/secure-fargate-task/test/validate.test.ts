@@ -43,8 +43,8 @@ describe("validateArgs", () => {
       keepImages: 10,
     });
     expect(s.secrets).to.have.length(1);
-    expect(s.secrets[0]!.kind).to.equal("value");
-    expect(pulumi.Output.isInstance(s.secrets[0]!.kind === "value" && s.secrets[0]!.value)).to.equal(true);
+    expect(s.secrets[0].kind).to.equal("value");
+    expect(pulumi.Output.isInstance(s.secrets[0].kind === "value" && s.secrets[0].value)).to.equal(true);
   });
 
   const cases: Array<[string, Partial<SecureFargateTaskArgs>, string]> = [

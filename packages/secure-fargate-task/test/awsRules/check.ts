@@ -106,8 +106,8 @@ function walk(found: { path: string; value: unknown }, step: string): Found[] {
   if (!m) throw new Error(`bad rule path step ${JSON.stringify(step)}`);
   const [, field, json, each] = m;
   if (typeof value !== "object" || Array.isArray(value)) return [];
-  let child: unknown = (value as Record<string, unknown>)[field!];
-  let childPath = join(path, field!);
+  let child: unknown = (value as Record<string, unknown>)[field];
+  let childPath = join(path, field);
   if (child === undefined || child === null) return [];
   if (json) {
     if (typeof child !== "string") return [{ path: childPath, error: `expected a JSON string, got ${typeof child}` }];

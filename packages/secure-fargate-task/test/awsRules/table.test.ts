@@ -158,14 +158,14 @@ function place(rulePath: string, value: unknown): Record<string, unknown> {
   const steps = rulePath.split(".");
   let inner: unknown = value;
   for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i]!;
+    const step = steps[i];
     if (step === "*") inner = { k: inner };
     else if (step === "{key}") inner = { [String(inner)]: "v" };
     else {
       const m = /^([^@[\]]+)(@json)?(\[\]\??)?$/.exec(step)!;
       let v: unknown = m[3] ? [inner] : inner;
       if (m[2]) v = JSON.stringify(v);
-      inner = { [m[1]!]: v };
+      inner = { [m[1]]: v };
     }
   }
   return inner as Record<string, unknown>;
@@ -211,7 +211,7 @@ describe("AWS input rules table", () => {
       if (token.startsWith("secure-fargate-task:")) return !component.includes(`"${token}"`);
       const [pkg, mod, cls] = token.split(":") as [string, string, string];
       if (pkg === "docker") return (docker as unknown as Record<string, { __pulumiType?: string }>)[cls]?.__pulumiType !== token;
-      const module = modules[pkg]?.[mod.split("/")[0]!] as Record<string, { __pulumiType?: string }> | undefined;
+      const module = modules[pkg]?.[mod.split("/")[0]] as Record<string, { __pulumiType?: string }> | undefined;
       return module?.[cls]?.__pulumiType !== token;
     });
     expect(fake).to.deep.equal([]);

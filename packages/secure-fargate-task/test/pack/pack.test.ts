@@ -25,11 +25,11 @@ describe("the packed package, installed in a fresh project outside the workspace
     const [packed] = JSON.parse(
       execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
     ) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    files = packed!.files.map((f) => f.path);
+    files = packed.files.map((f) => f.path);
     consumer = path.join(out, "consumer");
     const installed = path.join(consumer, "node_modules", "secure-fargate-task");
     fs.mkdirSync(installed, { recursive: true });
-    execFileSync("tar", ["xzf", path.join(out, packed!.filename), "-C", installed, "--strip-components=1"]);
+    execFileSync("tar", ["xzf", path.join(out, packed.filename), "-C", installed, "--strip-components=1"]);
     // The peers, as the consumer's own install would provide them.
     fs.symlinkSync(path.join(WORKSPACE_MODULES, "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
     fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.ts" }));

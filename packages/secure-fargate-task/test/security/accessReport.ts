@@ -65,7 +65,7 @@ function statementRows(principal: string, s: Statement, resources: string[]): st
 
 function principalOf(s: Statement): string {
   if (!s.Principal) return "?";
-  const [kind, value] = Object.entries(s.Principal)[0]!;
+  const [kind, value] = Object.entries(s.Principal)[0];
   return `${kind} ${[value].flat().map(code).join(", ")}`;
 }
 

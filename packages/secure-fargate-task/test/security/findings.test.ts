@@ -70,7 +70,7 @@ describe("AWS control findings flag non-compliant resources", () => {
         label: "synthetic",
         account: "123456789012",
         region: "eu-west-1",
-        resources: VIOLATORS[control.id]!,
+        resources: VIOLATORS[control.id],
         secretValues: ["the-secret-value"],
       };
       expect(control.findings(subject)).to.not.deep.equal([]);
@@ -82,7 +82,7 @@ describe("AWS control findings flag non-compliant resources", () => {
       label: "synthetic",
       account: "123456789012",
       region: "eu-west-1",
-      resources: VIOLATORS["ECS.8"]!,
+      resources: VIOLATORS["ECS.8"],
       secretValues: ["the-secret-value"],
     };
     expect(CONTROLS.find((c) => c.id === "ECS.8")!.findings(subject)).to.deep.equal([

@@ -58,7 +58,7 @@ export function ofType(subject: Subject, type: string): Resource[] {
 export function only(subject: Subject, type: string): Resource {
   const found = ofType(subject, type);
   if (found.length !== 1) throw new Error(`${subject.label}: expected one ${type}, found ${found.length}`);
-  return found[0]!;
+  return found[0];
 }
 
 /** A string output of a resource (an ARN, a name); fails when the mocks gave none. */
