@@ -18,6 +18,25 @@ export default defineConfig(
       // An Output in a plain template literal prints "Calling [toString] on an [Output<T>] is not supported"; use pulumi.interpolate.
       "@pulumi/no-output-in-template-literal": "error",
       "@pulumi/no-output-instance-in-template-literal": "error",
+      // `_name` marks a binding kept on purpose (a field left out of a rest object, an unused tuple slot), as in tsc's noUnused* checks.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // `async` without `await` is how the fakes and providers implement Promise-returning interfaces: a throw becomes a rejection.
+      "@typescript-eslint/require-await": "off",
+      // child_process's ExecException and ExecFileException are Errors, whose String() is "Error: <message>", like the Error the rule already allows.
+      "@typescript-eslint/no-base-to-string": [
+        "error",
+        { ignoredTypeNames: ["Error", "RegExp", "URL", "URLSearchParams", "ExecException", "ExecFileException"] },
+      ],
+    },
+  },
+  {
+    files: ["**/test/**/*.ts"],
+    rules: {
+      // chai's property assertions (`expect(x).to.be.empty`, `.to.be.true`) assert when read: they are not unused expressions.
+      "@typescript-eslint/no-unused-expressions": "off",
     },
   },
   {

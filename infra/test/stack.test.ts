@@ -80,9 +80,16 @@ interface ContainerDefinition {
   secrets: Array<{ name: string; valueFrom: string }>;
 }
 
+/** A policy document as the tests read it, parsed from JSON. */
+interface PolicyDocument {
+  Statement: Array<{ Sid: string; Resource: unknown; Condition: Record<string, Record<string, unknown>> }>;
+}
+
 function container(result: ScenarioResult): ContainerDefinition {
-  const definitions = JSON.parse(String(only(result, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
-  return (definitions as ContainerDefinition[])[0];
+  const definitions = JSON.parse(
+    String(only(result, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions),
+  ) as ContainerDefinition[];
+  return definitions[0];
 }
 
 describe("twitterstream stack", function () {
@@ -266,7 +273,7 @@ describe("twitterstream stack", function () {
       expect(table.inputs.deletionProtectionEnabled).to.equal(false);
       const tableName = String(privateNetwork.outputs.tableName.value);
       const policy = byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
-      expect(JSON.parse(String(policy.inputs.policy)).Statement[0].Resource).to.equal(tableArn(tableName));
+      expect((JSON.parse(String(policy.inputs.policy)) as PolicyDocument).Statement[0].Resource).to.equal(tableArn(tableName));
       expect(container(privateNetwork).environment).to.deep.include({ name: "DYNAMODBTABLE", value: tableName });
     });
 
@@ -282,17 +289,14 @@ describe("twitterstream stack", function () {
       for (const name of Object.values({ a: "ACCESSTOKEN", b: "ACCESSTOKENSECRET", c: "CONSUMERKEY", d: "CONSUMERSECRETKEY" })) {
         expect(definition.environment).to.deep.include({ name: `${name}_FILE`, value: `/run/secrets/${name}` });
       }
-      const statements = JSON.parse(
+      const taskPolicy = JSON.parse(
         String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy),
-      ).Statement;
-      expect(statements.map((st: { Sid: string }) => st.Sid)).to.deep.equal([
-        "WritePosts",
-        "ScanPostIds",
-        "ReadSecrets",
-        "DecryptViaSecretsManager",
-      ]);
-      const definitions = JSON.parse(String(only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
-      expect(definitions.map((d: { name: string }) => d.name)).to.deep.equal(["app", "secrets-init"]);
+      ) as PolicyDocument;
+      expect(taskPolicy.Statement.map((st) => st.Sid)).to.deep.equal(["WritePosts", "ScanPostIds", "ReadSecrets", "DecryptViaSecretsManager"]);
+      const definitions = JSON.parse(String(only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as Array<{
+        name: string;
+      }>;
+      expect(definitions.map((d) => d.name)).to.deep.equal(["app", "secrets-init"]);
     });
 
     it("builds for arm64 from ../service when run from infra/, and runs on ARM64 Fargate", () => {

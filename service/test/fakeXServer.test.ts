@@ -303,7 +303,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
     });
 
     it("goes silent, so that a client's keep-alive timeout fires", async () => {
-      const stream = await client.v2.searchStream({ ...FIELDS, autoConnect: false });
+      const stream = client.v2.searchStream({ ...FIELDS, autoConnect: false });
       streams.push(stream);
       let lost = false;
       stream.on(ETwitterStreamEvent.ConnectionLost, () => (lost = true));

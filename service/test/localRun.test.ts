@@ -42,6 +42,7 @@ describe("npm run local (short run)", function () {
     expect(declared).to.be.greaterThan(0);
     expect(texts).to.have.length(declared);
     expect(texts.filter((text) => !containsPhrase(text, "climate change"))).to.deep.equal([]);
+    // eslint-disable-next-line no-control-regex -- \u0000-\u007f is ASCII: the test asks for at least one non-ASCII text
     expect(texts.some((text) => /[^\u0000-\u007f]/u.test(text))).to.equal(true);
     const summary = /^sent (\d+) · matching (\d+) · stored (\d+) · missing 0 · not matching 0$/mu.exec(stdout);
     expect(summary, "the summary line").to.not.equal(null);

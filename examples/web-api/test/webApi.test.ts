@@ -11,6 +11,7 @@ describe("example: a web API with a database password", function () {
   before(async () => {
     run = await mockRun(
       () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after mockRun sets the mocks, so not a static import
         exports = require("../index") as Record<string, unknown>;
       },
       { project: "web-api", config: { "web-api:dbPassword": PASSWORD } },

@@ -64,7 +64,9 @@ describe("doctor CLI (child process)", () => {
     expect(stderr).to.equal("");
     expect(code).to.equal(0);
     const lines = stdout.split("\n");
-    expect(lines[0]).to.equal(`Doctor: service ${stackOutputs()["serviceName"]} in cluster ${stackOutputs()["clusterName"]} (us-east-1)`);
+    expect(lines[0]).to.equal(
+      `Doctor: service ${String(stackOutputs()["serviceName"])} in cluster ${String(stackOutputs()["clusterName"])} (us-east-1)`,
+    );
     expect(lines).to.include.members(["[ok]   the service runs the stack's task definition twitterstream:4", "[ok]   running 1 of 1"]);
     expect(lines.filter((l) => l !== "").pop()).to.equal("Result: healthy: the service runs the stack's revision");
   });

@@ -284,7 +284,7 @@ describe("doctor against a fake AWS", () => {
     });
     const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
     expect(code).to.equal(1);
-    expect(lines).to.include(`[FAIL] service ${SERVICE} not found in cluster ${stackOutputs()["clusterName"]} (MISSING) in us-east-1`);
+    expect(lines).to.include(`[FAIL] service ${SERVICE} not found in cluster ${String(stackOutputs()["clusterName"])} (MISSING) in us-east-1`);
   });
 
   it("GIVEN the doctor may not read the logs and the table is gone THEN exit 1, each said in AWS's words", async () => {

@@ -125,6 +125,7 @@ function answer(scenario: FakeScenario, action: string, body: { [key: string]: J
       return ok({
         services: [],
         failures: names.map((n) => ({
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- echoes whatever the client sent as a service name, as ECS does
           arn: `arn:aws:ecs:us-east-1:123456789012:service/${str(body["cluster"]) ?? "default"}/${String(n)}`,
           reason: "MISSING",
         })),

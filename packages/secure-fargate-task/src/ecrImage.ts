@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-requests.html
  */
 const ECR_IMAGE =
-  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|dkr-ecr\.([a-z0-9-]+)\.on\.aws)\/([a-z0-9][a-z0-9._\/-]*?)(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|dkr-ecr\.([a-z0-9-]+)\.on\.aws)\/([a-z0-9][a-z0-9._/-]*?)(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 
 /** Where an ECR image lives. */
 export interface EcrImageLocation {

@@ -63,6 +63,7 @@ export function computedState(
       // A new value makes a new version: the id follows the value, as a real PutSecretValue's would.
       return { versionId: fakeId(String(inputs.secretId), String(inputs.secretString)) };
     case "aws:dynamodb/table:Table":
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an input as the program gave it, stringified as AWS would
       return { arn: arn("dynamodb", `table/${String(inputs.name ?? name)}`), name: inputs.name ?? name };
     case "aws:iam/role:Role":
       return { arn: `arn:aws:iam::${ACCOUNT}:role/${name}-1234567`, name: `${name}-1234567` };

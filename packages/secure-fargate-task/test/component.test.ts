@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT, makeContext, mockRun, REGION, resolve } from "./mocks";
 import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, secretValues } from "./runComponent";
@@ -172,7 +173,9 @@ describe("SecureFargateTask under mocks", () => {
       .and.equal(REPOSITORY);
     expect(repo.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect((repo.encryptionConfigurations as Array<Record<string, string>>)[0].encryptionType).to.equal("KMS");
-    const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy));
+    const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy)) as {
+      rules: Array<{ selection: unknown }>;
+    };
     expect(lifecycle.rules[0].selection).to.deep.equal({
       tagStatus: "tagged",
       tagPrefixList: ["src-"],
@@ -265,7 +268,7 @@ describe("SecureFargateTask under mocks", () => {
     const { run: r } = await run();
     const key = r.get("aws:kms/key:Key", "app-key").inputs;
     expect(key).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
-    expect(JSON.parse(String(key.policy)).Statement[1]).to.deep.equal({
+    expect((JSON.parse(String(key.policy)) as PolicyDocument).Statement[1]).to.deep.equal({
       Sid: "CloudWatchLogsForTheseLogGroupsOnly",
       Effect: "Allow",
       Principal: { Service: `logs.${REGION}.amazonaws.com` },
@@ -407,7 +410,12 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+/** A policy document as the tests read it, parsed from JSON. */
+interface PolicyDocument {
+  Statement: Array<{ Sid: string; Resource: unknown; Condition: Record<string, Record<string, unknown>> }>;
+}
+
 /** The id the mocks give a resource (see mocks.ts: a hash of type and name). */
 function sgIdOf(type: string, name: string): string {
-  return require("node:crypto").createHash("sha256").update([type, name].join("\0")).digest("hex").slice(0, 32);
+  return createHash("sha256").update([type, name].join("\0")).digest("hex").slice(0, 32);
 }

@@ -12,6 +12,11 @@ type Statement = Record<string, unknown>;
 const sid = (doc: { Statement: Statement[] }, id: string) => doc.Statement.find((s) => s.Sid === id);
 const sids = (doc: { Statement: Statement[] }) => doc.Statement.map((s) => s.Sid);
 
+/** A policy document as the tests read it, parsed from JSON. */
+interface PolicyDocument {
+  Statement: Array<{ Sid: string; Resource: unknown; Condition: Record<string, Record<string, unknown>> }>;
+}
+
 describe("SecureFargateTask secret delivery and sources", () => {
   describe("file delivery", () => {
     it("adds an init container the app waits for with SUCCESS, a shared volume, and <NAME>_FILE variables", async () => {
@@ -206,7 +211,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
         r.get("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "app-secrets-bucket-encryption").inputs
           .rules,
       ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }]);
-      const tls = JSON.parse(String(r.get("aws:s3/bucketPolicy:BucketPolicy", "app-secrets-bucket-policy").inputs.policy));
+      const tls = JSON.parse(String(r.get("aws:s3/bucketPolicy:BucketPolicy", "app-secrets-bucket-policy").inputs.policy)) as PolicyDocument;
       expect(tls.Statement[0]).to.deep.include({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
       const object = r.get("aws:s3/bucketObjectv2:BucketObjectv2", "app-object-TLS_KEY");
       expect(object.secretInputs).to.include("content");
@@ -217,7 +222,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
       expect(app.environment).to.deep.include({ name: "TLS_KEY_FILE", value: "/run/secrets/TLS_KEY" });
       const spec = JSON.parse(
         String((init.environment as Array<{ name: string; value: string }>).find((e) => e.name === "SECRET_FILES_SPEC")!.value),
-      );
+      ) as { files: unknown };
       expect(spec.files).to.deep.equal([
         { name: "TLS_KEY", source: { type: "s3", bucket: bucketName, key: "secrets/TLS_KEY", versionId: object.state.versionId } },
       ]);
@@ -321,7 +326,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
         principal: "events.amazonaws.com",
         sourceArn: rule.state.arn,
       });
-      const keyPolicy = JSON.parse(String(r.get("aws:kms/key:Key", "app-key").inputs.policy));
+      const keyPolicy = JSON.parse(String(r.get("aws:kms/key:Key", "app-key").inputs.policy)) as PolicyDocument;
       expect(keyPolicy.Statement[1].Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]).to.deep.equal([
         `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app`,
         `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app/rotation`,

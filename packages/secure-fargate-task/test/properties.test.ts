@@ -194,10 +194,11 @@ describe("properties of the component under mocks (fast-check)", () => {
     await fc.assert(
       fc.asyncProperty(acceptedArgs, async (args) => {
         const { SecureFargateTask } = await import("../src");
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the arbitrary generates string values; String() only narrows the type
         const secrets = Object.fromEntries(Object.entries(args.secrets).map(([k, ref]) => [k, String(ref.value)]));
         const run = await mockRun(() => void new SecureFargateTask("app", { ...args, secrets: secretValues(secrets) }));
         const task = run.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs;
-        expect(isOffered(Number(task.cpu), Number(task.memory)), `${task.cpu}/${task.memory}`).to.equal(true);
+        expect(isOffered(Number(task.cpu), Number(task.memory)), `${String(task.cpu)}/${String(task.memory)}`).to.equal(true);
         expect(task.family).to.match(NAME_RULES.family);
         const definitions = String(task.containerDefinitions);
         const [container] = JSON.parse(definitions) as Array<{

@@ -40,10 +40,15 @@ export async function runComponent(
 
 /** The task definition's container definitions, parsed. */
 export function containerDefinitions(r: MockRun): Array<Record<string, unknown>> {
-  return JSON.parse(String(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs.containerDefinitions));
+  return JSON.parse(String(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs.containerDefinitions)) as Array<
+    Record<string, unknown>
+  >;
 }
 
 /** A role policy's document, parsed. */
 export function rolePolicy(r: MockRun, name: string): { Version: string; Statement: Array<Record<string, unknown>> } {
-  return JSON.parse(String(r.get("aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
+  return JSON.parse(String(r.get("aws:iam/rolePolicy:RolePolicy", name).inputs.policy)) as {
+    Version: string;
+    Statement: Array<Record<string, unknown>>;
+  };
 }

@@ -93,6 +93,7 @@ describe("the component's Pulumi schema, for every language", function () {
       exports: { ".": { default: string } };
     };
     expect(manifest.exports["."].default).to.equal(`./${manifest.main}`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the package's main the way Pulumi's plugin host does, by path at run time
     const entry = require(path.join(PACKAGE, manifest.main)) as Record<string, unknown>;
     expect(getPulumiComponents(entry).map((c) => c.name)).to.deep.equal(["SecureFargateTask"]);
   });

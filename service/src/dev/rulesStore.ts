@@ -150,6 +150,7 @@ export class RulesStore {
     if (!strings(ids) || !strings(values) || ids.length + values.length === 0) {
       return invalidRequest([
         {
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- echoes the malformed `ids` back as X does, whatever was sent
           parameters: { "delete.ids": Array.isArray(ids) ? ids.map(String) : [String(ids)] },
           message: "`delete` must hold `ids` or `values`, arrays of strings (IDs must be submitted as strings)",
         },

@@ -120,7 +120,7 @@ function walk(found: { path: string; value: unknown }, step: string): Found[] {
   }
   if (each === undefined) return [{ path: childPath, value: child }];
   if (!Array.isArray(child)) return each === "[]?" ? [{ path: childPath, value: child }] : [{ path: childPath, error: "expected an array" }];
-  return child.map((v, i) => ({ path: `${childPath}[${i}]`, value: v }));
+  return (child as unknown[]).map((v, i) => ({ path: `${childPath}[${i}]`, value: v }));
 }
 
 /** The problem with `value` under `check`, or undefined. */

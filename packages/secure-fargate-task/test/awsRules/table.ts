@@ -303,8 +303,10 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           len(0, 1000),
           {
             kind: "pattern",
+            // eslint-disable-next-line no-control-regex -- AWS's own character rule: tab, line feed and carriage return are allowed
             pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
             what: String.raw`[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]`,
+            // eslint-disable-next-line no-control-regex -- the same AWS character rule, one character at a time
             chars: /[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/,
           },
         ],

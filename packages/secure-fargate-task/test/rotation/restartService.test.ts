@@ -74,7 +74,7 @@ describe("rotation target function (real AWS SDK against a loopback ECS)", () =>
       const [log, result] = stdout
         .trim()
         .split("\n")
-        .map((line) => JSON.parse(line));
+        .map((line) => JSON.parse(line) as unknown);
       expect(log).to.deep.equal({
         message: "new deployment started",
         reason: "Secret Label Updated",

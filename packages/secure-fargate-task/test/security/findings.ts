@@ -51,9 +51,9 @@ export const noLogging = eachContainer((c) => (c.logConfiguration?.logDriver ? u
 
 export const notLatestPlatform = eachOf(TYPES.service, (svc) => {
   const version = svc.inputs.platformVersion;
-  return svc.inputs.launchType === "FARGATE" && version !== undefined && version !== "LATEST"
-    ? `${svc.name} runs Fargate platform ${String(version)}`
-    : undefined;
+  if (svc.inputs.launchType !== "FARGATE" || version === undefined || version === "LATEST") return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the input as given, whatever its type, for the finding's text
+  return `${svc.name} runs Fargate platform ${String(version)}`;
 });
 
 export const noContainerInsights = eachOf(TYPES.cluster, (cluster) => {
