@@ -447,7 +447,7 @@ describe("fake X server: X's limits and failures", function () {
     await addRule(x, "climate");
     const { body } = await openRawStream(x);
     body.pause();
-    x.enqueueSource(generatePostStream({ count: 20_000, matchRatio: 0.5, pattern: "climate change" }));
+    x.enqueueSource(generatePostStream({ count: 100_000, matchRatio: 0.5, pattern: "climate change" }));
     await eventually(() => x.slowReaderDrops() === 1, "the slow reader to be dropped");
     expect(x.lostIds().size).to.be.greaterThan(0);
     for (const id of x.lostIds()) expect(x.sentIds().has(id)).to.equal(false);
