@@ -11,6 +11,7 @@ import { runJob, type ComplianceApi, type ComplianceJob } from "../src/complianc
 import { startFakeXServer, type FakeXServer } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
 import type { PostItem } from "../src/item";
+import { localEnv } from "./harness";
 
 const REPO = path.resolve(__dirname, "../..");
 const COMMAND = path.join(REPO, "service/src/compliance/main.ts");
@@ -66,13 +67,7 @@ describe("compliance command against the fake X server and dynalite", function (
     env = {
       CONSUMERKEY: "ck-compliance",
       CONSUMERSECRETKEY: "cs-compliance-secret",
-      DYNAMODBTABLE: TABLE,
-      AWSREGION: "us-east-1",
-      FILTER: "climate change",
-      X_API_BASE_URL: x.url,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
+      ...localEnv(x.url, dynamo.endpoint, TABLE, "climate change"),
       COMPLIANCE_POLL_MS: "20",
       COMPLIANCE_IDS_PER_JOB: "12",
     };

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
 import { editOf, postOf, quoteOf, retweetOf, type Posting } from "../src/dev/postKinds";
-import { FAST, ServiceProcess, waitFor } from "./harness";
+import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 
 const TABLE = "twitterStream";
 const FILTER = "climate change";
@@ -40,13 +40,7 @@ describe("content: retweets, quotes, long posts and edits against the fake X ser
     env = {
       ...FAST,
       BEARERTOKEN: x.bearerToken,
-      DYNAMODBTABLE: TABLE,
-      AWSREGION: "us-east-1",
-      FILTER,
-      X_API_BASE_URL: x.url,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
+      ...localEnv(x.url, dynamo.endpoint, TABLE, FILTER),
     };
   });
 

@@ -124,6 +124,22 @@ export class ServiceProcess {
   }
 }
 
+/**
+ * The variables that wire the service (or the compliance command) to a local X double and dynalite, as ECS wires it to
+ * X and DynamoDB: the table, its region, the filter, both endpoints, and dummy AWS credentials.
+ */
+export function localEnv(xUrl: string, dynamoEndpoint: string, table: string, filter: string): Record<string, string> {
+  return {
+    DYNAMODBTABLE: table,
+    AWSREGION: "us-east-1",
+    FILTER: filter,
+    X_API_BASE_URL: xUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+  };
+}
+
 /** Settings that make every wait of the service short, for tests. */
 export const FAST: Readonly<Record<string, string>> = {
   NETWORK_BACKOFF_STEP_MS: "20",

@@ -9,7 +9,7 @@ import { baseUrlPlugin } from "../src/xApi";
 import { containsPhrase, generatePosts } from "../src/dev/generator";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { FAST, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
+import { FAST, localEnv, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const TABLE = "twitterStream";
 const PATTERN = "climate change";
@@ -34,13 +34,7 @@ async function world(): Promise<World> {
   const env = {
     ...FAST,
     ...creds,
-    DYNAMODBTABLE: TABLE,
-    AWSREGION: "us-east-1",
-    FILTER: PATTERN,
-    X_API_BASE_URL: x.url,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
+    ...localEnv(x.url, dynamo.endpoint, TABLE, PATTERN),
   };
   return { dynamo, x, env, secrets: [...Object.values(creds), x.bearerToken], services: [] };
 }

@@ -9,7 +9,7 @@ import { containsPhrase, generatePosts } from "../src/dev/generator";
 import { startFakeXServer, type FakePost, type FakeXServer, type FakeXServerOptions } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
 import { xApiClientSettings } from "../src/dev/xApiClient";
-import { FAST, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
+import { FAST, localEnv, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const TABLE = "twitterStream";
 const PATTERN = "climate change";
@@ -46,13 +46,7 @@ describe("service against X's documented behaviours", function () {
     env = {
       ...FAST,
       ...creds,
-      DYNAMODBTABLE: TABLE,
-      AWSREGION: "us-east-1",
-      FILTER: PATTERN,
-      X_API_BASE_URL: x.url,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
+      ...localEnv(x.url, dynamo.endpoint, TABLE, PATTERN),
       ...extra,
     };
   }
