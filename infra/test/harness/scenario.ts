@@ -5,8 +5,8 @@
  * Usage: node --import tsx scenario.ts '<JSON {config: {key: value}, secretKeys: [key]}>'
  */
 import * as pulumi from "@pulumi/pulumi";
-import { checkAwsRules } from "../../../packages/secure-fargate-task/test/awsRules/check";
-import { missingFiles, recordRegistrations, type Registration } from "../../../packages/secure-fargate-task/test/platform/registration";
+import { recordRegistrations, type Registration } from "../../../packages/secure-fargate-task/test/platform/registration";
+import { platformViolations } from "../../../packages/secure-fargate-task/test/platform/violations";
 import { answerInvoke, capture, computedState, RESULT_PREFIX, type CapturedOutput, type ScenarioResult } from "./mocks";
 
 interface ScenarioInput {
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
     }
     await pulumi.runtime.disconnect();
     // The platform's own rules, which the mocks alone would let pass.
-    for (const problem of [...missingFiles(registrations), ...checkAwsRules(result.resources)])
-      fail(new Error(`a real \`pulumi up\` would fail: ${problem}`));
+    for (const problem of platformViolations(registrations, result.resources)) fail(new Error(`a real \`pulumi up\` would fail: ${problem}`));
   } catch (e) {
     fail(e);
   }

@@ -4,8 +4,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { answerInvoke, computedState, fakeId, isSecretWrapped, unwrapSecrets } from "./awsFakes";
 import type { FakeRegistry } from "./fakeRegistry";
-import { checkAwsRules } from "./awsRules/check";
-import { missingFiles, recordRegistrations, Registration } from "./platform/registration";
+import { recordRegistrations, Registration } from "./platform/registration";
+import { platformViolations } from "./platform/violations";
 
 /** One `newResource` call, with secret inputs unwrapped and their property names noted. */
 export interface Captured {
@@ -96,7 +96,7 @@ export async function mockRun(
   await settle(() => resources.length);
   if (errors.length > 0) throw errors[0];
   // The platform's own rules, which the mocks alone would let pass.
-  const problems = [...missingFiles(registrations), ...checkAwsRules(resources)];
+  const problems = platformViolations(registrations, resources);
   if (problems.length > 0) throw new Error(`a real \`pulumi up\` would fail:\n${problems.join("\n")}`);
   const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { urn: string }> };
   const urns = [...monitor.resources.keys()];
