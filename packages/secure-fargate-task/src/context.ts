@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DerivedNames } from "./names";
-import type { AwsScope } from "./policies";
+import type { AwsScope } from "./iam/policies";
 
 /** What every child-building function needs from the component: its name, itself as parent, tags, where it is. */
 export interface ChildContext {

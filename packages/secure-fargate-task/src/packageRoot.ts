@@ -23,5 +23,5 @@ export const SHIPPED = {
   /** The secrets init image's Docker build context. */
   initContext: "init",
   /** The rotation function's handler: plain JavaScript, zipped as is. */
-  rotationHandler: path.join("src", "rotation", "restartService.js"),
+  rotationHandler: path.join("src", "secrets", "rotation", "restartService.js"),
 } as const;

@@ -13,11 +13,11 @@ import {
   type RegistryCredentialsArgs,
   type SecureFargateTaskArgs,
 } from "./args";
-import { cpuForMemory, fargateMemoryValues, FARGATE_CPU_VALUES, isFargateSize, LOG_RETENTION_DAYS, PLATFORM_ARCHITECTURE } from "./fargate";
-import { ecrImageLocation } from "./ecrImage";
-import type { SecretSpec } from "./sources";
+import { cpuForMemory, fargateMemoryValues, FARGATE_CPU_VALUES, isFargateSize, LOG_RETENTION_DAYS, PLATFORM_ARCHITECTURE } from "./ecs/fargate";
+import { ecrImageLocation } from "./image/ecrImage";
+import type { SecretSpec } from "./secrets/sources";
 import { ENV_NAME, Reject, show } from "./validation";
-import { validateLogging, validateSecrets } from "./validateSecrets";
+import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {

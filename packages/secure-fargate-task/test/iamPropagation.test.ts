@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { IAM_PROPAGATION_SECONDS, mustWaitAgain } from "../src/iamPropagation";
+import { IAM_PROPAGATION_SECONDS, mustWaitAgain } from "../src/iam/iamPropagation";
 import { runComponent } from "./runComponent";
 
 describe("IAM propagation before ECS relies on the roles", () => {

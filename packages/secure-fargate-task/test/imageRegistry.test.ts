@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { existingDigest, imageReference } from "../src/image";
+import { existingDigest, imageReference } from "../src/image/image";
 import { FakeRegistry } from "./fakeRegistry";
 import { makeContext, mockRun, resolve } from "./mocks";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ecrImageLocation, ecrRepositoryArn } from "../src/ecrImage";
+import { ecrImageLocation, ecrRepositoryArn } from "../src/image/ecrImage";
 import { ACCOUNT, REGION } from "./mocks";
 import { REPOSITORY, rolePolicy, runComponent } from "./runComponent";
 

@@ -7,7 +7,7 @@ import { InvalidArgumentsError, validateArgs } from "../src/validate";
 import { makeContext, mockRun } from "./mocks";
 import { secretValues } from "./runComponent";
 
-/** The Fargate CPU / memory pairs, from AWS's table (REFERENCE.md), written out independently of `src/fargate.ts`. */
+/** The Fargate CPU / memory pairs, from AWS's table (REFERENCE.md), written out independently of `src/ecs/fargate.ts`. */
 const OFFERED: ReadonlyArray<readonly [number, number]> = [
   ...[512, 1024, 2048].map((m) => [256, m] as const),
   ...steps(1024, 4096, 1024).map((m) => [512, m] as const),

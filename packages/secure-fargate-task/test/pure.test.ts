@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { contentTag, dockerignorePath, isIgnored, listEntries, readDockerignore } from "../src/buildContext";
-import { secretValueFrom } from "../src/containerDefinition";
-import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/fargate";
+import { contentTag, dockerignorePath, isIgnored, listEntries, readDockerignore } from "../src/image/buildContext";
+import { secretValueFrom } from "../src/ecs/containerDefinition";
+import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/ecs/fargate";
 import { deriveNames, fit, keyedRepositoryName } from "../src/names";
-import { executionRolePolicy, lifecyclePolicy } from "../src/policies";
+import { executionRolePolicy, lifecyclePolicy } from "../src/iam/policies";
 import { makeContext } from "./mocks";
 
 describe("Fargate sizes", () => {

@@ -241,7 +241,7 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "pulumi:pulumi:Stack": { rules: [], note: "the stack resource: no AWS inputs" },
   "pulumi-nodejs:dynamic:Resource": {
     rules: [],
-    note: "the IAM propagation wait (src/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS",
+    note: "the IAM propagation wait (src/iam/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS",
   },
 
   "aws:ec2/securityGroup:SecurityGroup": {

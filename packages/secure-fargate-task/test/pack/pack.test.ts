@@ -57,7 +57,7 @@ describe("the packed package, installed in a fresh project outside the workspace
       "init/Dockerfile",
       "init/package-lock.json",
       "init/src/main.ts",
-      "src/rotation/restartService.js",
+      "src/secrets/rotation/restartService.js",
       "package.json",
     ]);
     expect(files.filter((f) => f.startsWith("test/") || (f.startsWith("src/") && f.endsWith(".ts")))).to.deep.equal([]);

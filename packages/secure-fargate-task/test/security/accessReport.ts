@@ -2,7 +2,7 @@
  * `docs/ACCESS.md`: who may do what, read from the policy documents a program writes under mocks, and who may read
  * each secret, evaluated with iam-simulate. Deterministic: fixed mock account and region, policies in their order.
  */
-import type { Statement } from "../../src/policyDocument";
+import type { Statement } from "../../src/iam/policyDocument";
 import { iamModel, IamModel } from "./iamModel";
 import type { Subject } from "./subject";
 import { decide } from "./simulate";

@@ -3,7 +3,7 @@
  * policies, the KMS key policies, and the ARNs of what the program made. Roles are found, not listed, so a role a new
  * mode adds (a rotation target, say) shows up in the tests and the report without a change here.
  */
-import type { PolicyDocument } from "../../src/policyDocument";
+import type { PolicyDocument } from "../../src/iam/policyDocument";
 import { ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "./subject";
 
 /** A role as IAM evaluates it. */

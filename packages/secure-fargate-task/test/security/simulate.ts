@@ -4,7 +4,7 @@
  * rejects, or a context key it would drop as not applying to the action, fails loudly instead of deciding quietly.
  */
 import { runSimulation, type EvaluationResult } from "@cloud-copilot/iam-simulate";
-import type { PolicyDocument } from "../../src/policyDocument";
+import type { PolicyDocument } from "../../src/iam/policyDocument";
 
 export type Decision = EvaluationResult;
 

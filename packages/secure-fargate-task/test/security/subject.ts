@@ -2,7 +2,7 @@
  * What the security tests look at: the resources one program registered under Pulumi mocks, with the outputs the
  * mocked cloud gave them, and the secret values the program was given (so that checks can look for them).
  */
-import type { PolicyDocument } from "../../src/policyDocument";
+import type { PolicyDocument } from "../../src/iam/policyDocument";
 
 /** One registered resource: what the program asked for and what the mocked cloud answered. */
 export interface Resource {

@@ -2,7 +2,7 @@
  * Named principals, resources and request contexts for the IAM evaluation rows: what the subject made ("this
  * repository") and its neighbours in the same account ("another repository"), so that a row reads as a sentence.
  */
-import type { PolicyDocument } from "../../src/policyDocument";
+import type { PolicyDocument } from "../../src/iam/policyDocument";
 import { IamModel, role } from "./iamModel";
 import type { SimulatedRequest } from "./simulate";
 

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ChildContext } from "./context";
-import type { ResolvedNetwork } from "./network";
-import type { Settings } from "./validate";
+import type { ChildContext } from "../context";
+import type { ResolvedNetwork } from "../network/network";
+import type { Settings } from "../validate";
 
 /**
  * The Fargate service: the latest platform, the deployment circuit breaker with rollback, and a wait for steady state,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ChildContext } from "./context";
-import { policyDocument } from "./policyDocument";
+import type { ChildContext } from "../context";
+import { policyDocument } from "../iam/policyDocument";
 import type { ResolvedSecret } from "./sources";
 
 /**

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SecretFileSource } from "../init/src/spec";
-import type { SecretRefArgs } from "./args";
-import { secretValueFrom } from "./containerDefinition";
-import type { AwsScope } from "./policies";
+import type { SecretFileSource } from "../../init/src/spec";
+import type { SecretRefArgs } from "../args";
+import { secretValueFrom } from "../ecs/containerDefinition";
+import type { AwsScope } from "../iam/policies";
 
 /** A secret source after validation: what kind it is and what it needs. */
 export type SecretSpec =

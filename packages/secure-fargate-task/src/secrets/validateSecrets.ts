@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "./args";
+import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "../args";
 import { classifySource, givenSources, SecretSpec } from "./sources";
-import type { Settings } from "./validate";
-import { ENV_NAME, Reject, show } from "./validation";
+import type { Settings } from "../validate";
+import { ENV_NAME, Reject, show } from "../validation";
 
 /** Checks the `secrets` map and sorts each source into its kind, by variable name. */
 export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): SecretSpec[] {

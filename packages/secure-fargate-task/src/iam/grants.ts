@@ -1,4 +1,4 @@
-import { grantArn, ResolvedSecret } from "./sources";
+import { grantArn, ResolvedSecret } from "../secrets/sources";
 import type { Statement } from "./policyDocument";
 
 /**

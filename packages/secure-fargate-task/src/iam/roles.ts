@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyStatementArgs } from "./args";
-import type { ChildContext } from "./context";
+import type { PolicyStatementArgs } from "../args";
+import type { ChildContext } from "../context";
 import { secretReadStatements } from "./grants";
 import { IamPropagation } from "./iamPropagation";
 import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
-import type { ResolvedSecret } from "./sources";
+import type { ResolvedSecret } from "../secrets/sources";
 
 /** What the roles are granted on. */
 export interface RoleInputs {

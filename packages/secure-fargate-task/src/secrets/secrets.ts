@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SecretLayout } from "./args";
-import type { ChildContext } from "./context";
-import { fit } from "./names";
+import type { SecretLayout } from "../args";
+import type { ChildContext } from "../context";
+import { fit } from "../names";
 import type { ResolvedSecret } from "./sources";
 
 /** How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`. */

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SecretLayout } from "./args";
+import type { SecretLayout } from "../args";
 import { storeObjects } from "./bucket";
-import type { ChildContext } from "./context";
+import type { ChildContext } from "../context";
 import { SecretStem, storeValues } from "./secrets";
 import { kmsKeyArnFromId, ResolvedSecret, SecretSpec, ssmParameterArn } from "./sources";
 

@@ -1,4 +1,4 @@
-import { secretFilePath, serializeSpec, SPEC_ENV_VAR } from "../init/src/spec";
+import { secretFilePath, serializeSpec, SPEC_ENV_VAR } from "../../init/src/spec";
 import {
   appContainerDefinition,
   awslogs,
@@ -8,7 +8,7 @@ import {
   initContainerDefinition,
   LogConfiguration,
 } from "./containerDefinition";
-import { ecsValueFrom, ResolvedSecret } from "./sources";
+import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
 
 /** Where file-delivered secrets live in both containers. */
 export const SECRETS_FILES: FileDelivery = { volume: "secrets", path: "/run/secrets", initContainer: "secrets-init" };

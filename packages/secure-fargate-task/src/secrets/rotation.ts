@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ChildContext } from "./context";
-import { packageRoot, SHIPPED } from "./packageRoot";
-import { policyDocument, PolicyDocument } from "./policyDocument";
-import { AwsScope, logGroupArn } from "./policies";
+import type { ChildContext } from "../context";
+import { packageRoot, SHIPPED } from "../packageRoot";
+import { policyDocument, PolicyDocument } from "../iam/policyDocument";
+import { AwsScope, logGroupArn } from "../iam/policies";
 
 /**
  * The EventBridge pattern for "this secret has a new current value": Secrets Manager's native `Secret Label Updated`

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { contentTag } from "./buildContext";
-import type { ChildContext } from "./context";
-import type { ImagePlatform } from "./args";
-import { keyedRepositoryName } from "./names";
-import { lifecyclePolicy } from "./policies";
+import type { ChildContext } from "../context";
+import type { ImagePlatform } from "../args";
+import { keyedRepositoryName } from "../names";
+import { lifecyclePolicy } from "../iam/policies";
 
 /** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
 export const TAG_PREFIXES = { app: "src-", init: "init-" } as const;

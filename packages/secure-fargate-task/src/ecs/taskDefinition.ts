@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ChildContext } from "./context";
+import type { ChildContext } from "../context";
 import { TMP_VOLUME } from "./containerDefinition";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
-import type { ResolvedSecret } from "./sources";
+import type { ResolvedSecret } from "../secrets/sources";
 import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
-import type { Settings } from "./validate";
+import type { Settings } from "../validate";
 
 /** The task definition's inputs that exist only once other children do. */
 export interface TaskDefinitionInputs {
