@@ -58,7 +58,7 @@ describe("every mock run holds what it sends to the platform's own rules", () =>
     });
     const fn = run.registrations.find((r) => r.type === "aws:lambda/function:Function")!;
     const assets = (fn.serialized.code as { assets: Record<string, { path: string }> }).assets;
-    expect(assets["index.js"].path).to.match(/src\/rotation\/restartService\.js$/);
+    expect(assets["index.js"].path).to.match(/src\/secrets\/rotation\/restartService\.js$/);
     const init = run.registrations.find((r) => r.name === "app-init-image")!;
     expect((init.serialized.build as { context: string }).context).to.match(/packages\/secure-fargate-task\/init$/);
   });

@@ -4,7 +4,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
-const HANDLER = path.join(__dirname, "..", "..", "src", "rotation", "restartService.js");
+const HANDLER = path.join(__dirname, "..", "..", "src", "secrets", "rotation", "restartService.js");
 
 /** A loopback stand-in for the ECS JSON API: records each call and answers UpdateService as ECS does. */
 async function fakeEcs(status = 200): Promise<{ url: string; calls: Array<{ target: string; body: Record<string, unknown> }>; close(): void }> {
