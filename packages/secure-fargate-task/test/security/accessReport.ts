@@ -4,8 +4,8 @@
  */
 import type { Statement } from "../../src/iam/policyDocument";
 import { iamModel, IamModel } from "./iamModel";
-import type { Subject } from "./subject";
 import { decide } from "./simulate";
+import type { MockSubject } from "./subjects";
 import { PrincipalName, requests, World } from "./world";
 
 export const REGENERATE = "npm run -s access-report > docs/ACCESS.md";
@@ -13,7 +13,7 @@ export const REGENERATE = "npm run -s access-report > docs/ACCESS.md";
 /** Principals whose access to each secret the report evaluates. */
 const READERS: PrincipalName[] = ["execution role", "task role", "an admin of this account", "an admin of another account"];
 
-export async function accessReport(subject: Subject): Promise<string> {
+export async function accessReport(subject: MockSubject): Promise<string> {
   const model = iamModel(subject);
   const world: World = { model, account: subject.account, region: subject.region };
   return [

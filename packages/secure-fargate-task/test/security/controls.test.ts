@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { CONTROLS } from "./controls";
-import { ofType, Subject, TYPES } from "./subject";
+import { CONTROLS } from "../../../policy-pack/src/controls";
+import { ofType, Subject, TYPES } from "../../../policy-pack/src/subject";
 import { componentWith, componentWithStackArgs } from "./subjects";
 
 describe("AWS security controls on the component's defaults", () => {

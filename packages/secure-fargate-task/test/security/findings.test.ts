@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { CONTROLS } from "./controls";
-import type { Resource, Subject } from "./subject";
-import { TYPES } from "./subject";
+import { CONTROLS } from "../../../policy-pack/src/controls";
+import type { Resource, Subject } from "../../../policy-pack/src/subject";
+import { TYPES } from "../../../policy-pack/src/subject";
 
 /** A resource as the mocks would capture it. */
 function resource(type: string, name: string, inputs: Record<string, unknown>, state: Record<string, unknown> = {}): Resource {
@@ -68,8 +68,6 @@ describe("AWS control findings flag non-compliant resources", () => {
     it(`${control.id} flags its violator`, () => {
       const subject: Subject = {
         label: "synthetic",
-        account: "123456789012",
-        region: "eu-west-1",
         resources: VIOLATORS[control.id],
         secretValues: ["the-secret-value"],
       };
@@ -80,8 +78,6 @@ describe("AWS control findings flag non-compliant resources", () => {
   it("ECS.8 flags both the AWS key name and the copied secret value", () => {
     const subject: Subject = {
       label: "synthetic",
-      account: "123456789012",
-      region: "eu-west-1",
       resources: VIOLATORS["ECS.8"],
       secretValues: ["the-secret-value"],
     };

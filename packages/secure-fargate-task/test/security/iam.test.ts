@@ -12,12 +12,11 @@ import {
   TRUST_ROWS,
 } from "./rows";
 import { decide } from "./simulate";
-import type { Subject } from "./subject";
-import { componentWith, componentWithStackArgs } from "./subjects";
+import { componentWith, componentWithStackArgs, MockSubject } from "./subjects";
 import { requests, World } from "./world";
 
 /** Each subject with the rows that apply to it. */
-const SUBJECTS: Array<{ name: string; capture: () => Promise<Subject>; rows: Row[] }> = [
+const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows: Row[] }> = [
   {
     name: "the component with the stack's arguments",
     capture: componentWithStackArgs,

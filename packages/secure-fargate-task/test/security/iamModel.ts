@@ -4,7 +4,7 @@
  * mode adds (a rotation target, say) shows up in the tests and the report without a change here.
  */
 import type { PolicyDocument } from "../../src/iam/policyDocument";
-import { ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "./subject";
+import { ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "../../../policy-pack/src/subject";
 
 /** A role as IAM evaluates it. */
 export interface RoleModel {

@@ -6,7 +6,13 @@ import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
 import { ACCOUNT, makeContext, mockRun, REGION } from "../mocks";
 import { secretValues } from "../runComponent";
-import type { Subject } from "./subject";
+import type { Subject } from "../../../policy-pack/src/subject";
+
+/** A program run under the mocks, in their fixed account and region (what the IAM model and access report need). */
+export interface MockSubject extends Subject {
+  account: string;
+  region: string;
+}
 
 /** Stand-ins for the stack's four X credentials. */
 export const STACK_SECRETS: Record<string, string> = {
@@ -24,7 +30,7 @@ const DEFAULT_SECRETS: Record<string, string> = { API_KEY: "api-key-value-9" };
  * `infra/table.ts`: the same name, secrets, environment, task role statements and deployment limits, in the default
  * network mode. Stands in for the stack until its program runs under mocks here.
  */
-export async function componentWithStackArgs(): Promise<Subject> {
+export async function componentWithStackArgs(): Promise<MockSubject> {
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
   const run = await mockRun(
@@ -50,7 +56,7 @@ export async function componentWithStackArgs(): Promise<Subject> {
 }
 
 /** The component with only its required arguments plus `overrides`: what a user gets by default. */
-export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<Subject> {
+export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<MockSubject> {
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
   const run = await mockRun(() => {

@@ -3,7 +3,7 @@
  * the AWS Security Hub controls for ECS, ECR, KMS, CloudWatch Logs and Secrets Manager. One list drives both the
  * control tests (`controls.test.ts`) and `docs/SECURITY.md` (`scripts/security-report.ts`).
  */
-import type { SecureFargateTaskArgs } from "../../src";
+import type { SecureFargateTaskArgs } from "../../secure-fargate-task/src";
 import * as find from "./findings";
 import type { Subject } from "./subject";
 

@@ -1,10 +1,11 @@
 /**
- * What the security tests look at: the resources one program registered under Pulumi mocks, with the outputs the
- * mocked cloud gave them, and the secret values the program was given (so that checks can look for them).
+ * What the controls look at: the resources of one program with their inputs and outputs, and the secret values it was
+ * given (so that checks can look for them). Built from the registrations captured under Pulumi mocks (the tests) or
+ * from the resources the policy analyzer is given (`stackSubject.ts`).
  */
-import type { PolicyDocument } from "../../src/iam/policyDocument";
+import type { PolicyDocument } from "../../secure-fargate-task/src/iam/policyDocument";
 
-/** One registered resource: what the program asked for and what the mocked cloud answered. */
+/** One registered resource: what the program asked for and what the (mocked) cloud answered. */
 export interface Resource {
   type: string;
   name: string;
@@ -13,12 +14,10 @@ export interface Resource {
   state: Record<string, unknown>;
 }
 
-/** One program run under mocks. */
+/** One program's resources. */
 export interface Subject {
   /** What ran, for test names and the report: "component", "stack". */
   label: string;
-  account: string;
-  region: string;
   resources: Resource[];
   /** Every secret value the program was given. None may appear anywhere but in a secret version. */
   secretValues: string[];
