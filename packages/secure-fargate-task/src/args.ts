@@ -164,6 +164,28 @@ export interface NetworkArgs {
   vpcId?: pulumi.Input<string>;
 }
 
+/**
+ * A container health check, run by ECS inside the container (its image, its user, its read-only root filesystem).
+ * ECS marks the container UNHEALTHY after `retries` failures in a row outside the start period; an unhealthy
+ * essential container makes the task unhealthy, and a service replaces it.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+ */
+export interface ContainerHealthCheckArgs {
+  /**
+   * The command: `["CMD", executable, ...arguments]` runs it directly (no shell needed in the image),
+   * `["CMD-SHELL", "command line"]` with the image's `/bin/sh`. Exit code 0 is healthy, anything else unhealthy.
+   */
+  command: string[];
+  /** Seconds between two checks (5 to 300). @default 30 */
+  intervalSeconds?: number;
+  /** Seconds a check may take before it counts as failed (2 to 120). @default 5 */
+  timeoutSeconds?: number;
+  /** Failures in a row that make the container unhealthy (1 to 10). @default 3 */
+  retries?: number;
+  /** Seconds after start during which failures do not count (0 to 300). @default 0 */
+  startPeriodSeconds?: number;
+}
+
 /** Rolling deployment limits, in percent of `desiredCount`. */
 export interface DeploymentArgs {
   /** Lower limit of running tasks during a deployment. @default 100 */
@@ -234,6 +256,14 @@ export interface SecureFargateTaskArgs {
   user?: string;
   /** Seconds ECS waits after SIGTERM before it kills the container (2 to 120). @default 30 */
   stopTimeoutSeconds?: number;
+  /**
+   * A health check of the app container. A service's task that turns unhealthy is stopped and replaced; during a
+   * deployment, tasks of the new revision that keep failing it trip the deployment circuit breaker (always on, with
+   * rollback), so the service returns to the last revision that completed.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html
+   * @default - none: ECS reports the health status UNKNOWN and judges the task by whether it runs
+   */
+  healthCheck?: ContainerHealthCheckArgs;
   /** Tags for every taggable child. @default - none */
   tags?: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 export { SecureFargateTask } from "./component";
 export { Effect, ImagePlatform, LogDriver, RunMode, SecretDelivery, SecretLayout } from "./args";
 export type {
+  ContainerHealthCheckArgs,
   DeploymentArgs,
   ImageArgs,
   LoggingArgs,

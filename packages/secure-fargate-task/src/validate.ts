@@ -15,6 +15,7 @@ import {
 } from "./args";
 import { cpuForMemory, fargateMemoryValues, FARGATE_CPU_VALUES, isFargateSize, LOG_RETENTION_DAYS, PLATFORM_ARCHITECTURE } from "./ecs/fargate";
 import { ecrImageLocation } from "./image/ecrImage";
+import { validateHealthCheck, type HealthCheck } from "./ecs/healthCheck";
 import type { SecretSpec } from "./secrets/sources";
 import { ENV_NAME, Reject, show } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
@@ -42,6 +43,8 @@ export interface Settings {
   containerName: string;
   user: string;
   stopTimeoutSeconds: number;
+  /** The app container's health check, ECS defaults written out. */
+  healthCheck: HealthCheck | undefined;
   tags: Record<string, string>;
 }
 
@@ -209,6 +212,8 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     reject("stopTimeoutSeconds", `must be a whole number of seconds from 2 to 120 (the Fargate maximum): got ${show(stopTimeoutSeconds)}.`);
   }
 
+  const healthCheck = args.healthCheck === undefined ? undefined : validateHealthCheck(args.healthCheck, "healthCheck", reject);
+
   (args.taskRolePolicyStatements ?? []).forEach((s, i) => validateStatement(s, `taskRolePolicyStatements[${i}]`, reject));
 
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
@@ -233,6 +238,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     containerName,
     user,
     stopTimeoutSeconds,
+    healthCheck,
     tags: args.tags ?? {},
   };
 }

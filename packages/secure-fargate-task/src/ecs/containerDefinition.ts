@@ -2,6 +2,7 @@
  * The ECS container definition, built by a pure function from resolved values.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
  */
+import type { HealthCheck } from "./healthCheck";
 
 /** A reference to one field of a Secrets Manager secret at one version, as ECS reads it. */
 export interface SecretReference {
@@ -81,6 +82,8 @@ export interface ContainerInputs {
   files?: FileDelivery;
   /** ARN of the Secrets Manager secret with private registry credentials. @default - none */
   repositoryCredentials?: string;
+  /** The container health check. @default - none */
+  healthCheck?: HealthCheck;
 }
 
 /** The name of the task-scoped volume mounted at `/tmp`, the only writable path of the container. */
@@ -111,6 +114,7 @@ export interface ContainerDefinition {
   stopTimeout?: number;
   dependsOn?: Array<{ containerName: string; condition: "SUCCESS" }>;
   repositoryCredentials?: { credentialsParameter: string };
+  healthCheck?: HealthCheck;
 }
 
 /**
@@ -139,6 +143,7 @@ export function appContainerDefinition(inputs: ContainerInputs): ContainerDefini
     stopTimeout: inputs.stopTimeoutSeconds,
     ...(inputs.files ? { dependsOn: [{ containerName: inputs.files.initContainer, condition: "SUCCESS" as const }] } : {}),
     ...(inputs.repositoryCredentials ? { repositoryCredentials: { credentialsParameter: inputs.repositoryCredentials } } : {}),
+    ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   initContainerDefinition,
   LogConfiguration,
 } from "./containerDefinition";
+import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
 
 /** Where file-delivered secrets live in both containers. */
@@ -34,6 +35,8 @@ export interface TaskContainersInputs {
   logging: { logDriver: string; options: Record<string, string>; secretOptions: readonly ResolvedSecret[] } | undefined;
   /** ARN of the secret holding private registry credentials. */
   repositoryCredentialsArn: string | undefined;
+  /** The app container's health check. */
+  healthCheck: HealthCheck | undefined;
 }
 
 /**
@@ -58,6 +61,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     stopTimeoutSeconds: inputs.stopTimeoutSeconds,
     ...(files ? { files } : {}),
     ...(inputs.repositoryCredentialsArn ? { repositoryCredentials: inputs.repositoryCredentialsArn } : {}),
+    ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
   });
   if (!files) return [app];
   const spec = serializeSpec({

@@ -68,6 +68,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
           fileSecrets,
           logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
           repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
+          healthCheck: settings.healthCheck,
         }),
       );
     });

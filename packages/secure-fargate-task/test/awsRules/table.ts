@@ -124,6 +124,12 @@ const IMAGE_LENGTH: Check = {
   },
 };
 
+/** A container health check's integer field and its range (API_HealthCheck: "You may specify between ... "). */
+function healthCheckRange(field: string, min: number, max: number): Rule[] {
+  const doc = DOC("AmazonECS/latest/APIReference/API_HealthCheck.html") + ` (${field}: ${min} to ${max})`;
+  return [{ path: `containerDefinitions@json[].healthCheck.${field}`, checks: [{ kind: "intRange", min, max }], source: { doc } }];
+}
+
 const containerRules: Rule[] = [
   { path: "containerDefinitions@json[].name", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
   {
@@ -166,6 +172,15 @@ const containerRules: Rule[] = [
     checks: [{ kind: "oneOf", values: ["START", "COMPLETE", "SUCCESS", "HEALTHY"] }],
     source: { doc: DOC("AmazonECS/latest/APIReference/API_ContainerDependency.html") },
   },
+  {
+    path: "containerDefinitions@json[].healthCheck.command[]",
+    checks: [formatCheck(/[\s\S]*\S[\s\S]*/, "a part with a non-whitespace character")],
+    source: { doc: DOC("AmazonECS/latest/APIReference/API_HealthCheck.html") + " (command: CMD or CMD-SHELL, then the command)" },
+  },
+  ...healthCheckRange("interval", 5, 300),
+  ...healthCheckRange("timeout", 2, 120),
+  ...healthCheckRange("retries", 1, 10),
+  ...healthCheckRange("startPeriod", 0, 300),
 ];
 
 // --- ECR lifecycle policy -------------------------------------------------------------------------------------------
