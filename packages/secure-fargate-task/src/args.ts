@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { LoadBalancerArgs, PortMappingArgs } from "./loadBalancer/args";
 
 /**
  * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
@@ -266,4 +267,18 @@ export interface SecureFargateTaskArgs {
   healthCheck?: ContainerHealthCheckArgs;
   /** Tags for every taggable child. @default - none */
   tags?: Record<string, string>;
+  /** Ports the app container listens on, e.g. `[{ containerPort: 8080 }]`. @default - none */
+  portMappings?: PortMappingArgs[];
+  /**
+   * Traffic from a load balancer: an existing target group (ALB or NLB), or an HTTPS Application Load Balancer the
+   * component creates. The tasks' security group then admits only the load balancer, on the container port.
+   * @default - no load balancer
+   */
+  loadBalancer?: LoadBalancerArgs;
+  /**
+   * With `loadBalancer`: seconds after a task starts during which ECS ignores failing load balancer health checks
+   * (0 to 2147483647), so that a slow start is not taken for a failure.
+   * @default - 60 with a load balancer
+   */
+  healthCheckGracePeriodSeconds?: number;
 }

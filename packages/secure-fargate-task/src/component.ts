@@ -7,7 +7,8 @@ import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image/im
 import { ecrRepositoryArn } from "./image/ecrImage";
 import { deriveNames } from "./names";
 import { packageRoot, SHIPPED } from "./packageRoot";
-import { resolveNetwork } from "./network/network";
+import { locateNetwork, resolveNetwork } from "./network/network";
+import { connectLoadBalancer, LoadBalancing, loadBalancerFront } from "./loadBalancer/loadBalancer";
 import { createRoles } from "./iam/roles";
 import { AwsScope, keyPolicy } from "./iam/policies";
 import { lookupSecret, resolveSecrets } from "./secrets/resolveSecrets";
@@ -68,6 +69,12 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   readonly securityGroupIds: pulumi.Output<string[]>;
   /** The exact `aws ecs run-task` command line for a one-off run of this task definition revision. */
   readonly runTaskCommand: pulumi.Output<string>;
+  /** ARN of the Application Load Balancer the component created; none without one. */
+  readonly loadBalancerArn: pulumi.Output<string | undefined>;
+  /** DNS name of the ALB the component created (point a CNAME or alias record at it); none without one. */
+  readonly loadBalancerDnsName: pulumi.Output<string | undefined>;
+  /** ARN of the target group the service registers its tasks in: the component's, or the one given; none without a load balancer. */
+  readonly targetGroupArn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SecureFargateTaskArgs, opts?: pulumi.ComponentResourceOptions) {
     super("secure-fargate-task:index:SecureFargateTask", name, {}, opts);
@@ -128,7 +135,14 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       writesFiles: needsInit,
     });
     const clusterArn = settings.clusterArn === undefined ? this.createCluster(ctx).arn : pulumi.output(settings.clusterArn);
-    const network = resolveNetwork(name, settings.network, settings.tags, this);
+    const location = locateNetwork(name, settings.network, this);
+    // The load balancer's group first: the tasks' group admits it, and the ALB's egress then targets the tasks' group.
+    const front = settings.loadBalancer ? loadBalancerFront(ctx, settings.loadBalancer, location.vpcId) : undefined;
+    const network = resolveNetwork(name, settings.network, location, settings.tags, this, front?.ingress);
+    const loadBalancing: LoadBalancing | undefined =
+      settings.loadBalancer && front
+        ? connectLoadBalancer(ctx, settings.loadBalancer, front, location, network, settings.network?.securityGroupIds)
+        : undefined;
     const taskDefinition = createTaskDefinition(ctx, settings, {
       appImage,
       initImage,
@@ -145,7 +159,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
 
     let service: aws.ecs.Service | undefined;
     if (settings.runMode === "service") {
-      service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready]);
+      service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready], loadBalancing);
       if (followsRotation) {
         const followed = pulumi.all([secrets, logSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
@@ -169,6 +183,9 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .apply(([cluster, taskDefinitionArn, subnetIds, securityGroupIds]) =>
         runTaskCommand({ clusterArn: cluster, taskDefinitionArn, subnetIds, securityGroupIds, assignPublicIp: network.assignPublicIp }),
       );
+    this.loadBalancerArn = loadBalancing ? loadBalancing.loadBalancerArn : pulumi.output(undefined);
+    this.loadBalancerDnsName = loadBalancing ? loadBalancing.loadBalancerDnsName : pulumi.output(undefined);
+    this.targetGroupArn = loadBalancing ? pulumi.output(loadBalancing.targetGroupArn) : pulumi.output(undefined);
     this.registerOutputs({
       clusterName: this.clusterName,
       clusterArn: this.clusterArn,
@@ -183,6 +200,9 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       kmsKeyArn: this.kmsKeyArn,
       securityGroupIds: this.securityGroupIds,
       runTaskCommand: this.runTaskCommand,
+      loadBalancerArn: this.loadBalancerArn,
+      loadBalancerDnsName: this.loadBalancerDnsName,
+      targetGroupArn: this.targetGroupArn,
     });
   }
 

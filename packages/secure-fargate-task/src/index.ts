@@ -11,3 +11,5 @@ export type {
   SecretRefArgs,
   SecureFargateTaskArgs,
 } from "./args";
+export { AppProtocol, PortProtocol } from "./loadBalancer/args";
+export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";

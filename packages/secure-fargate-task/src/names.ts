@@ -99,6 +99,7 @@ export function fit(text: string, max: number, trailing: RegExp): string {
   return `${text.slice(0, max - 9).replace(trailing, "")}-${shortHash(text)}`;
 }
 
-function shortHash(text: string): string {
+/** The first 8 hex characters of the SHA-256 of `text`. */
+export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 8);
 }

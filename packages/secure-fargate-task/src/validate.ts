@@ -19,6 +19,8 @@ import { validateHealthCheck, type HealthCheck } from "./ecs/healthCheck";
 import type { SecretSpec } from "./secrets/sources";
 import { ENV_NAME, Reject, show } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
+import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
+import { validateGracePeriod, validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -46,6 +48,11 @@ export interface Settings {
   /** The app container's health check, ECS defaults written out. */
   healthCheck: HealthCheck | undefined;
   tags: Record<string, string>;
+  /** The app container's ports. */
+  portMappings: PortMappingSettings[];
+  loadBalancer: LoadBalancerSettings | undefined;
+  /** With a load balancer: seconds ECS ignores its health checks of a new task. */
+  healthCheckGracePeriodSeconds: number | undefined;
 }
 
 /** An image the component builds from source. */
@@ -216,6 +223,11 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 
   (args.taskRolePolicyStatements ?? []).forEach((s, i) => validateStatement(s, `taskRolePolicyStatements[${i}]`, reject));
 
+  const portMappings = validatePortMappings(args.portMappings, reject);
+  const loadBalancer =
+    args.loadBalancer === undefined ? undefined : validateLoadBalancer(args.loadBalancer, { portMappings, runMode, network: args.network }, reject);
+  const healthCheckGracePeriodSeconds = validateGracePeriod(args.healthCheckGracePeriodSeconds, loadBalancer !== undefined, reject);
+
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {
     image,
@@ -240,6 +252,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     stopTimeoutSeconds,
     healthCheck,
     tags: args.tags ?? {},
+    portMappings,
+    loadBalancer,
+    healthCheckGracePeriodSeconds,
   };
 }
 

@@ -86,6 +86,21 @@ export function computedState(
       const cluster = String(inputs.cluster).split("/").pop();
       return { name: `${name}-1234567`, arn: arn("ecs", `service/${cluster}/${name}-1234567`) };
     }
+    case "aws:lb/loadBalancer:LoadBalancer": {
+      // ELB's ARN ends in app/<name>/<16 hex>, the suffix CloudWatch metrics use; the DNS name adds a number and the region.
+      const suffix = `app/${String(inputs.name)}/${fakeId(name).slice(0, 16)}`;
+      return {
+        arn: arn("elasticloadbalancing", `loadbalancer/${suffix}`),
+        arnSuffix: suffix,
+        dnsName: `${String(inputs.name)}-1234567890.${REGION}.elb.amazonaws.com`,
+      };
+    }
+    case "aws:lb/targetGroup:TargetGroup": {
+      const suffix = `targetgroup/${String(inputs.name)}/${fakeId(name).slice(0, 16)}`;
+      return { arn: arn("elasticloadbalancing", suffix), arnSuffix: suffix };
+    }
+    case "aws:lb/listener:Listener":
+      return { arn: arn("elasticloadbalancing", `listener/${fakeId(name).slice(0, 16)}`) };
     case "docker:index/image:Image": {
       const repo = String(inputs.imageName).replace(/:[^:/]+$/, "");
       return { repoDigest: `${repo}@sha256:${"ab".repeat(32)}` };

@@ -171,11 +171,14 @@ describe("properties of the component under mocks (fast-check)", () => {
         },
         secretDelivery: "files",
         tags: { team: "streams" },
+        portMappings: [{ containerPort: 8080 }],
+        loadBalancer: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666" },
       });
     const extremes: Array<[string, string, string]> = [
       ["p".repeat(100), "s".repeat(100), "a".repeat(32)],
       [".", "-", "a"],
       ["A.b-".repeat(25), "_".repeat(100), `a${"-".repeat(31)}`],
+      ["internal", "dev", "a"],
     ];
     for (const [project, stack, component] of extremes) {
       const run = await mockRun(program(component), { project, stack });

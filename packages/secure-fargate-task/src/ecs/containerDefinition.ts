@@ -1,3 +1,5 @@
+import type { PortMapping } from "../loadBalancer/portMappings";
+
 /**
  * The ECS container definition, built by a pure function from resolved values.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
@@ -84,6 +86,8 @@ export interface ContainerInputs {
   repositoryCredentials?: string;
   /** The container health check. @default - none */
   healthCheck?: HealthCheck;
+  /** The ports the container listens on. @default - none */
+  portMappings?: PortMapping[];
 }
 
 /** The name of the task-scoped volume mounted at `/tmp`, the only writable path of the container. */
@@ -115,6 +119,7 @@ export interface ContainerDefinition {
   dependsOn?: Array<{ containerName: string; condition: "SUCCESS" }>;
   repositoryCredentials?: { credentialsParameter: string };
   healthCheck?: HealthCheck;
+  portMappings?: PortMapping[];
 }
 
 /**
@@ -144,6 +149,7 @@ export function appContainerDefinition(inputs: ContainerInputs): ContainerDefini
     ...(inputs.files ? { dependsOn: [{ containerName: inputs.files.initContainer, condition: "SUCCESS" as const }] } : {}),
     ...(inputs.repositoryCredentials ? { repositoryCredentials: { credentialsParameter: inputs.repositoryCredentials } } : {}),
     ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
+    ...(inputs.portMappings?.length ? { portMappings: inputs.portMappings } : {}),
   };
 }
 

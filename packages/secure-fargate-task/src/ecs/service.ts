@@ -2,12 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import type { ResolvedNetwork } from "../network/network";
+import type { LoadBalancing } from "../loadBalancer/loadBalancer";
 import type { Settings } from "../validate";
 
 /**
  * The Fargate service: the latest platform, the deployment circuit breaker with rollback, and a wait for steady state,
  * so that a task that cannot start (a missing permission, a secret it cannot read) fails `pulumi up` with ECS's reason
- * instead of looping silently.
+ * instead of looping silently. With a load balancer, ECS registers each task's IP in the target group (with its
+ * service-linked role: `iamRole` must not be set with `awsvpc`) and waits for it to be healthy.
  */
 export function createService(
   ctx: ChildContext,
@@ -16,6 +18,7 @@ export function createService(
   taskDefinition: aws.ecs.TaskDefinition,
   network: ResolvedNetwork,
   dependsOn: pulumi.Resource[],
+  loadBalancing?: LoadBalancing,
 ): aws.ecs.Service {
   return new aws.ecs.Service(
     `${ctx.name}-service`,
@@ -34,10 +37,18 @@ export function createService(
         securityGroups: network.securityGroupIds,
         assignPublicIp: network.assignPublicIp,
       },
+      ...(loadBalancing
+        ? {
+            loadBalancers: [
+              { targetGroupArn: loadBalancing.targetGroupArn, containerName: settings.containerName, containerPort: loadBalancing.containerPort },
+            ],
+            healthCheckGracePeriodSeconds: settings.healthCheckGracePeriodSeconds,
+          }
+        : {}),
       enableEcsManagedTags: true,
       propagateTags: "SERVICE",
       tags: ctx.tags,
     },
-    { parent: ctx.parent, dependsOn },
+    { parent: ctx.parent, dependsOn: [...dependsOn, ...(loadBalancing?.dependsOn ?? [])] },
   );
 }

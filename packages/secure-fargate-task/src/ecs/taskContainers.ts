@@ -10,6 +10,7 @@ import {
 } from "./containerDefinition";
 import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
+import type { PortMapping } from "../loadBalancer/portMappings";
 
 /** Where file-delivered secrets live in both containers. */
 export const SECRETS_FILES: FileDelivery = { volume: "secrets", path: "/run/secrets", initContainer: "secrets-init" };
@@ -37,6 +38,8 @@ export interface TaskContainersInputs {
   repositoryCredentialsArn: string | undefined;
   /** The app container's health check. */
   healthCheck: HealthCheck | undefined;
+  /** The app container's ports. @default - none */
+  portMappings?: PortMapping[];
 }
 
 /**
@@ -62,6 +65,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     ...(files ? { files } : {}),
     ...(inputs.repositoryCredentialsArn ? { repositoryCredentials: inputs.repositoryCredentialsArn } : {}),
     ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
+    ...(inputs.portMappings ? { portMappings: inputs.portMappings } : {}),
   });
   if (!files) return [app];
   const spec = serializeSpec({

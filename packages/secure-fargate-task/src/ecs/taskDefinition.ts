@@ -6,6 +6,7 @@ import { PLATFORM_ARCHITECTURE } from "./fargate";
 import type { ResolvedSecret } from "../secrets/sources";
 import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import type { Settings } from "../validate";
+import { containerPortMappings } from "../loadBalancer/portMappings";
 
 /** The task definition's inputs that exist only once other children do. */
 export interface TaskDefinitionInputs {
@@ -69,6 +70,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
           logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
           repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
           healthCheck: settings.healthCheck,
+          portMappings: containerPortMappings(settings.portMappings),
         }),
       );
     });

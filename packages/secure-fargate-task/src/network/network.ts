@@ -25,17 +25,18 @@ export function defaultVpcId(ids: readonly string[], region: string, name: strin
   );
 }
 
+/** Where the tasks run: subnets, their VPC, and whether tasks get a public IP. */
+export interface NetworkLocation {
+  subnetIds: pulumi.Output<string[]>;
+  vpcId: pulumi.Output<string>;
+  assignPublicIp: boolean;
+}
+
 /**
- * The caller's subnets and security groups; or else the default VPC's default subnets with a public IP, as the AWS
- * blog runs it. Without caller security groups, the component makes one: egress on TCP 443 only (ECR, Secrets
- * Manager, CloudWatch Logs and the application's HTTPS APIs), no ingress.
+ * The caller's subnets; or else the default VPC's default subnets with a public IP, as the AWS blog runs it. The VPC
+ * is the caller's `vpcId`, or looked up from the first subnet.
  */
-export function resolveNetwork(
-  name: string,
-  network: NetworkArgs | undefined,
-  tags: Record<string, string>,
-  parent: pulumi.Resource,
-): ResolvedNetwork {
+export function locateNetwork(name: string, network: NetworkArgs | undefined, parent: pulumi.Resource): NetworkLocation {
   const invokeOpts = { parent };
   let subnetIds: pulumi.Output<string[]>;
   let vpcId: pulumi.Output<string>;
@@ -62,16 +63,50 @@ export function resolveNetwork(
       invokeOpts,
     ).ids;
   }
-  const assignPublicIp = network ? (network.assignPublicIp ?? false) : true;
+  return { subnetIds, vpcId, assignPublicIp: network ? (network.assignPublicIp ?? false) : true };
+}
+
+/** Traffic the tasks' security group admits: TCP on one port, from these security groups only. */
+export interface TaskIngress {
+  port: number;
+  securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * The tasks' security groups: the caller's (whose rules are the caller's), or one the component makes: egress on TCP
+ * 443 only (ECR, Secrets Manager, CloudWatch Logs and the application's HTTPS APIs), and no ingress but `ingress`,
+ * from a load balancer's groups on the container port.
+ */
+export function resolveNetwork(
+  name: string,
+  network: NetworkArgs | undefined,
+  location: NetworkLocation,
+  tags: Record<string, string>,
+  parent: pulumi.Resource,
+  ingress?: TaskIngress,
+): ResolvedNetwork {
+  const { subnetIds, vpcId, assignPublicIp } = location;
   if (network?.securityGroupIds) {
     return { subnetIds, securityGroupIds: pulumi.output(network.securityGroupIds), assignPublicIp, securityGroup: undefined };
   }
   const securityGroup = new aws.ec2.SecurityGroup(
     `${name}-sg`,
     {
-      description: `Tasks of ${name}: HTTPS egress only, no ingress`,
+      description: ingress
+        ? `Tasks of ${name}: HTTPS egress, ingress from the load balancer only`
+        : `Tasks of ${name}: HTTPS egress only, no ingress`,
       vpcId,
-      ingress: [],
+      ingress: ingress
+        ? [
+            {
+              description: "From the load balancer, on the container port only",
+              protocol: "tcp",
+              fromPort: ingress.port,
+              toPort: ingress.port,
+              securityGroups: ingress.securityGroupIds,
+            },
+          ]
+        : [],
       egress: [
         {
           // EC2 allows only a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$* here: no apostrophe (see test/awsRules).

@@ -166,6 +166,14 @@ export const ARN = {
   ),
   eventsRule: new RegExp(String.raw`^arn:${PARTITION}:events:${REGION}:${ACCOUNT}:rule/(?:[/.\-_A-Za-z0-9]+/)?[.\-_A-Za-z0-9]{1,64}$`),
   dynamodbTable: new RegExp(String.raw`^arn:${PARTITION}:dynamodb:${REGION}:${ACCOUNT}:table/[A-Za-z0-9_.-]{3,255}(?:/.*)?$`),
+  /** `arn:aws:elasticloadbalancing:region:account:loadbalancer/app/<name>/<id>` (or `net/` for an NLB). */
+  loadBalancer: new RegExp(
+    String.raw`^arn:${PARTITION}:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/(?:app|net)/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$`,
+  ),
+  /** `arn:aws:elasticloadbalancing:region:account:targetgroup/<name>/<id>`. */
+  targetGroup: new RegExp(String.raw`^arn:${PARTITION}:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$`),
+  /** `arn:aws:acm:region:account:certificate/<id>`. */
+  acmCertificate: new RegExp(String.raw`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[A-Za-z0-9-]+$`),
   /** Any ARN: `arn:partition:service:region:account:resource`. */
   any: /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:.+$/,
 } as const;

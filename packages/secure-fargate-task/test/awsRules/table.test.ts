@@ -16,6 +16,8 @@ import { AWS_RULES } from "./table";
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf";
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-1111-2222-3333-444455556666";
 const ROLE_ARN = "arn:aws:iam::123456789012:role/app-execution-role-1a2b3c4";
+const TG_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/proj-dev-app-1a2b3c4d/0123456789abcdef";
+const LB_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/proj-dev-app/0123456789abcdef";
 
 /** A value the rule accepts and one it refuses. */
 type Example = [ok: unknown, bad: unknown];
@@ -151,6 +153,47 @@ const EXAMPLES: Record<string, Example> = {
   billingMode: ["PAY_PER_REQUEST", "ON_DEMAND"],
   // awsx
   numberOfAvailabilityZones: [2, 0],
+  // Elastic Load Balancing
+  "aws:lb/loadBalancer:LoadBalancer name": ["proj-dev-app", "internal-app"],
+  loadBalancerType: ["application", "alb"],
+  desyncMitigationMode: ["defensive", "strict"],
+  subnets: [["subnet-a", "subnet-b"], ["subnet-a"]],
+  "accessLogs.prefix": ["proj/alb", "/proj/alb"],
+  "aws:lb/targetGroup:TargetGroup name": ["proj-dev-app-1a2b3c4d", "proj_dev_app"],
+  port: [8080, 0],
+  protocol: ["HTTP", "http"],
+  targetType: ["ip", "instance"],
+  "healthCheck.path": ["/health", "health"],
+  "healthCheck.interval": [15, 4],
+  "healthCheck.timeout": [5, 121],
+  "healthCheck.healthyThreshold": [2, 11],
+  "healthCheck.unhealthyThreshold": [3, 1],
+  "healthCheck.matcher": ["200-299", "2xx"],
+  loadBalancerArn: [LB_ARN, "app/proj-dev-app"],
+  certificateArn: [
+    "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666",
+    "arn:aws:iam::123456789012:server-certificate/web",
+  ],
+  sslPolicy: ["ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "TLS13-1-2"],
+  "defaultActions[].type": ["forward", "Forward"],
+  "defaultActions[].targetGroupArn": [TG_ARN, "proj-dev-app-tg"],
+  "defaultActions[].redirect.protocol": ["HTTPS", "https"],
+  "defaultActions[].redirect.statusCode": ["HTTP_301", "301"],
+  "loadBalancers[].targetGroupArn": [TG_ARN, "proj-dev-app-tg"],
+  "loadBalancers[].containerName": ["app", "app/web"],
+  "loadBalancers[].containerPort": [8080, 65536],
+  healthCheckGracePeriodSeconds: [60, -1],
+  "@json[].portMappings[].containerPort": [8080, 0],
+  "@json[].portMappings[].protocol": ["tcp", "TCP"],
+  "@json[].portMappings[].name": ["web_1", "-web"],
+  "@json[].portMappings[].appProtocol": ["http2", "https"],
+  // security group rules as their own resources
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule description": ["HTTPS from clients", "clients' HTTPS"],
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule description": ["To the tasks, on the container port only", "to the tasks' port"],
+  ipProtocol: ["tcp", "https"],
+  fromPort: [443, 65536],
+  toPort: [443, -2],
+  cidrIpv4: ["203.0.113.0/24", "203.0.113.0"],
 };
 
 function exampleFor(type: string, rule: Rule): Example | undefined {

@@ -14,6 +14,8 @@ const EVERYTHING: Partial<SecureFargateTaskArgs> = {
   },
   secretLayout: "perVariable",
   secretDelivery: "files",
+  portMappings: [{ containerPort: 8080 }],
+  loadBalancer: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666" },
 };
 
 describe("children with a fixed physical name, and how each is replaced without a name clash", () => {
@@ -50,6 +52,17 @@ describe("children with a fixed physical name, and how each is replaced without 
     const image = (r: MockRun) => String(r.get("docker:index/image:Image", "app-image").inputs.imageName);
     expect(name(a)).to.not.equal(name(b));
     expect(image(a).replace(/:[^:]+$/, "")).to.not.equal(image(b).replace(/:[^:]+$/, ""));
+  });
+
+  it("gives the target group a new name when what replaces it (the container port) changes, and the same name when nothing does", async () => {
+    const certificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
+    const tgName = async (port: number) => {
+      const { run } = await runComponent({ portMappings: [{ containerPort: port }], loadBalancer: { certificateArn } });
+      return String(run.get("aws:lb/targetGroup:TargetGroup", "app-tg").inputs.name);
+    };
+    const [a, again, b] = [await tgName(8080), await tgName(8080), await tgName(8081)];
+    expect(a).to.equal(again);
+    expect(a).to.not.equal(b);
   });
 
   it("names by prefix where it says so, and names each entry's name fields among what replaces it", async () => {

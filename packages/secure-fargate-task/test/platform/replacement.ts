@@ -91,6 +91,22 @@ export const REPLACEMENT: readonly ReplacementEntry[] = [
     source: "internal/service/s3/bucket.go (resourceBucket)",
   },
   {
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    nameFields: ["name"],
+    replacedBy: ["name", "namePrefix", "internal", "loadBalancerType", "customerOwnedIpv4Pool"],
+    strategy: "only the name replaces it",
+    why: "The ALB is internet-facing and of type application by default, which the component never sets; subnets, security groups and attributes are updated in place (SetSubnets, SetSecurityGroups, ModifyLoadBalancerAttributes).",
+    source: "internal/service/elbv2/load_balancer.go (resourceLoadBalancer)",
+  },
+  {
+    type: "aws:lb/targetGroup:TargetGroup",
+    nameFields: ["name"],
+    replacedBy: ["name", "namePrefix", "port", "protocol", "protocolVersion", "targetType", "vpcId", "ipAddressType"],
+    strategy: "name derived from what forces replacement",
+    why: "The name ends in a hash of port, protocol, target type and VPC (`targetGroupName`): the replacement gets a new name, the HTTPS listener and the service move to it, then the old group is deleted.",
+    source: "internal/service/elbv2/target_group.go (resourceTargetGroup)",
+  },
+  {
     type: "aws:dynamodb/table:Table",
     nameFields: ["name"],
     replacedBy: ["name", "hashKey", "rangeKey"],
