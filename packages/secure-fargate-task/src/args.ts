@@ -276,8 +276,8 @@ export interface SecureFargateTaskArgs {
    */
   loadBalancer?: LoadBalancerArgs;
   /**
-   * With `loadBalancer`: seconds after a task starts during which ECS ignores failing load balancer health checks
-   * (0 to 2147483647), so that a slow start is not taken for a failure.
+   * With `loadBalancer` or `healthCheck`: seconds after a task starts during which ECS ignores failing load balancer
+   * and container health checks (0 to 2147483647), so that a slow start is not taken for a failure.
    * @default - 60 with a load balancer
    */
   healthCheckGracePeriodSeconds?: number;

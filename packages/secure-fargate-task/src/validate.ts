@@ -226,7 +226,11 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const portMappings = validatePortMappings(args.portMappings, reject);
   const loadBalancer =
     args.loadBalancer === undefined ? undefined : validateLoadBalancer(args.loadBalancer, { portMappings, runMode, network: args.network }, reject);
-  const healthCheckGracePeriodSeconds = validateGracePeriod(args.healthCheckGracePeriodSeconds, loadBalancer !== undefined, reject);
+  const healthCheckGracePeriodSeconds = validateGracePeriod(
+    args.healthCheckGracePeriodSeconds,
+    { loadBalancer: loadBalancer !== undefined, containerHealthCheck: healthCheck !== undefined },
+    reject,
+  );
 
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {

@@ -68,6 +68,12 @@ describe("validateArgs: ports and load balancing", () => {
     expect(callerGroups.loadBalancer).to.deep.equal({ kind: "attach", targetGroupArn: TG, containerPort: 8080, securityGroupIds: [] });
   });
 
+  it("takes a grace period with a container health check and no load balancer, with no default there", () => {
+    const healthCheck = { command: ["CMD", "true"] };
+    expect(problems({ loadBalancer: undefined, healthCheck, healthCheckGracePeriodSeconds: 30 })).to.deep.equal([]);
+    expect(validateArgs("app", { ...valid, loadBalancer: undefined, healthCheck }).healthCheckGracePeriodSeconds).to.equal(undefined);
+  });
+
   it("skips ARN checks of values known only at deployment", () => {
     expect(problems({ loadBalancer: { certificateArn: pulumi.output("not yet known") } })).to.deep.equal([]);
   });
@@ -318,7 +324,7 @@ describe("validateArgs: ports and load balancing", () => {
       "a grace period without a load balancer",
       { loadBalancer: undefined, healthCheckGracePeriodSeconds: 30 },
       [
-        "`healthCheckGracePeriodSeconds` delays the load balancer's health checks of a new task, but there is no `loadBalancer`: got 30. Remove it, or add a `loadBalancer`.",
+        "`healthCheckGracePeriodSeconds` delays the health checks of a new task, but there is neither a `loadBalancer` nor a container `healthCheck`: got 30. Remove it, or add one of them.",
       ],
     ],
   ];

@@ -170,16 +170,22 @@ export function validateLoadBalancer(lb: LoadBalancerArgs, context: LoadBalancer
 
 /**
  * `healthCheckGracePeriodSeconds`: a whole number of seconds ECS accepts, and only where there is a health check it
- * applies to (the load balancer's). With a load balancer, {@link DEFAULT_GRACE_PERIOD} when not given.
+ * applies to: the load balancer's or the container's (ECS ignores both during the grace period).
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
+ * With a load balancer, {@link DEFAULT_GRACE_PERIOD} when not given.
  */
-export function validateGracePeriod(value: number | undefined, hasLoadBalancer: boolean, reject: Reject): number | undefined {
-  if (value === undefined) return hasLoadBalancer ? DEFAULT_GRACE_PERIOD : undefined;
+export function validateGracePeriod(
+  value: number | undefined,
+  checks: { loadBalancer: boolean; containerHealthCheck: boolean },
+  reject: Reject,
+): number | undefined {
+  if (value === undefined) return checks.loadBalancer ? DEFAULT_GRACE_PERIOD : undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_GRACE_PERIOD) {
     reject("healthCheckGracePeriodSeconds", `must be a whole number of seconds from 0 to ${MAX_GRACE_PERIOD}: got ${show(value)}.`);
-  } else if (!hasLoadBalancer) {
+  } else if (!checks.loadBalancer && !checks.containerHealthCheck) {
     reject(
       "healthCheckGracePeriodSeconds",
-      `delays the load balancer's health checks of a new task, but there is no \`loadBalancer\`: got ${show(value)}. Remove it, or add a \`loadBalancer\`.`,
+      `delays the health checks of a new task, but there is neither a \`loadBalancer\` nor a container \`healthCheck\`: got ${show(value)}. Remove it, or add one of them.`,
     );
   }
   return value;
