@@ -230,6 +230,13 @@ export interface SecureFargateTaskArgs {
   cpu?: number;
   /** Task memory in MiB; with `cpu`, a pair Fargate offers. @default 512 */
   memory?: number;
+  /**
+   * The task's ephemeral storage in GiB, 21 to 200: the disk of the image layers and the task-scoped volumes (`/tmp`,
+   * the secrets volume). AWS encrypts it with an AWS-owned key. Storage beyond 20 GiB is billed per GiB-hour.
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
+   * @default 20 (Fargate's default: the task definition then names no size)
+   */
+  ephemeralStorageGiB?: number;
   /** Number of tasks the service keeps running. @default 1 */
   desiredCount?: number;
   /** Where the tasks run. @default - the default VPC's default subnets, with a public IP, as in the AWS blog */

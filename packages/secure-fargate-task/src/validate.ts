@@ -21,6 +21,7 @@ import { ENV_NAME, Reject, show } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
 import { validateGracePeriod, validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
+import { validateEphemeralStorage } from "./storage/ephemeralStorage";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -35,6 +36,8 @@ export interface Settings {
   taskRolePolicyStatements: PolicyStatementArgs[];
   cpu: number;
   memory: number;
+  /** The task's ephemeral storage in GiB; 20 is Fargate's default. */
+  ephemeralStorageGiB: number;
   desiredCount: number;
   network: NetworkArgs | undefined;
   logRetentionInDays: number;
@@ -166,6 +169,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const cpu = args.cpu ?? 256;
   const memory = args.memory ?? 512;
   validateSize(cpu, memory, reject);
+  const ephemeralStorageGiB = validateEphemeralStorage(args.ephemeralStorageGiB, reject);
 
   const desiredCount = args.desiredCount ?? 1;
   if (!Number.isInteger(desiredCount) || desiredCount < 0) {
@@ -244,6 +248,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     taskRolePolicyStatements: args.taskRolePolicyStatements ?? [],
     cpu,
     memory,
+    ephemeralStorageGiB,
     desiredCount,
     network: args.network,
     logRetentionInDays,

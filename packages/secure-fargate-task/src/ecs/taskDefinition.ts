@@ -7,6 +7,7 @@ import type { ResolvedSecret } from "../secrets/sources";
 import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import type { Settings } from "../validate";
 import { containerPortMappings } from "../loadBalancer/portMappings";
+import { ephemeralStorage } from "../storage/ephemeralStorage";
 
 /** The task definition's inputs that exist only once other children do. */
 export interface TaskDefinitionInputs {
@@ -86,6 +87,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       executionRoleArn: inputs.executionRoleArn,
       taskRoleArn: inputs.taskRoleArn,
       volumes: inputs.writesFiles ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }],
+      ephemeralStorage: ephemeralStorage(settings.ephemeralStorageGiB),
       containerDefinitions,
       tags: ctx.tags,
     },

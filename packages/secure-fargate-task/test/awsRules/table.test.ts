@@ -90,6 +90,7 @@ const EXAMPLES: Record<string, Example> = {
   taskRoleArn: [ROLE_ARN, "arn:aws:iam::123456789012:user/app"],
   networkMode: ["awsvpc", "bridge"],
   "volumes[].name": ["tmp", "tmp dir"],
+  "ephemeralStorage.sizeInGib": [200, 20],
   "@json[].name": ["secrets-init", "secrets init"],
   "@json[].image": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app@sha256:" + "ab".repeat(32), "Proj/App:latest"],
   "@json[].environment[].name": ["TABLE", "A=B"],

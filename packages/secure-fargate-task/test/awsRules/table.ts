@@ -646,6 +646,14 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         source: { doc: DOC("AmazonECS/latest/developerguide/fargate-task-defs.html") + " (Fargate: awsvpc only)" },
       },
       { path: "volumes[].name", checks: [len(1, 255), ECS_NAME], source: { doc: DOC("AmazonECS/latest/APIReference/API_Volume.html") } },
+      {
+        path: "ephemeralStorage.sizeInGib",
+        checks: [{ kind: "intRange", min: 21, max: 200 }],
+        source: {
+          tf: TF("ecs/task_definition.go", "ephemeral_storage.size_in_gib IntBetween(21, 200)"),
+          doc: DOC("AmazonECS/latest/APIReference/API_EphemeralStorage.html") + " (sizeInGiB: 21 to 200)",
+        },
+      },
       ...containerRules,
       ...tagRules(),
     ],
