@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LoadBalancerArgs, PortMappingArgs } from "./loadBalancer/args";
+import type { EfsVolumeArgs } from "./storage/args";
 
 /**
  * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
@@ -237,6 +238,12 @@ export interface SecureFargateTaskArgs {
    * @default 20 (Fargate's default: the task definition then names no size)
    */
   ephemeralStorageGiB?: number;
+  /**
+   * Amazon EFS file systems mounted into the app container, each through an access point, with TLS and as the task
+   * role (granted the mount on that file system through that access point only). The file systems are yours.
+   * @default - none
+   */
+  efsVolumes?: EfsVolumeArgs[];
   /** Number of tasks the service keeps running. @default 1 */
   desiredCount?: number;
   /** Where the tasks run. @default - the default VPC's default subnets, with a public IP, as in the AWS blog */

@@ -19,6 +19,7 @@ import { storeRegistryCredentials } from "./secrets/secrets";
 import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
+import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
 /**
  * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repository
@@ -126,6 +127,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .all([environmentSecrets, logSecrets, registryCredentials])
       .apply(([env, log, creds]) => [...env, ...log, ...(creds ? [creds] : [])]);
 
+    const efsVolumes = resolveEfsVolumes(settings.efsVolumes);
     const roles = createRoles(ctx, {
       repositoryArns: pullRepositoryArns(registry, image, ctx.scope),
       logGroupArn: logGroup.arn,
@@ -133,12 +135,22 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       fileSecrets,
       statements: settings.taskRolePolicyStatements,
       writesFiles: needsInit,
+      efsVolumes,
+      mountsEfs: settings.efsVolumes.length > 0,
     });
     const clusterArn = settings.clusterArn === undefined ? this.createCluster(ctx).arn : pulumi.output(settings.clusterArn);
     const location = locateNetwork(name, settings.network, this);
     // The load balancer's group first: the tasks' group admits it, and the ALB's egress then targets the tasks' group.
     const front = settings.loadBalancer ? loadBalancerFront(ctx, settings.loadBalancer, location.vpcId) : undefined;
-    const network = resolveNetwork(name, settings.network, location, settings.tags, this, front?.ingress);
+    const network = resolveNetwork(
+      name,
+      settings.network,
+      location,
+      settings.tags,
+      this,
+      front?.ingress,
+      mountTargetSecurityGroups(settings.efsVolumes),
+    );
     const loadBalancing: LoadBalancing | undefined =
       settings.loadBalancer && front
         ? connectLoadBalancer(ctx, settings.loadBalancer, front, location, network, settings.network?.securityGroupIds)
@@ -154,6 +166,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       executionRoleArn: roles.executionRole.arn,
       taskRoleArn: roles.taskRole.arn,
       writesFiles: needsInit,
+      efsVolumes,
       dependsOn: [roles.ready],
     });
 

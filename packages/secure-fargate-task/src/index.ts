@@ -12,4 +12,5 @@ export type {
   SecureFargateTaskArgs,
 } from "./args";
 export { AppProtocol, PortProtocol } from "./loadBalancer/args";
+export type { EfsVolumeArgs } from "./storage/args";
 export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";

@@ -22,6 +22,9 @@ import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
 import { validateGracePeriod, validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 import { validateEphemeralStorage } from "./storage/ephemeralStorage";
+import { validateEfsVolumes, type EfsVolumeSettings } from "./storage/efs";
+import { TMP_MOUNT } from "./ecs/containerDefinition";
+import { SECRETS_FILES } from "./ecs/taskContainers";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -38,6 +41,8 @@ export interface Settings {
   memory: number;
   /** The task's ephemeral storage in GiB; 20 is Fargate's default. */
   ephemeralStorageGiB: number;
+  /** EFS volumes of the app container. */
+  efsVolumes: EfsVolumeSettings[];
   desiredCount: number;
   network: NetworkArgs | undefined;
   logRetentionInDays: number;
@@ -170,6 +175,14 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const memory = args.memory ?? 512;
   validateSize(cpu, memory, reject);
   const ephemeralStorageGiB = validateEphemeralStorage(args.ephemeralStorageGiB, reject);
+  const efsVolumes = validateEfsVolumes(
+    args.efsVolumes,
+    {
+      reserved: { volumeNames: [TMP_MOUNT.volume, SECRETS_FILES.volume], containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path] },
+      componentSecurityGroup: args.network?.securityGroupIds === undefined,
+    },
+    reject,
+  );
 
   const desiredCount = args.desiredCount ?? 1;
   if (!Number.isInteger(desiredCount) || desiredCount < 0) {
@@ -249,6 +262,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     cpu,
     memory,
     ephemeralStorageGiB,
+    efsVolumes,
     desiredCount,
     network: args.network,
     logRetentionInDays,

@@ -88,10 +88,14 @@ export interface ContainerInputs {
   healthCheck?: HealthCheck;
   /** The ports the container listens on. @default - none */
   portMappings?: PortMapping[];
+  /** Mounts of further volumes (EFS), after `/tmp` and the secrets. @default - none */
+  volumeMounts?: MountPoint[];
 }
 
 /** The name of the task-scoped volume mounted at `/tmp`, the only writable path of the container. */
 export const TMP_VOLUME = "tmp";
+/** The task-scoped `/tmp` volume and where it is mounted. */
+export const TMP_MOUNT = { volume: TMP_VOLUME, path: "/tmp" } as const;
 
 /** One mount of a task volume. */
 export interface MountPoint {
@@ -129,8 +133,9 @@ export interface ContainerDefinition {
  * Lists are sorted by name so that equal inputs give byte-identical JSON.
  */
 export function appContainerDefinition(inputs: ContainerInputs): ContainerDefinition {
-  const mountPoints: MountPoint[] = [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }];
+  const mountPoints: MountPoint[] = [{ sourceVolume: TMP_MOUNT.volume, containerPath: TMP_MOUNT.path, readOnly: false }];
   if (inputs.files) mountPoints.push({ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: true });
+  mountPoints.push(...(inputs.volumeMounts ?? []));
   return {
     name: inputs.name,
     image: inputs.image,

@@ -7,6 +7,7 @@ import {
   INIT_MEMORY,
   initContainerDefinition,
   LogConfiguration,
+  MountPoint,
 } from "./containerDefinition";
 import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
@@ -40,6 +41,8 @@ export interface TaskContainersInputs {
   healthCheck: HealthCheck | undefined;
   /** The app container's ports. @default - none */
   portMappings?: PortMapping[];
+  /** The app container's mounts of EFS volumes. @default - none */
+  volumeMounts?: MountPoint[];
 }
 
 /**
@@ -66,6 +69,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     ...(inputs.repositoryCredentialsArn ? { repositoryCredentials: inputs.repositoryCredentialsArn } : {}),
     ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
     ...(inputs.portMappings ? { portMappings: inputs.portMappings } : {}),
+    ...(inputs.volumeMounts?.length ? { volumeMounts: inputs.volumeMounts } : {}),
   });
   if (!files) return [app];
   const spec = serializeSpec({

@@ -8,6 +8,7 @@ import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import type { Settings } from "../validate";
 import { containerPortMappings } from "../loadBalancer/portMappings";
 import { ephemeralStorage } from "../storage/ephemeralStorage";
+import { efsMountPoints, efsTaskVolumes, ResolvedEfsVolume } from "../storage/efs";
 
 /** The task definition's inputs that exist only once other children do. */
 export interface TaskDefinitionInputs {
@@ -23,13 +24,15 @@ export interface TaskDefinitionInputs {
   taskRoleArn: pulumi.Output<string>;
   /** Whether any secret is delivered as a file (then the task has the secrets volume). */
   writesFiles: boolean;
+  /** The EFS volumes, their ids resolved. */
+  efsVolumes: pulumi.Output<ResolvedEfsVolume[]>;
   /** What a task must not start without: the roles and their policies, propagated by IAM. */
   dependsOn: pulumi.Resource[];
 }
 
 /**
  * The Fargate task definition: awsvpc, the build platform's architecture, both roles, a task-scoped `/tmp` (and the
- * secrets volume with file delivery), and the container definitions. Refuses a secret given as plaintext
+ * secrets volume with file delivery, the EFS volumes), and the container definitions. Refuses a secret given as plaintext
  * `environment`: it would land in the task definition, readable by anyone who may describe it.
  */
 export function createTaskDefinition(ctx: ChildContext, settings: Settings, inputs: TaskDefinitionInputs): aws.ecs.TaskDefinition {
@@ -72,6 +75,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
           repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
           healthCheck: settings.healthCheck,
           portMappings: containerPortMappings(settings.portMappings),
+          volumeMounts: efsMountPoints(settings.efsVolumes),
         }),
       );
     });
@@ -86,7 +90,10 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: PLATFORM_ARCHITECTURE[settings.image.platform] },
       executionRoleArn: inputs.executionRoleArn,
       taskRoleArn: inputs.taskRoleArn,
-      volumes: inputs.writesFiles ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }],
+      volumes: inputs.efsVolumes.apply((efs) => [
+        ...(inputs.writesFiles ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }]),
+        ...efsTaskVolumes(efs),
+      ]),
       ephemeralStorage: ephemeralStorage(settings.ephemeralStorageGiB),
       containerDefinitions,
       tags: ctx.tags,

@@ -7,6 +7,7 @@ import { IamPropagation } from "./iamPropagation";
 import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
 import type { ResolvedSecret } from "../secrets/sources";
+import { efsMountStatements, type ResolvedEfsVolume } from "../storage/efs";
 
 /** What the roles are granted on. */
 export interface RoleInputs {
@@ -21,6 +22,10 @@ export interface RoleInputs {
   statements: PolicyStatementArgs[];
   /** Whether anything is written to files (then the task role reads those secrets). */
   writesFiles: boolean;
+  /** EFS volumes ECS mounts as the task role; none is an empty list. */
+  efsVolumes: pulumi.Output<ResolvedEfsVolume[]>;
+  /** Whether there are any (known before their ids are). */
+  mountsEfs: boolean;
 }
 
 /** The task's two roles, and what a task definition must wait for: the roles and their policies, propagated. */
@@ -32,8 +37,8 @@ export interface TaskRoles {
 
 /**
  * The execution role (ECS's agent: pull the image, write logs, read the injected secrets — nothing more) and the task
- * role (the application's own permissions, plus the init container's reads with file delivery). Both trust ECS tasks
- * of this account only; neither has a managed policy.
+ * role (the application's own permissions, plus the init container's reads with file delivery, and the mount of EFS
+ * volumes through their access points). Both trust ECS tasks of this account only; neither has a managed policy.
  */
 export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
   const opts = { parent: ctx.parent };
@@ -62,16 +67,18 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     { description: `ECS task role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
-  if (inputs.statements.length > 0 || inputs.writesFiles) {
+  if (inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs) {
     policies.push(
       new aws.iam.RolePolicy(
         `${ctx.name}-task-policy`,
         {
           role: taskRole.id,
           policy: pulumi
-            .all([pulumi.output(inputs.statements), inputs.fileSecrets, ctx.scope])
-            .apply(([statements, files, s]) =>
-              JSON.stringify(policyDocument([...statements.map(compactStatement), ...secretReadStatements(files, "init", s)])),
+            .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope])
+            .apply(([statements, files, efs, s]) =>
+              JSON.stringify(
+                policyDocument([...statements.map(compactStatement), ...secretReadStatements(files, "init", s), ...efsMountStatements(efs, s)]),
+              ),
             ),
         },
         opts,

@@ -72,10 +72,14 @@ export interface TaskIngress {
   securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
 }
 
+/** The NFS port of EFS mount targets. https://docs.aws.amazon.com/efs/latest/ug/network-access.html */
+export const NFS_PORT = 2049;
+
 /**
  * The tasks' security groups: the caller's (whose rules are the caller's), or one the component makes: egress on TCP
- * 443 only (ECR, Secrets Manager, CloudWatch Logs and the application's HTTPS APIs), and no ingress but `ingress`,
- * from a load balancer's groups on the container port.
+ * 443 only (ECR, Secrets Manager, CloudWatch Logs and the application's HTTPS APIs) and on NFS (TCP 2049) to the
+ * security groups of EFS mount targets in `nfsSecurityGroupIds`, and no ingress but `ingress`, from a load
+ * balancer's groups on the container port.
  */
 export function resolveNetwork(
   name: string,
@@ -84,6 +88,7 @@ export function resolveNetwork(
   tags: Record<string, string>,
   parent: pulumi.Resource,
   ingress?: TaskIngress,
+  nfsSecurityGroupIds: pulumi.Input<string>[] = [],
 ): ResolvedNetwork {
   const { subnetIds, vpcId, assignPublicIp } = location;
   if (network?.securityGroupIds) {
@@ -92,9 +97,7 @@ export function resolveNetwork(
   const securityGroup = new aws.ec2.SecurityGroup(
     `${name}-sg`,
     {
-      description: ingress
-        ? `Tasks of ${name}: HTTPS egress, ingress from the load balancer only`
-        : `Tasks of ${name}: HTTPS egress only, no ingress`,
+      description: taskGroupDescription(name, ingress !== undefined, nfsSecurityGroupIds.length > 0),
       vpcId,
       ingress: ingress
         ? [
@@ -117,6 +120,17 @@ export function resolveNetwork(
           cidrBlocks: ["0.0.0.0/0"],
           ipv6CidrBlocks: ["::/0"],
         },
+        ...(nfsSecurityGroupIds.length > 0
+          ? [
+              {
+                description: "NFS to the EFS mount targets",
+                protocol: "tcp",
+                fromPort: NFS_PORT,
+                toPort: NFS_PORT,
+                securityGroups: nfsSecurityGroupIds,
+              },
+            ]
+          : []),
       ],
       revokeRulesOnDelete: true,
       tags,
@@ -124,4 +138,10 @@ export function resolveNetwork(
     { parent },
   );
   return { subnetIds, securityGroupIds: pulumi.output([securityGroup.id]), assignPublicIp, securityGroup };
+}
+
+/** The description of the tasks' group; without NFS, what it has always been (a new description replaces the group). */
+export function taskGroupDescription(name: string, loadBalancer: boolean, nfs: boolean): string {
+  const egress = nfs ? "HTTPS and NFS to EFS egress" : "HTTPS egress";
+  return `Tasks of ${name}: ${egress}${loadBalancer ? ", ingress from the load balancer only" : " only, no ingress"}`;
 }

@@ -174,6 +174,10 @@ export const ARN = {
   targetGroup: new RegExp(String.raw`^arn:${PARTITION}:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$`),
   /** `arn:aws:acm:region:account:certificate/<id>`. */
   acmCertificate: new RegExp(String.raw`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[A-Za-z0-9-]+$`),
+  /** `arn:aws:elasticfilesystem:region:account:file-system/fs-...` (EFS API FileSystemArn). */
+  efsFileSystem: new RegExp(String.raw`^arn:${PARTITION}:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/fs-[0-9a-f]{8,40}$`),
+  /** `arn:aws:elasticfilesystem:region:account:access-point/fsap-...` (EFS API AccessPointArn). */
+  efsAccessPoint: new RegExp(String.raw`^arn:${PARTITION}:elasticfilesystem:${REGION}:${ACCOUNT}:access-point/fsap-[0-9a-f]{8,40}$`),
   /** Any ARN: `arn:partition:service:region:account:resource`. */
   any: /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:.+$/,
 } as const;
@@ -207,6 +211,7 @@ export function arnProblem(value: unknown, allowWildcards: boolean): string | un
     lambda: [ARN.lambdaFunction],
     events: [ARN.eventsRule],
     dynamodb: [ARN.dynamodbTable],
+    elasticfilesystem: [ARN.efsFileSystem, ARN.efsAccessPoint],
   };
   const accepted = service === undefined ? undefined : formats[service];
   if (accepted === undefined || accepted.some((re) => re.test(value))) return undefined;

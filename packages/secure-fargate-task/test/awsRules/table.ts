@@ -203,6 +203,38 @@ const containerRules: Rule[] = [
   ...healthCheckRange("startPeriod", 0, 300),
 ];
 
+// --- EFS volumes of a task definition ----------------------------------------------------------------------------------
+
+const EFS_VOLUME_DOC = DOC("AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html");
+const EFS_AUTH_DOC = DOC("AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html");
+const EFS_TF = TF("ecs/task_definition.go", "efs_volume_configuration (transit_encryption, authorization_config.iam: the ECS enums)");
+const efsVolumeRules: Rule[] = [
+  {
+    path: "volumes[].efsVolumeConfiguration.fileSystemId",
+    checks: [formatCheck(/^fs-[0-9a-f]{8,40}$/, "an EFS file system id: fs- and 8 to 40 hex digits")],
+    source: {
+      doc: `${EFS_VOLUME_DOC} (fileSystemId: the file system's id); ${DOC("efs/latest/ug/API_DescribeMountTargets.html")} (FileSystemId pattern fs-[0-9a-f]{8,40})`,
+    },
+  },
+  {
+    path: "volumes[].efsVolumeConfiguration.transitEncryption",
+    checks: [{ kind: "oneOf", values: ["ENABLED", "DISABLED"] }],
+    source: { tf: EFS_TF, doc: EFS_VOLUME_DOC },
+  },
+  {
+    path: "volumes[].efsVolumeConfiguration.authorizationConfig.accessPointId",
+    checks: [formatCheck(/^fsap-[0-9a-f]{8,40}$/, "an EFS access point id: fsap- and 8 to 40 hex digits")],
+    source: {
+      doc: `${EFS_AUTH_DOC} (accessPointId: the access point's id); ${DOC("efs/latest/ug/API_DescribeMountTargets.html")} (AccessPointId pattern fsap-[0-9a-f]{8,40})`,
+    },
+  },
+  {
+    path: "volumes[].efsVolumeConfiguration.authorizationConfig.iam",
+    checks: [{ kind: "oneOf", values: ["ENABLED", "DISABLED"] }],
+    source: { tf: EFS_TF, doc: EFS_AUTH_DOC },
+  },
+];
+
 // --- ECR lifecycle policy -------------------------------------------------------------------------------------------
 
 const LIFECYCLE_SOURCE: Source = {
@@ -654,7 +686,13 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           doc: DOC("AmazonECS/latest/APIReference/API_EphemeralStorage.html") + " (sizeInGiB: 21 to 200)",
         },
       },
+      ...efsVolumeRules,
       ...containerRules,
+      {
+        path: "containerDefinitions@json[].mountPoints[].sourceVolume",
+        checks: [len(1, 255), ECS_NAME],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_MountPoint.html") + " (sourceVolume: the name of a volume of the task)" },
+      },
       ...tagRules(),
     ],
   },

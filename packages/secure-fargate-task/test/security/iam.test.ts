@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { iamModel } from "./iamModel";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  EFS_ROWS,
   EXECUTION_ROLE_ROWS,
   FILE_DELIVERY_ROWS,
   KEY_POLICY_ROWS,
@@ -12,7 +13,7 @@ import {
   TRUST_ROWS,
 } from "./rows";
 import { decide } from "./simulate";
-import { componentWith, componentWithStackArgs, MockSubject } from "./subjects";
+import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject } from "./subjects";
 import { requests, World } from "./world";
 
 /** Each subject with the rows that apply to it. */
@@ -34,6 +35,11 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
         secrets: { API_KEY: { value: pulumi.secret("api-key-value-9") }, DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } },
       }),
     rows: [...ROTATION_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component mounting EFS volumes",
+    capture: componentWithEfs,
+    rows: [...EFS_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
   },
 ];
 

@@ -119,6 +119,25 @@ export const FILE_DELIVERY_ROWS: Row[] = [
   row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
 ];
 
+/**
+ * EFS volumes: ECS mounts as the task role (`iam: ENABLED`), which may mount the file system only through the given
+ * access points, and write only through the one not mounted read-only. The condition key is what EFS sets on a mount
+ * through an access point (https://docs.aws.amazon.com/efs/latest/ug/access-points-iam-policy.html); a mount without an
+ * access point carries none.
+ */
+export const EFS_ROWS: Row[] = [
+  row("task role", "elasticfilesystem:ClientMount", "the EFS file system", ALLOWED, "through the access point"),
+  row("task role", "elasticfilesystem:ClientWrite", "the EFS file system", ALLOWED, "through the access point"),
+  row("task role", "elasticfilesystem:ClientMount", "the EFS file system", ALLOWED, "through the read-only access point"),
+  row("task role", "elasticfilesystem:ClientWrite", "the EFS file system", DENIED, "through the read-only access point"),
+  row("task role", "elasticfilesystem:ClientMount", "the EFS file system", DENIED, "through another access point"),
+  row("task role", "elasticfilesystem:ClientMount", "the EFS file system", DENIED),
+  row("task role", "elasticfilesystem:ClientMount", "another EFS file system", DENIED, "through the access point"),
+  row("task role", "elasticfilesystem:ClientRootAccess", "the EFS file system", DENIED, "through the access point"),
+  row("task role", "elasticfilesystem:DeleteFileSystem", "the EFS file system", DENIED),
+  row("execution role", "elasticfilesystem:ClientMount", "the EFS file system", DENIED, "through the access point"),
+];
+
 /** The rotation target's role: it may start deployments of this one service, and nothing else. */
 export const ROTATION_ROWS: Row[] = [
   row("rotation role", "ecs:UpdateService", "this service", ALLOWED),

@@ -7,6 +7,7 @@ import type { SecureFargateTaskArgs } from "../../src";
 import { ACCOUNT, makeContext, mockRun, REGION } from "../mocks";
 import { secretValues } from "../runComponent";
 import type { Subject } from "../../../policy-pack/src/subject";
+import { EFS } from "./world";
 
 /** A program run under the mocks, in their fixed account and region (what the IAM model and access report need). */
 export interface MockSubject extends Subject {
@@ -53,6 +54,17 @@ export async function componentWithStackArgs(): Promise<MockSubject> {
     resources: run.resources,
     secretValues: Object.values(STACK_SECRETS),
   };
+}
+
+/** The component mounting one EFS volume read-write and one read-only, through two access points of one file system. */
+export function componentWithEfs(): Promise<MockSubject> {
+  const volume = { fileSystemId: EFS.fileSystemId, mountTargetSecurityGroupId: EFS.mountTargetSecurityGroupId };
+  return componentWith({
+    efsVolumes: [
+      { ...volume, name: "data", accessPointId: EFS.accessPointId, containerPath: "/data" },
+      { ...volume, name: "models", accessPointId: EFS.readOnlyAccessPointId, containerPath: "/models", readOnly: true },
+    ],
+  });
 }
 
 /** The component with only its required arguments plus `overrides`: what a user gets by default. */

@@ -9,6 +9,14 @@ import type { SimulatedRequest } from "./simulate";
 /** An account that is not the subject's. */
 export const OTHER_ACCOUNT = "210987654321";
 
+/** The EFS file system and access points the EFS subject mounts (`subjects.ts` `componentWithEfs`). */
+export const EFS = {
+  fileSystemId: "fs-0123456789abcdef0",
+  accessPointId: "fsap-0123456789abcdef0",
+  readOnlyAccessPointId: "fsap-0fedcba9876543210",
+  mountTargetSecurityGroupId: "sg-0a1b2c3d4e5f60718",
+} as const;
+
 /** Allows everything: the identity policy of an administrator, so that only resource policies can stop them. */
 const ADMIN_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
@@ -53,6 +61,8 @@ export const RESOURCES = {
   "another table": (w: World) => [arn(w, "dynamodb", "table/another-table")],
   "this service": (w: World) => w.model.targets.serviceArns,
   "another service": (w: World) => [arn(w, "ecs", "service/another-cluster/another-service")],
+  "the EFS file system": (w: World) => [arn(w, "elasticfilesystem", `file-system/${EFS.fileSystemId}`)],
+  "another EFS file system": (w: World) => [arn(w, "elasticfilesystem", "file-system/fs-00000000000000000")],
   "the execution role": (w: World) => [role(w.model, "execution role").arn],
   "the task role": (w: World) => [role(w.model, "task role").arn],
 } satisfies Record<string, (w: World) => string[]>;
@@ -74,6 +84,15 @@ export const CONTEXTS = {
   "claiming this account for another account's task": (w: World) => ({
     "aws:SourceAccount": w.account,
     "aws:SourceArn": `arn:aws:ecs:${w.region}:${OTHER_ACCOUNT}:task/cluster/0123456789abcdef`,
+  }),
+  "through the access point": (w: World) => ({
+    "elasticfilesystem:AccessPointArn": arn(w, "elasticfilesystem", `access-point/${EFS.accessPointId}`),
+  }),
+  "through the read-only access point": (w: World) => ({
+    "elasticfilesystem:AccessPointArn": arn(w, "elasticfilesystem", `access-point/${EFS.readOnlyAccessPointId}`),
+  }),
+  "through another access point": (w: World) => ({
+    "elasticfilesystem:AccessPointArn": arn(w, "elasticfilesystem", "access-point/fsap-00000000000000000"),
   }),
   "without a source account": (w: World) => ({ "aws:SourceArn": `arn:aws:ecs:${w.region}:${w.account}:task/cluster/0123456789abcdef` }),
 } satisfies Record<string, (w: World) => Record<string, string>>;
