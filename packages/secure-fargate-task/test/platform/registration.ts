@@ -13,6 +13,8 @@ export interface Registration {
   /** The properties as the SDK serialized them: assets and archives keep their paths. */
   serialized: Record<string, unknown>;
   deleteBeforeReplace: boolean;
+  /** The parent's URN ("" for none). */
+  parent: string;
   /** URNs of the resources it depends on (`dependsOn` and the resources its inputs come from). */
   dependencies: string[];
 }
@@ -23,6 +25,7 @@ interface RegisterRequest {
   getName(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDeletebeforereplace(): boolean;
+  getParent(): string;
   getDependenciesList(): string[];
 }
 
@@ -38,6 +41,7 @@ export function recordRegistrations(into: Registration[]): void {
       name: req.getName(),
       serialized: req.getObject()?.toJavaScript() ?? {},
       deleteBeforeReplace: req.getDeletebeforereplace(),
+      parent: req.getParent(),
       dependencies: req.getDependenciesList(),
     });
     return register(req, callback);

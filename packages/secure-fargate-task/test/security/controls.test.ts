@@ -1,34 +1,64 @@
 import { expect } from "chai";
 import { CONTROLS } from "../../../policy-pack/src/controls";
-import { ofType, Subject, TYPES } from "../../../policy-pack/src/subject";
-import { componentWith, componentWithStackArgs } from "./subjects";
+import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
+import { ofType, TYPES } from "../../../policy-pack/src/subject";
+import { Diagnostic, POLICY_PACK, PolicyPackProcess } from "./analyzer";
+import { componentWith, componentWithStackArgs, MockSubject } from "./subjects";
 
-describe("AWS security controls on the component's defaults", () => {
-  let defaults: Subject;
-  before(async () => {
-    defaults = await componentWith();
+/** The policies that reported something. */
+function named(diagnostics: Diagnostic[], name: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.policyName === name);
+}
+
+describe("AWS security controls on the component's defaults, through the policy pack's analyzer", () => {
+  let pack: PolicyPackProcess;
+  let defaults: MockSubject;
+  /** What the pack reports on an update of the component with its required arguments only. */
+  let reported: Diagnostic[];
+  before(async function () {
+    this.timeout(300_000); // starting the pack's process on a busy 2-vCPU machine
+    [pack, defaults] = await Promise.all([PolicyPackProcess.start(POLICY_PACK), componentWith()]);
+    reported = await pack.update(defaults);
+  });
+  after(() => pack?.stop());
+
+  it("serves one policy per control, with the pack's enforcement levels", async () => {
+    const info = await pack.info();
+    expect(info.name).to.equal(PACK_NAME);
+    expect(info.policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel }))).to.deep.equal(
+      POLICIES.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel })),
+    );
+    expect(info.policies.map((p) => p.name)).to.deep.equal(CONTROLS.map(policyName));
   });
 
   for (const control of CONTROLS) {
     const { verdict } = control;
     const rule = control.rule === control.id ? "" : ` (${control.rule})`;
     it(`${control.id}${rule} ${control.checks}: ${verdict.status}`, async () => {
-      const findings = control.findings(defaults);
+      const flagged = named(reported, policyName(control));
       switch (verdict.status) {
         case "met":
         case "not applicable":
-          expect(findings).to.deep.equal([]);
+          expect(flagged).to.deep.equal([]);
           break;
         case "met with an option":
-          expect(findings, "the documented default does not meet it").to.not.deep.equal([]);
-          expect(control.findings(await componentWith(verdict.args)), verdict.option).to.deep.equal([]);
+          expect(flagged, "the documented default does not meet it").to.not.deep.equal([]);
+          expect(named(await pack.update(await componentWith(verdict.args)), policyName(control)), verdict.option).to.deep.equal([]);
           break;
         case "not met":
-          expect(findings, "the documented default does not meet it").to.not.deep.equal([]);
+          expect(flagged, "the documented default does not meet it").to.not.deep.equal([]);
           break;
       }
     });
   }
+
+  it("reports the defaults' findings as advisory, each naming the pack", () => {
+    expect(reported).to.not.deep.equal([]);
+    for (const d of reported) {
+      expect(d.policyPackName, d.message).to.equal(PACK_NAME);
+      expect(d.enforcementLevel, d.message).to.equal("advisory");
+    }
+  });
 
   it("evaluates something for every control: each resource type a control reads exists in the defaults", () => {
     for (const type of [
@@ -46,14 +76,20 @@ describe("AWS security controls on the component's defaults", () => {
   });
 
   it("CloudWatch.16 accepts logs that never expire (0)", async () => {
-    const control = CONTROLS.find((c) => c.id === "CloudWatch.16")!;
-    expect(control.findings(await componentWith({ logRetentionInDays: 0 }))).to.deep.equal([]);
+    expect(named(await pack.update(await componentWith({ logRetentionInDays: 0 })), "cloudwatch-16")).to.deep.equal([]);
   });
 
   it("flags, with the stack's arguments too, exactly the controls documented as not met by default", async () => {
-    const stack = await componentWithStackArgs();
-    const documented = CONTROLS.filter((c) => c.verdict.status !== "met" && c.verdict.status !== "not applicable").map((c) => c.id);
-    const flagged = CONTROLS.filter((c) => c.findings(stack).length > 0).map((c) => c.id);
-    expect(flagged).to.deep.equal(documented);
+    const documented = CONTROLS.filter((c) => c.verdict.status !== "met" && c.verdict.status !== "not applicable").map(policyName);
+    const flagged = new Set((await pack.update(await componentWithStackArgs())).map((d) => d.policyName));
+    expect(CONTROLS.map(policyName).filter((n) => flagged.has(n))).to.deep.equal(documented);
+  });
+
+  // Last: the configuration stays with the pack's process for the requests after it.
+  it("a policy config file makes an advisory control mandatory, or disables one", async () => {
+    await pack.configure({ "ecs-2": "mandatory", "cloudwatch-16": "disabled" });
+    const configured = await pack.update(defaults);
+    expect(named(configured, "ecs-2").map((d) => d.enforcementLevel)).to.deep.equal(named(reported, "ecs-2").map(() => "mandatory"));
+    expect(named(configured, "cloudwatch-16")).to.deep.equal([]);
   });
 });

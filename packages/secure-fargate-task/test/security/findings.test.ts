@@ -1,14 +1,15 @@
 import { expect } from "chai";
 import { CONTROLS } from "../../../policy-pack/src/controls";
-import type { Resource, Subject } from "../../../policy-pack/src/subject";
+import { POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { TYPES } from "../../../policy-pack/src/subject";
+import { POLICY_PACK, PolicyPackProcess, ProgramResource } from "./analyzer";
 
 /** A resource as the mocks would capture it. */
-function resource(type: string, name: string, inputs: Record<string, unknown>, state: Record<string, unknown> = {}): Resource {
+function resource(type: string, name: string, inputs: Record<string, unknown>, state: Record<string, unknown> = {}): ProgramResource {
   return { type, name, id: `${name}-id`, inputs, state: { ...inputs, ...state } };
 }
 
-function task(container: Record<string, unknown>, extra: Record<string, unknown> = {}): Resource {
+function task(container: Record<string, unknown>, extra: Record<string, unknown> = {}): ProgramResource {
   return resource(TYPES.taskDefinition, "task", {
     networkMode: "awsvpc",
     ...extra,
@@ -18,14 +19,19 @@ function task(container: Record<string, unknown>, extra: Record<string, unknown>
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:s-AbCdEf";
 
-/** For each control, resources it must flag: proof that each check can fail. */
-const VIOLATORS: Record<string, Resource[]> = {
+/**
+ * For each control, resources it must flag: proof that each check can fail. Each has the outputs AWS always gives it
+ * (a secret's ARN, a repository's name): the pack runs every policy on every request, and one that cannot read
+ * what it needs fails the whole request, as `pulumi preview` would.
+ */
+const VIOLATORS: Record<string, ProgramResource[]> = {
   "ECS.1": [task({ user: "root" }, { networkMode: "host" })],
   "ECS.2": [resource(TYPES.service, "svc", { networkConfiguration: { assignPublicIp: true } })],
   "ECS.3": [task({}, { pidMode: "host" })],
   "ECS.4": [task({ privileged: true })],
   "ECS.5": [task({ readonlyRootFilesystem: false })],
   "ECS.8": [
+    { ...resource(TYPES.secretVersion, "value", { secretString: "the-secret-value" }), secretInputs: ["secretString"] },
     task({
       environment: [
         { name: "AWS_SECRET_ACCESS_KEY", value: "x" },
@@ -38,8 +44,8 @@ const VIOLATORS: Record<string, Resource[]> = {
   "ECS.12": [resource(TYPES.cluster, "cluster", { settings: [{ name: "containerInsights", value: "disabled" }] })],
   "ECS.20": [task({ user: "0:0" })],
   "ecs-task-definition-memory-hard-limit": [task({})],
-  "ECR.1": [resource(TYPES.repository, "repo", { imageScanningConfiguration: { scanOnPush: false } })],
-  "ECR.2": [resource(TYPES.repository, "repo", { imageTagMutability: "MUTABLE" })],
+  "ECR.1": [resource(TYPES.repository, "repo", { name: "repo", imageScanningConfiguration: { scanOnPush: false } })],
+  "ECR.2": [resource(TYPES.repository, "repo", { name: "repo", imageTagMutability: "MUTABLE" })],
   "ECR.3": [resource(TYPES.repository, "repo", { name: "repo" }), resource(TYPES.lifecyclePolicy, "lp", { repository: "other" })],
   "KMS.2": [
     resource(TYPES.rolePolicy, "p", {
@@ -49,39 +55,41 @@ const VIOLATORS: Record<string, Resource[]> = {
   "KMS.4": [resource(TYPES.key, "key", { enableKeyRotation: false })],
   "CloudWatch.16": [resource(TYPES.logGroup, "logs", { retentionInDays: 180 })],
   "cloudwatch-log-group-encrypted": [resource(TYPES.logGroup, "logs", {})],
-  "secretsmanager-using-cmk": [resource(TYPES.secret, "secret", { kmsKeyId: "alias/aws/secretsmanager" })],
-  "SecretsManager.1": [resource(TYPES.secret, "secret", {})],
+  "secretsmanager-using-cmk": [resource(TYPES.secret, "secret", { kmsKeyId: "alias/aws/secretsmanager" }, { arn: SECRET_ARN })],
+  "SecretsManager.1": [resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN })],
   "SecretsManager.2": [resource(TYPES.secretRotation, "rotation", { secretId: "secret-id" })],
   "SecretsManager.3": [
     resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN }),
     task({ secrets: [{ name: "A", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other-XyZ123:::v" }] }),
   ],
-  "SecretsManager.4": [resource(TYPES.secret, "secret", {})],
+  "SecretsManager.4": [resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN })],
 };
 
-describe("AWS control findings flag non-compliant resources", () => {
+describe("The policy pack flags each control's violator, through its analyzer", () => {
+  let pack: PolicyPackProcess;
+  before(async function () {
+    this.timeout(300_000); // starting the pack's process on a busy 2-vCPU machine
+    pack = await PolicyPackProcess.start(POLICY_PACK);
+  });
+  after(() => pack?.stop());
+
   it("has a violator for every control", () => {
     expect(Object.keys(VIOLATORS).sort()).to.deep.equal(CONTROLS.map((c) => c.id).sort());
   });
 
   for (const control of CONTROLS) {
-    it(`${control.id} flags its violator`, () => {
-      const subject: Subject = {
-        label: "synthetic",
-        resources: VIOLATORS[control.id],
-        secretValues: ["the-secret-value"],
-      };
-      expect(control.findings(subject)).to.not.deep.equal([]);
+    const name = policyName(control);
+    it(`${control.id} flags its violator: policy ${name}`, async () => {
+      const flagged = (await pack.update({ resources: VIOLATORS[control.id] })).filter((d) => d.policyName === name);
+      expect(flagged).to.not.deep.equal([]);
+      const { description } = POLICIES.find((p) => p.name === name)!;
+      for (const d of flagged) expect(d.message.startsWith(`${description}\n`), d.message).to.equal(true);
     });
   }
 
-  it("ECS.8 flags both the AWS key name and the copied secret value", () => {
-    const subject: Subject = {
-      label: "synthetic",
-      resources: VIOLATORS["ECS.8"],
-      secretValues: ["the-secret-value"],
-    };
-    expect(CONTROLS.find((c) => c.id === "ECS.8")!.findings(subject)).to.deep.equal([
+  it("ECS.8 flags both the AWS key name and the secret value a secret version stores", async () => {
+    const flagged = (await pack.update({ resources: VIOLATORS["ECS.8"] })).filter((d) => d.policyName === "ecs-8");
+    expect(flagged.map((d) => d.message.split("\n")[1])).to.deep.equal([
       "app: AWS_SECRET_ACCESS_KEY in environment",
       "app: a secret value in the container definition",
     ]);

@@ -4,7 +4,8 @@
  */
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
-import { ACCOUNT, makeContext, mockRun, REGION } from "../mocks";
+import { ACCOUNT, Captured, makeContext, mockRun, REGION } from "../mocks";
+import type { Registration } from "../platform/registration";
 import { secretValues } from "../runComponent";
 import type { Subject } from "../../../policy-pack/src/subject";
 import { EFS } from "./world";
@@ -13,6 +14,9 @@ import { EFS } from "./world";
 export interface MockSubject extends Subject {
   account: string;
   region: string;
+  resources: Captured[];
+  /** What the engine received for each resource (what a policy pack's `Analyze` is given). */
+  registrations: Registration[];
 }
 
 /** Stand-ins for the stack's four X credentials. */
@@ -52,6 +56,7 @@ export async function componentWithStackArgs(): Promise<MockSubject> {
     account: ACCOUNT,
     region: REGION,
     resources: run.resources,
+    registrations: run.registrations,
     secretValues: Object.values(STACK_SECRETS),
   };
 }
@@ -74,5 +79,12 @@ export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = 
   const run = await mockRun(() => {
     new SecureFargateTask("app", { image: { context }, secrets: secretValues(DEFAULT_SECRETS), ...overrides });
   });
-  return { label: "component", account: ACCOUNT, region: REGION, resources: run.resources, secretValues: Object.values(DEFAULT_SECRETS) };
+  return {
+    label: "component",
+    account: ACCOUNT,
+    region: REGION,
+    resources: run.resources,
+    registrations: run.registrations,
+    secretValues: Object.values(DEFAULT_SECRETS),
+  };
 }
