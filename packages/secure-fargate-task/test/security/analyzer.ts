@@ -130,7 +130,9 @@ export class PolicyPackProcess {
       request.setUrn(urnOf(r));
       request.setProperties(Struct.fromJavaScript(inputsOf(r, program.registrations) as Record<string, JavaScriptValue>));
       request.setOptions(optionsOf(r, program.registrations));
-      diagnostics.push(...(await this.call<proto.AnalyzeResponse>((cb) => this.client.analyze(request, cb))).getDiagnosticsList().map(diagnostic));
+      const response = await this.call<proto.AnalyzeResponse>((cb) => this.client.analyze(request, cb));
+      // A resource policy's violation names no URN: the engine reports it against the resource analyzed.
+      diagnostics.push(...response.getDiagnosticsList().map((d) => ({ ...diagnostic(d), urn: d.getUrn() || urnOf(r) })));
     }
     return [...diagnostics, ...(await this.analyzeStack(program))];
   }
