@@ -32,6 +32,9 @@ export interface Control {
 }
 
 const MET: Verdict = { status: "met" };
+/** Why the EFS controls evaluate nothing the component makes. */
+const EFS_NOT_OURS =
+  "The component creates no EFS file system, access point or mount target: `efsVolumes` mounts yours. The policy pack evaluates this control on those your stack makes (`aws.efs.FileSystem`, `aws.efs.AccessPoint`).";
 const ROTATION_REASON =
   "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
 const ROTATION_OPTION =
@@ -125,6 +128,14 @@ export const CONTROLS: Control[] = [
     findings: find.noMemoryLimit,
   },
   {
+    id: "ecs-task-definition-efs-encryption-enabled",
+    rule: "ecs-task-definition-efs-encryption-enabled",
+    checks: "EFS volumes of task definitions use transit encryption; also (ours) they mount through an access point with IAM authorisation",
+    verdict: MET,
+    note: "Every volume of `efsVolumes` is mounted with `transitEncryption: ENABLED` and `authorizationConfig { accessPointId, iam: ENABLED }`; the component has no other way to mount EFS.",
+    findings: find.efsVolumeWithoutTls,
+  },
+  {
     id: "ECR.1",
     rule: "ecr-private-image-scanning-enabled",
     checks: "Repositories scan images on push",
@@ -187,6 +198,46 @@ export const CONTROLS: Control[] = [
     checks: "Secrets are encrypted with a customer-managed key, not `aws/secretsmanager`",
     verdict: MET,
     findings: find.awsManagedSecretKey,
+  },
+  {
+    id: "EFS.1",
+    rule: "efs-encrypted-check",
+    checks: "EFS file systems encrypt file data at rest with KMS",
+    verdict: {
+      status: "not applicable",
+      reason: `${EFS_NOT_OURS} Encryption at rest is chosen when the file system is created: \`encrypted: true\`.`,
+    },
+    findings: find.unencryptedFileSystem,
+  },
+  {
+    id: "EFS.2",
+    rule: "efs-in-backup-plan",
+    checks: "EFS file systems are in a backup plan",
+    verdict: {
+      status: "not applicable",
+      reason: `${EFS_NOT_OURS} Turn on automatic backups (\`aws.efs.BackupPolicy\` ENABLED) or select it in an AWS Backup plan.`,
+    },
+    findings: find.fileSystemNotBackedUp,
+  },
+  {
+    id: "EFS.3",
+    rule: "efs-access-point-enforce-root-directory",
+    checks: "EFS access points enforce a root directory other than `/`",
+    verdict: {
+      status: "not applicable",
+      reason: `${EFS_NOT_OURS} The task mounts through the access point given, so its root directory is what the app sees: give it one (\`rootDirectory.path\`, with \`creationInfo\`).`,
+    },
+    findings: find.accessPointWithoutRootDirectory,
+  },
+  {
+    id: "EFS.4",
+    rule: "efs-access-point-enforce-user-identity",
+    checks: "EFS access points enforce a POSIX user identity",
+    verdict: {
+      status: "not applicable",
+      reason: `${EFS_NOT_OURS} Give the access point a \`posixUser\`, ideally the container's \`user\` (1000:1000 by default), so that every file the task writes is that user's.`,
+    },
+    findings: find.accessPointWithoutUser,
   },
   {
     id: "SecretsManager.1",

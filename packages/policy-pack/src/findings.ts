@@ -122,3 +122,53 @@ export const unreferencedSecrets = eachOf(TYPES.secret, (secret, s) => {
   const text = JSON.stringify(containers(s));
   return text.includes(`"${arn}:`) ? undefined : `${secret.name} is referenced by no container`;
 });
+
+/** An EFS volume of a task definition, as ECS takes it (the fields the checks read). */
+interface EfsVolumeJson {
+  name: string;
+  efsVolumeConfiguration?: { transitEncryption?: string; authorizationConfig?: { accessPointId?: string; iam?: string } };
+}
+
+/**
+ * The Config rule: every EFS volume of a task definition has transit encryption on. Also (ours): it mounts through an
+ * access point as the task role (`iam: ENABLED`), so that IAM decides who mounts what.
+ */
+export const efsVolumeWithoutTls = eachOf(TYPES.taskDefinition, (t) => {
+  const volumes = ((t.inputs.volumes ?? []) as EfsVolumeJson[]).filter((v) => v.efsVolumeConfiguration !== undefined);
+  const bad = volumes.flatMap((v) => {
+    const c = v.efsVolumeConfiguration!;
+    const problems = [
+      c.transitEncryption === "ENABLED" ? undefined : "no transit encryption",
+      c.authorizationConfig?.iam === "ENABLED" && c.authorizationConfig.accessPointId ? undefined : "no access point with IAM authorisation",
+    ].filter((p): p is string => p !== undefined);
+    return problems.length > 0 ? [`${v.name} (${problems.join(", ")})`] : [];
+  });
+  return bad.length > 0 ? `${t.name}: EFS volume ${bad.join("; ")}` : undefined;
+});
+
+export const unencryptedFileSystem = eachOf(TYPES.efsFileSystem, (fs) =>
+  fs.inputs.encrypted === true ? undefined : `${fs.name} is not encrypted at rest`,
+);
+
+/**
+ * In a backup plan: EFS automatic backups (a backup policy ENABLED) or an AWS Backup selection naming its ARN. The file
+ * system's id is read from its ARN, an output both the mocks and the analyzer give (the analyzer's props hold no id).
+ */
+export const fileSystemNotBackedUp = eachOf(TYPES.efsFileSystem, (fs, s) => {
+  const arn = String(fs.state.arn);
+  const id = arn.split("/").pop();
+  const automatic = ofType(s, TYPES.efsBackupPolicy).some(
+    (p) => p.inputs.fileSystemId === id && (p.inputs.backupPolicy as { status?: string } | undefined)?.status === "ENABLED",
+  );
+  const selected = ofType(s, TYPES.backupSelection).some((sel) => ((sel.inputs.resources ?? []) as string[]).includes(arn));
+  return automatic || selected ? undefined : `${fs.name} is in no backup plan`;
+});
+
+export const accessPointWithoutRootDirectory = eachOf(TYPES.efsAccessPoint, (ap) => {
+  const path = (ap.inputs.rootDirectory as { path?: string } | undefined)?.path;
+  return path && path !== "/" ? undefined : `${ap.name} exposes the file system's root directory`;
+});
+
+export const accessPointWithoutUser = eachOf(TYPES.efsAccessPoint, (ap) =>
+  ap.inputs.posixUser ? undefined : `${ap.name} enforces no user identity`,
+);

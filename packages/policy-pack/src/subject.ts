@@ -38,6 +38,10 @@ export const TYPES = {
   role: "aws:iam/role:Role",
   rolePolicy: "aws:iam/rolePolicy:RolePolicy",
   table: "aws:dynamodb/table:Table",
+  efsFileSystem: "aws:efs/fileSystem:FileSystem",
+  efsAccessPoint: "aws:efs/accessPoint:AccessPoint",
+  efsBackupPolicy: "aws:efs/backupPolicy:BackupPolicy",
+  backupSelection: "aws:backup/selection:Selection",
 } as const;
 
 /** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */

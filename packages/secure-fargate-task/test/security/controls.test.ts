@@ -3,7 +3,7 @@ import { CONTROLS } from "../../../policy-pack/src/controls";
 import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { ofType, TYPES } from "../../../policy-pack/src/subject";
 import { Diagnostic, POLICY_PACK, PolicyPackProcess } from "./analyzer";
-import { componentWith, componentWithStackArgs, MockSubject } from "./subjects";
+import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject } from "./subjects";
 
 /** The policies that reported something. */
 function named(diagnostics: Diagnostic[], name: string): Diagnostic[] {
@@ -83,6 +83,16 @@ describe("AWS security controls on the component's defaults, through the policy 
     const documented = CONTROLS.filter((c) => c.verdict.status !== "met" && c.verdict.status !== "not applicable").map(policyName);
     const flagged = new Set((await pack.update(await componentWithStackArgs())).map((d) => d.policyName));
     expect(CONTROLS.map(policyName).filter((n) => flagged.has(n))).to.deep.equal(documented);
+  });
+
+  it("ecs-task-definition-efs-encryption-enabled holds for a component mounting EFS, and the EFS controls find nothing of the component's to evaluate", async () => {
+    const efs = await componentWithEfs();
+    expect(ofType(efs, TYPES.taskDefinition)[0].inputs.volumes).to.have.length(3);
+    for (const type of [TYPES.efsFileSystem, TYPES.efsAccessPoint]) expect(ofType(efs, type), type).to.deep.equal([]);
+    const flagged = await pack.update(efs);
+    for (const id of ["ecs-task-definition-efs-encryption-enabled", "EFS.1", "EFS.2", "EFS.3", "EFS.4"]) {
+      expect(named(flagged, policyName(CONTROLS.find((c) => c.id === id)!)), id).to.deep.equal([]);
+    }
   });
 
   // Last: the configuration stays with the pack's process for the requests after it.

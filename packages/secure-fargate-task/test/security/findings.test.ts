@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { CONTROLS } from "../../../policy-pack/src/controls";
 import { POLICIES, policyName } from "../../../policy-pack/src/policies";
-import { TYPES } from "../../../policy-pack/src/subject";
+import { TYPES, type Subject } from "../../../policy-pack/src/subject";
 import { POLICY_PACK, PolicyPackProcess, ProgramResource } from "./analyzer";
 
 /** A resource as the mocks would capture it. */
@@ -18,6 +18,7 @@ function task(container: Record<string, unknown>, extra: Record<string, unknown>
 }
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:s-AbCdEf";
+const FS_ARN = "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0123456789abcdef0";
 
 /**
  * For each control, resources it must flag: proof that each check can fail. Each has the outputs AWS always gives it
@@ -44,6 +45,30 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
   "ECS.12": [resource(TYPES.cluster, "cluster", { settings: [{ name: "containerInsights", value: "disabled" }] })],
   "ECS.20": [task({ user: "0:0" })],
   "ecs-task-definition-memory-hard-limit": [task({})],
+  "ecs-task-definition-efs-encryption-enabled": [
+    task(
+      {},
+      {
+        volumes: [
+          { name: "tmp" },
+          {
+            name: "data",
+            efsVolumeConfiguration: {
+              fileSystemId: "fs-0123456789abcdef0",
+              authorizationConfig: { accessPointId: "fsap-0123456789abcdef0", iam: "ENABLED" },
+            },
+          },
+        ],
+      },
+    ),
+  ],
+  "EFS.1": [resource(TYPES.efsFileSystem, "fs", { encrypted: false }, { arn: FS_ARN })],
+  "EFS.2": [
+    resource(TYPES.efsFileSystem, "fs", { encrypted: true }, { arn: FS_ARN }),
+    resource(TYPES.efsBackupPolicy, "backup", { fileSystemId: "fs-0123456789abcdef0", backupPolicy: { status: "DISABLED" } }),
+  ],
+  "EFS.3": [resource(TYPES.efsAccessPoint, "ap", { rootDirectory: { path: "/" }, posixUser: { uid: 1000, gid: 1000 } })],
+  "EFS.4": [resource(TYPES.efsAccessPoint, "ap", { rootDirectory: { path: "/app" } })],
   "ECR.1": [resource(TYPES.repository, "repo", { name: "repo", imageScanningConfiguration: { scanOnPush: false } })],
   "ECR.2": [resource(TYPES.repository, "repo", { name: "repo", imageTagMutability: "MUTABLE" })],
   "ECR.3": [resource(TYPES.repository, "repo", { name: "repo" }), resource(TYPES.lifecyclePolicy, "lp", { repository: "other" })],
@@ -93,5 +118,37 @@ describe("The policy pack flags each control's violator, through its analyzer", 
       "app: AWS_SECRET_ACCESS_KEY in environment",
       "app: a secret value in the container definition",
     ]);
+  });
+
+  it("ecs-task-definition-efs-encryption-enabled names each EFS volume and what it lacks, and passes one with TLS through an access point as the task role", () => {
+    const control = CONTROLS.find((c) => c.id === "ecs-task-definition-efs-encryption-enabled")!;
+    const subject = (volumes: unknown[]): Subject => ({ label: "synthetic", resources: [task({}, { volumes })], secretValues: [] });
+    const config = {
+      fileSystemId: "fs-0123456789abcdef0",
+      transitEncryption: "ENABLED",
+      authorizationConfig: { accessPointId: "fsap-0123456789abcdef0", iam: "ENABLED" },
+    };
+    expect(control.findings(subject([{ name: "data", efsVolumeConfiguration: config }]))).to.deep.equal([]);
+    expect(
+      control.findings(
+        subject([
+          { name: "a", efsVolumeConfiguration: { ...config, transitEncryption: "DISABLED" } },
+          { name: "b", efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: "ENABLED" } },
+        ]),
+      ),
+    ).to.deep.equal(["task: EFS volume a (no transit encryption); b (no access point with IAM authorisation)"]);
+  });
+
+  it("EFS.2 counts automatic backups (matched by the id in the file system's ARN) and an AWS Backup selection as a backup plan", () => {
+    const control = CONTROLS.find((c) => c.id === "EFS.2")!;
+    const fs = resource(TYPES.efsFileSystem, "fs", { encrypted: true }, { arn: FS_ARN });
+    const subject = (other: ProgramResource): Subject => ({ label: "synthetic", resources: [fs, other], secretValues: [] });
+    const policy = (status: string) => resource(TYPES.efsBackupPolicy, "b", { fileSystemId: "fs-0123456789abcdef0", backupPolicy: { status } });
+    expect(control.findings(subject(policy("ENABLED")))).to.deep.equal([]);
+    expect(control.findings(subject(policy("DISABLED")))).to.deep.equal(["fs is in no backup plan"]);
+    expect(control.findings(subject(resource(TYPES.backupSelection, "sel", { resources: [FS_ARN] })))).to.deep.equal([]);
+    expect(
+      control.findings(subject(resource(TYPES.backupSelection, "sel", { resources: ["arn:aws:dynamodb:eu-west-1:123456789012:table/t"] }))),
+    ).to.deep.equal(["fs is in no backup plan"]);
   });
 });
