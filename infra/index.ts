@@ -4,7 +4,9 @@
  */
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { SecureFargateTask } from "secure-fargate-task";
+import { METRICS_SERVICE_VARIABLE, metricsServiceName } from "../service/src/metrics/names";
 import { readConfig } from "./config";
 import { createNetwork } from "./network";
 import { createTable, tableWriteStatements } from "./table";
@@ -29,6 +31,8 @@ const app = new SecureFargateTask("twitterstream", {
     DYNAMODBTABLE: table.name,
     AWSREGION: aws.getRegionOutput().region,
     FILTER: config.filter,
+    // The `Service` dimension of the service's EMF metrics, the one the alarms and the dashboard read.
+    [METRICS_SERVICE_VARIABLE]: metricsServiceName(pulumi.getProject(), pulumi.getStack()),
   },
   taskRolePolicyStatements: tableWriteStatements(table),
   cpu: config.cpu,

@@ -175,12 +175,13 @@ describe("twitterstream stack", function () {
       expect(only(defaultNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(DEFAULT_VPC.vpcId);
     });
 
-    it("gives the container the table, region and filter as plaintext, the five credentials by reference", () => {
+    it("gives the container the table, region, filter and metrics dimension as plaintext, the five credentials by reference", () => {
       const definition = container(defaultNetwork);
       expect(definition.environment).to.deep.equal([
         { name: "AWSREGION", value: REGION },
         { name: "DYNAMODBTABLE", value: "twitterStream-test" },
         { name: "FILTER", value: 'Cloud Computing, "amazon web services"' },
+        { name: "METRICS_SERVICE", value: "twitterstream-dev" },
       ]);
       expect(definition.secrets.map((s) => s.name)).to.deep.equal([
         "ACCESSTOKEN",

@@ -5,6 +5,7 @@
  */
 import type { BackoffPolicy } from "./backoff";
 import { FilterError, parseFilter, type Filter } from "./filter";
+import { DEFAULT_METRICS_SERVICE, METRICS_SERVICE_VARIABLE } from "./metrics/names";
 import { withRetweetClause } from "./post";
 
 /** A configuration problem, reported at start as one line. */
@@ -69,6 +70,8 @@ export interface Config {
   readonly writeTimeoutMs: number;
   /** Period of the stats log line. @default 30000 */
   readonly statsIntervalMs: number;
+  /** The `Service` dimension of the metrics (`METRICS_SERVICE`; the stack sets `<project>-<stack>`). @default "twitterstream" */
+  readonly metricsService: string;
   /** At most one log line per skip reason in this period. @default 10000 */
   readonly skipLogIntervalMs: number;
   /** Time allowed to write what was received after SIGTERM; ECS kills at 30 s. @default 20000 */
@@ -215,6 +218,21 @@ function ruleTag(env: Env): string {
   return tag;
 }
 
+/**
+ * The `Service` dimension's value: a CloudWatch dimension value is 1 to 1,024 ASCII characters, no control
+ * characters, at least one not whitespace (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Dimension.html).
+ */
+function metricsService(env: Env): string {
+  const value = present(env, METRICS_SERVICE_VARIABLE) ?? DEFAULT_METRICS_SERVICE;
+  if (value.length > 1024 || !/^[\x20-\x7e]+$/.test(value) || value.trim() === "") {
+    throw new ConfigError(
+      METRICS_SERVICE_VARIABLE,
+      `${METRICS_SERVICE_VARIABLE} is not a CloudWatch dimension value (${JSON.stringify(value)}): use 1 to 1024 printable ASCII characters, e.g. twitterstream-dev`,
+    );
+  }
+  return value;
+}
+
 const HOUR = 3_600_000;
 
 /** Reads and validates the configuration; throws {@link ConfigError} on the first problem found. */
@@ -250,6 +268,7 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     writeRetryMaxMs: integer(env, "WRITE_RETRY_MAX_MS", 10_000, 1, HOUR),
     writeTimeoutMs: integer(env, "WRITE_TIMEOUT_MS", 10_000, 1, HOUR),
     statsIntervalMs: integer(env, "STATS_INTERVAL_MS", 30_000, 10, 24 * HOUR),
+    metricsService: metricsService(env),
     skipLogIntervalMs: integer(env, "SKIP_LOG_INTERVAL_MS", 10_000, 1, 24 * HOUR),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 20_000, 1, HOUR),
   };

@@ -37,6 +37,15 @@ export class LatencyHistogram {
     return null;
   }
 
+  /**
+   * `n` (at least 2) evenly spaced quantiles, from 0 to 1 inclusive, each as {@link percentile} gives it; empty when
+   * nothing was recorded.
+   */
+  quantiles(n: number): number[] {
+    if (this.total === 0) return [];
+    return Array.from({ length: n }, (_, i) => this.percentile(i / (n - 1)) ?? 0);
+  }
+
   /** Forgets everything recorded. */
   reset(): void {
     this.counts.fill(0);

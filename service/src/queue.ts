@@ -10,6 +10,7 @@ export class BoundedQueue<T> {
   private head = 0;
   private size = 0;
   private shedding = false;
+  private highWater = 0;
   /** Items refused by {@link push} while shedding, since the start. */
   dropped = 0;
 
@@ -35,7 +36,15 @@ export class BoundedQueue<T> {
     if (this.size === this.items.length) this.grow();
     this.items[(this.head + this.size) % this.items.length] = item;
     this.size += 1;
+    if (this.size > this.highWater) this.highWater = this.size;
     return this.size < this.capacity;
+  }
+
+  /** The most items waiting at once since the previous call (or the start); the next period starts at the length now. */
+  takeHighWater(): number {
+    const peak = this.highWater;
+    this.highWater = this.size;
+    return peak;
   }
 
   /** Removes and returns up to `max` items, oldest first. */

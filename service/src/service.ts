@@ -7,6 +7,7 @@ import { createDocumentClient } from "./dynamo";
 import { intake } from "./intake";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
+import { PeriodMetrics } from "./metrics/emf";
 import { Backpressure, BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
 import { syncRules, type RulePlan } from "./rules";
@@ -136,12 +137,17 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     {
       ...intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }, config.excludeRetweets),
       connected() {
+        stats.connection(true);
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },
       disconnected(outcome, delayMs) {
         stats.reconnects += 1;
+        stats.connection(false);
         log.warn("reconnect", reconnectFields(outcome, delayMs));
-        if (outcome.cause === "usage-capped") log.error("usage_capped", { status: outcome.status, body: outcome.body, delayMs });
+        if (outcome.cause === "usage-capped") {
+          stats.usageCapped += 1;
+          log.error("usage_capped", { status: outcome.status, body: outcome.body, delayMs });
+        }
       },
       async reauthenticate() {
         if (!canLogin(config.credentials)) return undefined;
@@ -156,10 +162,17 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     },
   );
 
-  const statsTimer = setInterval(
-    () => log.info("stats", { ...stats.snapshot(queue.length, writer.batchesInFlight, "period"), paused: stream.isPaused, dropped: queue.dropped }),
-    config.statsIntervalMs,
-  );
+  const metrics = new PeriodMetrics(config.metricsService);
+  // The period's `stats` line: the counters (readable fields) and the period's metrics (EMF members), plus a
+  // `stats_skipped` line per skip reason of the period.
+  const logStats = (): void => {
+    const { snapshot, figures } = stats.endPeriod(queue.length, writer.batchesInFlight);
+    const totals = { ...snapshot, dropped: queue.dropped };
+    const documents = metrics.next(totals, figures, queue.takeHighWater(), snapshot.dailyReads.posts, Date.now());
+    log.info("stats", { ...snapshot, paused: stream.isPaused, dropped: queue.dropped, ...documents.stats });
+    for (const members of documents.skippedByReason) log.info("stats_skipped", members);
+  };
+  const statsTimer = setInterval(logStats, config.statsIntervalMs);
 
   const code = await new Promise<number>((resolve) => {
     fatal = (stage, error) => {
@@ -185,6 +198,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   });
   clearInterval(statsTimer);
   backpressure.stop();
+  logStats();
   log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run"), dropped: queue.dropped });
   return code;
 }

@@ -28,7 +28,23 @@ export interface StatsSnapshot {
   readonly retweetsExcluded: number;
   /** Posts read from X in the current UTC day (what X bills): see {@link DailyReads}. */
   readonly dailyReads: DayCount;
+  /** Stream connects refused with X's usage-capped 429. */
+  readonly usageCapped: number;
 }
+
+/** What a stats period has besides its counters: the figures of the period alone, for its EMF metrics. */
+export interface PeriodFigures {
+  /**
+   * The period's BatchWriteCommand round trips, ms: each one when there were at most {@link LATENCY_VALUES}, else
+   * that many evenly spaced quantiles (0 to 100 %) of the period's histogram. Empty when nothing was written.
+   */
+  readonly writeLatencies: number[];
+  /** True when the stream was connected (HTTP 200 and not since disconnected) for the whole period. */
+  readonly connectedThroughout: boolean;
+}
+
+/** The most values a stats line gives for the write latency: EMF's limit of values per metric. */
+export const LATENCY_VALUES = 100;
 
 /** Posts read in one UTC day: the `daily_reads` log line. */
 export interface DayCount {
@@ -90,10 +106,16 @@ export class Stats {
   heartbeats = 0;
   replaced = 0;
   retweetsExcluded = 0;
+  usageCapped = 0;
   readonly skippedByReason: Record<SkipReason, number> = { "not-json": 0, "missing-fields": 0, "stream-error": 0, oversized: 0 };
   private readonly period = new LatencyHistogram();
   private readonly run = new LatencyHistogram();
   private readonly daily: DailyReads;
+  /** The period's first round trips, kept as measured while there are at most {@link LATENCY_VALUES}. */
+  private periodLatencies: number[] = [];
+  private streamUp = false;
+  /** The stream was down at some time in the period. */
+  private downInPeriod = true;
 
   /**
    * @param onDayEnd hears the posts read in each finished UTC day (the service logs it as `daily_reads`).
@@ -115,6 +137,21 @@ export class Stats {
   writeLatency(ms: number): void {
     this.period.record(ms);
     this.run.record(ms);
+    if (this.periodLatencies.length < LATENCY_VALUES) this.periodLatencies.push(Math.round(ms * 10) / 10);
+  }
+
+  /** The stream connected (HTTP 200) or, with false, disconnected. */
+  connection(up: boolean): void {
+    this.streamUp = up;
+    if (!up) this.downInPeriod = true;
+  }
+
+  /** Ends the stats period: the counters now (latency of the period) and the period's own figures; starts the next. */
+  endPeriod(queueDepth: number, batchesInFlight: number): { snapshot: StatsSnapshot; figures: PeriodFigures } {
+    const writeLatencies = this.period.count <= LATENCY_VALUES ? this.periodLatencies : this.period.quantiles(LATENCY_VALUES);
+    const figures = { writeLatencies, connectedThroughout: this.streamUp && !this.downInPeriod };
+    this.downInPeriod = !this.streamUp;
+    return { snapshot: this.snapshot(queueDepth, batchesInFlight, "period"), figures };
   }
 
   /** Counts a skipped line. */
@@ -129,7 +166,10 @@ export class Stats {
   snapshot(queueDepth: number, batchesInFlight: number, scope: "period" | "run"): StatsSnapshot {
     const h = scope === "period" ? this.period : this.run;
     const writeLatencyMs = { p50: h.percentile(0.5), p99: h.percentile(0.99), count: h.count };
-    if (scope === "period") this.period.reset();
+    if (scope === "period") {
+      this.period.reset();
+      this.periodLatencies = [];
+    }
     this.daily.roll(this.now());
     const skipped = Object.values(this.skippedByReason).reduce((a, b) => a + b, 0);
     return {
@@ -149,6 +189,7 @@ export class Stats {
       replaced: this.replaced,
       retweetsExcluded: this.retweetsExcluded,
       dailyReads: this.daily.current(),
+      usageCapped: this.usageCapped,
     };
   }
 }

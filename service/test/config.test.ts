@@ -76,6 +76,17 @@ describe("configuration", () => {
     });
   });
 
+  it("reads the metrics' Service dimension from METRICS_SERVICE, a CloudWatch dimension value", () => {
+    expect(loadConfig(BASE, noFiles).metricsService).to.equal("twitterstream");
+    expect(loadConfig({ ...BASE, METRICS_SERVICE: "twitterstream-dev" }, noFiles).metricsService).to.equal("twitterstream-dev");
+    for (const bad of ["zoë", " ", "x".repeat(1025)]) {
+      expect(failure({ ...BASE, METRICS_SERVICE: bad })).to.deep.equal({
+        variable: "METRICS_SERVICE",
+        message: `METRICS_SERVICE is not a CloudWatch dimension value (${JSON.stringify(bad)}): use 1 to 1024 printable ASCII characters, e.g. twitterstream-dev`,
+      });
+    }
+  });
+
   it("falls back to AWS_REGION", () => {
     const { AWSREGION: _omitted, ...rest } = BASE;
     expect(loadConfig({ ...rest, AWS_REGION: "eu-west-1" }, noFiles).region).to.equal("eu-west-1");

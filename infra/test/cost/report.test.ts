@@ -11,6 +11,7 @@ import { perMillionPosts } from "../../cost/estimate";
 import { costReport, headline, priceAll, REGENERATE, type Priced } from "../../cost/render";
 import { loadConfig } from "../../../service/src/config";
 import { Logger } from "../../../service/src/log";
+import { PeriodMetrics } from "../../../service/src/metrics/emf";
 import { Redactor } from "../../../service/src/redact";
 import { Stats } from "../../../service/src/stats";
 
@@ -71,7 +72,7 @@ describe("cost assumptions hold for the service's code", () => {
     expect(config.skipLogIntervalMs).to.equal(LOGS.skipLogIntervalSeconds * 1000);
   });
 
-  it("a stats line with every counter at ten digits fits the assumed size", () => {
+  it("a stats line with every counter at ten digits and 100 latency values, with its EMF members, fits the assumed size", () => {
     const lines: string[] = [];
     const log = new Logger(new Redactor(), (line) => lines.push(line));
     const stats = new Stats();
@@ -87,7 +88,9 @@ describe("cost assumptions hold for the service's code", () => {
       heartbeats: big,
     });
     for (let i = 0; i < 1000; i++) stats.writeLatency(i * 37);
-    log.info("stats", { ...stats.snapshot(big, 64, "period"), paused: false, dropped: big });
+    const { snapshot, figures } = stats.endPeriod(big, 64);
+    const emf = new PeriodMetrics("twitterstream-production").next({ ...snapshot, dropped: big }, figures, big, big, Date.now());
+    log.info("stats", { ...snapshot, paused: false, dropped: big, ...emf.stats });
     expect(lines).to.have.length(1);
     expect(Buffer.byteLength(lines[0], "utf8")).to.be.within(200, LOGS.statsLineBytes);
   });
