@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LoadBalancerArgs, PortMappingArgs } from "./loadBalancer/args";
 import type { EfsVolumeArgs } from "./storage/args";
+import type { AutoScalingArgs } from "./scaling/args";
 
 /**
  * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
@@ -244,7 +245,11 @@ export interface SecureFargateTaskArgs {
    * @default - none
    */
   efsVolumes?: EfsVolumeArgs[];
-  /** Number of tasks the service keeps running. @default 1 */
+  /**
+   * Number of tasks the service keeps running; with `autoScaling`, the count it starts with (within its limits), which
+   * scaling then changes.
+   * @default 1; with `autoScaling`, its `minCapacity`
+   */
   desiredCount?: number;
   /** Where the tasks run. @default - the default VPC's default subnets, with a public IP, as in the AWS blog */
   network?: NetworkArgs;
@@ -295,4 +300,10 @@ export interface SecureFargateTaskArgs {
    * @default - 60 with a load balancer
    */
   healthCheckGracePeriodSeconds?: number;
+  /**
+   * Application Auto Scaling of the task count (`runMode: "service"` only): target tracking on CPU, memory or ALB
+   * requests per task, cooldowns, scheduled limits. The service then ignores `desiredCount` drift.
+   * @default - no autoscaling: the service keeps `desiredCount` tasks
+   */
+  autoScaling?: AutoScalingArgs;
 }

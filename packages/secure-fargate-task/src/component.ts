@@ -15,6 +15,7 @@ import { lookupSecret, resolveSecrets } from "./secrets/resolveSecrets";
 import { followRotation } from "./secrets/rotation";
 import { runTaskCommand } from "./ecs/runTask";
 import { createService } from "./ecs/service";
+import { createAutoScaling } from "./scaling/scaling";
 import { storeRegistryCredentials } from "./secrets/secrets";
 import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
@@ -170,9 +171,11 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       dependsOn: [roles.ready],
     });
 
+    const clusterName = clusterArn.apply((arn) => arn.split("/").pop()!);
     let service: aws.ecs.Service | undefined;
     if (settings.runMode === "service") {
       service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready], loadBalancing);
+      if (settings.autoScaling) createAutoScaling(ctx, settings.autoScaling, { clusterName, serviceName: service.name, loadBalancing });
       if (followsRotation) {
         const followed = pulumi.all([secrets, logSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
@@ -180,7 +183,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     }
 
     this.clusterArn = clusterArn;
-    this.clusterName = clusterArn.apply((arn) => arn.split("/").pop()!);
+    this.clusterName = clusterName;
     this.serviceName = service ? service.name : pulumi.output(undefined);
     this.taskDefinitionArn = taskDefinition.arn;
     this.repositoryUrl = registry ? registry.repository.repositoryUrl : pulumi.output(undefined);

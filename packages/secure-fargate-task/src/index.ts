@@ -14,3 +14,4 @@ export type {
 export { AppProtocol, PortProtocol } from "./loadBalancer/args";
 export type { EfsVolumeArgs } from "./storage/args";
 export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";
+export type { AutoScalingArgs, ScheduledScalingArgs } from "./scaling/args";

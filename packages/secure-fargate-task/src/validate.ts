@@ -25,6 +25,8 @@ import { validateEphemeralStorage } from "./storage/ephemeralStorage";
 import { validateEfsVolumes, type EfsVolumeSettings } from "./storage/efs";
 import { TMP_MOUNT } from "./ecs/containerDefinition";
 import { SECRETS_FILES } from "./ecs/taskContainers";
+import type { AutoScalingSettings } from "./scaling/settings";
+import { validateAutoScaling } from "./scaling/validateScaling";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -61,6 +63,8 @@ export interface Settings {
   loadBalancer: LoadBalancerSettings | undefined;
   /** With a load balancer: seconds ECS ignores its health checks of a new task. */
   healthCheckGracePeriodSeconds: number | undefined;
+  /** Application Auto Scaling of the service's task count. */
+  autoScaling: AutoScalingSettings | undefined;
 }
 
 /** An image the component builds from source. */
@@ -184,7 +188,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     reject,
   );
 
-  const desiredCount = args.desiredCount ?? 1;
+  // With autoScaling the service starts at its minCapacity (a bad one is reported there, not here).
+  const scalingMin = args.autoScaling?.minCapacity ?? 1;
+  const desiredCount = args.desiredCount ?? (Number.isInteger(scalingMin) && scalingMin >= 0 ? scalingMin : 1);
   if (!Number.isInteger(desiredCount) || desiredCount < 0) {
     reject("desiredCount", `must be a whole number of tasks, 0 or more: got ${show(desiredCount)}. Use 0 to stop the service, 1 for one task.`);
   }
@@ -249,6 +255,11 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     reject,
   );
 
+  const autoScaling =
+    args.autoScaling === undefined
+      ? undefined
+      : validateAutoScaling(args.autoScaling, { runMode, desiredCount: args.desiredCount, loadBalancer }, reject);
+
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {
     image,
@@ -278,6 +289,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     portMappings,
     loadBalancer,
     healthCheckGracePeriodSeconds,
+    autoScaling,
   };
 }
 

@@ -9,7 +9,9 @@ import type { Settings } from "../validate";
  * The Fargate service: the latest platform, the deployment circuit breaker with rollback, and a wait for steady state,
  * so that a task that cannot start (a missing permission, a secret it cannot read) fails `pulumi up` with ECS's reason
  * instead of looping silently. With a load balancer, ECS registers each task's IP in the target group (with its
- * service-linked role: `iamRole` must not be set with `awsvpc`) and waits for it to be healthy.
+ * service-linked role: `iamRole` must not be set with `awsvpc`) and waits for it to be healthy. With autoscaling,
+ * `desiredCount` is only the count the service is created with: Application Auto Scaling owns it afterwards, and
+ * `ignoreChanges` keeps `pulumi up` from setting it back.
  */
 export function createService(
   ctx: ChildContext,
@@ -49,6 +51,10 @@ export function createService(
       propagateTags: "SERVICE",
       tags: ctx.tags,
     },
-    { parent: ctx.parent, dependsOn: [...dependsOn, ...(loadBalancing?.dependsOn ?? [])] },
+    {
+      parent: ctx.parent,
+      dependsOn: [...dependsOn, ...(loadBalancing?.dependsOn ?? [])],
+      ...(settings.autoScaling ? { ignoreChanges: ["desiredCount"] } : {}),
+    },
   );
 }

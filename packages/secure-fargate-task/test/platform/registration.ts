@@ -17,6 +17,8 @@ export interface Registration {
   parent: string;
   /** URNs of the resources it depends on (`dependsOn` and the resources its inputs come from). */
   dependencies: string[];
+  /** Inputs whose drift the engine ignores (`ignoreChanges`). */
+  ignoreChanges: string[];
 }
 
 /** The shape of the register request the SDK sends the (mock) monitor, as far as we read it. */
@@ -27,6 +29,7 @@ interface RegisterRequest {
   getDeletebeforereplace(): boolean;
   getParent(): string;
   getDependenciesList(): string[];
+  getIgnorechangesList(): string[];
 }
 
 type RegisterResource = (req: RegisterRequest, callback: (...args: unknown[]) => void) => unknown;
@@ -43,6 +46,7 @@ export function recordRegistrations(into: Registration[]): void {
       deleteBeforeReplace: req.getDeletebeforereplace(),
       parent: req.getParent(),
       dependencies: req.getDependenciesList(),
+      ignoreChanges: req.getIgnorechangesList(),
     });
     return register(req, callback);
   };
