@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { accessReport, REGENERATE } from "./accessReport";
-import { REGENERATE_SECURITY, securityReport } from "./securityReport";
+import { REGENERATE_SECURITY, securityReport, withPolicyList } from "./securityReport";
 import { componentWithStackArgs } from "./subjects";
 
 const DOCS = path.resolve(__dirname, "../../../../docs");
@@ -18,5 +18,10 @@ describe("generated security docs are current", () => {
 
   it("docs/SECURITY.md is the control list the control tests run", () => {
     expect(committed("SECURITY.md"), `docs/SECURITY.md is stale: run ${REGENERATE_SECURITY}`).to.equal(securityReport());
+  });
+
+  it("the policy pack's README lists the policies the pack serves", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../../policy-pack/README.md"), "utf8");
+    expect(readme, `packages/policy-pack/README.md is stale: run ${REGENERATE_SECURITY}`).to.equal(withPolicyList(readme));
   });
 });
