@@ -62,6 +62,19 @@ describe("the component's Pulumi schema, for every language", function () {
     expect(Object.keys(type("RegistryCredentialsArgs").properties!).sort()).to.deep.equal(["kmsKeyArn", "password", "secretsManager", "username"]);
   });
 
+  it("takes EFS volumes as a list of one object type with every field", () => {
+    expect(component.inputProperties.efsVolumes.items!.$ref).to.equal(`#/types/${TYPE}:EfsVolumeArgs`);
+    expect(Object.keys(type("EfsVolumeArgs").properties!).sort()).to.deep.equal([
+      "accessPointId",
+      "containerPath",
+      "fileSystemId",
+      "mountTargetSecurityGroupId",
+      "name",
+      "readOnly",
+    ]);
+    expect(component.inputProperties.ephemeralStorageGiB.type).to.equal("number");
+  });
+
   it("makes every string choice an enum with exactly its values", () => {
     const values = (name: string) =>
       type(name)
