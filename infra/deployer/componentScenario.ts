@@ -2,7 +2,7 @@
  * Runs `SecureFargateTask` once under the component's own mocks with one optional part switched on (what the stack
  * does not use), in a process of its own, and prints the resource types and invokes it registered as one JSON line.
  *
- * Usage: node --import tsx componentScenario.ts <followRotation|s3Object|defaultNetwork>
+ * Usage: node --import tsx componentScenario.ts <followRotation|s3Object|defaultNetwork|schedule>
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "secure-fargate-task";
@@ -17,6 +17,7 @@ export const COMPONENT_VARIANTS = {
   followRotation: { network: NETWORK, secrets: { ...secretValues(SECRETS), DB: { secretsManager: "shared/db", followRotation: true } } },
   s3Object: { network: NETWORK, secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } },
   defaultNetwork: {},
+  schedule: { network: NETWORK, runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } },
 } satisfies Record<string, Partial<SecureFargateTaskArgs>>;
 
 /** The name of one optional part. */

@@ -37,6 +37,7 @@ export const CONFIGURATIONS: readonly Configuration[] = [
   { scope: "component", label: "component `followRotation` (an existing secret, followed)", variant: "followRotation" },
   { scope: "component", label: "component `s3Object` secret (its own S3 bucket)", variant: "s3Object" },
   { scope: "component", label: "component without `network` (default VPC lookup)", variant: "defaultNetwork" },
+  { scope: "component", label: "component `schedule` (an EventBridge Scheduler schedule runs the task)", variant: "schedule" },
 ];
 
 /** Placeholder credentials: any non-blank value makes the stack run. */

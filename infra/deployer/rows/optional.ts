@@ -1,6 +1,6 @@
 /**
  * Rows for parts of `SecureFargateTask` the twitterstream stack does not use: the S3 bucket of `s3Object` secrets,
- * `followRotation` (EventBridge rule + Lambda), and existing-secret lookups.
+ * `followRotation` (EventBridge rule + Lambda), `schedule` (EventBridge Scheduler), and existing-secret lookups.
  */
 import { PASS_ROLE, tf } from "../sources";
 import type { PermissionRow } from "../types";
@@ -115,6 +115,17 @@ export const OPTIONAL_ROWS: readonly PermissionRow[] = [
     passRoleTo: "lambda.amazonaws.com",
     note: "The rotation function: creating it passes its role, `iam:PassRole` with `iam:PassedToService` = `lambda.amazonaws.com`.",
     sources: [tf("lambda/function.go"), PASS_ROLE],
+  },
+  {
+    token: "aws:scheduler/schedule:Schedule",
+    kind: "resource",
+    create: ["scheduler:CreateSchedule", "scheduler:GetSchedule", "iam:PassRole"],
+    read: ["scheduler:GetSchedule"],
+    update: ["scheduler:UpdateSchedule", "scheduler:GetSchedule", "iam:PassRole"],
+    delete: ["scheduler:DeleteSchedule", "scheduler:GetSchedule"],
+    passRoleTo: "scheduler.amazonaws.com",
+    note: "The schedule of `schedule`: creating or updating it passes its role, `iam:PassRole` with `iam:PassedToService` = `scheduler.amazonaws.com`.",
+    sources: [tf("scheduler/schedule.go"), PASS_ROLE],
   },
   {
     token: "aws:lambda/permission:Permission",

@@ -271,4 +271,23 @@ export const CONTROLS: Control[] = [
     verdict: ROTATION_VERDICT,
     findings: find.noRotation,
   },
+  {
+    id: "EventBridge.2",
+    rule: "tagged-events-eventbus",
+    checks: "EventBridge event buses are tagged",
+    verdict: {
+      status: "not applicable",
+      reason:
+        "It evaluates custom event buses; the component makes none (`followRotation` puts a rule on the default bus, `schedule` an EventBridge Scheduler schedule).",
+    },
+    note: "Security Hub has no control for EventBridge Scheduler schedules: its EventBridge controls (EventBridge.2, .3, .4) evaluate event buses and global endpoints only (https://docs.aws.amazon.com/securityhub/latest/userguide/eventbridge-controls.html). The schedule's role is held to least privilege by the IAM evaluation rows instead.",
+    findings: find.untaggedEventBuses,
+  },
+  {
+    id: "EventBridge.3",
+    rule: "custom-eventbus-policy-attached",
+    checks: "Custom event buses have a resource-based policy",
+    verdict: { status: "not applicable", reason: "It evaluates custom event buses; the component makes none." },
+    findings: find.eventBusesWithoutPolicy,
+  },
 ];

@@ -172,3 +172,13 @@ export const accessPointWithoutRootDirectory = eachOf(TYPES.efsAccessPoint, (ap)
 export const accessPointWithoutUser = eachOf(TYPES.efsAccessPoint, (ap) =>
   ap.inputs.posixUser ? undefined : `${ap.name} enforces no user identity`,
 );
+
+/** EventBridge.2 with no required keys: a custom event bus without any tag. */
+export const untaggedEventBuses = eachOf(TYPES.eventBus, (bus) =>
+  Object.keys((bus.inputs.tags as Record<string, string> | undefined) ?? {}).length === 0 ? `${bus.name} has no tags` : undefined,
+);
+
+/** EventBridge.3: a custom event bus without a resource-based policy. */
+export const eventBusesWithoutPolicy = eachOf(TYPES.eventBus, (bus, s) =>
+  ofType(s, TYPES.eventBusPolicy).some((p) => p.inputs.eventBusName === bus.inputs.name) ? undefined : `${bus.name} has no resource-based policy`,
+);

@@ -42,6 +42,8 @@ export const TYPES = {
   efsAccessPoint: "aws:efs/accessPoint:AccessPoint",
   efsBackupPolicy: "aws:efs/backupPolicy:BackupPolicy",
   backupSelection: "aws:backup/selection:Selection",
+  eventBus: "aws:cloudwatch/eventBus:EventBus",
+  eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
 } as const;
 
 /** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LoadBalancerArgs, PortMappingArgs } from "./loadBalancer/args";
 import type { EfsVolumeArgs } from "./storage/args";
 import type { AutoScalingArgs } from "./scaling/args";
+import type { ScheduleArgs } from "./schedule/args";
 
 /**
  * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
@@ -17,7 +18,10 @@ export type SecretLayout = (typeof SecretLayout)[keyof typeof SecretLayout];
 export const SecretDelivery = { Environment: "environment", Files: "files" } as const;
 export type SecretDelivery = (typeof SecretDelivery)[keyof typeof SecretDelivery];
 
-/** Whether the component runs a long-lived service or only defines a task for one-off `aws ecs run-task` runs. */
+/**
+ * Whether the component runs a long-lived service or only defines a task: for one-off `aws ecs run-task` runs, or for
+ * runs on a `schedule`.
+ */
 export const RunMode = { Service: "service", Task: "task" } as const;
 export type RunMode = (typeof RunMode)[keyof typeof RunMode];
 
@@ -214,8 +218,18 @@ export interface SecureFargateTaskArgs {
    * @default "environment"
    */
   secretDelivery?: SecretDelivery;
-  /** Run a service, or only define the task and output the `aws ecs run-task` command line. @default "service" */
+  /**
+   * Run a service, or only define the task (and output the `aws ecs run-task` command line); with `schedule`, the task
+   * runs on that schedule. @default "service"
+   */
   runMode?: RunMode;
+  /**
+   * With `runMode: "task"`: run the task on a schedule, e.g. `{ expression: "cron(0 3 * * ? *)" }`. EventBridge
+   * Scheduler starts it on Fargate in the tasks' network, with a role of its own that may only run this task
+   * definition family in this cluster and pass the task's two roles.
+   * @default - no schedule
+   */
+  schedule?: ScheduleArgs;
   /** Log routing. @default - awslogs to the component's log group, non-blocking */
   logging?: LoggingArgs;
   /**

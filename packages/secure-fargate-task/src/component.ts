@@ -19,6 +19,7 @@ import { createAutoScaling } from "./scaling/scaling";
 import { storeRegistryCredentials } from "./secrets/secrets";
 import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
+import { createSchedule } from "./schedule/schedule";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
@@ -77,6 +78,8 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   readonly loadBalancerDnsName: pulumi.Output<string | undefined>;
   /** ARN of the target group the service registers its tasks in: the component's, or the one given; none without a load balancer. */
   readonly targetGroupArn: pulumi.Output<string | undefined>;
+  /** ARN of the EventBridge Scheduler schedule that runs the task; none without `schedule`. */
+  readonly scheduleArn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SecureFargateTaskArgs, opts?: pulumi.ComponentResourceOptions) {
     super("secure-fargate-task:index:SecureFargateTask", name, {}, opts);
@@ -181,6 +184,16 @@ export class SecureFargateTask extends pulumi.ComponentResource {
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
       }
     }
+    const schedule = settings.schedule
+      ? createSchedule(ctx, settings.schedule, {
+          clusterArn,
+          taskDefinition,
+          network,
+          executionRoleArn: roles.executionRole.arn,
+          taskRoleArn: roles.taskRole.arn,
+          dependsOn: [roles.ready],
+        })
+      : undefined;
 
     this.clusterArn = clusterArn;
     this.clusterName = clusterName;
@@ -202,6 +215,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     this.loadBalancerArn = loadBalancing ? loadBalancing.loadBalancerArn : pulumi.output(undefined);
     this.loadBalancerDnsName = loadBalancing ? loadBalancing.loadBalancerDnsName : pulumi.output(undefined);
     this.targetGroupArn = loadBalancing ? pulumi.output(loadBalancing.targetGroupArn) : pulumi.output(undefined);
+    this.scheduleArn = schedule ? schedule.arn : pulumi.output(undefined);
     this.registerOutputs({
       clusterName: this.clusterName,
       clusterArn: this.clusterArn,
@@ -219,6 +233,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       loadBalancerArn: this.loadBalancerArn,
       loadBalancerDnsName: this.loadBalancerDnsName,
       targetGroupArn: this.targetGroupArn,
+      scheduleArn: this.scheduleArn,
     });
   }
 

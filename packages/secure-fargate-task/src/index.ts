@@ -15,3 +15,4 @@ export { AppProtocol, PortProtocol } from "./loadBalancer/args";
 export type { EfsVolumeArgs } from "./storage/args";
 export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";
 export type { AutoScalingArgs, ScheduledScalingArgs } from "./scaling/args";
+export type { ScheduleArgs } from "./schedule/args";

@@ -27,6 +27,7 @@ import { TMP_MOUNT } from "./ecs/containerDefinition";
 import { SECRETS_FILES } from "./ecs/taskContainers";
 import type { AutoScalingSettings } from "./scaling/settings";
 import { validateAutoScaling } from "./scaling/validateScaling";
+import { validateSchedule, type ScheduleSettings } from "./schedule/validateSchedule";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -36,6 +37,8 @@ export interface Settings {
   secretLayout: SecretLayout;
   secretDelivery: SecretDelivery;
   runMode: RunMode;
+  /** With runMode "task": when EventBridge Scheduler runs it. */
+  schedule: ScheduleSettings | undefined;
   logging: { logDriver: LoggingArgs["logDriver"]; options: Record<string, string>; secretOptions: SecretSpec[] } | undefined;
   environment: Record<string, pulumi.Input<string>>;
   taskRolePolicyStatements: PolicyStatementArgs[];
@@ -164,6 +167,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     reject("runMode", `must be "service" or "task": got ${show(runMode)}.`);
   }
   const logging = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
+  const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
   if (runMode === "task") {
     for (const spec of [...secrets, ...(logging?.secretOptions ?? [])]) {
       if (spec.kind === "secretsManager" && spec.followRotation) {
@@ -267,6 +271,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     secretLayout,
     secretDelivery,
     runMode,
+    schedule,
     logging,
     environment,
     taskRolePolicyStatements: args.taskRolePolicyStatements ?? [],

@@ -99,6 +99,8 @@ export function computedState(
       const suffix = `targetgroup/${String(inputs.name)}/${fakeId(name).slice(0, 16)}`;
       return { arn: arn("elasticloadbalancing", suffix), arnSuffix: suffix };
     }
+    case "aws:scheduler/schedule:Schedule":
+      return { arn: arn("scheduler", `schedule/default/${name}-1234567`), name: `${name}-1234567` };
     case "aws:lb/listener:Listener":
       return { arn: arn("elasticloadbalancing", `listener/${fakeId(name).slice(0, 16)}`) };
     case "docker:index/image:Image": {

@@ -88,6 +88,11 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
     task({ secrets: [{ name: "A", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other-XyZ123:::v" }] }),
   ],
   "SecretsManager.4": [resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN })],
+  "EventBridge.2": [resource(TYPES.eventBus, "bus", { name: "bus", tags: {} })],
+  "EventBridge.3": [
+    resource(TYPES.eventBus, "bus", { name: "bus" }),
+    resource(TYPES.eventBusPolicy, "policy", { eventBusName: "other-bus", policy: "{}" }),
+  ],
 };
 
 describe("The policy pack flags each control's violator, through its analyzer", () => {

@@ -8,6 +8,7 @@ import {
   KEY_POLICY_ROWS,
   ROTATION_ROWS,
   Row,
+  SCHEDULE_ROWS,
   STACK_TASK_ROLE_ROWS,
   TASK_ROLE_SECRET_ROWS,
   TRUST_ROWS,
@@ -40,6 +41,11 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
     name: "the component mounting EFS volumes",
     capture: componentWithEfs,
     rows: [...EFS_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component running its task on a schedule",
+    capture: () => componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } }),
+    rows: [...SCHEDULE_ROWS, ...TRUST_ROWS],
   },
 ];
 

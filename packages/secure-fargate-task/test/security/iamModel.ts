@@ -30,6 +30,7 @@ export interface Targets {
   keyArns: string[];
   tableArns: string[];
   serviceArns: string[];
+  taskDefinitionArns: string[];
 }
 
 export interface IamModel {
@@ -64,6 +65,7 @@ export function iamModel(subject: Subject): IamModel {
       keyArns: arns(TYPES.key),
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),
+      taskDefinitionArns: arns(TYPES.taskDefinition),
     },
   };
 }

@@ -149,3 +149,23 @@ export const ROTATION_ROWS: Row[] = [
   row("execution role", "ecs:UpdateService", "this service", DENIED),
   row("task role", "ecs:UpdateService", "this service", DENIED),
 ];
+
+/**
+ * The schedule's role: run this family (any revision) in this cluster, pass exactly the task's two roles to ECS tasks;
+ * nothing else. Only EventBridge Scheduler of this account may assume it.
+ */
+export const SCHEDULE_ROWS: Row[] = [
+  row("schedule role", "ecs:RunTask", "this task definition family", ALLOWED, "in this cluster"),
+  row("schedule role", "ecs:RunTask", "this task definition family", DENIED, "in another cluster"),
+  row("schedule role", "ecs:RunTask", "another family's task definition", DENIED, "in this cluster"),
+  row("schedule role", "iam:PassRole", "the execution role", ALLOWED, "to ECS tasks"),
+  row("schedule role", "iam:PassRole", "the task role", ALLOWED, "to ECS tasks"),
+  row("schedule role", "iam:PassRole", "the task role", DENIED, "to Lambda"),
+  row("schedule role", "iam:PassRole", "another role", DENIED, "to ECS tasks"),
+  row("schedule role", "ecs:StopTask", "any resource", DENIED),
+  row("schedule role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("EventBridge Scheduler service", "sts:AssumeRole", "the schedule role", ALLOWED, "for a schedule of this account"),
+  row("EventBridge Scheduler service", "sts:AssumeRole", "the schedule role", DENIED, "for a schedule of another account"),
+  row("EventBridge Scheduler service", "sts:AssumeRole", "the schedule role", DENIED),
+  row("ECS tasks service", "sts:AssumeRole", "the schedule role", DENIED, "for a task of this account"),
+];

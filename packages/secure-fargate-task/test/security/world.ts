@@ -35,6 +35,11 @@ export const PRINCIPALS = {
     principal: role(w.model, "app-rotation-role").arn,
     identityPolicies: role(w.model, "app-rotation-role").policies,
   }),
+  "schedule role": (w: World) => ({
+    principal: role(w.model, "app-schedule-role").arn,
+    identityPolicies: role(w.model, "app-schedule-role").policies,
+  }),
+  "EventBridge Scheduler service": () => ({ principal: "scheduler.amazonaws.com", identityPolicies: [] }),
   "ECS tasks service": () => ({ principal: "ecs-tasks.amazonaws.com", identityPolicies: [] }),
   "CloudWatch Logs service": (w: World) => ({ principal: `logs.${w.region}.amazonaws.com`, identityPolicies: [] }),
   "an admin of this account": (w: World) => ({ principal: `arn:aws:iam::${w.account}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
@@ -63,6 +68,10 @@ export const RESOURCES = {
   "another service": (w: World) => [arn(w, "ecs", "service/another-cluster/another-service")],
   "the EFS file system": (w: World) => [arn(w, "elasticfilesystem", `file-system/${EFS.fileSystemId}`)],
   "another EFS file system": (w: World) => [arn(w, "elasticfilesystem", "file-system/fs-00000000000000000")],
+  "this task definition family": (w: World) => w.model.targets.taskDefinitionArns.map((a) => a.replace(/:\d+$/, ":7")),
+  "another family's task definition": (w: World) => [arn(w, "ecs", "task-definition/proj-dev-other:1")],
+  "another role": (w: World) => [`arn:aws:iam::${w.account}:role/admin`],
+  "the schedule role": (w: World) => [role(w.model, "app-schedule-role").arn],
   "the execution role": (w: World) => [role(w.model, "execution role").arn],
   "the task role": (w: World) => [role(w.model, "task role").arn],
 } satisfies Record<string, (w: World) => string[]>;
@@ -93,6 +102,18 @@ export const CONTEXTS = {
   }),
   "through another access point": (w: World) => ({
     "elasticfilesystem:AccessPointArn": arn(w, "elasticfilesystem", "access-point/fsap-00000000000000000"),
+  }),
+  "in this cluster": (w: World) => ({ "ecs:cluster": `arn:aws:ecs:${w.region}:${w.account}:cluster/app-cluster-1234567` }),
+  "in another cluster": (w: World) => ({ "ecs:cluster": `arn:aws:ecs:${w.region}:${w.account}:cluster/another-cluster` }),
+  "to ECS tasks": () => ({ "iam:PassedToService": "ecs-tasks.amazonaws.com" }),
+  "to Lambda": () => ({ "iam:PassedToService": "lambda.amazonaws.com" }),
+  "for a schedule of this account": (w: World) => ({
+    "aws:SourceAccount": w.account,
+    "aws:SourceArn": `arn:aws:scheduler:${w.region}:${w.account}:schedule-group/default`,
+  }),
+  "for a schedule of another account": (w: World) => ({
+    "aws:SourceAccount": OTHER_ACCOUNT,
+    "aws:SourceArn": `arn:aws:scheduler:${w.region}:${OTHER_ACCOUNT}:schedule-group/default`,
   }),
   "without a source account": (w: World) => ({ "aws:SourceArn": `arn:aws:ecs:${w.region}:${w.account}:task/cluster/0123456789abcdef` }),
 } satisfies Record<string, (w: World) => Record<string, string>>;

@@ -1,0 +1,80 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ChildContext } from "../context";
+import { IamPropagation } from "../iam/iamPropagation";
+import type { ResolvedNetwork } from "../network/network";
+import { runTaskPolicy, schedulerTrustPolicy } from "./policies";
+import type { ScheduleSettings } from "./validateSchedule";
+
+/** What the schedule runs, and the roles it passes. */
+export interface ScheduleTarget {
+  clusterArn: pulumi.Output<string>;
+  taskDefinition: aws.ecs.TaskDefinition;
+  network: ResolvedNetwork;
+  executionRoleArn: pulumi.Output<string>;
+  taskRoleArn: pulumi.Output<string>;
+  /** What must exist first: the task's roles, propagated. */
+  dependsOn: pulumi.Resource[];
+}
+
+/**
+ * An EventBridge Scheduler schedule that runs the task definition on Fargate, in the tasks' subnets and security
+ * groups, with a role of its own that may only run this family in this cluster and pass the task's two roles.
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html
+ */
+export function createSchedule(ctx: ChildContext, settings: ScheduleSettings, target: ScheduleTarget): aws.scheduler.Schedule {
+  const opts = { parent: ctx.parent };
+  const role = new aws.iam.Role(
+    `${ctx.name}-schedule-role`,
+    {
+      description: `EventBridge Scheduler runs the task of ${ctx.names.label}`,
+      assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(schedulerTrustPolicy(s))),
+      tags: ctx.tags,
+    },
+    opts,
+  );
+  const policy = new aws.iam.RolePolicy(
+    `${ctx.name}-schedule-policy`,
+    {
+      role: role.id,
+      policy: pulumi
+        .all([ctx.scope, target.clusterArn, target.executionRoleArn, target.taskRoleArn])
+        .apply(([s, clusterArn, executionRoleArn, taskRoleArn]) =>
+          JSON.stringify(runTaskPolicy(s, { family: ctx.names.family, clusterArn, executionRoleArn, taskRoleArn })),
+        ),
+    },
+    opts,
+  );
+  // Scheduler assumes the role at each run: it must have propagated before the first one.
+  const ready = new IamPropagation(`${ctx.name}-schedule-iam-propagation`, [role.arn, policy.policy], { parent: ctx.parent, dependsOn: [policy] });
+  const window = settings.flexibleTimeWindowMinutes;
+  return new aws.scheduler.Schedule(
+    `${ctx.name}-schedule`,
+    {
+      description: `Runs the task of ${ctx.names.label}`,
+      scheduleExpression: settings.expression,
+      scheduleExpressionTimezone: settings.timezone,
+      flexibleTimeWindow: window === undefined ? { mode: "OFF" } : { mode: "FLEXIBLE", maximumWindowInMinutes: window },
+      state: settings.enabled ? "ENABLED" : "DISABLED",
+      target: {
+        arn: target.clusterArn,
+        roleArn: role.arn,
+        ecsParameters: {
+          taskDefinitionArn: target.taskDefinition.arn,
+          taskCount: settings.taskCount,
+          launchType: "FARGATE",
+          platformVersion: "LATEST",
+          networkConfiguration: {
+            subnets: target.network.subnetIds,
+            securityGroups: target.network.securityGroupIds,
+            assignPublicIp: target.network.assignPublicIp,
+          },
+          enableEcsManagedTags: true,
+          propagateTags: "TASK_DEFINITION",
+        },
+        retryPolicy: { maximumRetryAttempts: settings.maximumRetryAttempts, maximumEventAgeInSeconds: settings.maximumEventAgeInSeconds },
+      },
+    },
+    { parent: ctx.parent, dependsOn: [ready, ...target.dependsOn] },
+  );
+}
