@@ -193,6 +193,80 @@ export interface ContainerHealthCheckArgs {
   startPeriodSeconds?: number;
 }
 
+/**
+ * When a container may start, relative to another container of the task.
+ * `START`: once it has started. `COMPLETE`: once it has exited (it must not be essential). `SUCCESS`: once it has
+ * exited 0 (it must not be essential). `HEALTHY`: once its health check passes (it must have one).
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html
+ */
+export const DependencyCondition = { Start: "START", Complete: "COMPLETE", Success: "SUCCESS", Healthy: "HEALTHY" } as const;
+export type DependencyCondition = (typeof DependencyCondition)[keyof typeof DependencyCondition];
+
+/** A container this one waits for. */
+export interface ContainerDependencyArgs {
+  /** The app container (`containerName`) or another sidecar, by name. */
+  containerName: string;
+  /** What the other container must reach first. */
+  condition: DependencyCondition;
+}
+
+/**
+ * An additional container of the task, beside the app: an agent, a proxy, a collector. It runs with the app's
+ * hardening (non-root, not privileged, read-only root filesystem with its own task-scoped `/tmp`, an init process as
+ * PID 1), logs with awslogs to the component's log group under its own stream prefix, and gets its secrets the way
+ * the app does, by reference, injected by ECS.
+ */
+export interface SidecarArgs {
+  /**
+   * The container's name: 1 to 251 letters, digits, hyphens or underscores (its `/tmp` volume is `<name>-tmp`, and
+   * ECS names hold 255), unique in the task. Not the app's `containerName`, `secrets-init` or `log_router`.
+   */
+  name: string;
+  /**
+   * An image built elsewhere, e.g. `public.ecr.aws/datadog/agent@sha256:...`, for the task's platform (`image.platform`).
+   * An ECR image gets the execution role the pull on exactly its repository.
+   */
+  image: pulumi.Input<string>;
+  /** The command, replacing the image's `CMD`. @default - the image's */
+  command?: string[];
+  /** Plaintext, non-sensitive environment variables. @default - none */
+  environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * The sidecar's secrets, from the same sources as the app's `secrets`: `value` (stored by the component in Secrets
+   * Manager, in a secret of this sidecar's own, laid out per `secretLayout`), `secretsManager` or `ssmParameter`. ECS
+   * injects them as environment variables whatever `secretDelivery` says (that applies to the app); `s3Object`, which
+   * only the app's init container can deliver, as a file, is refused. The execution role is granted each on its exact
+   * ARN, and its KMS key.
+   * @default - none
+   */
+  secrets?: Record<string, SecretRefArgs>;
+  /**
+   * Whether the task stops when this container stops. ECS (a container without `essential` is essential) and AWS
+   * Copilot (a sidecar's `essential` defaults to true) agree; make a container that exits when done (a migration, a
+   * warm-up) non-essential.
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+   * https://aws.github.io/copilot-cli/docs/developing/sidecars/
+   * @default true
+   */
+  essential?: boolean;
+  /** Containers this one waits for. No cycles; `COMPLETE`/`SUCCESS` only on a non-essential container. @default - none */
+  dependsOn?: ContainerDependencyArgs[];
+  /** A health check of this container (an essential one turning unhealthy makes the task unhealthy). @default - none */
+  healthCheck?: ContainerHealthCheckArgs;
+  /**
+   * Ports it listens on. The task's containers share one network namespace (awsvpc), so no port may be the app's or
+   * another sidecar's. The tasks' security group is unchanged: it admits only a load balancer, to the app.
+   * @default - none
+   */
+  portMappings?: PortMappingArgs[];
+  /** CPU units reserved for it, taken from the task's (the app gets the rest). @default 0 */
+  cpu?: number;
+  /** Memory in MiB, its hard limit and reservation, taken from the task's (the app gets the rest); 6 or more. @default 128 */
+  memory?: number;
+  /** User (and group) it runs as; not root. @default - the app's `user` */
+  user?: string;
+}
+
 /** Rolling deployment limits, in percent of `desiredCount`. */
 export interface DeploymentArgs {
   /** Lower limit of running tasks during a deployment. @default 100 */
@@ -320,4 +394,11 @@ export interface SecureFargateTaskArgs {
    * @default - no autoscaling: the service keeps `desiredCount` tasks
    */
   autoScaling?: AutoScalingArgs;
+  /**
+   * Additional containers beside the app (an agent, a proxy), with the app's hardening, their own secrets (granted
+   * to the execution role on their exact ARNs), `dependsOn` conditions and a share of the task's CPU and memory. A
+   * task definition holds at most 10 containers, the app and the component's own included.
+   * @default - none
+   */
+  sidecars?: SidecarArgs[];
 }

@@ -24,13 +24,14 @@ import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
 /**
- * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repository
- * of a prebuilt image that lives in ECR, which the execution role must be granted too.
+ * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repositories
+ * of the prebuilt images (the app's, the sidecars') that live in ECR, which the execution role must be granted too.
  */
-function pullRepositoryArns(registry: Registry | undefined, image: Settings["image"], scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
-  const prebuilt = image.kind === "prebuilt" ? pulumi.output(image.name) : pulumi.output(undefined);
-  return pulumi.all([registry ? registry.repository.arn : undefined, prebuilt, scope]).apply(([own, name, s]) => {
-    const arns = [own, name === undefined ? undefined : ecrRepositoryArn(name, s.partition)];
+function pullRepositoryArns(registry: Registry | undefined, settings: Settings, scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
+  const image = settings.image;
+  const prebuilt = [...(image.kind === "prebuilt" ? [image.name] : []), ...settings.sidecars.map((s) => s.image)];
+  return pulumi.all([registry ? registry.repository.arn : undefined, pulumi.all(prebuilt), scope]).apply(([own, names, s]) => {
+    const arns = [own, ...names.map((name) => ecrRepositoryArn(name, s.partition))];
     return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();
   });
 }
@@ -94,7 +95,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       .apply(([partition, region, accountId]) => ({ partition, region, accountId }));
     const ctx: ChildContext = { name, parent: this, tags: settings.tags, scope, names };
 
-    const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? [])];
+    const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? []), ...settings.sidecars.flatMap((s) => s.secrets)];
     const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.kind === "secretsManager" && s.followRotation);
     const logGroupNames = followsRotation ? [names.logGroup, names.rotationLogGroup] : [names.logGroup];
     const kmsKeyArn = settings.kmsKeyArn === undefined ? this.createKey(ctx, logGroupNames) : pulumi.output(settings.kmsKeyArn);
@@ -114,13 +115,31 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const appImage = image.kind === "build" ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app) : pulumi.output(image.name);
     const initImage = needsInit ? this.buildInitImage(ctx, registry!, settings) : pulumi.output(undefined);
 
-    const secrets = resolveSecrets(ctx, settings.secrets, settings.secretLayout, { single: "secrets", each: "secret" }, kmsKeyArn);
+    const secrets = resolveSecrets(
+      ctx,
+      settings.secrets,
+      settings.secretLayout,
+      { single: "secrets", each: "secret", field: "secrets" },
+      kmsKeyArn,
+    );
     const logSecrets = resolveSecrets(
       ctx,
       settings.logging?.secretOptions ?? [],
       settings.secretLayout,
-      { single: "log-secrets", each: "log-secret" },
+      { single: "log-secrets", each: "log-secret", field: "logging.secretOptions" },
       kmsKeyArn,
+    );
+    // Each sidecar's values in secrets of its own: the app's and a sidecar's keys may share a name, and rotate apart.
+    const sidecarSecrets = pulumi.all(
+      settings.sidecars.map((sc, i) =>
+        resolveSecrets(
+          ctx,
+          sc.secrets,
+          settings.secretLayout,
+          { single: `sidecar-${sc.name}-secrets`, each: `sidecar-${sc.name}-secret`, field: `sidecars[${i}].secrets` },
+          kmsKeyArn,
+        ),
+      ),
     );
     const registryCredentials = this.registryCredentials(ctx, settings, kmsKeyArn);
     const fileNames = new Set(settings.secrets.filter(isFile).map((s) => s.name));
@@ -128,12 +147,12 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const environmentSecrets = secrets.apply((all) => all.filter((s) => !fileNames.has(s.name)));
     // Everything ECS's agent reads with the execution role.
     const agentSecrets = pulumi
-      .all([environmentSecrets, logSecrets, registryCredentials])
-      .apply(([env, log, creds]) => [...env, ...log, ...(creds ? [creds] : [])]);
+      .all([environmentSecrets, logSecrets, registryCredentials, sidecarSecrets])
+      .apply(([env, log, creds, sidecar]) => [...env, ...log, ...(creds ? [creds] : []), ...sidecar.flat()]);
 
     const efsVolumes = resolveEfsVolumes(settings.efsVolumes);
     const roles = createRoles(ctx, {
-      repositoryArns: pullRepositoryArns(registry, image, ctx.scope),
+      repositoryArns: pullRepositoryArns(registry, settings, ctx.scope),
       logGroupArn: logGroup.arn,
       agentSecrets,
       fileSecrets,
@@ -166,6 +185,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       fileSecrets,
       logSecrets,
       registryCredentials,
+      sidecarSecrets,
       logGroupName: logGroup.name,
       executionRoleArn: roles.executionRole.arn,
       taskRoleArn: roles.taskRole.arn,
@@ -180,7 +200,9 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready], loadBalancing);
       if (settings.autoScaling) createAutoScaling(ctx, settings.autoScaling, { clusterName, serviceName: service.name, loadBalancing });
       if (followsRotation) {
-        const followed = pulumi.all([secrets, logSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b].filter((s) => s.followRotation)));
+        const followed = pulumi
+          .all([secrets, logSecrets, sidecarSecrets])
+          .apply(([a, b, c]) => secretsManagerArns([...a, ...b, ...c.flat()].filter((s) => s.followRotation)));
         followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
       }
     }

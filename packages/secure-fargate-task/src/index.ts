@@ -1,5 +1,5 @@
 export { SecureFargateTask } from "./component";
-export { Effect, ImagePlatform, LogDriver, RunMode, SecretDelivery, SecretLayout } from "./args";
+export { DependencyCondition, Effect, ImagePlatform, LogDriver, RunMode, SecretDelivery, SecretLayout } from "./args";
 export type {
   ContainerHealthCheckArgs,
   DeploymentArgs,
@@ -10,6 +10,8 @@ export type {
   RegistryCredentialsArgs,
   SecretRefArgs,
   SecureFargateTaskArgs,
+  ContainerDependencyArgs,
+  SidecarArgs,
 } from "./args";
 export { AppProtocol, PortProtocol } from "./loadBalancer/args";
 export type { EfsVolumeArgs } from "./storage/args";

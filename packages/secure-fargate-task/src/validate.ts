@@ -16,15 +16,16 @@ import {
 import { cpuForMemory, fargateMemoryValues, FARGATE_CPU_VALUES, isFargateSize, LOG_RETENTION_DAYS, PLATFORM_ARCHITECTURE } from "./ecs/fargate";
 import { ecrImageLocation } from "./image/ecrImage";
 import { validateHealthCheck, type HealthCheck } from "./ecs/healthCheck";
+import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/containerDefinition";
+import { SECRETS_FILES } from "./ecs/taskContainers";
+import { validateSidecars, type SidecarSettings } from "./ecs/validateSidecars";
 import type { SecretSpec } from "./secrets/sources";
-import { ENV_NAME, Reject, show } from "./validation";
+import { CONTAINER_NAME, ENV_NAME, Reject, show, USER, validateEnvironment, validateUser } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
 import { validateGracePeriod, validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 import { validateEphemeralStorage } from "./storage/ephemeralStorage";
 import { validateEfsVolumes, type EfsVolumeSettings } from "./storage/efs";
-import { TMP_MOUNT } from "./ecs/containerDefinition";
-import { SECRETS_FILES } from "./ecs/taskContainers";
 import type { AutoScalingSettings } from "./scaling/settings";
 import { validateAutoScaling } from "./scaling/validateScaling";
 import { validateSchedule, type ScheduleSettings } from "./schedule/validateSchedule";
@@ -68,6 +69,8 @@ export interface Settings {
   healthCheckGracePeriodSeconds: number | undefined;
   /** Application Auto Scaling of the service's task count. */
   autoScaling: AutoScalingSettings | undefined;
+  /** Additional containers, in the order given. */
+  sidecars: SidecarSettings[];
 }
 
 /** An image the component builds from source. */
@@ -106,11 +109,7 @@ export class InvalidArgumentsError extends Error {
   }
 }
 
-/** Variable names AWS Config's `ecs-no-environment-secrets` rule flags in plaintext environment. */
-const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
 const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
-const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const USER = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/;
 
 /**
  * Checks every argument before any child exists and fills in the defaults. Throws {@link InvalidArgumentsError} listing
@@ -136,23 +135,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const image = validateImage(args.image, reject);
   const secrets = validateSecrets(args.secrets, reject);
   const environment = args.environment ?? {};
-  for (const key of Object.keys(environment)) {
-    if (!ENV_NAME.test(key)) {
-      reject(
-        `environment.${key}`,
-        `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
-      );
-    }
-    if (CREDENTIAL_NAMES.includes(key)) {
-      reject(
-        `environment.${key}`,
-        `is a credential, and plaintext environment variables are written into the task definition (AWS Config rule ecs-no-environment-secrets). Move it to \`secrets\`, or better, give the task role the permissions instead of keys.`,
-      );
-    }
-    if (key in (args.secrets ?? {})) {
-      reject(`environment.${key}`, `is also in \`secrets\`: a variable is either secret or plaintext. Remove it from \`environment\`.`);
-    }
-  }
+  validateEnvironment("environment", environment, { field: "secrets", names: Object.keys(args.secrets ?? {}) }, reject);
 
   const secretLayout = args.secretLayout ?? "single";
   if (!(Object.values(SecretLayout) as string[]).includes(secretLayout)) {
@@ -186,7 +169,11 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const efsVolumes = validateEfsVolumes(
     args.efsVolumes,
     {
-      reserved: { volumeNames: [TMP_MOUNT.volume, SECRETS_FILES.volume], containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path] },
+      reserved: {
+        // The sidecars' own /tmp volumes too.
+        volumeNames: [TMP_MOUNT.volume, SECRETS_FILES.volume, ...(args.sidecars ?? []).map((s) => sidecarTmpVolume(s.name))],
+        containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path],
+      },
       componentSecurityGroup: args.network?.securityGroupIds === undefined,
     },
     reject,
@@ -219,11 +206,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   }
 
   const user = args.user ?? "1000:1000";
-  if (!USER.test(user)) {
-    reject("user", `must be "user", "uid", "user:group" or "uid:gid": got ${show(user)}.`);
-  } else if (/^(root|0)(:|$)/.test(user)) {
-    reject("user", `must not be root: got ${show(user)}. Use a non-root uid:gid such as "1000:1000" and make the image's files readable by it.`);
-  }
+  validateUser("user", user, reject);
 
   const writesFiles = secretDelivery === "files" || secrets.some((spec) => spec.kind === "s3");
   if (writesFiles && USER.test(user) && !/^\d+:\d+$/.test(user)) {
@@ -256,6 +239,22 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const healthCheckGracePeriodSeconds = validateGracePeriod(
     args.healthCheckGracePeriodSeconds,
     { loadBalancer: loadBalancer !== undefined, containerHealthCheck: healthCheck !== undefined },
+    reject,
+  );
+  const sidecars = validateSidecars(
+    args.sidecars,
+    {
+      containerName,
+      reservedNames: [SECRETS_FILES.initContainer, LOG_ROUTER],
+      otherContainers: writesFiles ? 2 : 1,
+      user,
+      cpu,
+      memory,
+      reservedMemory: writesFiles ? INIT_MEMORY : 0,
+      appHealthCheck: healthCheck !== undefined,
+      appPortMappings: portMappings,
+      runMode,
+    },
     reject,
   );
 
@@ -295,6 +294,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     loadBalancer,
     healthCheckGracePeriodSeconds,
     autoScaling,
+    sidecars,
   };
 }
 

@@ -4,6 +4,7 @@ import type { PortMapping } from "../loadBalancer/portMappings";
  * The ECS container definition, built by a pure function from resolved values.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
  */
+import type { DependencyCondition } from "../args";
 import type { HealthCheck } from "./healthCheck";
 
 /** A reference to one field of a Secrets Manager secret at one version, as ECS reads it. */
@@ -104,6 +105,12 @@ export interface MountPoint {
   readOnly: boolean;
 }
 
+/** One entry of a container definition's `dependsOn`. */
+export interface ContainerDependency {
+  containerName: string;
+  condition: DependencyCondition;
+}
+
 /** A container definition as the ECS API takes it (the fields the component sets). */
 export interface ContainerDefinition {
   name: string;
@@ -115,12 +122,13 @@ export interface ContainerDefinition {
   privileged: boolean;
   readonlyRootFilesystem: boolean;
   linuxParameters?: { initProcessEnabled: boolean };
+  command?: string[];
   environment: NameValue[];
   secrets?: ContainerSecret[];
   mountPoints: MountPoint[];
   logConfiguration: LogConfiguration;
   stopTimeout?: number;
-  dependsOn?: Array<{ containerName: string; condition: "SUCCESS" }>;
+  dependsOn?: ContainerDependency[];
   repositoryCredentials?: { credentialsParameter: string };
   healthCheck?: HealthCheck;
   portMappings?: PortMapping[];
@@ -189,6 +197,58 @@ export function initContainerDefinition(inputs: InitContainerInputs): ContainerD
     environment: nameValues({ AWS_REGION: inputs.region, [inputs.spec.variable]: inputs.spec.value }),
     mountPoints: [{ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: false }],
     logConfiguration: inputs.logConfiguration,
+  };
+}
+
+/** The name of the FireLens log router container the component adds with `logging.logDriver: "awsfirelens"`. */
+export const LOG_ROUTER = "log_router";
+
+/** What a sidecar's definition is built from, all resolved. */
+export interface SidecarInputs {
+  name: string;
+  image: string;
+  command?: string[];
+  essential: boolean;
+  cpu: number;
+  memory: number;
+  user: string;
+  environment: Record<string, string>;
+  secrets: ContainerSecret[];
+  dependsOn: ContainerDependency[];
+  healthCheck?: HealthCheck;
+  portMappings: PortMapping[];
+  logConfiguration: LogConfiguration;
+}
+
+/** The task-scoped volume a sidecar gets as its `/tmp`: its own, not the app's. */
+export function sidecarTmpVolume(name: string): string {
+  return `${name}-tmp`;
+}
+
+/**
+ * A sidecar: the app's hardening (non-root, not privileged, read-only root filesystem, an init process as PID 1),
+ * its own task-scoped `/tmp`, secrets by reference only. Lists are sorted by name (dependencies by container name),
+ * so that equal inputs give byte-identical JSON.
+ */
+export function sidecarContainerDefinition(inputs: SidecarInputs): ContainerDefinition {
+  return {
+    name: inputs.name,
+    image: inputs.image,
+    essential: inputs.essential,
+    cpu: inputs.cpu,
+    memory: inputs.memory,
+    user: inputs.user,
+    privileged: false,
+    readonlyRootFilesystem: true,
+    linuxParameters: { initProcessEnabled: true },
+    ...(inputs.command ? { command: [...inputs.command] } : {}),
+    environment: nameValues(inputs.environment),
+    ...(inputs.secrets.length > 0 ? { secrets: [...inputs.secrets].sort((a, b) => a.name.localeCompare(b.name)) } : {}),
+    mountPoints: [{ sourceVolume: sidecarTmpVolume(inputs.name), containerPath: "/tmp", readOnly: false }],
+    logConfiguration: inputs.logConfiguration,
+    ...(inputs.dependsOn.length > 0 ? { dependsOn: [...inputs.dependsOn].sort((a, b) => a.containerName.localeCompare(b.containerName)) } : {}),
+    ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
+    ...(inputs.portMappings.length > 0 ? { portMappings: inputs.portMappings } : {}),
   };
 }
 

@@ -3,11 +3,13 @@ import {
   appContainerDefinition,
   awslogs,
   ContainerDefinition,
+  ContainerDependency,
   FileDelivery,
   INIT_MEMORY,
   initContainerDefinition,
   LogConfiguration,
   MountPoint,
+  sidecarContainerDefinition,
 } from "./containerDefinition";
 import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
@@ -43,23 +45,51 @@ export interface TaskContainersInputs {
   portMappings?: PortMapping[];
   /** The app container's mounts of EFS volumes. @default - none */
   volumeMounts?: MountPoint[];
+  /** Additional containers, in order; their CPU and memory come out of the task's. @default - none */
+  sidecars?: ResolvedSidecar[];
+}
+
+/** A sidecar with its image, environment and secrets resolved (secrets by ARN and version only). */
+export interface ResolvedSidecar {
+  name: string;
+  image: string;
+  command?: string[];
+  essential: boolean;
+  cpu: number;
+  memory: number;
+  user: string;
+  environment: Record<string, string>;
+  secrets: readonly ResolvedSecret[];
+  dependsOn: ContainerDependency[];
+  healthCheck?: HealthCheck;
+  portMappings: PortMapping[];
 }
 
 /**
- * The task's container definitions: the app, and with file delivery the secrets init container it waits for. No
- * secret value is an input here: only ARNs, version ids and file paths.
+ * The task's container definitions: the app, with file delivery the secrets init container it waits for, then the
+ * sidecars, each logging to the component's log group under its own name. The sidecars' CPU and memory come out of
+ * the task's, the app gets the rest. No secret value is an input here: only ARNs, version ids and file paths.
  */
 export function taskContainerDefinitions(inputs: TaskContainersInputs): ContainerDefinition[] {
   const files = inputs.fileSecrets.length > 0 ? SECRETS_FILES : undefined;
   if (files && inputs.initImage === undefined) throw new Error("file delivery needs the secrets init image");
   const environment = { ...inputs.environment };
   for (const s of inputs.fileSecrets) environment[`${s.name}_FILE`] = secretFilePath(SECRETS_FILES.path, s.name);
+  const sidecars = (inputs.sidecars ?? []).map((s) =>
+    sidecarContainerDefinition({
+      ...s,
+      secrets: s.secrets.map((secret) => ({ name: secret.name, valueFrom: ecsValueFrom(secret) })),
+      logConfiguration: awslogs(inputs.logGroupName, inputs.region, s.name),
+    }),
+  );
+  const sidecarCpu = sidecars.reduce((sum, s) => sum + s.cpu, 0);
+  const sidecarMemory = sidecars.reduce((sum, s) => sum + s.memory, 0);
 
   const app = appContainerDefinition({
     name: inputs.containerName,
     image: inputs.appImage,
-    cpu: inputs.cpu,
-    memory: files ? inputs.memory - INIT_MEMORY : inputs.memory,
+    cpu: inputs.cpu - sidecarCpu,
+    memory: inputs.memory - sidecarMemory - (files ? INIT_MEMORY : 0),
     user: inputs.user,
     environment,
     secrets: inputs.environmentSecrets.map((s) => ({ name: s.name, valueFrom: ecsValueFrom(s) })),
@@ -71,7 +101,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     ...(inputs.portMappings ? { portMappings: inputs.portMappings } : {}),
     ...(inputs.volumeMounts?.length ? { volumeMounts: inputs.volumeMounts } : {}),
   });
-  if (!files) return [app];
+  if (!files) return [app, ...sidecars];
   const spec = serializeSpec({
     targetDir: files.path,
     files: inputs.fileSecrets.map((s) => ({ name: s.name, source: s.source })),
@@ -86,6 +116,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
       files,
       logConfiguration: awslogs(inputs.logGroupName, inputs.region, files.initContainer),
     }),
+    ...sidecars,
   ];
 }
 

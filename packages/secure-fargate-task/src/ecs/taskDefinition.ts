@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
-import { TMP_VOLUME } from "./containerDefinition";
+import { sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
 import type { ResolvedSecret } from "../secrets/sources";
-import { SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
+import { ResolvedSidecar, SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import type { Settings } from "../validate";
 import { containerPortMappings } from "../loadBalancer/portMappings";
 import { ephemeralStorage } from "../storage/ephemeralStorage";
@@ -22,6 +22,8 @@ export interface TaskDefinitionInputs {
   logGroupName: pulumi.Output<string>;
   executionRoleArn: pulumi.Output<string>;
   taskRoleArn: pulumi.Output<string>;
+  /** Each sidecar's secrets, in the order of `settings.sidecars`. */
+  sidecarSecrets: pulumi.Output<ResolvedSecret[][]>;
   /** Whether any secret is delivered as a file (then the task has the secrets volume). */
   writesFiles: boolean;
   /** The EFS volumes, their ids resolved. */
@@ -32,14 +34,39 @@ export interface TaskDefinitionInputs {
 
 /**
  * The Fargate task definition: awsvpc, the build platform's architecture, both roles, a task-scoped `/tmp` (and the
- * secrets volume with file delivery, the EFS volumes), and the container definitions. Refuses a secret given as plaintext
+ * secrets volume with file delivery, the EFS volumes, each sidecar's own `/tmp`), and the container definitions. Refuses a secret given as plaintext
  * `environment`: it would land in the task definition, readable by anyone who may describe it.
  */
 export function createTaskDefinition(ctx: ChildContext, settings: Settings, inputs: TaskDefinitionInputs): aws.ecs.TaskDefinition {
-  const environmentNames = Object.keys(settings.environment).sort();
+  const plaintext = [
+    { at: "environment", secrets: "secrets", environment: settings.environment },
+    ...settings.sidecars.map((sc, i) => ({ at: `sidecars[${i}].environment`, secrets: `sidecars[${i}].secrets`, environment: sc.environment })),
+  ].flatMap(({ at, secrets, environment }) =>
+    Object.keys(environment)
+      .sort()
+      .map((k) => ({ field: `${at}.${k}`, secrets, value: pulumi.output(environment[k]) })),
+  );
   const secretEnvironment = pulumi
-    .all(environmentNames.map((k) => pulumi.output(pulumi.isSecret(pulumi.output(settings.environment[k])))))
-    .apply((flags) => environmentNames.filter((_, i) => flags[i]));
+    .all(plaintext.map((p) => pulumi.output(pulumi.isSecret(p.value))))
+    .apply((flags) => plaintext.filter((_, i) => flags[i]));
+  const sidecars = pulumi
+    .all([pulumi.all(settings.sidecars.map((sc) => pulumi.all([pulumi.output(sc.image), pulumi.output(sc.environment)]))), inputs.sidecarSecrets])
+    .apply(([resolved, secrets]) =>
+      settings.sidecars.map((sc, i): ResolvedSidecar => ({
+        name: sc.name,
+        image: resolved[i][0],
+        ...(sc.command ? { command: sc.command } : {}),
+        essential: sc.essential,
+        cpu: sc.cpu,
+        memory: sc.memory,
+        user: sc.user,
+        environment: resolved[i][1],
+        secrets: secrets[i],
+        dependsOn: sc.dependsOn,
+        ...(sc.healthCheck ? { healthCheck: sc.healthCheck } : {}),
+        portMappings: containerPortMappings(sc.portMappings),
+      })),
+    );
   const containerDefinitions = pulumi
     .all([
       secretEnvironment,
@@ -49,36 +76,49 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       pulumi.all([inputs.environmentSecrets, inputs.fileSecrets, inputs.logSecrets, inputs.registryCredentials]),
       inputs.logGroupName,
       ctx.scope,
+      sidecars,
     ])
-    .apply(([secretNames, environment, appImage, initImage, [environmentSecrets, fileSecrets, logOptions, credentials], logGroupName, s]) => {
-      if (secretNames.length > 0) {
-        throw new pulumi.ResourceError(
-          `SecureFargateTask "${ctx.name}": \`environment.${secretNames[0]}\` is a secret: plaintext environment variables are written into the task definition. Move it to \`secrets\`.`,
-          ctx.parent,
+    .apply(
+      ([
+        secretFields,
+        environment,
+        appImage,
+        initImage,
+        [environmentSecrets, fileSecrets, logOptions, credentials],
+        logGroupName,
+        s,
+        resolvedSidecars,
+      ]) => {
+        if (secretFields.length > 0) {
+          throw new pulumi.ResourceError(
+            `SecureFargateTask "${ctx.name}": \`${secretFields[0].field}\` is a secret: plaintext environment variables are written into the task definition. Move it to \`${secretFields[0].secrets}\`.`,
+            ctx.parent,
+          );
+        }
+        return JSON.stringify(
+          taskContainerDefinitions({
+            containerName: settings.containerName,
+            user: settings.user,
+            cpu: settings.cpu,
+            memory: settings.memory,
+            stopTimeoutSeconds: settings.stopTimeoutSeconds,
+            appImage,
+            initImage,
+            region: s.region,
+            logGroupName,
+            environment,
+            environmentSecrets,
+            fileSecrets,
+            logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
+            repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
+            healthCheck: settings.healthCheck,
+            portMappings: containerPortMappings(settings.portMappings),
+            volumeMounts: efsMountPoints(settings.efsVolumes),
+            sidecars: resolvedSidecars,
+          }),
         );
-      }
-      return JSON.stringify(
-        taskContainerDefinitions({
-          containerName: settings.containerName,
-          user: settings.user,
-          cpu: settings.cpu,
-          memory: settings.memory,
-          stopTimeoutSeconds: settings.stopTimeoutSeconds,
-          appImage,
-          initImage,
-          region: s.region,
-          logGroupName,
-          environment,
-          environmentSecrets,
-          fileSecrets,
-          logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
-          repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
-          healthCheck: settings.healthCheck,
-          portMappings: containerPortMappings(settings.portMappings),
-          volumeMounts: efsMountPoints(settings.efsVolumes),
-        }),
-      );
-    });
+      },
+    );
   return new aws.ecs.TaskDefinition(
     `${ctx.name}-task`,
     {
@@ -91,7 +131,9 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       executionRoleArn: inputs.executionRoleArn,
       taskRoleArn: inputs.taskRoleArn,
       volumes: inputs.efsVolumes.apply((efs) => [
-        ...(inputs.writesFiles ? [{ name: SECRETS_FILES.volume }, { name: TMP_VOLUME }] : [{ name: TMP_VOLUME }]),
+        ...(inputs.writesFiles ? [{ name: SECRETS_FILES.volume }] : []),
+        { name: TMP_VOLUME },
+        ...settings.sidecars.map((sc) => ({ name: sidecarTmpVolume(sc.name) })),
         ...efsTaskVolumes(efs),
       ]),
       ephemeralStorage: ephemeralStorage(settings.ephemeralStorageGiB),

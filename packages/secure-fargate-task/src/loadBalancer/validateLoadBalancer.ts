@@ -34,12 +34,15 @@ export const DEFAULT_HEALTH_CHECK: HealthCheckSettings = {
   unhealthyThreshold: 3,
 };
 
-/** The container's port mappings, checked; sorted as given. */
-export function validatePortMappings(mappings: PortMappingArgs[] | undefined, reject: Reject): PortMappingSettings[] {
+/**
+ * A container's port mappings, checked; kept in the order given.
+ * @param at where they are, for messages: `portMappings` (the app's) or e.g. `sidecars[0].portMappings`.
+ */
+export function validatePortMappings(mappings: PortMappingArgs[] | undefined, reject: Reject, at = "portMappings"): PortMappingSettings[] {
   const seen = new Set<string>();
   const names = new Set<string>();
   return (mappings ?? []).map((m, i) => {
-    const field = `portMappings[${i}]`;
+    const field = `${at}[${i}]`;
     const protocol = m.protocol ?? "tcp";
     if (!Number.isInteger(m.containerPort) || m.containerPort < 1 || m.containerPort > 65535) {
       reject(`${field}.containerPort`, `must be a whole number from 1 to 65535: got ${show(m.containerPort)}.`);

@@ -5,10 +5,14 @@ import type { ChildContext } from "../context";
 import { fit } from "../names";
 import type { ResolvedSecret } from "./sources";
 
-/** How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`. */
+/**
+ * How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`; and where the
+ * values are in the arguments (`field`), for messages.
+ */
 export interface SecretStem {
   single: string;
   each: string;
+  field: string;
 }
 
 /**
@@ -24,7 +28,7 @@ export function storeValues(
   kmsKeyArn: pulumi.Output<string>,
 ): pulumi.Output<ResolvedSecret[]> {
   if (input.length === 0) return pulumi.output([]);
-  const values = input.map((v) => ({ name: v.name, value: nonEmpty(v.name, v.value, ctx) }));
+  const values = input.map((v) => ({ name: v.name, value: nonEmpty(`${stem.field}.${v.name}`, v.value, ctx) }));
   const resolved = (secretArn: string, versionId: string, name: string, jsonKey?: string): ResolvedSecret => ({
     name,
     source: { type: "secretsmanager", secretId: secretArn, versionId, ...(jsonKey === undefined ? {} : { jsonKey }) },
@@ -81,12 +85,12 @@ export function storeRegistryCredentials(
   }));
 }
 
-/** A value known only at deployment that turns out empty is refused there, naming the variable. */
-function nonEmpty(name: string, value: pulumi.Output<string>, ctx: ChildContext): pulumi.Output<string> {
+/** A value known only at deployment that turns out empty is refused there, naming its field. */
+function nonEmpty(field: string, value: pulumi.Output<string>, ctx: ChildContext): pulumi.Output<string> {
   return value.apply((v) => {
     if (v === "" || v === undefined || v === null) {
       throw new pulumi.ResourceError(
-        `SecureFargateTask "${ctx.name}": \`secrets.${name}\` is empty. Set it with \`pulumi config set --secret <key> <value>\`.`,
+        `SecureFargateTask "${ctx.name}": \`${field}\` is empty. Set it with \`pulumi config set --secret <key> <value>\`.`,
         ctx.parent,
       );
     }

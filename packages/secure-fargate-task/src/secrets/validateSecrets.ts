@@ -13,15 +13,26 @@ export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | unde
       `is empty: this component exists to deliver secrets. Give at least one, e.g. { API_KEY: { value: config.requireSecret("apiKey") } }, or use a plain ECS service.`,
     );
   }
-  return names.flatMap((key) => {
-    if (!ENV_NAME.test(key)) {
-      reject(
-        `secrets.${key}`,
-        `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
-      );
-    }
-    return validateSource(`secrets.${key}`, key, secrets![key], reject);
-  });
+  return validateSecretMap("secrets", secrets ?? {}, reject);
+}
+
+/**
+ * Checks a map of environment variable name -> secret source (the app's `secrets`, a sidecar's) and sorts each source
+ * into its kind, by variable name.
+ * @param at where the map is, for messages: `secrets`, `sidecars[0].secrets`.
+ */
+export function validateSecretMap(at: string, secrets: Record<string, SecretRefArgs>, reject: Reject): SecretSpec[] {
+  return Object.keys(secrets)
+    .sort()
+    .flatMap((key) => {
+      if (!ENV_NAME.test(key)) {
+        reject(
+          `${at}.${key}`,
+          `is not a valid environment variable name: got ${show(key)}. Use letters, digits and underscores, not starting with a digit.`,
+        );
+      }
+      return validateSource(`${at}.${key}`, key, secrets[key], reject);
+    });
 }
 
 /** The fields that only go with one source. */

@@ -99,7 +99,16 @@ const EXAMPLES: Record<string, Example> = {
   ],
   "volumes[].efsVolumeConfiguration.authorizationConfig.iam": ["ENABLED", "true"],
   "@json[].mountPoints[].sourceVolume": ["data", "my data"],
+  "aws:ecs/taskDefinition:TaskDefinition containerDefinitions@json": [
+    [
+      { name: "app", dependsOn: [{ containerName: "secrets-init", condition: "SUCCESS" }] },
+      { name: "secrets-init" },
+      { name: "datadog", dependsOn: [{ containerName: "app", condition: "START" }] },
+    ],
+    Array.from({ length: 11 }, (_, i) => ({ name: `c${i}` })),
+  ],
   "@json[].name": ["secrets-init", "secrets init"],
+  "@json[].memory": [6, 5],
   "@json[].image": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app@sha256:" + "ab".repeat(32), "Proj/App:latest"],
   "@json[].environment[].name": ["TABLE", "A=B"],
   "@json[].secrets[].name": ["CONSUMERKEY", ""],

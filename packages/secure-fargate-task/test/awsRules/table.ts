@@ -131,8 +131,47 @@ function healthCheckRange(field: string, min: number, max: number): Rule[] {
   return [{ path: `containerDefinitions@json[].healthCheck.${field}`, checks: [{ kind: "intRange", min, max }], source: { doc } }];
 }
 
+/**
+ * The task's container definitions together: at most 10 (ECS quota "Containers per task definition", not adjustable),
+ * names unique, and every `dependsOn` names another container of the same task.
+ */
+const CONTAINER_SET: Check = {
+  kind: "custom",
+  what: "container definitions of one task",
+  test: (v) => {
+    if (!Array.isArray(v)) return "must be a list";
+    const defs = v as Array<{ name?: unknown; dependsOn?: Array<{ containerName?: unknown }> }>;
+    if (defs.length > 10) return `${defs.length} containers, a task definition holds at most 10`;
+    const names = defs.map((d) => d.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) return `two containers are named ${JSON.stringify(twice)}`;
+    for (const d of defs) {
+      for (const dep of d.dependsOn ?? []) {
+        if (dep.containerName === d.name) return `${JSON.stringify(d.name)} depends on itself`;
+        if (!names.includes(dep.containerName))
+          return `${JSON.stringify(d.name)} depends on ${JSON.stringify(dep.containerName)}, no container of the task`;
+      }
+    }
+    return undefined;
+  },
+};
+
 const containerRules: Rule[] = [
+  {
+    path: "containerDefinitions@json",
+    checks: [CONTAINER_SET],
+    source: {
+      doc: `${DOC("AmazonECS/latest/developerguide/service-quotas.html")} (Containers per task definition: 10, not adjustable); ${DOC("AmazonECS/latest/APIReference/API_ContainerDependency.html")} (containerName: a container of the task)`,
+    },
+  },
   { path: "containerDefinitions@json[].name", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
+  {
+    path: "containerDefinitions@json[].memory",
+    checks: [{ kind: "intRange", min: 6, max: 120 * 1024 }],
+    source: {
+      doc: `${DOC("AmazonECS/latest/APIReference/API_ContainerDefinition.html")} (memory: at least 6 MiB); ${DOC("AmazonECS/latest/developerguide/fargate-tasks-services.html")} (at most the task's, 120 GiB on Fargate)`,
+    },
+  },
   {
     path: "containerDefinitions@json[].image",
     checks: [IMAGE_LENGTH, formatCheck(DOCKER_REFERENCE, "a Docker image reference")],

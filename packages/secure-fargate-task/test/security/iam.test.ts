@@ -9,6 +9,7 @@ import {
   ROTATION_ROWS,
   Row,
   SCHEDULE_ROWS,
+  SIDECAR_ROWS,
   STACK_TASK_ROLE_ROWS,
   TASK_ROLE_SECRET_ROWS,
   TRUST_ROWS,
@@ -46,6 +47,20 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
     name: "the component running its task on a schedule",
     capture: () => componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } }),
     rows: [...SCHEDULE_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component with a Datadog agent sidecar",
+    capture: () =>
+      componentWith({
+        sidecars: [
+          {
+            name: "datadog",
+            image: "public.ecr.aws/datadog/agent:7.60.0",
+            secrets: { DD_API_KEY: { value: pulumi.secret("dd-api-key-value-7") }, DD_APP_KEY: { secretsManager: "cmk/datadog-app-key" } },
+          },
+        ],
+      }),
+    rows: [...SIDECAR_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
   },
 ];
 

@@ -4,7 +4,7 @@
  * mode adds (a rotation target, say) shows up in the tests and the report without a change here.
  */
 import type { PolicyDocument } from "../../src/iam/policyDocument";
-import { ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "../../../policy-pack/src/subject";
+import { containers, ofType, only, policyInput, stateString, Subject, TYPES, UNMODELLED_GRANTS } from "../../../policy-pack/src/subject";
 
 /** A role as IAM evaluates it. */
 export interface RoleModel {
@@ -27,6 +27,8 @@ export interface Targets {
   repositoryArns: string[];
   logGroupArns: string[];
   secretArns: string[];
+  /** The Secrets Manager secrets the sidecars reference (every container after the app but the secrets init container). */
+  sidecarSecretArns: string[];
   keyArns: string[];
   tableArns: string[];
   serviceArns: string[];
@@ -62,6 +64,11 @@ export function iamModel(subject: Subject): IamModel {
       repositoryArns: arns(TYPES.repository),
       logGroupArns: arns(TYPES.logGroup),
       secretArns: arns(TYPES.secret),
+      sidecarSecretArns: containers(subject)
+        .slice(1)
+        .filter((c) => c.name !== "secrets-init")
+        .flatMap((c) => (c.secrets ?? []).map((x) => x.valueFrom.split(":").slice(0, 7).join(":")))
+        .filter((arn) => arn.startsWith("arn:aws:secretsmanager:")),
       keyArns: arns(TYPES.key),
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),

@@ -169,3 +169,20 @@ export const SCHEDULE_ROWS: Row[] = [
   row("EventBridge Scheduler service", "sts:AssumeRole", "the schedule role", DENIED),
   row("ECS tasks service", "sts:AssumeRole", "the schedule role", DENIED, "for a task of this account"),
 ];
+
+/**
+ * Sidecars: ECS's agent injects their secrets with the execution role, which is granted each on its exact ARN (one
+ * the component stores, one that exists, under a customer-managed key) and that key via Secrets Manager only. The
+ * task role, the app's and the sidecars' own, reads none of them.
+ */
+export const SIDECAR_ROWS: Row[] = [
+  row("execution role", "secretsmanager:GetSecretValue", "the sidecars' secrets", ALLOWED),
+  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
+  row("execution role", "secretsmanager:PutSecretValue", "the sidecars' secrets", DENIED),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via S3"),
+  row("task role", "secretsmanager:GetSecretValue", "the sidecars' secrets", DENIED),
+  row("task role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via Secrets Manager"),
+];

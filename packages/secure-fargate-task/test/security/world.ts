@@ -6,6 +6,9 @@ import type { PolicyDocument } from "../../src/iam/policyDocument";
 import { IamModel, role } from "./iamModel";
 import type { SimulatedRequest } from "./simulate";
 
+/** The key the mocks report for an existing secret named `cmk/...` (`awsFakes.ts`). */
+const EXISTING_SECRET_KEY_ID = "0b1c2d3e-1111-2222-3333-444455556666";
+
 /** An account that is not the subject's. */
 export const OTHER_ACCOUNT = "210987654321";
 
@@ -58,7 +61,9 @@ export const RESOURCES = {
   "another secret": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials-Zy9Xw8")],
   "another secret's partial ARN": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials")],
   "a secret named like ours plus a suffix": (w: World) => w.model.targets.secretArns.map((a) => `${a}-extra-Qw3Er4`),
+  "the sidecars' secrets": (w: World) => w.model.targets.sidecarSecretArns,
   "this key": (w: World) => w.model.targets.keyArns,
+  "an existing secret's customer-managed key": (w: World) => [arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)],
   "another key": (w: World) => [arn(w, "kms", "key/00000000-0000-0000-0000-000000000000")],
   "this table": (w: World) => w.model.targets.tableArns,
   "this table's indexes": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/by-date`),
@@ -140,7 +145,21 @@ export function requests(w: World, who: PrincipalName, action: string, on: Resou
 }
 
 function resourcePolicy(w: World, resource: string): PolicyDocument | undefined {
+  if (resource === arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)) return defaultKeyPolicy(w);
   return w.model.keys.find((k) => k.arn === resource)?.policy ?? w.model.roles.find((r) => r.arn === resource)?.trust;
+}
+
+/**
+ * The key policy AWS gives a key created without one: the account may use it as its IAM policies allow. A caller's
+ * key is assumed to have it. https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ */
+function defaultKeyPolicy(w: World): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${w.account}:root` }, Action: "kms:*", Resource: "*" },
+    ],
+  };
 }
 
 function arn(w: World, service: string, resource: string): string {
