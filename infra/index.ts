@@ -7,7 +7,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureFargateTask } from "secure-fargate-task";
 import { METRICS_SERVICE_VARIABLE, metricsServiceName } from "../service/src/metrics/names";
+import { liveness } from "../service/src/config";
 import { readConfig } from "./config";
+import { serviceHealthCheck } from "./health";
 import { createNetwork } from "./network";
 import { createTable, tableWriteStatements } from "./table";
 
@@ -35,6 +37,10 @@ const app = new SecureFargateTask("twitterstream", {
     [METRICS_SERVICE_VARIABLE]: metricsServiceName(pulumi.getProject(), pulumi.getStack()),
   },
   taskRolePolicyStatements: tableWriteStatements(table),
+  // Fails once the stream has been dead longer than the reconnect policy allows (the stack sets none of the policy's
+  // variables: the service's defaults); an unhealthy task is replaced, and a new revision whose tasks keep failing it
+  // trips the deployment circuit breaker, which rolls back.
+  healthCheck: serviceHealthCheck(liveness({})),
   cpu: config.cpu,
   memory: config.memory,
   desiredCount: config.desiredCount,

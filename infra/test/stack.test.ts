@@ -78,6 +78,7 @@ function byName(result: ScenarioResult, type: string, name: string): CapturedRes
 interface ContainerDefinition {
   environment: Array<{ name: string; value: string }>;
   secrets: Array<{ name: string; valueFrom: string }>;
+  healthCheck: Record<string, unknown>;
 }
 
 /** A policy document as the tests read it, parsed from JSON. */
@@ -173,6 +174,18 @@ describe("twitterstream stack", function () {
         assignPublicIp: true,
       });
       expect(only(defaultNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(DEFAULT_VPC.vpcId);
+    });
+
+    it("checks the container's health with node dist/health.js at a cadence computed from the reconnect policy's bound, the circuit breaker on", () => {
+      // The defaults' bound is 1,080 s (heartbeat.ts): every 90 s, 3 failures, so unhealthy at most 270 s after it.
+      expect(container(defaultNetwork).healthCheck).to.deep.equal({
+        command: ["CMD", "node", "dist/health.js"],
+        interval: 90,
+        timeout: 10,
+        retries: 3,
+        startPeriod: 90,
+      });
+      expect(only(defaultNetwork, "aws:ecs/service:Service").inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     });
 
     it("gives the container the table, region, filter and metrics dimension as plaintext, the five credentials by reference", () => {

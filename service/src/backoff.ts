@@ -130,3 +130,11 @@ export function jitteredDelay(baseMs: number, maxMs: number, attempt: number, ra
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
   return Math.floor(random() * ceiling);
 }
+
+/**
+ * The longest single wait {@link nextBackoff} can prescribe when X names no later reset: the cap of each schedule, the
+ * usage-cap wait, or the last quick retry of a 429 TooManyConnections.
+ */
+export function longestWaitMs(policy: BackoffPolicy): number {
+  return Math.max(policy.networkMaxMs, policy.httpMaxMs, policy.rateLimitMaxMs, policy.usageCapWaitMs, policy.reconnectPauseMs * QUICK_RETRIES);
+}

@@ -50,6 +50,11 @@ export interface Config {
    * @default 60000
    */
   readonly stallTimeoutMs: number;
+  /**
+   * The file the service rewrites while the stream is alive (data or X's keep-alive), which the container health
+   * check reads (`dist/health.js`). @default "/tmp/twitterstream.heartbeat"
+   */
+  readonly heartbeatFile: string;
   /** The longest X rule the plan accepts: 1,024 characters on pay-per-use, 2,048 on Enterprise. @default 1024 */
   readonly xRuleMaxLength: number;
   /** Minutes of missed posts X re-sends on each (re)connect (`backfill_minutes`, Enterprise only). @default - none */
@@ -235,6 +240,41 @@ function metricsService(env: Env): string {
 
 const HOUR = 3_600_000;
 
+/** Where the service writes its heartbeat when `HEARTBEAT_FILE` is unset: the task's `/tmp` volume. */
+export const DEFAULT_HEARTBEAT_FILE = "/tmp/twitterstream.heartbeat";
+
+function heartbeatFile(env: Env): string {
+  const file = present(env, "HEARTBEAT_FILE") ?? DEFAULT_HEARTBEAT_FILE;
+  if (!file.startsWith("/")) {
+    throw new ConfigError(
+      "HEARTBEAT_FILE",
+      `HEARTBEAT_FILE is not an absolute path (${JSON.stringify(file)}): use one in a writable volume, e.g. ${DEFAULT_HEARTBEAT_FILE}`,
+    );
+  }
+  return file;
+}
+
+/** What tells a live stream from a dead one: the reconnect policy, the stall timeout and the heartbeat file. */
+export type Liveness = Pick<Config, "backoff" | "stallTimeoutMs" | "heartbeatFile">;
+
+/** Reads the {@link Liveness} settings alone (the health command's), with the service's defaults and checks. */
+export function liveness(env: Env): Liveness {
+  return {
+    backoff: {
+      networkStepMs: integer(env, "NETWORK_BACKOFF_STEP_MS", 250, 1, HOUR),
+      networkMaxMs: integer(env, "NETWORK_BACKOFF_MAX_MS", 16_000, 1, HOUR),
+      httpInitialMs: integer(env, "HTTP_BACKOFF_INITIAL_MS", 5_000, 1, HOUR),
+      httpMaxMs: integer(env, "HTTP_BACKOFF_MAX_MS", 320_000, 1, HOUR),
+      rateLimitInitialMs: integer(env, "RATE_LIMIT_BACKOFF_INITIAL_MS", 60_000, 1, HOUR),
+      rateLimitMaxMs: integer(env, "RATE_LIMIT_BACKOFF_MAX_MS", 960_000, 1, HOUR),
+      reconnectPauseMs: integer(env, "RECONNECT_PAUSE_MS", 5_000, 0, HOUR),
+      usageCapWaitMs: integer(env, "USAGE_CAP_WAIT_MS", 900_000, 1, 24 * HOUR),
+    },
+    stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 60_000, 1, HOUR),
+    heartbeatFile: heartbeatFile(env),
+  };
+}
+
 /** Reads and validates the configuration; throws {@link ConfigError} on the first problem found. */
 export function loadConfig(env: Env, readFile: ReadFile): Config {
   const xRuleMaxLength = integer(env, "X_RULE_MAX_LENGTH", 1024, 1, 2048);
@@ -249,17 +289,7 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     xApiBaseUrl: baseUrl(env),
     xRequestTimeoutMs: integer(env, "X_REQUEST_TIMEOUT_MS", 10_000, 1, HOUR),
     ruleTag: ruleTag(env),
-    backoff: {
-      networkStepMs: integer(env, "NETWORK_BACKOFF_STEP_MS", 250, 1, HOUR),
-      networkMaxMs: integer(env, "NETWORK_BACKOFF_MAX_MS", 16_000, 1, HOUR),
-      httpInitialMs: integer(env, "HTTP_BACKOFF_INITIAL_MS", 5_000, 1, HOUR),
-      httpMaxMs: integer(env, "HTTP_BACKOFF_MAX_MS", 320_000, 1, HOUR),
-      rateLimitInitialMs: integer(env, "RATE_LIMIT_BACKOFF_INITIAL_MS", 60_000, 1, HOUR),
-      rateLimitMaxMs: integer(env, "RATE_LIMIT_BACKOFF_MAX_MS", 960_000, 1, HOUR),
-      reconnectPauseMs: integer(env, "RECONNECT_PAUSE_MS", 5_000, 0, HOUR),
-      usageCapWaitMs: integer(env, "USAGE_CAP_WAIT_MS", 900_000, 1, 24 * HOUR),
-    },
-    stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 60_000, 1, HOUR),
+    ...liveness(env),
     maxPauseMs: integer(env, "MAX_PAUSE_MS", 10_000, 0, HOUR),
     maxLineBytes: integer(env, "MAX_LINE_BYTES", 1_048_576, 1024, 64 * 1_048_576),
     queueCapacity: integer(env, "QUEUE_CAPACITY", 20_000, 25, 10_000_000),

@@ -3,8 +3,11 @@
  * and an orderly stop that writes everything already received.
  */
 import type { Config } from "./config";
+import fs from "node:fs";
 import { createDocumentClient } from "./dynamo";
+import { beatIntervalMs, Heartbeat, staleAfterMs } from "./heartbeat";
 import { intake } from "./intake";
+import type { LineSink } from "./lineSplitter";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
 import { PeriodMetrics } from "./metrics/emf";
@@ -59,6 +62,42 @@ function reconnectFields(outcome: Outcome, delayMs: number): Record<string, unkn
   return { ...fields, delayMs };
 }
 
+/** Replaces a file's content atomically (a temporary file renamed over it), so that no reader sees half of it. */
+function replaceFile(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
+/** The heartbeat of the health check: written at start, then while the stream is alive. */
+function startHeartbeat(config: Config, log: Logger): Heartbeat {
+  const heartbeat = new Heartbeat(
+    beatIntervalMs(staleAfterMs(config.backoff, config.stallTimeoutMs)),
+    (content) => replaceFile(config.heartbeatFile, content),
+    (error) => log.error("heartbeat_error", { file: config.heartbeatFile, ...errorFields(error) }),
+  );
+  heartbeat.beat();
+  return heartbeat;
+}
+
+/** The line sink with each sign of a live stream (a line, a keep-alive, even an oversized line) told to `heartbeat`. */
+function beating(sink: LineSink, heartbeat: Heartbeat): LineSink {
+  return {
+    line(text) {
+      heartbeat.beat();
+      sink.line(text);
+    },
+    heartbeat() {
+      heartbeat.beat();
+      sink.heartbeat();
+    },
+    oversized(bytes) {
+      heartbeat.beat();
+      sink.oversized(bytes);
+    },
+  };
+}
+
 async function run(config: Config, log: Logger, redactor: Redactor, control: Control): Promise<number> {
   log.info("start", {
     table: config.table,
@@ -69,6 +108,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     xApi: config.xApiBaseUrl.origin,
     ...(config.backfillMinutes === undefined ? {} : { backfillMinutes: config.backfillMinutes }),
   });
+  const heartbeat = startHeartbeat(config, log);
   const stopped = new Promise<string>((resolve) => {
     control.onStop = resolve;
   });
@@ -135,8 +175,12 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       maxLineBytes: config.maxLineBytes,
     },
     {
-      ...intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }, config.excludeRetweets),
+      ...beating(
+        intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }, config.excludeRetweets),
+        heartbeat,
+      ),
       connected() {
+        heartbeat.beat();
         stats.connection(true);
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },
