@@ -3,6 +3,7 @@ import type { LoadBalancerArgs, PortMappingArgs } from "./loadBalancer/args";
 import type { EfsVolumeArgs } from "./storage/args";
 import type { AutoScalingArgs } from "./scaling/args";
 import type { ScheduleArgs } from "./schedule/args";
+import type { CapacityProviderStrategyItemArgs } from "./capacity/args";
 
 /**
  * How the component lays out the secrets it creates in Secrets Manager. `single`: one JSON secret holds every value;
@@ -401,4 +402,13 @@ export interface SecureFargateTaskArgs {
    * @default - none
    */
   sidecars?: SidecarArgs[];
+  /**
+   * Where the service's tasks run: Fargate and Fargate Spot with a base and weights, e.g.
+   * `[{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]`. The service then
+   * names the strategy instead of a launch type, and the cluster the component creates gets these providers (an
+   * existing `clusterArn` must have them already). Fargate Spot runs x86 only: not with `image.platform: "linux/arm64"`.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html
+   * @default - launch type FARGATE (on-demand)
+   */
+  capacityProviderStrategy?: CapacityProviderStrategyItemArgs[];
 }

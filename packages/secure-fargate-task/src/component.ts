@@ -16,6 +16,7 @@ import { followRotation } from "./secrets/rotation";
 import { runTaskCommand } from "./ecs/runTask";
 import { createService } from "./ecs/service";
 import { createAutoScaling } from "./scaling/scaling";
+import { associateProviders } from "./capacity/capacity";
 import { storeRegistryCredentials } from "./secrets/secrets";
 import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
@@ -161,7 +162,11 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       efsVolumes,
       mountsEfs: settings.efsVolumes.length > 0,
     });
-    const clusterArn = settings.clusterArn === undefined ? this.createCluster(ctx).arn : pulumi.output(settings.clusterArn);
+    const cluster = settings.clusterArn === undefined ? this.createCluster(ctx) : undefined;
+    const clusterArn = cluster ? cluster.arn : pulumi.output(settings.clusterArn!);
+    // The providers a strategy names must be associated with the cluster before a service uses them.
+    const clusterProviders =
+      cluster && settings.capacityProviderStrategy ? [associateProviders(ctx, cluster, settings.capacityProviderStrategy)] : [];
     const location = locateNetwork(name, settings.network, this);
     // The load balancer's group first: the tasks' group admits it, and the ALB's egress then targets the tasks' group.
     const front = settings.loadBalancer ? loadBalancerFront(ctx, settings.loadBalancer, location.vpcId) : undefined;
@@ -197,7 +202,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const clusterName = clusterArn.apply((arn) => arn.split("/").pop()!);
     let service: aws.ecs.Service | undefined;
     if (settings.runMode === "service") {
-      service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready], loadBalancing);
+      service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready, ...clusterProviders], loadBalancing);
       if (settings.autoScaling) createAutoScaling(ctx, settings.autoScaling, { clusterName, serviceName: service.name, loadBalancing });
       if (followsRotation) {
         const followed = pulumi

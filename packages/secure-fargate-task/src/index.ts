@@ -18,3 +18,5 @@ export type { EfsVolumeArgs } from "./storage/args";
 export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";
 export type { AutoScalingArgs, ScheduledScalingArgs } from "./scaling/args";
 export type { ScheduleArgs } from "./schedule/args";
+export { CapacityProvider } from "./capacity/args";
+export type { CapacityProviderStrategyItemArgs } from "./capacity/args";

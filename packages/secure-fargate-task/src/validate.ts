@@ -29,6 +29,7 @@ import { validateEfsVolumes, type EfsVolumeSettings } from "./storage/efs";
 import type { AutoScalingSettings } from "./scaling/settings";
 import { validateAutoScaling } from "./scaling/validateScaling";
 import { validateSchedule, type ScheduleSettings } from "./schedule/validateSchedule";
+import { validateCapacityProviderStrategy, type CapacityProviderStrategyItem } from "./capacity/validateCapacity";
 
 /** The arguments after validation, with every default filled in. */
 export interface Settings {
@@ -71,6 +72,8 @@ export interface Settings {
   autoScaling: AutoScalingSettings | undefined;
   /** Additional containers, in the order given. */
   sidecars: SidecarSettings[];
+  /** Fargate / Fargate Spot placement; undefined: launch type FARGATE. */
+  capacityProviderStrategy: CapacityProviderStrategyItem[] | undefined;
 }
 
 /** An image the component builds from source. */
@@ -263,6 +266,11 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
       ? undefined
       : validateAutoScaling(args.autoScaling, { runMode, desiredCount: args.desiredCount, loadBalancer }, reject);
 
+  const capacityProviderStrategy =
+    args.capacityProviderStrategy === undefined
+      ? undefined
+      : validateCapacityProviderStrategy(args.capacityProviderStrategy, { runMode, platform: image.platform }, reject);
+
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {
     image,
@@ -295,6 +303,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     healthCheckGracePeriodSeconds,
     autoScaling,
     sidecars,
+    capacityProviderStrategy,
   };
 }
 

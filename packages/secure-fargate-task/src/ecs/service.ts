@@ -28,7 +28,16 @@ export function createService(
       cluster: clusterArn,
       taskDefinition: taskDefinition.arn,
       desiredCount: settings.desiredCount,
-      launchType: "FARGATE",
+      // ECS takes a launch type or a capacity provider strategy, not both (API_CreateService).
+      ...(settings.capacityProviderStrategy
+        ? {
+            capacityProviderStrategies: settings.capacityProviderStrategy.map((i) => ({
+              capacityProvider: i.capacityProvider,
+              weight: i.weight,
+              base: i.base,
+            })),
+          }
+        : { launchType: "FARGATE" }),
       platformVersion: "LATEST",
       deploymentMinimumHealthyPercent: settings.minimumHealthyPercent,
       deploymentMaximumPercent: settings.maximumPercent,

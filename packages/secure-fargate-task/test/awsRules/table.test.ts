@@ -130,6 +130,15 @@ const EXAMPLES: Record<string, Example> = {
   propagateTags: ["SERVICE", "CLUSTER"],
   taskDefinition: ["arn:aws:ecs:eu-west-1:123456789012:task-definition/proj-dev-app:1", "proj-dev-app:1"],
   cluster: ["arn:aws:ecs:eu-west-1:123456789012:cluster/app-cluster-1a2b3c4", "app-cluster"],
+  // ECS capacity providers
+  "capacityProviderStrategies[].capacityProvider": ["FARGATE_SPOT", "SPOT"],
+  "capacityProviderStrategies[].weight": [1, 1001],
+  "capacityProviderStrategies[].base": [1, -1],
+  "defaultCapacityProviderStrategies[].capacityProvider": ["FARGATE", "fargate"],
+  "defaultCapacityProviderStrategies[].weight": [0, -1],
+  "defaultCapacityProviderStrategies[].base": [100000, 100001],
+  "capacityProviders[]": ["FARGATE_SPOT", "EC2"],
+  clusterName: ["app-cluster-1a2b3c4", "app cluster"],
   // Application Auto Scaling
   serviceNamespace: ["ecs", "ECS"],
   scalableDimension: ["ecs:service:DesiredCount", "ecs:service:desiredCount"],

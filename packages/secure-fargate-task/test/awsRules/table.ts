@@ -350,6 +350,20 @@ const ELB_NAME: Check[] = [
 ];
 const PORT: Check = { kind: "intRange", min: 1, max: 65535 };
 
+/** A capacity provider strategy held in `field` (API_CapacityProviderStrategyItem: weight 0-1000, base 0-100000). */
+function capacityStrategyRules(field: string): Rule[] {
+  const doc = DOC("AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html");
+  return [
+    {
+      path: `${field}[].capacityProvider`,
+      checks: [{ kind: "oneOf", values: ["FARGATE", "FARGATE_SPOT"] }],
+      source: { doc, unverified: "Auto Scaling group providers (by name) are valid too; the component names only the Fargate ones" },
+    },
+    { path: `${field}[].weight`, checks: [{ kind: "intRange", min: 0, max: 1000 }], source: { doc: `${doc} (weight: 0 to 1000)` } },
+    { path: `${field}[].base`, checks: [{ kind: "intRange", min: 0, max: 100000 }], source: { doc: `${doc} (base: 0 to 100000)` } },
+  ];
+}
+
 /** A scheduled action's name: no control characters, no `:`, `/` or `|`, no leading or trailing space. */
 const SCHEDULED_ACTION_NAME: Check = {
   kind: "custom",
@@ -779,6 +793,7 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         checks: [{ kind: "oneOf", values: ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"] }],
         source: { doc: DOC("AmazonECS/latest/APIReference/API_CreateService.html") },
       },
+      ...capacityStrategyRules("capacityProviderStrategies"),
       {
         path: "propagateTags",
         checks: [{ kind: "oneOf", values: ["TASK_DEFINITION", "SERVICE", "NONE"] }],
@@ -801,6 +816,26 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": {
+    rules: [
+      {
+        path: "clusterName",
+        checks: [len(1, 255), ECS_NAME],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html") },
+      },
+      {
+        path: "capacityProviders[]",
+        checks: [{ kind: "oneOf", values: ["FARGATE", "FARGATE_SPOT"] }],
+        source: {
+          doc: DOC("AmazonECS/latest/developerguide/fargate-capacity-providers.html") + " (the Fargate providers are FARGATE and FARGATE_SPOT)",
+          unverified: "Auto Scaling group providers (by name) are valid too; the component names only the Fargate ones",
+        },
+      },
+      ...capacityStrategyRules("defaultCapacityProviderStrategies"),
+    ],
+    note: "no name of its own: one per cluster",
   },
 
   "aws:appautoscaling/target:Target": {
