@@ -31,6 +31,7 @@ export const DEFAULTS = {
   cpu: 256,
   memory: 512,
   desiredCount: 1,
+  spot: false,
 } as const;
 
 const NETWORK_MODES: readonly NetworkMode[] = ["default", "private"];
@@ -53,6 +54,8 @@ export interface StackConfig {
   cpu: number;
   memory: number;
   desiredCount: number;
+  /** Run the task on Fargate Spot (x86 only): interrupted with a two-minute warning and SIGTERM, which the service drains on. */
+  spot: boolean;
   /** Environment variable name -> secret value, for `SecureFargateTask`'s `secrets`. */
   credentials: Record<string, pulumi.Output<string>>;
 }
@@ -129,6 +132,13 @@ export function readConfig(): StackConfig {
     );
   }
 
+  const spot = config.getBoolean("spot") ?? DEFAULTS.spot;
+  if (spot && imagePlatform === "linux/arm64") {
+    problems.push(
+      "`twitterstream:spot` is true, but `twitterstream:imagePlatform` is linux/arm64: Fargate Spot runs x86 tasks only (AWS: Linux tasks with the ARM64 architecture don't support the Fargate Spot capacity provider). Run: pulumi config set spot false, or pulumi config set imagePlatform linux/amd64",
+    );
+  }
+
   if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
   return {
     filter,
@@ -140,6 +150,7 @@ export function readConfig(): StackConfig {
     cpu: config.getNumber("cpu") ?? DEFAULTS.cpu,
     memory: config.getNumber("memory") ?? DEFAULTS.memory,
     desiredCount,
+    spot,
     credentials,
   };
 }

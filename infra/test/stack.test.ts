@@ -101,9 +101,10 @@ describe("twitterstream stack", function () {
   let privateNetwork: ScenarioResult;
   let missingSecrets: ScenarioResult;
   let invalidSettings: ScenarioResult;
+  let spot: ScenarioResult;
 
   before(async () => {
-    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings] = await Promise.all([
+    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings, spot] = await Promise.all([
       runScenario(
         stackConfig({
           ...CREDENTIALS,
@@ -118,7 +119,17 @@ describe("twitterstream stack", function () {
         "pulumi",
       ),
       runScenario(stackConfig({ consumerSecretKey: "cs", accessToken: "at", accessTokenSecret: "   " })),
-      runScenario(stackConfig({ ...CREDENTIALS, network: "public", secretDelivery: "sidecar", desiredCount: "2" })),
+      runScenario(
+        stackConfig({
+          ...CREDENTIALS,
+          network: "public",
+          secretDelivery: "sidecar",
+          desiredCount: "2",
+          spot: "true",
+          imagePlatform: "linux/arm64",
+        }),
+      ),
+      runScenario(stackConfig({ ...CREDENTIALS, spot: "true" })),
     ]);
   });
 
@@ -334,13 +345,27 @@ describe("twitterstream stack", function () {
     });
   });
 
-  describe("GIVEN an unknown network mode, an unknown delivery and two tasks", () => {
+  describe("GIVEN spot", () => {
+    it("runs the worker on Fargate Spot only, instead of the FARGATE launch type, with the provider on the stack's cluster", () => {
+      expect(spot.error).to.equal(undefined);
+      const service = only(spot, "aws:ecs/service:Service");
+      expect(service.inputs).to.not.have.property("launchType");
+      expect(service.inputs.capacityProviderStrategies).to.deep.equal([{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }]);
+      expect(only(spot, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").inputs.capacityProviders).to.deep.equal(["FARGATE_SPOT"]);
+      // The default stays on-demand.
+      expect(only(defaultNetwork, "aws:ecs/service:Service").inputs.launchType).to.equal("FARGATE");
+      expect(defaultNetwork.resources.filter((r) => r.type === "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders")).to.deep.equal([]);
+    });
+  });
+
+  describe("GIVEN an unknown network mode, an unknown delivery, two tasks, and Spot with arm64", () => {
     it("fails with every problem at once, each naming the key, the value and the fix", () => {
       expect(invalidSettings.error).to.equal(
         [
           '`twitterstream:network` must be "default" or "private" ("default": the account\'s default VPC, tasks with a public IP; "private": a new VPC, private subnets, one NAT gateway): got "public". Run: pulumi config set network default',
           '`twitterstream:secretDelivery` must be "environment" or "files" ("environment": ECS injects them as variables; "files": an init container writes them to a task volume): got "sidecar". Run: pulumi config set secretDelivery environment',
           "`twitterstream:desiredCount` must be 0 (service stopped) or 1: got 2. X allows one filtered-stream connection per app: a second task would be refused with 429 TooManyConnections. Run: pulumi config set desiredCount 1",
+          "`twitterstream:spot` is true, but `twitterstream:imagePlatform` is linux/arm64: Fargate Spot runs x86 tasks only (AWS: Linux tasks with the ARM64 architecture don't support the Fargate Spot capacity provider). Run: pulumi config set spot false, or pulumi config set imagePlatform linux/amd64",
         ].join("\n"),
       );
       expect(invalidSettings.resources).to.be.empty;
