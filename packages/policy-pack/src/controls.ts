@@ -35,6 +35,8 @@ const MET: Verdict = { status: "met" };
 /** Why the EFS controls evaluate nothing the component makes. */
 const EFS_NOT_OURS =
   "The component creates no EFS file system, access point or mount target: `efsVolumes` mounts yours. The policy pack evaluates this control on those your stack makes (`aws.efs.FileSystem`, `aws.efs.AccessPoint`).";
+const ASG_NOT_OURS =
+  "The component scales with Application Auto Scaling on its ECS service's task count (`autoScaling`) and runs on Fargate: it creates no EC2 Auto Scaling group or launch configuration. The policy pack evaluates this control on those your stack makes (`aws.autoscaling.Group`, `aws.ec2.LaunchConfiguration`).";
 const ROTATION_REASON =
   "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
 const ROTATION_OPTION =
@@ -289,5 +291,42 @@ export const CONTROLS: Control[] = [
     checks: "Custom event buses have a resource-based policy",
     verdict: { status: "not applicable", reason: "It evaluates custom event buses; the component makes none." },
     findings: find.eventBusesWithoutPolicy,
+  },
+  {
+    id: "AutoScaling.1",
+    rule: "autoscaling-group-elb-healthcheck-required",
+    checks: "Auto Scaling groups associated with a load balancer use ELB health checks",
+    verdict: { status: "not applicable", reason: ASG_NOT_OURS },
+    findings: find.asgWithoutElbHealthCheck,
+  },
+  {
+    id: "AutoScaling.2",
+    rule: "autoscaling-multiple-az",
+    checks: "Auto Scaling groups cover multiple Availability Zones",
+    verdict: { status: "not applicable", reason: ASG_NOT_OURS },
+    note: "The service's tasks are spread over the subnets given (`network.subnetIds`): give subnets in two or more zones.",
+    findings: find.asgInOneZone,
+  },
+  {
+    id: "AutoScaling.3",
+    rule: "autoscaling-launchconfig-requires-imdsv2",
+    checks: "Auto Scaling launch configurations require IMDSv2",
+    verdict: { status: "not applicable", reason: ASG_NOT_OURS },
+    findings: find.launchConfigWithoutImdsv2,
+  },
+  {
+    id: "AutoScaling.5",
+    rule: "autoscaling-launch-config-public-ip-disabled",
+    checks: "Instances launched from Auto Scaling launch configurations have no public IP address",
+    verdict: { status: "not applicable", reason: ASG_NOT_OURS },
+    note: "For the component's tasks, ECS.2 is the equivalent control (public IPs of services).",
+    findings: find.launchConfigWithPublicIp,
+  },
+  {
+    id: "AutoScaling.9",
+    rule: "autoscaling-launch-template",
+    checks: "Auto Scaling groups use EC2 launch templates",
+    verdict: { status: "not applicable", reason: ASG_NOT_OURS },
+    findings: find.asgWithoutLaunchTemplate,
   },
 ];

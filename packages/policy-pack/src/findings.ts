@@ -51,7 +51,10 @@ export const noLogging = eachContainer((c) => (c.logConfiguration?.logDriver ? u
 
 export const notLatestPlatform = eachOf(TYPES.service, (svc) => {
   const version = svc.inputs.platformVersion;
-  if (svc.inputs.launchType !== "FARGATE" || version === undefined || version === "LATEST") return undefined;
+  const strategy = (svc.inputs.capacityProviderStrategies ?? []) as Array<{ capacityProvider?: string }>;
+  const onFargate =
+    svc.inputs.launchType === "FARGATE" || strategy.some((i) => i.capacityProvider === "FARGATE" || i.capacityProvider === "FARGATE_SPOT");
+  if (!onFargate || version === undefined || version === "LATEST") return undefined;
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the input as given, whatever its type, for the finding's text
   return `${svc.name} runs Fargate platform ${String(version)}`;
 });
@@ -181,4 +184,33 @@ export const untaggedEventBuses = eachOf(TYPES.eventBus, (bus) =>
 /** EventBridge.3: a custom event bus without a resource-based policy. */
 export const eventBusesWithoutPolicy = eachOf(TYPES.eventBus, (bus, s) =>
   ofType(s, TYPES.eventBusPolicy).some((p) => p.inputs.eventBusName === bus.inputs.name) ? undefined : `${bus.name} has no resource-based policy`,
+);
+
+// --- EC2 Auto Scaling (groups and launch configurations a stack makes; the component scales with Application Auto Scaling) ---
+
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+
+export const asgWithoutElbHealthCheck = eachOf(TYPES.autoScalingGroup, (g) =>
+  count(g.inputs.loadBalancers) + count(g.inputs.targetGroupArns) > 0 && g.inputs.healthCheckType !== "ELB"
+    ? `${g.name} is behind a load balancer without ELB health checks`
+    : undefined,
+);
+
+export const asgInOneZone = eachOf(TYPES.autoScalingGroup, (g) =>
+  Math.max(count(g.inputs.availabilityZones), count(g.inputs.vpcZoneIdentifiers)) < 2
+    ? `${g.name} covers fewer than two Availability Zones`
+    : undefined,
+);
+
+export const launchConfigWithoutImdsv2 = eachOf(TYPES.launchConfiguration, (lc) => {
+  const options = (lc.inputs.metadataOptions ?? {}) as { httpTokens?: string; httpEndpoint?: string };
+  return options.httpEndpoint === "disabled" || options.httpTokens === "required" ? undefined : `${lc.name} does not require IMDSv2`;
+});
+
+export const launchConfigWithPublicIp = eachOf(TYPES.launchConfiguration, (lc) =>
+  lc.inputs.associatePublicIpAddress === true ? `${lc.name} gives instances a public IP address` : undefined,
+);
+
+export const asgWithoutLaunchTemplate = eachOf(TYPES.autoScalingGroup, (g) =>
+  g.inputs.launchTemplate === undefined && g.inputs.mixedInstancesPolicy === undefined ? `${g.name} does not use a launch template` : undefined,
 );

@@ -44,6 +44,8 @@ export const TYPES = {
   backupSelection: "aws:backup/selection:Selection",
   eventBus: "aws:cloudwatch/eventBus:EventBus",
   eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
+  autoScalingGroup: "aws:autoscaling/group:Group",
+  launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
 } as const;
 
 /** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */

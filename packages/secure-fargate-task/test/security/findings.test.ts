@@ -41,7 +41,20 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
     }),
   ],
   "ECS.9": [task({})],
-  "ECS.10": [resource(TYPES.service, "svc", { launchType: "FARGATE", platformVersion: "1.3.0" })],
+  "ECS.10": [
+    resource(TYPES.service, "svc", { launchType: "FARGATE", platformVersion: "1.3.0" }),
+    resource(TYPES.service, "spot", { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.4.0" }),
+  ],
+  "AutoScaling.1": [
+    resource(TYPES.autoScalingGroup, "asg", {
+      targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef"],
+      healthCheckType: "EC2",
+    }),
+  ],
+  "AutoScaling.2": [resource(TYPES.autoScalingGroup, "asg", { vpcZoneIdentifiers: ["subnet-a"] })],
+  "AutoScaling.3": [resource(TYPES.launchConfiguration, "lc", { metadataOptions: { httpTokens: "optional" } })],
+  "AutoScaling.5": [resource(TYPES.launchConfiguration, "lc", { associatePublicIpAddress: true })],
+  "AutoScaling.9": [resource(TYPES.autoScalingGroup, "asg", { launchConfiguration: "lc" })],
   "ECS.12": [resource(TYPES.cluster, "cluster", { settings: [{ name: "containerInsights", value: "disabled" }] })],
   "ECS.20": [task({ user: "0:0" })],
   "ecs-task-definition-memory-hard-limit": [task({})],
@@ -116,6 +129,33 @@ describe("The policy pack flags each control's violator, through its analyzer", 
       for (const d of flagged) expect(d.message.startsWith(`${description}\n`), d.message).to.equal(true);
     });
   }
+
+  it("ECS.10 reads a service on Fargate through its capacity provider strategy too, and passes LATEST", () => {
+    const control = CONTROLS.find((c) => c.id === "ECS.10")!;
+    expect(control.findings({ label: "synthetic", resources: VIOLATORS["ECS.10"], secretValues: [] })).to.deep.equal([
+      "svc runs Fargate platform 1.3.0",
+      "spot runs Fargate platform 1.4.0",
+    ]);
+    const latest = resource(TYPES.service, "spot", {
+      capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT" }],
+      platformVersion: "LATEST",
+    });
+    expect(control.findings({ label: "synthetic", resources: [latest], secretValues: [] })).to.deep.equal([]);
+  });
+
+  it("the Auto Scaling controls pass a group behind a target group with ELB checks, in two zones, from a launch template, and a launch configuration with IMDSv2 and no public IP", () => {
+    const group = resource(TYPES.autoScalingGroup, "asg", {
+      targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef"],
+      healthCheckType: "ELB",
+      vpcZoneIdentifiers: ["subnet-a", "subnet-b"],
+      launchTemplate: { id: "lt-0123456789abcdef0", version: "$Latest" },
+    });
+    const config = resource(TYPES.launchConfiguration, "lc", { metadataOptions: { httpTokens: "required" }, associatePublicIpAddress: false });
+    for (const id of ["AutoScaling.1", "AutoScaling.2", "AutoScaling.3", "AutoScaling.5", "AutoScaling.9"]) {
+      const control = CONTROLS.find((c) => c.id === id)!;
+      expect(control.findings({ label: "synthetic", resources: [group, config], secretValues: [] }), id).to.deep.equal([]);
+    }
+  });
 
   it("ECS.8 flags both the AWS key name and the secret value a secret version stores", async () => {
     const flagged = (await pack.update({ resources: VIOLATORS["ECS.8"] })).filter((d) => d.policyName === "ecs-8");
