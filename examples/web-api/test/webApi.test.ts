@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { mockRun, type MockRun } from "../../../packages/secure-fargate-task/test/mocks";
 
 const PASSWORD = "example-db-password-7f3a";
+const CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
 
 describe("example: a web API with a database password", function () {
   this.timeout(60_000);
@@ -14,7 +15,7 @@ describe("example: a web API with a database password", function () {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after mockRun sets the mocks, so not a static import
         exports = require("../index") as Record<string, unknown>;
       },
-      { project: "web-api", config: { "web-api:dbPassword": PASSWORD } },
+      { project: "web-api", config: { "web-api:dbPassword": PASSWORD, "web-api:certificateArn": CERTIFICATE } },
     );
   });
 
@@ -38,6 +39,34 @@ describe("example: a web API with a database password", function () {
   it("builds its own app folder and exports the service and log group", () => {
     const image = run.get("docker:index/image:Image", "api-image").inputs.build as { context: string };
     expect(image.context).to.equal("examples/web-api/app");
-    expect(Object.keys(exports).sort()).to.deep.equal(["logGroupName", "serviceName"]);
+    expect(Object.keys(exports).sort()).to.deep.equal(["logGroupName", "serviceName", "url"]);
+  });
+
+  it("serves HTTPS through the ALB with the configured certificate, and scales 2 to 10 tasks on ALB requests per task and CPU", () => {
+    const https = run.ofType("aws:lb/listener:Listener").find((l) => l.inputs.protocol === "HTTPS")!;
+    expect(https.inputs.certificateArn).to.equal(CERTIFICATE);
+    const service = run.get("aws:ecs/service:Service", "api-service");
+    const target = run.get("aws:appautoscaling/target:Target", "api-scaling").inputs;
+    expect(target).to.deep.include({ serviceNamespace: "ecs", scalableDimension: "ecs:service:DesiredCount", minCapacity: 2, maxCapacity: 10 });
+    expect(target.resourceId).to.match(new RegExp(`^service/[^/]+/${String(service.state.name)}$`));
+    expect(service.inputs.desiredCount).to.equal(2);
+    const alb = run.get("aws:lb/loadBalancer:LoadBalancer", "api-alb").state;
+    const tg = run.get("aws:lb/targetGroup:TargetGroup", "api-tg").state;
+    const tracking = (name: string) => run.get("aws:appautoscaling/policy:Policy", name).inputs.targetTrackingScalingPolicyConfiguration;
+    expect(tracking("api-scale-requests")).to.deep.equal({
+      targetValue: 1000,
+      scaleInCooldown: 300,
+      scaleOutCooldown: 60,
+      predefinedMetricSpecification: {
+        predefinedMetricType: "ALBRequestCountPerTarget",
+        resourceLabel: `${String(alb.arnSuffix)}/${String(tg.arnSuffix)}`,
+      },
+    });
+    expect(tracking("api-scale-cpu")).to.deep.equal({
+      targetValue: 60,
+      scaleInCooldown: 300,
+      scaleOutCooldown: 60,
+      predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+    });
   });
 });
