@@ -21,6 +21,7 @@ export const TYPE_BILLING: Readonly<Record<string, Billing>> = {
   "aws:ecs/cluster:Cluster": Billing.Priced, // ECS itself is free; Container Insights, a cluster setting, is not
   "aws:ecs/service:Service": Billing.Priced, // its tasks: Fargate and their public IPs
   "aws:ecs/taskDefinition:TaskDefinition": Billing.Free,
+  "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": Billing.Free, // associates FARGATE_SPOT; the tasks are priced on the service
   "awsx:ec2:Vpc": Billing.Priced, // its NAT gateways and their addresses
   "aws:ec2/vpcEndpoint:VpcEndpoint": Billing.Priced,
   "aws:ec2/securityGroup:SecurityGroup": Billing.Free,

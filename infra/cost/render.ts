@@ -102,12 +102,13 @@ export function costReport(priced: readonly Priced[]): string {
     "",
     `The stack's task is ${inv.task.cpu / 1024} vCPU and ${inv.task.memoryMiB / 1024} GB (config \`cpu\`, \`memory\`). Fargate per task, ${HOURS_PER_MONTH} hours:`,
     "",
-    "| CPU units / MiB | x86 on-demand | arm64 on-demand | x86 Spot (floor) | arm64 Spot (floor) |",
-    "|---|--:|--:|--:|--:|",
+    "| CPU units / MiB | x86 on-demand | arm64 on-demand | x86 Spot (floor) |",
+    "|---|--:|--:|--:|",
     ...TASK_SIZES.map(([cpu, memoryMiB]) => {
       const t = { cpu, memoryMiB, ephemeralStorageGiB: 20 };
       const cell = (arch: "X86_64" | "ARM64", spot: boolean): string => dollars(HOURS_PER_MONTH * taskHourUsd(t, arch, spot));
-      return `| ${cpu} / ${memoryMiB} | ${cell("X86_64", false)} | ${cell("ARM64", false)} | ${cell("X86_64", true)} | ${cell("ARM64", true)} |`;
+      // No arm64 Spot column: Fargate Spot runs x86 tasks only.
+      return `| ${cpu} / ${memoryMiB} | ${cell("X86_64", false)} | ${cell("ARM64", false)} | ${cell("X86_64", true)} |`;
     }),
     "",
     "## DynamoDB: per million posts stored",
