@@ -305,6 +305,15 @@ export interface SecureFargateTaskArgs {
    * @default - no schedule
    */
   schedule?: ScheduleArgs;
+  /**
+   * ECS Exec: let those allowed `ecs:ExecuteCommand` on this cluster's tasks open a shell or run a command in the app
+   * container (`aws ecs execute-command`). A security trade-off: a way into running containers and to the secrets in
+   * their environment. With it the task role gets the SSM session channel, sessions are encrypted with the component's
+   * key and logged to its log group (on a cluster the component creates). Needs `runMode: "service"`.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+   * @default false
+   */
+  enableExecuteCommand?: boolean;
   /** Log routing. @default - awslogs to the component's log group, non-blocking */
   logging?: LoggingArgs;
   /**

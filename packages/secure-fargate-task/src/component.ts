@@ -21,6 +21,7 @@ import { storeRegistryCredentials } from "./secrets/secrets";
 import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
 import { createSchedule } from "./schedule/schedule";
+import { execClusterConfiguration } from "./ecs/exec";
 import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
@@ -161,8 +162,12 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       writesFiles: needsInit,
       efsVolumes,
       mountsEfs: settings.efsVolumes.length > 0,
+      ...(settings.enableExecuteCommand ? { exec: { kmsKeyArn } } : {}),
     });
-    const cluster = settings.clusterArn === undefined ? this.createCluster(ctx) : undefined;
+    const cluster =
+      settings.clusterArn === undefined
+        ? this.createCluster(ctx, settings.enableExecuteCommand ? { logGroupName: logGroup.name, kmsKeyArn } : undefined)
+        : undefined;
     const clusterArn = cluster ? cluster.arn : pulumi.output(settings.clusterArn!);
     // The providers a strategy names must be associated with the cluster before a service uses them.
     const clusterProviders =
@@ -291,10 +296,24 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     return key.arn;
   }
 
-  private createCluster(ctx: ChildContext): aws.ecs.Cluster {
+  /** The cluster, with Container Insights; with ECS Exec, its sessions encrypted with the key and logged to the log group. */
+  private createCluster(
+    ctx: ChildContext,
+    exec: { logGroupName: pulumi.Output<string>; kmsKeyArn: pulumi.Output<string> } | undefined,
+  ): aws.ecs.Cluster {
     return new aws.ecs.Cluster(
       `${ctx.name}-cluster`,
-      { settings: [{ name: "containerInsights", value: "enabled" }], tags: ctx.tags },
+      {
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        ...(exec
+          ? {
+              configuration: {
+                executeCommandConfiguration: pulumi.all([exec.logGroupName, exec.kmsKeyArn]).apply(([g, k]) => execClusterConfiguration(g, k)),
+              },
+            }
+          : {}),
+        tags: ctx.tags,
+      },
       { parent: this },
     );
   }

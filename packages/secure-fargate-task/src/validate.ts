@@ -41,6 +41,8 @@ export interface Settings {
   runMode: RunMode;
   /** With runMode "task": when EventBridge Scheduler runs it. */
   schedule: ScheduleSettings | undefined;
+  /** ECS Exec on the service. */
+  enableExecuteCommand: boolean;
   logging: { logDriver: LoggingArgs["logDriver"]; options: Record<string, string>; secretOptions: SecretSpec[] } | undefined;
   environment: Record<string, pulumi.Input<string>>;
   taskRolePolicyStatements: PolicyStatementArgs[];
@@ -154,6 +156,13 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   }
   const logging = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
   const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
+  const enableExecuteCommand = args.enableExecuteCommand ?? false;
+  if (enableExecuteCommand && runMode !== "service") {
+    reject(
+      "enableExecuteCommand",
+      `turns on ECS Exec for the service's tasks, but runMode is ${show(runMode)}: there is no service. Remove it, or run a service (runMode "service").`,
+    );
+  }
   if (runMode === "task") {
     for (const spec of [...secrets, ...(logging?.secretOptions ?? [])]) {
       if (spec.kind === "secretsManager" && spec.followRotation) {
@@ -279,6 +288,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     secretDelivery,
     runMode,
     schedule,
+    enableExecuteCommand,
     logging,
     environment,
     taskRolePolicyStatements: args.taskRolePolicyStatements ?? [],

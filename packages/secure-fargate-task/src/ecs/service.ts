@@ -56,6 +56,7 @@ export function createService(
             healthCheckGracePeriodSeconds: settings.healthCheckGracePeriodSeconds,
           }
         : {}),
+      ...(settings.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
       enableEcsManagedTags: true,
       propagateTags: "SERVICE",
       tags: ctx.tags,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { EXEC_MOUNTS, execMountPoints } from "./exec";
 import type { ChildContext } from "../context";
 import { sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
@@ -113,7 +114,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
             repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
             healthCheck: settings.healthCheck,
             portMappings: containerPortMappings(settings.portMappings),
-            volumeMounts: efsMountPoints(settings.efsVolumes),
+            volumeMounts: [...efsMountPoints(settings.efsVolumes), ...(settings.enableExecuteCommand ? execMountPoints() : [])],
             sidecars: resolvedSidecars,
           }),
         );
@@ -135,6 +136,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
         { name: TMP_VOLUME },
         ...settings.sidecars.map((sc) => ({ name: sidecarTmpVolume(sc.name) })),
         ...efsTaskVolumes(efs),
+        ...(settings.enableExecuteCommand ? EXEC_MOUNTS.map((m) => ({ name: m.volume })) : []),
       ]),
       ephemeralStorage: ephemeralStorage(settings.ephemeralStorageGiB),
       containerDefinitions,

@@ -8,6 +8,7 @@ import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
 import type { ResolvedSecret } from "../secrets/sources";
 import { efsMountStatements, type ResolvedEfsVolume } from "../storage/efs";
+import { execStatements } from "../ecs/exec";
 
 /** What the roles are granted on. */
 export interface RoleInputs {
@@ -26,6 +27,8 @@ export interface RoleInputs {
   efsVolumes: pulumi.Output<ResolvedEfsVolume[]>;
   /** Whether there are any (known before their ids are). */
   mountsEfs: boolean;
+  /** With ECS Exec: the key that encrypts its sessions (their logs go to `logGroupArn`). */
+  exec?: { kmsKeyArn: pulumi.Output<string> };
 }
 
 /** The task's two roles, and what a task definition must wait for: the roles and their policies, propagated. */
@@ -67,17 +70,22 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     { description: `ECS task role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
-  if (inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs) {
+  if (inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs || inputs.exec) {
     policies.push(
       new aws.iam.RolePolicy(
         `${ctx.name}-task-policy`,
         {
           role: taskRole.id,
           policy: pulumi
-            .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope])
-            .apply(([statements, files, efs, s]) =>
+            .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope, inputs.logGroupArn, inputs.exec?.kmsKeyArn])
+            .apply(([statements, files, efs, s, logGroupArn, execKey]) =>
               JSON.stringify(
-                policyDocument([...statements.map(compactStatement), ...secretReadStatements(files, "init", s), ...efsMountStatements(efs, s)]),
+                policyDocument([
+                  ...statements.map(compactStatement),
+                  ...secretReadStatements(files, "init", s),
+                  ...efsMountStatements(efs, s),
+                  ...(execKey === undefined ? [] : execStatements(logGroupArn, execKey)),
+                ]),
               ),
             ),
         },

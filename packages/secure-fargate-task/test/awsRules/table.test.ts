@@ -85,6 +85,8 @@ const EXAMPLES: Record<string, Example> = {
   // ECS
   "aws:ecs/cluster:Cluster name": ["app-cluster-1a2b3c4", "app.cluster"],
   "settings[].name": ["containerInsights", "insights"],
+  "configuration.executeCommandConfiguration.logging": ["OVERRIDE", "override"],
+  "configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName": ["/ecs/proj/dev/app", "/ecs/proj:dev/app"],
   family: ["proj-dev-app", "proj/dev/app"],
   executionRoleArn: [ROLE_ARN, "app-execution-role"],
   taskRoleArn: [ROLE_ARN, "arn:aws:iam::123456789012:user/app"],

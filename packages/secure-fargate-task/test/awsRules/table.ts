@@ -743,6 +743,16 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         checks: [{ kind: "oneOf", values: ["containerInsights"] }],
         source: { doc: DOC("AmazonECS/latest/APIReference/API_ClusterSetting.html") },
       },
+      {
+        path: "configuration.executeCommandConfiguration.logging",
+        checks: [{ kind: "oneOf", values: ["NONE", "DEFAULT", "OVERRIDE"] }],
+        source: { doc: DOC("AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html") },
+      },
+      {
+        path: "configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName",
+        checks: LOG_GROUP_NAME,
+        source: { ...LOG_GROUP_SOURCE, doc: DOC("AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html") },
+      },
       ...tagRules(),
     ],
     autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },

@@ -3,6 +3,7 @@ import { iamModel } from "./iamModel";
 import * as pulumi from "@pulumi/pulumi";
 import {
   EFS_ROWS,
+  EXEC_ROWS,
   EXECUTION_ROLE_ROWS,
   FILE_DELIVERY_ROWS,
   KEY_POLICY_ROWS,
@@ -47,6 +48,11 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
     name: "the component running its task on a schedule",
     capture: () => componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } }),
     rows: [...SCHEDULE_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component with ECS Exec on",
+    capture: () => componentWith({ enableExecuteCommand: true }),
+    rows: [...EXEC_ROWS, ...EXECUTION_ROLE_ROWS.filter((r) => r.on !== "this table"), ...TRUST_ROWS],
   },
   {
     name: "the component with a Datadog agent sidecar",

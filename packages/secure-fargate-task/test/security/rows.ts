@@ -186,3 +186,20 @@ export const SIDECAR_ROWS: Row[] = [
   row("task role", "secretsmanager:GetSecretValue", "the sidecars' secrets", DENIED),
   row("task role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via Secrets Manager"),
 ];
+
+/**
+ * ECS Exec: the task role gets the SSM session channel (no resource-level permissions: `*`), writes session logs to
+ * this log group only, and may decrypt with this key (session encryption; the SSM agent calls KMS directly). It still
+ * reads no secret: the key alone gives no secret value.
+ */
+export const EXEC_ROWS: Row[] = [
+  row("task role", "ssmmessages:CreateControlChannel", "any resource", ALLOWED),
+  row("task role", "ssmmessages:OpenDataChannel", "any resource", ALLOWED),
+  row("task role", "ssm:StartSession", "any resource", DENIED),
+  row("task role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
+  row("task role", "logs:PutLogEvents", "another log group's streams", DENIED),
+  row("task role", "kms:Decrypt", "this key", ALLOWED),
+  row("task role", "kms:Decrypt", "another key", DENIED),
+  row("task role", "kms:Encrypt", "this key", DENIED),
+  row("task role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+];
