@@ -214,3 +214,40 @@ export const launchConfigWithPublicIp = eachOf(TYPES.launchConfiguration, (lc) =
 export const asgWithoutLaunchTemplate = eachOf(TYPES.autoScalingGroup, (g) =>
   g.inputs.launchTemplate === undefined && g.inputs.mixedInstancesPolicy === undefined ? `${g.name} does not use a launch template` : undefined,
 );
+
+/** A queue with no server-side encryption: neither a KMS key nor SQS-managed SSE. */
+export const unencryptedQueues = eachOf(TYPES.queue, (q) =>
+  q.inputs.kmsMasterKeyId || q.inputs.sqsManagedSseEnabled === true ? undefined : `${q.name} is not encrypted at rest`,
+);
+
+/**
+ * A bucket with no server access logging. A bucket that receives other buckets' access logs is exempt: logging it to
+ * itself would log its own log writes without end, and another log bucket only moves the question (Security Hub
+ * documents suppressing S3.9 for log buckets).
+ */
+export const bucketsWithoutAccessLogs: Finder = (s) => {
+  const logged = new Set(ofType(s, TYPES.bucketLogging).map((l) => String(l.inputs.bucket)));
+  const targets = new Set(ofType(s, TYPES.bucketLogging).map((l) => String(l.inputs.targetBucket)));
+  return ofType(s, TYPES.bucket).flatMap((b) => {
+    const name = String(b.state.bucket ?? b.inputs.bucket);
+    return logged.has(name) || targets.has(name) ? [] : [`${b.name} has no server access logging`];
+  });
+};
+
+/**
+ * A function invoked asynchronously (an EventBridge target) whose failed invocations go nowhere: no on-failure
+ * destination and no dead-letter queue.
+ */
+export const asyncFunctionsWithoutDeadLetters: Finder = (s) => {
+  const targeted = new Set(ofType(s, TYPES.eventTarget).map((t) => String(t.inputs.arn)));
+  const configured = new Set(
+    ofType(s, TYPES.functionEventInvokeConfig)
+      .filter((c) => (c.inputs.destinationConfig as { onFailure?: { destination?: string } } | undefined)?.onFailure?.destination)
+      .map((c) => String(c.inputs.functionName)),
+  );
+  return ofType(s, TYPES.lambdaFunction).flatMap((f) => {
+    if (!targeted.has(String(f.state.arn))) return [];
+    const dlq = (f.inputs.deadLetterConfig as { targetArn?: string } | undefined)?.targetArn;
+    return dlq || configured.has(String(f.state.name)) ? [] : [`${f.name} drops failed asynchronous invocations`];
+  });
+};

@@ -46,6 +46,14 @@ export const TYPES = {
   eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
   autoScalingGroup: "aws:autoscaling/group:Group",
   launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
+  queue: "aws:sqs/queue:Queue",
+  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+  bucket: "aws:s3/bucket:Bucket",
+  bucketLogging: "aws:s3/bucketLogging:BucketLogging",
+  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+  lambdaFunction: "aws:lambda/function:Function",
+  functionEventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+  eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
 } as const;
 
 /** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */

@@ -357,7 +357,9 @@ export interface SecureFargateTaskArgs {
   deployment?: DeploymentArgs;
   /**
    * A customer-managed KMS key to encrypt the secrets, log group and repository with. Its key policy must let the
-   * account's IAM policies use it and let CloudWatch Logs use it for this log group.
+   * account's IAM policies use it and let CloudWatch Logs use it for this log group; with `followRotation`, it also
+   * encrypts the rotation dead-letter queue, and must let `events.amazonaws.com` `kms:GenerateDataKey` and `kms:Decrypt`
+   * for the rotation rule (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html).
    * @default - a key the component creates, with rotation on and a scoped key policy
    */
   kmsKeyArn?: pulumi.Input<string>;
@@ -382,6 +384,13 @@ export interface SecureFargateTaskArgs {
    * @default - none: ECS reports the health status UNKNOWN and judges the task by whether it runs
    */
   healthCheck?: ContainerHealthCheckArgs;
+  /**
+   * ARNs the component's alarms notify when they fire and when they clear, e.g. an SNS topic's ARN. The component
+   * alarms when its rotation dead-letter queue (with `followRotation`) holds a message.
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+   * @default - none: the alarms change state and notify nobody
+   */
+  alarmActions?: pulumi.Input<pulumi.Input<string>[]>;
   /** Tags for every taggable child. @default - none */
   tags?: Record<string, string>;
   /** Ports the app container listens on, e.g. `[{ containerPort: 8080 }]`. @default - none */

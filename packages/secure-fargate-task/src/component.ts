@@ -100,7 +100,10 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? []), ...settings.sidecars.flatMap((s) => s.secrets)];
     const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.kind === "secretsManager" && s.followRotation);
     const logGroupNames = followsRotation ? [names.logGroup, names.rotationLogGroup] : [names.logGroup];
-    const kmsKeyArn = settings.kmsKeyArn === undefined ? this.createKey(ctx, logGroupNames) : pulumi.output(settings.kmsKeyArn);
+    const kmsKeyArn =
+      settings.kmsKeyArn === undefined
+        ? this.createKey(ctx, logGroupNames, followsRotation ? [names.rotationRule] : [])
+        : pulumi.output(settings.kmsKeyArn);
 
     // Created before the task definition refers to it: without it a task fails to start.
     const logGroup = new aws.cloudwatch.LogGroup(
@@ -213,7 +216,11 @@ export class SecureFargateTask extends pulumi.ComponentResource {
         const followed = pulumi
           .all([secrets, logSecrets, sidecarSecrets])
           .apply(([a, b, c]) => secretsManagerArns([...a, ...b, ...c.flat()].filter((s) => s.followRotation)));
-        followRotation(ctx, followed, clusterArn, service, settings.logRetentionInDays, kmsKeyArn);
+        followRotation(ctx, followed, clusterArn, service, {
+          logRetentionInDays: settings.logRetentionInDays,
+          kmsKeyArn,
+          alarmActions: settings.alarmActions,
+        });
       }
     }
     const schedule = settings.schedule
@@ -279,15 +286,18 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     }
   }
 
-  /** The key for secrets, logs and images: rotation on, a policy that lets CloudWatch Logs use it for these log groups only. */
-  private createKey(ctx: ChildContext, logGroupNames: readonly string[]): pulumi.Output<string> {
+  /**
+   * The key for secrets, logs, images and the rotation dead-letter queue: rotation on, a policy that lets CloudWatch
+   * Logs use it for these log groups only and EventBridge for these rules' dead letters only.
+   */
+  private createKey(ctx: ChildContext, logGroupNames: readonly string[], deadLetterRuleNames: readonly string[]): pulumi.Output<string> {
     const key = new aws.kms.Key(
       `${ctx.name}-key`,
       {
         description: `Secrets, logs and images of ${ctx.names.label}`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroupNames))),
+        policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroupNames, deadLetterRuleNames))),
         tags: ctx.tags,
       },
       { parent: this },

@@ -21,6 +21,14 @@ export interface DerivedNames {
   bucketPrefix: string;
   /** Log group of the rotation function: `<logGroup>/rotation`. */
   rotationLogGroup: string;
+  /**
+   * EventBridge rule of the rotation follower: `<family>-rotation`, at most 64 characters of `[.\-_A-Za-z0-9]`. Fixed,
+   * so that the key policy can name the rule's ARN before the rule exists (the rule's pattern depends on the secrets,
+   * which depend on the key).
+   */
+  rotationRule: string;
+  /** Prefix of the secrets bucket's access-log bucket (AWS appends a unique suffix): `<bucketPrefix>logs-`, at most 37. */
+  accessLogBucketPrefix: string;
   /** `<project>/<stack>/<name>` for descriptions, at most {@link LABEL_MAX} characters. */
   label: string;
 }
@@ -38,24 +46,26 @@ const REPOSITORY_MAX = 110;
 /** Derives every fixed physical name from project, stack and component name. */
 export function deriveNames(project: string, stack: string, name: string): DerivedNames {
   const path = [project, stack, name].map(pathSegment);
+  const family = [project, stack, name]
+    .map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-"))
+    .join("-")
+    .slice(0, 255);
+  const bucketBase = [project, stack, name]
+    .map((seg) => seg.toLowerCase().replace(/[^a-z0-9]+/g, "-"))
+    .join("-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+/, "");
   return {
     logGroup: `/ecs/${path.join("/")}`.slice(0, 512),
     repository: ecrRepositoryName(project, stack, name),
     label: fit([project, stack, name].join("/"), LABEL_MAX, /[^A-Za-z0-9]+$/),
-    family: [project, stack, name]
-      .map((s) => s.replace(/[^A-Za-z0-9_-]/g, "-"))
-      .join("-")
-      .slice(0, 255),
+    family,
     secretPrefix: `${path.join("/")}/`,
     keyAlias: `alias/${path.join("/")}`.slice(0, 256),
-    bucketPrefix: `${[project, stack, name]
-      .map((seg) => seg.toLowerCase().replace(/[^a-z0-9]+/g, "-"))
-      .join("-")
-      .replace(/-{2,}/g, "-")
-      .replace(/^-+/, "")
-      .slice(0, 36)
-      .replace(/-+$/, "")}-`,
+    bucketPrefix: `${bucketBase.slice(0, 36).replace(/-+$/, "")}-`,
     rotationLogGroup: `/ecs/${path.join("/")}/rotation`.slice(0, 512),
+    rotationRule: fit(`${family}-rotation`, 64, /[^A-Za-z0-9]+$/),
+    accessLogBucketPrefix: `${bucketBase.slice(0, 31).replace(/-+$/, "")}-logs-`,
   };
 }
 

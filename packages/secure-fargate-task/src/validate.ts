@@ -58,6 +58,8 @@ export interface Settings {
   minimumHealthyPercent: number;
   maximumPercent: number;
   kmsKeyArn: pulumi.Input<string> | undefined;
+  /** What the component's alarms notify. */
+  alarmActions: pulumi.Input<pulumi.Input<string>[]>;
   clusterArn: pulumi.Input<string> | undefined;
   containerName: string;
   user: string;
@@ -280,6 +282,19 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
       ? undefined
       : validateCapacityProviderStrategy(args.capacityProviderStrategy, { runMode, platform: image.platform }, reject);
 
+  const alarmActions = args.alarmActions ?? [];
+  if (pulumi.Output.isInstance(alarmActions)) {
+    // Known at deployment only: AWS checks it then.
+  } else if (!Array.isArray(alarmActions)) {
+    reject("alarmActions", `must be a list of ARNs: got ${show(alarmActions)}. Write [topicArn].`);
+  } else {
+    alarmActions.forEach((a: pulumi.Input<string>, i: number) => {
+      if (typeof a === "string" && !/^arn:[\w-]+:[a-z0-9-]+:/.test(a)) {
+        reject(`alarmActions[${i}]`, `must be an ARN (an SNS topic's, say): got ${show(a)}. Use the topic's \`arn\` output.`);
+      }
+    });
+  }
+
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {
     image,
@@ -302,6 +317,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     minimumHealthyPercent,
     maximumPercent,
     kmsKeyArn: args.kmsKeyArn,
+    alarmActions,
     clusterArn: args.clusterArn,
     containerName,
     user,

@@ -80,8 +80,18 @@ export function computedState(
       return { versionId: fakeId(String(inputs.key), String(inputs.content)), arn: `arn:aws:s3:::${String(inputs.bucket)}/${String(inputs.key)}` };
     case "aws:lambda/function:Function":
       return { arn: arn("lambda", `function:${name}-1234567`), name: `${name}-1234567` };
-    case "aws:cloudwatch/eventRule:EventRule":
-      return { arn: arn("events", `rule/${name}-1234567`), name: `${name}-1234567` };
+    case "aws:cloudwatch/eventRule:EventRule": {
+      const ruleName = typeof inputs.name === "string" ? inputs.name : `${name}-1234567`;
+      return { arn: arn("events", `rule/${ruleName}`), name: ruleName };
+    }
+    case "aws:sqs/queue:Queue":
+      return {
+        arn: arn("sqs", `${name}-1234567`),
+        name: `${name}-1234567`,
+        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}-1234567`,
+      };
+    case "aws:sns/topic:Topic":
+      return { arn: arn("sns", `${name}-1234567`), name: `${name}-1234567` };
     case "aws:ecs/service:Service": {
       const cluster = String(inputs.cluster).split("/").pop();
       return { name: `${name}-1234567`, arn: arn("ecs", `service/${cluster}/${name}-1234567`) };

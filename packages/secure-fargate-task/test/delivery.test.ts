@@ -7,6 +7,9 @@ import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, se
 const MANAGED_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
 const existingArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-XyZ123`;
 const CMK_OF_LOOKED_UP = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b1c2d3e-1111-2222-3333-444455556666`;
+const DLQ_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:app-rotation-dlq-1234567`;
+const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/proj-dev-app-rotation`;
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:alarms`;
 
 type Statement = Record<string, unknown>;
 const sid = (doc: { Statement: Statement[] }, id: string) => doc.Statement.find((s) => s.Sid === id);
@@ -191,7 +194,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
   });
 
   describe("S3 objects", () => {
-    it("stores the object in a guarded, versioned, KMS-encrypted bucket and always delivers it as a file", async () => {
+    it("stores the object in a guarded, versioned, KMS-encrypted, access-logged bucket and always delivers it as a file", async () => {
       const { run: r } = await runComponent({ secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } });
       const bucket = r.get("aws:s3/bucket:Bucket", "app-secrets-bucket");
       const bucketName = String(bucket.state.bucket);
@@ -213,6 +216,57 @@ describe("SecureFargateTask secret delivery and sources", () => {
       ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }]);
       const tls = JSON.parse(String(r.get("aws:s3/bucketPolicy:BucketPolicy", "app-secrets-bucket-policy").inputs.policy)) as PolicyDocument;
       expect(tls.Statement[0]).to.deep.include({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+      const logBucket = r.get("aws:s3/bucket:Bucket", "app-secrets-logs");
+      const logBucketName = String(logBucket.state.bucket);
+      expect(logBucket.inputs).to.deep.equal({ bucketPrefix: "proj-dev-app-logs-", forceDestroy: true, tags: {} });
+      expect(r.get("aws:s3/bucketLogging:BucketLogging", "app-secrets-bucket-logging").inputs).to.deep.equal({
+        bucket: bucketName,
+        targetBucket: logBucketName,
+        targetPrefix: "access-logs/",
+      });
+      expect(r.get("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "app-secrets-logs-public-access").inputs).to.deep.equal({
+        bucket: logBucketName,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+      expect(r.get("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "app-secrets-logs-ownership").inputs.rule).to.deep.equal({
+        objectOwnership: "BucketOwnerEnforced",
+      });
+      expect(
+        r.get("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "app-secrets-logs-encryption").inputs.rules,
+      ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+      expect(r.get("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "app-secrets-logs-lifecycle").inputs.rules).to.deep.equal([
+        {
+          id: "expire-access-logs",
+          status: "Enabled",
+          filter: { prefix: "access-logs/" },
+          expiration: { days: 365 },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        },
+      ]);
+      expect(JSON.parse(String(r.get("aws:s3/bucketPolicy:BucketPolicy", "app-secrets-logs-policy").inputs.policy))).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "s3:*",
+            Resource: [`arn:aws:s3:::${logBucketName}`, `arn:aws:s3:::${logBucketName}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+          {
+            Sid: "S3ServerAccessLogsOfTheSecretsBucketOnly",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `arn:aws:s3:::${logBucketName}/access-logs/*`,
+            Condition: { ArnLike: { "aws:SourceArn": `arn:aws:s3:::${bucketName}` }, StringEquals: { "aws:SourceAccount": ACCOUNT } },
+          },
+        ],
+      });
       const object = r.get("aws:s3/bucketObjectv2:BucketObjectv2", "app-object-TLS_KEY");
       expect(object.secretInputs).to.include("content");
       expect(object.inputs).to.include({ key: "secrets/TLS_KEY", serverSideEncryption: "aws:kms", kmsKeyId: keyArn });
@@ -288,6 +342,7 @@ describe("SecureFargateTask secret delivery and sources", () => {
           DB_PASSWORD: { secretsManager: "cmk/db", jsonKey: "password", followRotation: true },
           API: { secretsManager: "shared/api" },
         },
+        alarmActions: [TOPIC_ARN],
       });
       expect(containerDefinitions(r)[0].secrets).to.deep.include({
         name: "DB_PASSWORD",
@@ -300,7 +355,9 @@ describe("SecureFargateTask secret delivery and sources", () => {
         resources: [existingArn("cmk/db")],
         detail: { labelUpdated: ["AWSCURRENT"] },
       });
+      expect(rule.inputs.name).to.equal("proj-dev-app-rotation");
       const service = r.get("aws:ecs/service:Service", "app-service");
+      const keyArn = r.get("aws:kms/key:Key", "app-key").state.arn;
       expect(rolePolicy(r, "app-rotation-policy")).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
@@ -311,15 +368,66 @@ describe("SecureFargateTask secret delivery and sources", () => {
             Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
             Resource: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app/rotation:log-stream:*`,
           },
+          { Sid: "RecordFailuresInDeadLetterQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: DLQ_ARN },
+          {
+            Sid: "EncryptDeadLettersViaSqs",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: keyArn,
+            Condition: { StringEquals: { "kms:ViaService": `sqs.${REGION}.amazonaws.com` } },
+          },
         ],
       });
       const fn = r.get("aws:lambda/function:Function", "app-rotation-restart");
       expect(fn.inputs.environment).to.deep.equal({
         variables: { CLUSTER: r.get("aws:ecs/cluster:Cluster", "app-cluster").state.arn, SERVICE: service.state.name },
       });
-      expect(r.get("aws:cloudwatch/eventTarget:EventTarget", "app-rotation-target").inputs).to.include({
-        rule: rule.state.name,
+      expect(r.get("aws:cloudwatch/eventTarget:EventTarget", "app-rotation-target").inputs).to.deep.equal({
+        rule: "proj-dev-app-rotation",
         arn: fn.state.arn,
+        retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
+        deadLetterConfig: { arn: DLQ_ARN },
+      });
+      expect(r.get("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "app-rotation-invoke-config").inputs).to.deep.equal({
+        functionName: fn.state.name,
+        maximumEventAgeInSeconds: 3600,
+        maximumRetryAttempts: 2,
+        destinationConfig: { onFailure: { destination: DLQ_ARN } },
+      });
+      expect(r.get("aws:sqs/queue:Queue", "app-rotation-dlq").inputs).to.deep.equal({
+        kmsMasterKeyId: keyArn,
+        messageRetentionSeconds: 1209600,
+        tags: {},
+      });
+      const queuePolicy = r.get("aws:sqs/queuePolicy:QueuePolicy", "app-rotation-dlq-policy").inputs;
+      expect(queuePolicy.queueUrl).to.equal(`https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/app-rotation-dlq-1234567`);
+      expect(JSON.parse(String(queuePolicy.policy))).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "EventBridgeThisRuleOnly",
+            Effect: "Allow",
+            Principal: { Service: "events.amazonaws.com" },
+            Action: "sqs:SendMessage",
+            Resource: DLQ_ARN,
+            Condition: { ArnEquals: { "aws:SourceArn": RULE_ARN } },
+          },
+        ],
+      });
+      expect(r.get("aws:cloudwatch/metricAlarm:MetricAlarm", "app-rotation-dlq-alarm").inputs).to.deep.equal({
+        alarmDescription: "A rotation of proj/dev/app did not restart the service: read the dead-letter queue, then redeploy.",
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: "app-rotation-dlq-1234567" },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+        treatMissingData: "notBreaching",
+        alarmActions: [TOPIC_ARN],
+        okActions: [TOPIC_ARN],
+        tags: {},
       });
       expect(r.get("aws:lambda/permission:Permission", "app-rotation-invoke").inputs).to.include({
         action: "lambda:InvokeFunction",
@@ -331,6 +439,21 @@ describe("SecureFargateTask secret delivery and sources", () => {
         `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app`,
         `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/proj/dev/app/rotation`,
       ]);
+      expect(keyPolicy.Statement[2]).to.deep.equal({
+        Sid: "EventBridgeDeadLettersOfTheseRulesOnly",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: "*",
+        Condition: { ArnEquals: { "aws:SourceArn": RULE_ARN } },
+      });
+    });
+
+    it("lets EventBridge use the key for no rule when no secret follows rotation", async () => {
+      const { run: r } = await runComponent();
+      const keyPolicy = JSON.parse(String(r.get("aws:kms/key:Key", "app-key").inputs.policy)) as { Statement: Statement[] };
+      expect(sids(keyPolicy)).to.deep.equal(["AccountAdministersAndDelegatesThroughIam", "CloudWatchLogsForTheseLogGroupsOnly"]);
+      expect(r.ofType("aws:sqs/queue:Queue")).to.have.length(0);
     });
 
     it("creates no rotation wiring when no secret follows rotation", async () => {

@@ -34,15 +34,25 @@ describe("derived names", () => {
       keyAlias: "alias/twitterstream/dev/app",
       bucketPrefix: "twitterstream-dev-app-",
       rotationLogGroup: "/ecs/twitterstream/dev/app/rotation",
+      rotationRule: "twitterstream-dev-app-rotation",
+      accessLogBucketPrefix: "twitterstream-dev-app-logs-",
       label: "twitterstream/dev/app",
     });
-    expect(deriveNames("A-very-long-project-name", "production", "stream-reader").bucketPrefix).to.equal("a-very-long-project-name-production-");
+    const longish = deriveNames("A-very-long-project-name", "production", "stream-reader");
+    expect(longish.bucketPrefix).to.equal("a-very-long-project-name-production-");
+    expect(longish.accessLogBucketPrefix).to.equal("a-very-long-project-name-produc-logs-");
+    expect(longish.accessLogBucketPrefix).to.have.length.at.most(37);
+    expect(longish.rotationRule).to.equal("A-very-long-project-name-production-stream-reader-rotation");
     const odd = deriveNames("My.Project", "Prod__EU", "Stream-1");
     expect(odd.repository).to.equal("my.project/prod-eu/stream-1");
     expect(odd.repository).to.match(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/);
     expect(odd.family).to.match(/^[A-Za-z0-9_-]+$/);
     expect(odd.logGroup).to.equal("/ecs/My-Project/Prod__EU/Stream-1");
     expect(odd.bucketPrefix).to.equal("my-project-prod-eu-stream-1-");
+    expect(odd.rotationRule).to.equal("My-Project-Prod__EU-Stream-1-rotation");
+    const long = deriveNames("p".repeat(40), "s".repeat(40), "app").rotationRule;
+    expect(long).to.have.length(64);
+    expect(long).to.match(/^[.\-_A-Za-z0-9]+$/);
   });
   it("shortens the repository and the label of the longest project and stack names, keeping them distinct", () => {
     const long = (c: string) => c.repeat(100);

@@ -34,6 +34,7 @@ describe("validateArgs", () => {
       secretLayout: "single",
     });
     expect(s).to.include({ secretDelivery: "environment", runMode: "service", logging: undefined });
+    expect(s.alarmActions).to.deep.equal([]);
     expect(s.image).to.deep.equal({
       kind: "build",
       context,
@@ -148,6 +149,11 @@ describe("validateArgs", () => {
       "a stop timeout over the Fargate maximum",
       { stopTimeoutSeconds: 121 },
       "`stopTimeoutSeconds` must be a whole number of seconds from 2 to 120 (the Fargate maximum): got 121.",
+    ],
+    [
+      "an alarm action that is not an ARN",
+      { alarmActions: ["arn:aws:sns:eu-west-1:123456789012:alarms", "alarms"] },
+      "`alarmActions[1]` must be an ARN (an SNS topic's, say): got \"alarms\". Use the topic's `arn` output.",
     ],
     [
       "an invalid container name",

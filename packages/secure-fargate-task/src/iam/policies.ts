@@ -73,14 +73,38 @@ export function logGroupArn(scope: AwsScope, logGroupName: string): string {
   return `arn:${scope.partition}:logs:${scope.region}:${scope.accountId}:log-group:${logGroupName}`;
 }
 
+/** The ARN of an EventBridge rule on the default event bus. */
+export function eventRuleArn(scope: AwsScope, ruleName: string): string {
+  return `arn:${scope.partition}:events:${scope.region}:${scope.accountId}:rule/${ruleName}`;
+}
+
 /**
  * Key policy of the component's KMS key. The account may administer and use the key through IAM policies (AWS's
  * default statement: without it the key can become unmanageable), and CloudWatch Logs may use it for the component's log
  * groups only, as the encryption context condition pins.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ *
+ * With `deadLetterRuleNames`, EventBridge may also `kms:GenerateDataKey` and `kms:Decrypt` for exactly those rules
+ * (`aws:SourceArn`): it sends a rule's undeliverable events to the rule target's dead-letter queue, which this key
+ * encrypts, and a KMS-encrypted queue needs the sender to generate a data key.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html (KMS-encrypted dead-letter queues)
  */
-export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[]): PolicyDocument {
+export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[], deadLetterRuleNames: readonly string[] = []): PolicyDocument {
   const arns = logGroupNames.map((n) => logGroupArn(scope, n));
+  const ruleArns = deadLetterRuleNames.map((n) => eventRuleArn(scope, n));
+  const eventBridge =
+    ruleArns.length === 0
+      ? []
+      : [
+          {
+            Sid: "EventBridgeDeadLettersOfTheseRulesOnly",
+            Effect: "Allow" as const,
+            Principal: { Service: "events.amazonaws.com" },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
+            Condition: { ArnEquals: { "aws:SourceArn": ruleArns.length === 1 ? ruleArns[0] : ruleArns } },
+          },
+        ];
   return policyDocument([
     {
       Sid: "AccountAdministersAndDelegatesThroughIam",
@@ -97,6 +121,7 @@ export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[]): Po
       Resource: "*",
       Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": arns.length === 1 ? arns[0] : arns } },
     },
+    ...eventBridge,
   ]);
 }
 

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import { packageRoot, SHIPPED } from "../packageRoot";
 import { policyDocument, PolicyDocument } from "../iam/policyDocument";
-import { AwsScope, logGroupArn } from "../iam/policies";
+import { AwsScope, eventRuleArn, logGroupArn } from "../iam/policies";
 
 /**
  * The EventBridge pattern for "this secret has a new current value": Secrets Manager's native `Secret Label Updated`
@@ -33,8 +33,55 @@ export function lambdaTrustPolicy(scope: AwsScope): PolicyDocument {
   ]);
 }
 
-/** The rotation function may start deployments of this one service and write its own logs, nothing else. */
-export function restartPolicy(serviceArn: string, functionLogGroupArn: string): PolicyDocument {
+/**
+ * EventBridge's retries of a delivery to the function: an hour, ten attempts, then the event goes to the dead-letter
+ * queue. A delivery fails only when Lambda refuses the asynchronous invoke (throttled, function missing, permission
+ * gone); an hour covers a throttling burst, and a restart later than that is a human's call, which the queue's alarm
+ * asks for. AWS's default (24 hours, 185 attempts) would hide a broken target for a day.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+ */
+export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 } as const;
+
+/**
+ * Lambda's own retries of the asynchronous invoke: the maximum two, within an hour, then a record of the failed
+ * invocation goes to the on-failure destination. A destination rather than the function's `deadLetterConfig`: AWS
+ * recommends destinations, whose record carries the request, the response and the error, where a dead-letter queue
+ * gets only the event.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+ */
+export const FUNCTION_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 2 } as const;
+
+/** How long the dead-letter queue keeps a message: 14 days, SQS's maximum, time enough to notice and replay it. */
+export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
+
+/**
+ * The dead-letter queue's policy: EventBridge may send to it for exactly this rule (`aws:SourceArn`), nobody else. The
+ * function writes its failure records with its own role, which needs no queue policy in the same account.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html (granting permissions to the dead-letter queue)
+ */
+export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: "EventBridgeThisRuleOnly",
+      Effect: "Allow",
+      Principal: { Service: "events.amazonaws.com" },
+      Action: "sqs:SendMessage",
+      Resource: queueArn,
+      Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
+    },
+  ]);
+}
+
+/**
+ * The rotation function may start deployments of this one service, write its own logs, and record a failed
+ * invocation in its dead-letter queue (SQS encrypts with the queue's key as the sender: a data key, through SQS only).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html
+ */
+export function restartPolicy(
+  serviceArn: string,
+  functionLogGroupArn: string,
+  deadLetter: { queueArn: string; kmsKeyArn: string; region: string },
+): PolicyDocument {
   return policyDocument([
     { Sid: "RollThisServiceOnly", Effect: "Allow", Action: "ecs:UpdateService", Resource: serviceArn },
     {
@@ -43,26 +90,74 @@ export function restartPolicy(serviceArn: string, functionLogGroupArn: string): 
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `${functionLogGroupArn}:log-stream:*`,
     },
+    { Sid: "RecordFailuresInDeadLetterQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetter.queueArn },
+    {
+      Sid: "EncryptDeadLettersViaSqs",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: deadLetter.kmsKeyArn,
+      Condition: { StringEquals: { "kms:ViaService": `sqs.${deadLetter.region}.amazonaws.com` } },
+    },
   ]);
+}
+
+/**
+ * An alarm when the dead-letter queue holds a message: a rotation whose restart failed, so the service still runs on
+ * the old secret. Missing data is `notBreaching`: SQS stops sending metrics for a queue that has been empty and unused
+ * for six hours, and a queue that holds a message is never inactive.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html
+ */
+export function deadLetterAlarm(queueName: pulumi.Input<string>, label: string, actions: pulumi.Input<pulumi.Input<string>[]>) {
+  return {
+    alarmDescription: `A rotation of ${label} did not restart the service: read the dead-letter queue, then redeploy.`,
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: { QueueName: queueName },
+    statistic: "Maximum",
+    period: 300,
+    evaluationPeriods: 1,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 0,
+    treatMissingData: "notBreaching",
+    alarmActions: actions,
+    okActions: actions,
+  };
 }
 
 /**
  * Rolls the service when a followed secret gets a new current value: an EventBridge rule on exactly those secrets,
  * targeting a minimal function whose role may only update this service. (EventBridge has no native target that
- * starts an ECS deployment.)
+ * starts an ECS deployment.) A delivery EventBridge gives up on, and an invocation Lambda gives up on, land in one
+ * dead-letter queue encrypted with the component's key, and an alarm fires when it holds a message.
  */
 export function followRotation(
   ctx: ChildContext,
   secretArns: pulumi.Output<string[]>,
   cluster: pulumi.Input<string>,
   service: aws.ecs.Service,
-  logRetentionInDays: number,
-  kmsKeyArn: pulumi.Input<string>,
+  settings: { logRetentionInDays: number; kmsKeyArn: pulumi.Output<string>; alarmActions: pulumi.Input<pulumi.Input<string>[]> },
 ): aws.cloudwatch.EventRule {
   const opts = { parent: ctx.parent };
+  const { kmsKeyArn } = settings;
   const logs = new aws.cloudwatch.LogGroup(
     `${ctx.name}-rotation-logs`,
-    { name: ctx.names.rotationLogGroup, retentionInDays: logRetentionInDays, kmsKeyId: kmsKeyArn, tags: ctx.tags },
+    { name: ctx.names.rotationLogGroup, retentionInDays: settings.logRetentionInDays, kmsKeyId: kmsKeyArn, tags: ctx.tags },
+    opts,
+  );
+  const ruleArn = ctx.scope.apply((s) => eventRuleArn(s, ctx.names.rotationRule));
+  const queue = new aws.sqs.Queue(
+    `${ctx.name}-rotation-dlq`,
+    { kmsMasterKeyId: kmsKeyArn, messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS, tags: ctx.tags },
+    opts,
+  );
+  const queuePolicy = new aws.sqs.QueuePolicy(
+    `${ctx.name}-rotation-dlq-policy`,
+    { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArn]).apply(([q, r]) => JSON.stringify(deadLetterQueuePolicy(q, r))) },
+    opts,
+  );
+  new aws.cloudwatch.MetricAlarm(
+    `${ctx.name}-rotation-dlq-alarm`,
+    { ...deadLetterAlarm(queue.name, ctx.names.label, settings.alarmActions), tags: ctx.tags },
     opts,
   );
   const role = new aws.iam.Role(
@@ -79,8 +174,10 @@ export function followRotation(
     {
       role: role.id,
       policy: pulumi
-        .all([service.arn, ctx.scope])
-        .apply(([serviceArn, s]) => JSON.stringify(restartPolicy(serviceArn, logGroupArn(s, ctx.names.rotationLogGroup)))),
+        .all([service.arn, ctx.scope, queue.arn, kmsKeyArn])
+        .apply(([serviceArn, s, queueArn, keyArn]) =>
+          JSON.stringify(restartPolicy(serviceArn, logGroupArn(s, ctx.names.rotationLogGroup), { queueArn, kmsKeyArn: keyArn, region: s.region })),
+        ),
     },
     opts,
   );
@@ -100,9 +197,16 @@ export function followRotation(
     },
     { parent: ctx.parent, dependsOn: [policy] },
   );
+  // Lambda checks that the role may send to the destination when the configuration is put.
+  new aws.lambda.FunctionEventInvokeConfig(
+    `${ctx.name}-rotation-invoke-config`,
+    { functionName: fn.name, ...FUNCTION_RETRY_POLICY, destinationConfig: { onFailure: { destination: queue.arn } } },
+    { parent: ctx.parent, dependsOn: [policy] },
+  );
   const rule = new aws.cloudwatch.EventRule(
     `${ctx.name}-rotation`,
     {
+      name: ctx.names.rotationRule,
       description: `A followed secret of ${ctx.names.label} has a new AWSCURRENT version`,
       eventPattern: secretArns.apply((arns) => JSON.stringify(rotationEventPattern(arns))),
       tags: ctx.tags,
@@ -114,6 +218,10 @@ export function followRotation(
     { action: "lambda:InvokeFunction", function: fn.name, principal: "events.amazonaws.com", sourceArn: rule.arn },
     opts,
   );
-  new aws.cloudwatch.EventTarget(`${ctx.name}-rotation-target`, { rule: rule.name, arn: fn.arn }, opts);
+  new aws.cloudwatch.EventTarget(
+    `${ctx.name}-rotation-target`,
+    { rule: rule.name, arn: fn.arn, retryPolicy: { ...TARGET_RETRY_POLICY }, deadLetterConfig: { arn: queue.arn } },
+    { parent: ctx.parent, dependsOn: [queuePolicy] },
+  );
   return rule;
 }

@@ -215,6 +215,36 @@ const EXAMPLES: Record<string, Example> = {
   targetId: ["app-rotation-target-1a2b3c4", "t".repeat(65)],
   rule: ["app-rotation-1a2b3c4", "app rotation"],
   arn: ["arn:aws:lambda:eu-west-1:123456789012:function:app-rotation-restart-1a2b3c4", "app-rotation-restart"],
+  "deadLetterConfig.arn": ["arn:aws:sqs:eu-west-1:123456789012:app-rotation-dlq-1a2b3c4", "app-rotation-dlq"],
+  "retryPolicy.maximumEventAgeInSeconds": [3600, 59],
+  "retryPolicy.maximumRetryAttempts": [10, 186],
+  // SQS
+  "aws:sqs/queue:Queue name": ["app-rotation-dlq-1a2b3c4", "app.rotation.dlq"],
+  messageRetentionSeconds: [1209600, 1209601],
+  kmsMasterKeyId: [KEY_ARN, "alias/proj/dev/app"],
+  "aws:sqs/queuePolicy:QueuePolicy policy": ['{"Version":"2012-10-17","Statement":[]}', "x".repeat(8193)],
+  queueUrl: ["https://sqs.eu-west-1.amazonaws.com/123456789012/app-rotation-dlq-1a2b3c4", "arn:aws:sqs:eu-west-1:123456789012:app-rotation-dlq"],
+  // Lambda asynchronous invocation
+  maximumRetryAttempts: [2, 3],
+  maximumEventAgeInSeconds: [3600, 21601],
+  "destinationConfig.onFailure.destination": ["arn:aws:sqs:eu-west-1:123456789012:app-rotation-dlq-1a2b3c4", "app-rotation-dlq"],
+  // CloudWatch alarms
+  "aws:cloudwatch/metricAlarm:MetricAlarm name": ["twitterstream-dev-no-posts-stored", "x".repeat(256)],
+  alarmDescription: ["No post stored for 15 minutes while connected", "x".repeat(1025)],
+  comparisonOperator: ["GreaterThanThreshold", ">"],
+  treatMissingData: ["notBreaching", "not-breaching"],
+  statistic: ["Maximum", "p99"],
+  period: [300, 45],
+  evaluationPeriods: [3, 0],
+  namespace: ["Twitterstream", ":Twitterstream"],
+  metricName: ["PostsStored", ""],
+  "alarmActions[]": ["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4", "alarms"],
+  "okActions[]": ["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4", "alarms"],
+  // S3 access logging and lifecycle
+  targetPrefix: ["access-logs/", "x".repeat(1025)],
+  "rules[].id": ["expire-access-logs", ""],
+  "rules[].status": ["Enabled", "enabled"],
+  "rules[].expiration.days": [365, 0],
   // DynamoDB
   "aws:dynamodb/table:Table name": ["twitterStream-1a2b3c4", "tw"],
   "attributes[].name": ["user", ""],
@@ -401,8 +431,8 @@ describe("checkAwsRules", () => {
   });
 
   it("reports a resource whose type is not in the table", () => {
-    expect(checkAwsRules([{ type: "aws:sqs/queue:Queue", name: "q", inputs: {} }])).to.deep.equal([
-      "aws:sqs/queue:Queue q: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)",
+    expect(checkAwsRules([{ type: "aws:rds/instance:Instance", name: "q", inputs: {} }])).to.deep.equal([
+      "aws:rds/instance:Instance q: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)",
     ]);
   });
 

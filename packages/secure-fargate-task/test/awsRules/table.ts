@@ -1511,6 +1511,27 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
         source: { tf: TF("events/validate.go", "validateRuleName"), doc: DOC("eventbridge/latest/APIReference/API_PutTargets.html") },
       },
       { path: "arn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/APIReference/API_Target.html") } },
+      {
+        path: "deadLetterConfig.arn",
+        checks: [arnCheck(), len(1, 1600)],
+        source: { ...ARN_SOURCE, doc: DOC("eventbridge/latest/APIReference/API_DeadLetterConfig.html") },
+      },
+      {
+        path: "retryPolicy.maximumEventAgeInSeconds",
+        checks: [{ kind: "intRange", min: 60, max: 86400 }],
+        source: {
+          tf: TF("events/target.go", "maximum_event_age_in_seconds IntBetween(60, 86400)"),
+          doc: DOC("eventbridge/latest/APIReference/API_RetryPolicy.html"),
+        },
+      },
+      {
+        path: "retryPolicy.maximumRetryAttempts",
+        checks: [{ kind: "intRange", min: 0, max: 185 }],
+        source: {
+          tf: TF("events/target.go", "maximum_retry_attempts IntBetween(0, 185)"),
+          doc: DOC("eventbridge/latest/APIReference/API_RetryPolicy.html"),
+        },
+      },
     ],
     // pulumi-aws allows 255 here, AWS 64: a long logical name passes Pulumi and fails at PutTargets.
     autoName: {
@@ -1633,6 +1654,223 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
     ],
     // pulumi-aws allows 255 here, AWS 64: the name rule above catches a logical name too long for 64.
     autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },
+  },
+  "aws:sqs/queue:Queue": {
+    rules: [
+      {
+        path: "name",
+        checks: [len(1, 80), formatCheck(/^[a-zA-Z0-9_-]+$/, "[a-zA-Z0-9_-] (a FIFO queue ends in .fifo; ours are standard)")],
+        source: {
+          tf: TF("sqs/queue.go", "name: validation in resourceQueueCustomizeDiff (1..80 [0-9A-Za-z_-], .fifo for FIFO)"),
+          doc: DOC("AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html"),
+        },
+      },
+      {
+        path: "messageRetentionSeconds",
+        checks: [{ kind: "intRange", min: 60, max: 1209600 }],
+        source: {
+          tf: TF("sqs/attribute_funcs.go", "message_retention_seconds IntBetween(60, 1209600)"),
+          doc: DOC("AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html"),
+        },
+      },
+      {
+        path: "kmsMasterKeyId",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: {
+          doc:
+            DOC("AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html") +
+            " (KmsMasterKeyId: a key id, ARN or alias; ours is the key's ARN)",
+        },
+      },
+      ...tagRules({ doc: DOC("AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html") }),
+    ],
+    autoName: {
+      field: "name",
+      maxLength: 80,
+      suppressedBy: ["namePrefix"],
+      source: {
+        code: `${SOURCES.pulumiAutoName.code}; aws_sqs_queue: AutoName("name", 80, "-")`,
+        unverified: "the 80 is SQS's own limit; pulumi-aws' override for aws_sqs_queue was not read at its source",
+      },
+    },
+  },
+  "aws:sqs/queuePolicy:QueuePolicy": {
+    rules: [
+      ...policyDocumentRules("policy", 8192, {
+        doc: DOC("AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-policies.html") + " (a queue policy is at most 8,192 bytes)",
+      }),
+      {
+        path: "queueUrl",
+        checks: [formatCheck(/^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/\d{12}\/[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/, "a queue URL")],
+        source: { doc: DOC("AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html") },
+      },
+    ],
+  },
+  "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": {
+    rules: [
+      {
+        path: "maximumRetryAttempts",
+        checks: [{ kind: "intRange", min: 0, max: 2 }],
+        source: {
+          tf: TF("lambda/function_event_invoke_config.go", "maximum_retry_attempts IntBetween(0, 2)"),
+          doc: DOC("lambda/latest/api/API_PutFunctionEventInvokeConfig.html"),
+        },
+      },
+      {
+        path: "maximumEventAgeInSeconds",
+        checks: [{ kind: "intRange", min: 60, max: 21600 }],
+        source: {
+          tf: TF("lambda/function_event_invoke_config.go", "maximum_event_age_in_seconds IntBetween(60, 21600)"),
+          doc: DOC("lambda/latest/api/API_PutFunctionEventInvokeConfig.html"),
+        },
+      },
+      {
+        path: "destinationConfig.onFailure.destination",
+        checks: [arnCheck(), len(0, 350)],
+        source: { ...ARN_SOURCE, doc: DOC("lambda/latest/api/API_OnFailure.html") },
+      },
+    ],
+  },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    rules: [
+      {
+        path: "name",
+        checks: [len(1, 255)],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "alarm_name StringLenBetween(1, 255)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "alarmDescription",
+        checks: [len(0, 1024)],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "alarm_description StringLenBetween(0, 1024)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "comparisonOperator",
+        checks: [
+          {
+            kind: "oneOf",
+            values: [
+              "GreaterThanOrEqualToThreshold",
+              "GreaterThanThreshold",
+              "LessThanThreshold",
+              "LessThanOrEqualToThreshold",
+              "LessThanLowerOrGreaterThanUpperThreshold",
+              "LessThanLowerThreshold",
+              "GreaterThanUpperThreshold",
+            ],
+          },
+        ],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "comparison_operator StringInSlice(types.ComparisonOperator)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "treatMissingData",
+        checks: [{ kind: "oneOf", values: ["breaching", "notBreaching", "ignore", "missing"] }],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "treat_missing_data StringInSlice(missingData*)"),
+          doc: DOC("AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data"),
+        },
+      },
+      {
+        path: "statistic",
+        checks: [{ kind: "oneOf", values: ["SampleCount", "Average", "Sum", "Minimum", "Maximum"] }],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "statistic StringInSlice(types.Statistic)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "period",
+        checks: [
+          {
+            kind: "custom",
+            what: "10, 20, 30 or a multiple of 60 seconds",
+            test: (v) =>
+              typeof v === "number" && ([10, 20, 30].includes(v) || (v >= 60 && v % 60 === 0))
+                ? undefined
+                : "is not 10, 20, 30 or a multiple of 60",
+          },
+        ],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "period validMetricAlarmPeriod (10, 20, 30 or a multiple of 60)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "evaluationPeriods",
+        checks: [{ kind: "intRange", min: 1, max: 1000000 }],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "evaluation_periods IntAtLeast(1)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "namespace",
+        checks: [len(1, 255), formatCheck(/^[^:].*$/, "not starting with `:`")],
+        source: {
+          tf: TF("cloudwatch/validate.go", "validDashboardName / namespace StringLenBetween(1, 255), [^:].*"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "metricName",
+        checks: [len(1, 255)],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "metric_name StringLenBetween(1, 255)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
+      },
+      {
+        path: "alarmActions[]",
+        checks: [arnCheck()],
+        source: { ...ARN_SOURCE, doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") },
+      },
+      {
+        path: "okActions[]",
+        checks: [arnCheck()],
+        source: { ...ARN_SOURCE, doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") },
+      },
+      ...tagRules({ doc: DOC("AmazonCloudWatch/latest/APIReference/API_TagResource.html") }),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+  "aws:s3/bucketLogging:BucketLogging": {
+    rules: [
+      {
+        path: "targetPrefix",
+        checks: [len(0, 1024)],
+        source: { doc: DOC("AmazonS3/latest/API/API_LoggingEnabled.html") + " (a key prefix: object keys are at most 1,024 bytes)" },
+      },
+    ],
+  },
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
+    rules: [
+      {
+        path: "rules[].id",
+        checks: [len(1, 255)],
+        source: {
+          tf: TF("s3/bucket_lifecycle_configuration.go", "rule.id StringLenBetween(1, 255)"),
+          doc: DOC("AmazonS3/latest/API/API_LifecycleRule.html"),
+        },
+      },
+      {
+        path: "rules[].status",
+        checks: [{ kind: "oneOf", values: ["Enabled", "Disabled"] }],
+        source: { doc: DOC("AmazonS3/latest/API/API_LifecycleRule.html") },
+      },
+      {
+        path: "rules[].expiration.days",
+        checks: [{ kind: "intRange", min: 1, max: 2147483647 }],
+        source: { doc: DOC("AmazonS3/latest/API/API_LifecycleExpiration.html") + " (Days: a non-zero positive integer)" },
+      },
+    ],
   },
 
   "aws:dynamodb/table:Table": {

@@ -107,6 +107,14 @@ export const REPLACEMENT: readonly ReplacementEntry[] = [
     source: "internal/service/elbv2/target_group.go (resourceTargetGroup)",
   },
   {
+    type: "aws:cloudwatch/eventRule:EventRule",
+    nameFields: ["name"],
+    replacedBy: ["name", "namePrefix", "eventBusName"],
+    strategy: "only the name replaces it",
+    why: "The rotation rule's name is fixed so that the key policy can name its ARN before it exists; we never set `eventBusName` (the default bus), and `eventPattern`, `description` and tags are updated in place (PutRule).",
+    source: "internal/service/events/rule.go (resourceRule)",
+  },
+  {
     type: "aws:dynamodb/table:Table",
     nameFields: ["name"],
     replacedBy: ["name", "hashKey", "rangeKey"],

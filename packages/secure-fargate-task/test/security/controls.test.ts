@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import { CONTROLS } from "../../../policy-pack/src/controls";
 import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { ofType, TYPES } from "../../../policy-pack/src/subject";
@@ -72,6 +73,19 @@ describe("AWS security controls on the component's defaults, through the policy 
       TYPES.rolePolicy,
     ]) {
       expect(ofType(defaults, type), type).to.not.deep.equal([]);
+    }
+  });
+
+  it("SQS.1, S3.9 and lambda-dlq-check hold where the component makes a queue, a bucket and an asynchronously invoked function", async () => {
+    const subject = await componentWith({
+      secrets: {
+        TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") },
+        DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true },
+      },
+    });
+    for (const type of [TYPES.queue, TYPES.bucket, TYPES.lambdaFunction]) expect(ofType(subject, type), type).to.not.deep.equal([]);
+    for (const id of ["SQS.1", "S3.9", "lambda-dlq-check"]) {
+      expect(CONTROLS.find((c) => c.id === id)!.findings(subject), id).to.deep.equal([]);
     }
   });
 

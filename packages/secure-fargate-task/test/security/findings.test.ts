@@ -94,6 +94,18 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
   "CloudWatch.16": [resource(TYPES.logGroup, "logs", { retentionInDays: 180 })],
   "cloudwatch-log-group-encrypted": [resource(TYPES.logGroup, "logs", {})],
   "secretsmanager-using-cmk": [resource(TYPES.secret, "secret", { kmsKeyId: "alias/aws/secretsmanager" }, { arn: SECRET_ARN })],
+  "SQS.1": [resource(TYPES.queue, "dlq", {})],
+  "S3.9": [
+    resource(TYPES.bucket, "logged", { bucket: "logged" }),
+    resource(TYPES.bucket, "unlogged", { bucket: "unlogged" }),
+    resource(TYPES.bucket, "logs", { bucket: "logs" }),
+    resource(TYPES.bucketLogging, "logging", { bucket: "logged", targetBucket: "logs" }),
+  ],
+  "lambda-dlq-check": [
+    resource(TYPES.lambdaFunction, "fn", {}, { arn: "arn:aws:lambda:eu-west-1:123456789012:function:fn", name: "fn" }),
+    resource(TYPES.eventTarget, "target", { arn: "arn:aws:lambda:eu-west-1:123456789012:function:fn" }),
+    resource(TYPES.functionEventInvokeConfig, "config", { functionName: "fn", maximumRetryAttempts: 2 }),
+  ],
   "SecretsManager.1": [resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN })],
   "SecretsManager.2": [resource(TYPES.secretRotation, "rotation", { secretId: "secret-id" })],
   "SecretsManager.3": [
@@ -155,6 +167,34 @@ describe("The policy pack flags each control's violator, through its analyzer", 
       const control = CONTROLS.find((c) => c.id === id)!;
       expect(control.findings({ label: "synthetic", resources: [group, config], secretValues: [] }), id).to.deep.equal([]);
     }
+  });
+
+  const findingsOf = (id: string, resources: ProgramResource[]) =>
+    CONTROLS.find((c) => c.id === id)!.findings({ label: "synthetic", resources, secretValues: [] });
+
+  it("S3.9 flags the bucket without logging, and neither the logged bucket nor the bucket that receives the logs", () => {
+    expect(findingsOf("S3.9", VIOLATORS["S3.9"])).to.deep.equal(["unlogged has no server access logging"]);
+  });
+
+  it("SQS.1 accepts a queue under a KMS key or SQS-managed SSE", () => {
+    expect(findingsOf("SQS.1", [resource(TYPES.queue, "a", { kmsMasterKeyId: "arn:aws:kms:eu-west-1:123456789012:key/k" })])).to.deep.equal([]);
+    expect(findingsOf("SQS.1", [resource(TYPES.queue, "b", { sqsManagedSseEnabled: true })])).to.deep.equal([]);
+  });
+
+  it("lambda-dlq-check accepts an on-failure destination or a dead-letter queue, and ignores functions nothing invokes asynchronously", () => {
+    const fn = (inputs: Record<string, unknown>) =>
+      resource(TYPES.lambdaFunction, "fn", inputs, { arn: "arn:aws:lambda:eu-west-1:123456789012:function:fn", name: "fn" });
+    const target = resource(TYPES.eventTarget, "target", { arn: "arn:aws:lambda:eu-west-1:123456789012:function:fn" });
+    const destination = resource(TYPES.functionEventInvokeConfig, "config", {
+      functionName: "fn",
+      destinationConfig: { onFailure: { destination: "arn:aws:sqs:eu-west-1:123456789012:dlq" } },
+    });
+    expect(findingsOf("lambda-dlq-check", [fn({}), target, destination])).to.deep.equal([]);
+    expect(
+      findingsOf("lambda-dlq-check", [fn({ deadLetterConfig: { targetArn: "arn:aws:sqs:eu-west-1:123456789012:dlq" } }), target]),
+    ).to.deep.equal([]);
+    expect(findingsOf("lambda-dlq-check", [fn({})])).to.deep.equal([]);
+    expect(findingsOf("lambda-dlq-check", VIOLATORS["lambda-dlq-check"])).to.deep.equal(["fn drops failed asynchronous invocations"]);
   });
 
   it("ECS.8 flags both the AWS key name and the secret value a secret version stores", async () => {

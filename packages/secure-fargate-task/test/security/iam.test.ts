@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { iamModel } from "./iamModel";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  DEAD_LETTER_ROWS,
   EFS_ROWS,
   EXEC_ROWS,
   EXECUTION_ROLE_ROWS,
@@ -37,7 +38,7 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
       componentWith({
         secrets: { API_KEY: { value: pulumi.secret("api-key-value-9") }, DB_PASSWORD: { secretsManager: "cmk/db", followRotation: true } },
       }),
-    rows: [...ROTATION_ROWS, ...TRUST_ROWS],
+    rows: [...ROTATION_ROWS, ...DEAD_LETTER_ROWS, ...TRUST_ROWS],
   },
   {
     name: "the component mounting EFS volumes",

@@ -22,6 +22,12 @@ export interface KeyModel {
   policy: PolicyDocument;
 }
 
+/** A queue and its queue policy (none when the program sets none). */
+export interface QueueModel {
+  arn: string;
+  policy: PolicyDocument | undefined;
+}
+
 /** The ARNs of what the subject made. */
 export interface Targets {
   repositoryArns: string[];
@@ -33,11 +39,13 @@ export interface Targets {
   tableArns: string[];
   serviceArns: string[];
   taskDefinitionArns: string[];
+  queueArns: string[];
 }
 
 export interface IamModel {
   roles: RoleModel[];
   keys: KeyModel[];
+  queues: QueueModel[];
   targets: Targets;
 }
 
@@ -60,6 +68,10 @@ export function iamModel(subject: Subject): IamModel {
   return {
     roles,
     keys: ofType(subject, TYPES.key).map((k) => ({ arn: stateString(k, "arn"), policy: policyInput(k, "policy") })),
+    queues: ofType(subject, TYPES.queue).map((q) => {
+      const policy = ofType(subject, TYPES.queuePolicy).find((p) => p.inputs.queueUrl === q.state.url);
+      return { arn: stateString(q, "arn"), policy: policy && policyInput(policy, "policy") };
+    }),
     targets: {
       repositoryArns: arns(TYPES.repository),
       logGroupArns: arns(TYPES.logGroup),
@@ -73,6 +85,7 @@ export function iamModel(subject: Subject): IamModel {
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),
       taskDefinitionArns: arns(TYPES.taskDefinition),
+      queueArns: arns(TYPES.queue),
     },
   };
 }

@@ -203,3 +203,28 @@ export const EXEC_ROWS: Row[] = [
   row("task role", "kms:Encrypt", "this key", DENIED),
   row("task role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
 ];
+
+/**
+ * The rotation dead-letter queue: the function's role records failed invocations in it (encrypting through SQS only),
+ * EventBridge sends undeliverable events for the rotation rule and no other, and neither reads it.
+ */
+export const DEAD_LETTER_ROWS: Row[] = [
+  row("rotation role", "sqs:SendMessage", "this dead-letter queue", ALLOWED),
+  row("rotation role", "sqs:SendMessage", "another queue", DENIED),
+  row("rotation role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
+  row("rotation role", "sqs:PurgeQueue", "this dead-letter queue", DENIED),
+  row("rotation role", "kms:GenerateDataKey", "this key", ALLOWED, "via SQS"),
+  row("rotation role", "kms:Decrypt", "this key", ALLOWED, "via SQS"),
+  row("rotation role", "kms:GenerateDataKey", "this key", DENIED),
+  row("rotation role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", ALLOWED, "for the rotation rule"),
+  row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", DENIED, "for another rule"),
+  row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", DENIED),
+  row("EventBridge service", "sqs:ReceiveMessage", "this dead-letter queue", DENIED, "for the rotation rule"),
+  row("EventBridge service", "kms:GenerateDataKey", "this key", ALLOWED, "for the rotation rule"),
+  row("EventBridge service", "kms:Decrypt", "this key", ALLOWED, "for the rotation rule"),
+  row("EventBridge service", "kms:GenerateDataKey", "this key", DENIED, "for another rule"),
+  row("EventBridge service", "kms:Encrypt", "this key", DENIED, "for the rotation rule"),
+  row("execution role", "sqs:SendMessage", "this dead-letter queue", DENIED),
+  row("task role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
+];

@@ -45,6 +45,7 @@ export const PRINCIPALS = {
   "EventBridge Scheduler service": () => ({ principal: "scheduler.amazonaws.com", identityPolicies: [] }),
   "ECS tasks service": () => ({ principal: "ecs-tasks.amazonaws.com", identityPolicies: [] }),
   "CloudWatch Logs service": (w: World) => ({ principal: `logs.${w.region}.amazonaws.com`, identityPolicies: [] }),
+  "EventBridge service": () => ({ principal: "events.amazonaws.com", identityPolicies: [] }),
   "an admin of this account": (w: World) => ({ principal: `arn:aws:iam::${w.account}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
   "an admin of another account": () => ({ principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`, identityPolicies: [ADMIN_POLICY] }),
 } satisfies Record<string, (w: World) => Pick<SimulatedRequest, "principal" | "identityPolicies">>;
@@ -77,6 +78,8 @@ export const RESOURCES = {
   "another family's task definition": (w: World) => [arn(w, "ecs", "task-definition/proj-dev-other:1")],
   "another role": (w: World) => [`arn:aws:iam::${w.account}:role/admin`],
   "the schedule role": (w: World) => [role(w.model, "app-schedule-role").arn],
+  "this dead-letter queue": (w: World) => w.model.targets.queueArns,
+  "another queue": (w: World) => [arn(w, "sqs", "another-queue")],
   "the execution role": (w: World) => [role(w.model, "execution role").arn],
   "the task role": (w: World) => [role(w.model, "task role").arn],
 } satisfies Record<string, (w: World) => string[]>;
@@ -87,6 +90,15 @@ export const CONTEXTS = {
   "via Secrets Manager": (w: World) => ({ "kms:ViaService": `secretsmanager.${w.region}.amazonaws.com` }),
   "via Secrets Manager in another region": () => ({ "kms:ViaService": "secretsmanager.ap-south-2.amazonaws.com" }),
   "via S3": (w: World) => ({ "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
+  "via SQS": (w: World) => ({ "kms:ViaService": `sqs.${w.region}.amazonaws.com` }),
+  "for the rotation rule": (w: World) => ({
+    "aws:SourceArn": `arn:aws:events:${w.region}:${w.account}:rule/proj-dev-app-rotation`,
+    "aws:SourceAccount": w.account,
+  }),
+  "for another rule": (w: World) => ({
+    "aws:SourceArn": `arn:aws:events:${w.region}:${w.account}:rule/another-rule`,
+    "aws:SourceAccount": w.account,
+  }),
   "for a task of this account": (w: World) => ({
     "aws:SourceAccount": w.account,
     "aws:SourceArn": `arn:aws:ecs:${w.region}:${w.account}:task/cluster/0123456789abcdef`,
@@ -146,7 +158,11 @@ export function requests(w: World, who: PrincipalName, action: string, on: Resou
 
 function resourcePolicy(w: World, resource: string): PolicyDocument | undefined {
   if (resource === arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)) return defaultKeyPolicy(w);
-  return w.model.keys.find((k) => k.arn === resource)?.policy ?? w.model.roles.find((r) => r.arn === resource)?.trust;
+  return (
+    w.model.keys.find((k) => k.arn === resource)?.policy ??
+    w.model.roles.find((r) => r.arn === resource)?.trust ??
+    w.model.queues.find((q) => q.arn === resource)?.policy
+  );
 }
 
 /**
