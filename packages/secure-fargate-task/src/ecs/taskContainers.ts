@@ -3,13 +3,13 @@ import {
   appContainerDefinition,
   awslogs,
   ContainerDefinition,
-  ContainerDependency,
   FileDelivery,
   INIT_MEMORY,
   initContainerDefinition,
   LogConfiguration,
   MountPoint,
   sidecarContainerDefinition,
+  SidecarInputs,
 } from "./containerDefinition";
 import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
@@ -49,21 +49,11 @@ export interface TaskContainersInputs {
   sidecars?: ResolvedSidecar[];
 }
 
-/** A sidecar with its image, environment and secrets resolved (secrets by ARN and version only). */
-export interface ResolvedSidecar {
-  name: string;
-  image: string;
-  command?: string[];
-  essential: boolean;
-  cpu: number;
-  memory: number;
-  user: string;
-  environment: Record<string, string>;
-  secrets: readonly ResolvedSecret[];
-  dependsOn: ContainerDependency[];
-  healthCheck?: HealthCheck;
-  portMappings: PortMapping[];
-}
+/**
+ * A sidecar with its image, environment and secrets resolved (secrets by ARN and version only): its definition's
+ * inputs before the secrets become `valueFrom`s and the log configuration is added.
+ */
+export type ResolvedSidecar = Omit<SidecarInputs, "secrets" | "logConfiguration"> & { secrets: readonly ResolvedSecret[] };
 
 /**
  * The task's container definitions: the app, with file delivery the secrets init container it waits for, then the
