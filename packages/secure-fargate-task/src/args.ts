@@ -93,14 +93,56 @@ export interface RegistryCredentialsArgs {
   kmsKeyArn?: pulumi.Input<string>;
 }
 
+/**
+ * The FireLens log router (Fluent Bit) the component adds as container `log_router` with `logDriver: "awsfirelens"`:
+ * essential, started before the app (`dependsOn` `START`), read-only root filesystem with a task-scoped `/tmp`, logging
+ * with awslogs to the component's log group under the stream prefix `log_router`. It runs as root (UID 0), which
+ * FireLens requires: Fluent Bit creates the socket the runtime's log driver connects to in a root-owned directory.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html
+ */
+export interface LogRouterArgs {
+  /**
+   * The Fluent Bit image, for the task's platform (`image.platform`). An ECR image gets the execution role the pull on
+   * exactly its repository.
+   * @default "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.34.3.20260623" (a multi-architecture tag of AWS for Fluent Bit's stable version)
+   */
+  image?: pulumi.Input<string>;
+  /**
+   * The router's `firelensConfiguration.options`: `enable-ecs-log-metadata` (`"true"` or `"false"`), and a custom
+   * Fluent Bit configuration file in the image, `config-file-type: "file"` with `config-file-value: "/path"` (Fargate
+   * reads no `s3` configuration file).
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html
+   * @default - none (ECS adds the task's metadata to each record)
+   */
+  firelensOptions?: Record<string, string>;
+  /** CPU units reserved for it, taken from the task's (the app gets the rest). @default 0 */
+  cpu?: number;
+  /**
+   * Memory in MiB, its hard limit and reservation, taken from the task's (the app gets the rest); 6 or more. The router
+   * is essential: if it runs out of memory, the task stops. Raise it for high log volumes or file buffering.
+   * @default 128
+   */
+  memory?: number;
+}
+
 /** Log routing other than the default `awslogs` to the component's log group. */
 export interface LoggingArgs {
   /** A log driver Fargate supports. */
   logDriver: LogDriver;
-  /** Driver options. @default - none */
+  /**
+   * Driver options. With `awsfirelens`, the Fluent Bit output of the app's logs: `Name` (the plugin, e.g.
+   * `cloudwatch_logs`, `firehose`, `s3`, `datadog`) and that plugin's settings.
+   * @default - none
+   */
   options?: Record<string, string>;
   /** Driver options whose values are secrets (a Splunk token, say), referenced like `secrets`. @default - none */
   secretOptions?: Record<string, SecretRefArgs>;
+  /**
+   * With `awsfirelens`: the log router the component adds. The task role gets no grant for the router's outputs: give
+   * them in `taskRolePolicyStatements`.
+   * @default - AWS for Fluent Bit with the defaults of {@link LogRouterArgs}
+   */
+  router?: LogRouterArgs;
 }
 
 /** One IAM policy statement, with resources that may be outputs of other resources (a table's ARN, say). */

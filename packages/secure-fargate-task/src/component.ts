@@ -27,11 +27,15 @@ import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
 /**
  * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repositories
- * of the prebuilt images (the app's, the sidecars') that live in ECR, which the execution role must be granted too.
+ * of the prebuilt images (the app's, the sidecars', the log router's) that live in ECR, which the execution role must be granted too.
  */
 function pullRepositoryArns(registry: Registry | undefined, settings: Settings, scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
   const image = settings.image;
-  const prebuilt = [...(image.kind === "prebuilt" ? [image.name] : []), ...settings.sidecars.map((s) => s.image)];
+  const prebuilt = [
+    ...(image.kind === "prebuilt" ? [image.name] : []),
+    ...settings.sidecars.map((s) => s.image),
+    ...(settings.logging?.router ? [settings.logging.router.image] : []),
+  ];
   return pulumi.all([registry ? registry.repository.arn : undefined, pulumi.all(prebuilt), scope]).apply(([own, names, s]) => {
     const arns = [own, ...names.map((name) => ecrRepositoryArn(name, s.partition))];
     return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();

@@ -5,6 +5,7 @@ export type {
   DeploymentArgs,
   ImageArgs,
   LoggingArgs,
+  LogRouterArgs,
   NetworkArgs,
   PolicyStatementArgs,
   RegistryCredentialsArgs,

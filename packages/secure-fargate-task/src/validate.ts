@@ -19,6 +19,8 @@ import { validateHealthCheck, type HealthCheck } from "./ecs/healthCheck";
 import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/containerDefinition";
 import { SECRETS_FILES } from "./ecs/taskContainers";
 import { validateSidecars, type SidecarSettings } from "./ecs/validateSidecars";
+import { validateLogRouter, type LogRouterSettings } from "./ecs/validateLogRouter";
+import { FIRELENS_PORT } from "./ecs/logRouter";
 import type { SecretSpec } from "./secrets/sources";
 import { CONTAINER_NAME, ENV_NAME, Reject, show, USER, validateEnvironment, validateUser } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
@@ -43,7 +45,15 @@ export interface Settings {
   schedule: ScheduleSettings | undefined;
   /** ECS Exec on the service. */
   enableExecuteCommand: boolean;
-  logging: { logDriver: LoggingArgs["logDriver"]; options: Record<string, string>; secretOptions: SecretSpec[] } | undefined;
+  logging:
+    | {
+        logDriver: LoggingArgs["logDriver"];
+        options: Record<string, string>;
+        secretOptions: SecretSpec[];
+        /** With `awsfirelens`: the log router the component adds. */
+        router: LogRouterSettings | undefined;
+      }
+    | undefined;
   environment: Record<string, pulumi.Input<string>>;
   taskRolePolicyStatements: PolicyStatementArgs[];
   cpu: number;
@@ -156,7 +166,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   if (!(Object.values(RunMode) as string[]).includes(runMode)) {
     reject("runMode", `must be "service" or "task": got ${show(runMode)}.`);
   }
-  const logging = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
+  const loggingDriver = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
   const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
   const enableExecuteCommand = args.enableExecuteCommand ?? false;
   if (enableExecuteCommand && runMode !== "service") {
@@ -166,7 +176,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     );
   }
   if (runMode === "task") {
-    for (const spec of [...secrets, ...(logging?.secretOptions ?? [])]) {
+    for (const spec of [...secrets, ...(loggingDriver?.secretOptions ?? [])]) {
       if (spec.kind === "secretsManager" && spec.followRotation) {
         reject(
           `secrets.${spec.name}.followRotation`,
@@ -185,7 +195,12 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     {
       reserved: {
         // The sidecars' own /tmp volumes too.
-        volumeNames: [TMP_MOUNT.volume, SECRETS_FILES.volume, ...(args.sidecars ?? []).map((s) => sidecarTmpVolume(s.name))],
+        volumeNames: [
+          TMP_MOUNT.volume,
+          SECRETS_FILES.volume,
+          ...(args.sidecars ?? []).map((s) => sidecarTmpVolume(s.name)),
+          ...(args.logging?.logDriver === "awsfirelens" ? [sidecarTmpVolume(LOG_ROUTER)] : []),
+        ],
         containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path],
       },
       componentSecurityGroup: args.network?.securityGroupIds === undefined,
@@ -238,6 +253,10 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     }
   }
 
+  const initMemory = writesFiles ? INIT_MEMORY : 0;
+  const router = args.logging === undefined ? undefined : validateLogRouter(args.logging, { cpu, memory, reservedMemory: initMemory }, reject);
+  const logging = loggingDriver && { ...loggingDriver, router };
+
   const stopTimeoutSeconds = args.stopTimeoutSeconds ?? 30;
   if (!Number.isInteger(stopTimeoutSeconds) || stopTimeoutSeconds < 2 || stopTimeoutSeconds > 120) {
     reject("stopTimeoutSeconds", `must be a whole number of seconds from 2 to 120 (the Fargate maximum): got ${show(stopTimeoutSeconds)}.`);
@@ -260,17 +279,20 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
     {
       containerName,
       reservedNames: [SECRETS_FILES.initContainer, LOG_ROUTER],
-      otherContainers: writesFiles ? 2 : 1,
+      otherContainers: 1 + (writesFiles ? 1 : 0) + (router ? 1 : 0),
       user,
       cpu,
       memory,
-      reservedMemory: writesFiles ? INIT_MEMORY : 0,
+      reservedCpu: router?.cpu ?? 0,
+      reservedMemory: initMemory + (router?.memory ?? 0),
       appHealthCheck: healthCheck !== undefined,
       appPortMappings: portMappings,
       runMode,
     },
     reject,
   );
+
+  if (router) validateFirelensPort(portMappings, sidecars, reject);
 
   const autoScaling =
     args.autoScaling === undefined
@@ -403,6 +425,18 @@ function validateCredentials(credentials: RegistryCredentialsArgs, name: pulumi.
   if (pair && credentials.kmsKeyArn !== undefined) {
     reject(`${field}.kmsKeyArn`, `goes only with \`secretsManager\`: credentials the component stores use its own key. Remove it.`);
   }
+}
+
+/**
+ * FireLens listens on port 24224 in the task's network namespace, which the app and the sidecars share (awsvpc): none
+ * of them may listen on it. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html
+ */
+function validateFirelensPort(app: readonly PortMappingSettings[], sidecars: readonly SidecarSettings[], reject: Reject): void {
+  const taken = (m: PortMappingSettings) => m.containerPort === FIRELENS_PORT && m.protocol === "tcp";
+  const clash = (field: string) =>
+    reject(field, `is ${FIRELENS_PORT}/tcp, where the FireLens log router listens in the task's shared network namespace. Use another port.`);
+  app.forEach((m, i) => taken(m) && clash(`portMappings[${i}].containerPort`));
+  sidecars.forEach((s, i) => s.portMappings.forEach((m, j) => taken(m) && clash(`sidecars[${i}].portMappings[${j}].containerPort`)));
 }
 
 function validateSize(cpu: number, memory: number, reject: Reject): void {

@@ -91,6 +91,8 @@ export interface ContainerInputs {
   portMappings?: PortMapping[];
   /** Mounts of further volumes (EFS), after `/tmp` and the secrets. @default - none */
   volumeMounts?: MountPoint[];
+  /** The FireLens log router the app logs through, which it waits to have started. @default - none */
+  logRouter?: string;
 }
 
 /** The name of the task-scoped volume mounted at `/tmp`, the only writable path of the container. */
@@ -132,18 +134,25 @@ export interface ContainerDefinition {
   repositoryCredentials?: { credentialsParameter: string };
   healthCheck?: HealthCheck;
   portMappings?: PortMapping[];
+  /** Only on the FireLens log router. */
+  firelensConfiguration?: { type: "fluentbit"; options?: Record<string, string> };
 }
 
 /**
  * The app container: non-root, not privileged, read-only root filesystem with a task-scoped `/tmp`, an init process
  * as PID 1, secrets by reference only. With file delivery it mounts the secrets volume read-only, waits for the init
  * container to exit 0 (`SUCCESS`, never `COMPLETE`: a failed fetch must not start the app) and gets `<NAME>_FILE`.
+ * With a FireLens log router it waits for the router to have started (`START`, as in the FireLens examples).
  * Lists are sorted by name so that equal inputs give byte-identical JSON.
  */
 export function appContainerDefinition(inputs: ContainerInputs): ContainerDefinition {
   const mountPoints: MountPoint[] = [{ sourceVolume: TMP_MOUNT.volume, containerPath: TMP_MOUNT.path, readOnly: false }];
   if (inputs.files) mountPoints.push({ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: true });
   mountPoints.push(...(inputs.volumeMounts ?? []));
+  const dependsOn: ContainerDependency[] = [
+    ...(inputs.files ? [{ containerName: inputs.files.initContainer, condition: "SUCCESS" as const }] : []),
+    ...(inputs.logRouter ? [{ containerName: inputs.logRouter, condition: "START" as const }] : []),
+  ].sort((a, b) => a.containerName.localeCompare(b.containerName));
   return {
     name: inputs.name,
     image: inputs.image,
@@ -159,7 +168,7 @@ export function appContainerDefinition(inputs: ContainerInputs): ContainerDefini
     mountPoints,
     logConfiguration: inputs.logConfiguration,
     stopTimeout: inputs.stopTimeoutSeconds,
-    ...(inputs.files ? { dependsOn: [{ containerName: inputs.files.initContainer, condition: "SUCCESS" as const }] } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
     ...(inputs.repositoryCredentials ? { repositoryCredentials: { credentialsParameter: inputs.repositoryCredentials } } : {}),
     ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
     ...(inputs.portMappings?.length ? { portMappings: inputs.portMappings } : {}),

@@ -11,6 +11,7 @@ import {
   sidecarContainerDefinition,
   SidecarInputs,
 } from "./containerDefinition";
+import { logRouterContainerDefinition, type LogRouterInputs } from "./logRouter";
 import type { HealthCheck } from "./healthCheck";
 import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
 import type { PortMapping } from "../loadBalancer/portMappings";
@@ -35,8 +36,15 @@ export interface TaskContainersInputs {
   environmentSecrets: readonly ResolvedSecret[];
   /** Secrets the init container writes to files. */
   fileSecrets: readonly ResolvedSecret[];
-  /** Log routing other than the default; its secret options are injected by ECS. */
-  logging: { logDriver: string; options: Record<string, string>; secretOptions: readonly ResolvedSecret[] } | undefined;
+  /** Log routing other than the default; its secret options are injected by ECS. With `awsfirelens`, the log router. */
+  logging:
+    | {
+        logDriver: string;
+        options: Record<string, string>;
+        secretOptions: readonly ResolvedSecret[];
+        router?: Omit<LogRouterInputs, "logGroupName" | "region">;
+      }
+    | undefined;
   /** ARN of the secret holding private registry credentials. */
   repositoryCredentialsArn: string | undefined;
   /** The app container's health check. */
@@ -56,9 +64,10 @@ export interface TaskContainersInputs {
 export type ResolvedSidecar = Omit<SidecarInputs, "secrets" | "logConfiguration"> & { secrets: readonly ResolvedSecret[] };
 
 /**
- * The task's container definitions: the app, with file delivery the secrets init container it waits for, then the
- * sidecars, each logging to the component's log group under its own name. The sidecars' CPU and memory come out of
- * the task's, the app gets the rest. No secret value is an input here: only ARNs, version ids and file paths.
+ * The task's container definitions: the app, with file delivery the secrets init container it waits for, with
+ * `awsfirelens` the log router it waits for, then the sidecars, each logging to the component's log group under its
+ * own name. The router's and the sidecars' CPU and memory come out of the task's, the app gets the rest. No secret
+ * value is an input here: only ARNs, version ids and file paths.
  */
 export function taskContainerDefinitions(inputs: TaskContainersInputs): ContainerDefinition[] {
   const files = inputs.fileSecrets.length > 0 ? SECRETS_FILES : undefined;
@@ -72,14 +81,19 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
       logConfiguration: awslogs(inputs.logGroupName, inputs.region, s.name),
     }),
   );
-  const sidecarCpu = sidecars.reduce((sum, s) => sum + s.cpu, 0);
-  const sidecarMemory = sidecars.reduce((sum, s) => sum + s.memory, 0);
+  const routerInputs = inputs.logging?.router;
+  const router = routerInputs
+    ? logRouterContainerDefinition({ ...routerInputs, logGroupName: inputs.logGroupName, region: inputs.region })
+    : undefined;
+  const after = router ? [router, ...sidecars] : sidecars;
+  const otherCpu = after.reduce((sum, s) => sum + s.cpu, 0);
+  const otherMemory = after.reduce((sum, s) => sum + s.memory, 0);
 
   const app = appContainerDefinition({
     name: inputs.containerName,
     image: inputs.appImage,
-    cpu: inputs.cpu - sidecarCpu,
-    memory: inputs.memory - sidecarMemory - (files ? INIT_MEMORY : 0),
+    cpu: inputs.cpu - otherCpu,
+    memory: inputs.memory - otherMemory - (files ? INIT_MEMORY : 0),
     user: inputs.user,
     environment,
     secrets: inputs.environmentSecrets.map((s) => ({ name: s.name, valueFrom: ecsValueFrom(s) })),
@@ -90,8 +104,9 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     ...(inputs.healthCheck ? { healthCheck: inputs.healthCheck } : {}),
     ...(inputs.portMappings ? { portMappings: inputs.portMappings } : {}),
     ...(inputs.volumeMounts?.length ? { volumeMounts: inputs.volumeMounts } : {}),
+    ...(router ? { logRouter: router.name } : {}),
   });
-  if (!files) return [app, ...sidecars];
+  if (!files) return [app, ...after];
   const spec = serializeSpec({
     targetDir: files.path,
     files: inputs.fileSecrets.map((s) => ({ name: s.name, source: s.source })),
@@ -106,7 +121,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
       files,
       logConfiguration: awslogs(inputs.logGroupName, inputs.region, files.initContainer),
     }),
-    ...sidecars,
+    ...after,
   ];
 }
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EXEC_MOUNTS, execMountPoints } from "./exec";
 import type { ChildContext } from "../context";
-import { sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition";
+import { LOG_ROUTER, sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
 import type { ResolvedSecret } from "../secrets/sources";
 import { ResolvedSidecar, SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
@@ -77,7 +77,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       pulumi.all([inputs.environmentSecrets, inputs.fileSecrets, inputs.logSecrets, inputs.registryCredentials]),
       inputs.logGroupName,
       ctx.scope,
-      sidecars,
+      pulumi.all([sidecars, pulumi.output(settings.logging?.router?.image)]),
     ])
     .apply(
       ([
@@ -88,7 +88,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
         [environmentSecrets, fileSecrets, logOptions, credentials],
         logGroupName,
         s,
-        resolvedSidecars,
+        [resolvedSidecars, routerImage],
       ]) => {
         if (secretFields.length > 0) {
           throw new pulumi.ResourceError(
@@ -110,7 +110,12 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
             environment,
             environmentSecrets,
             fileSecrets,
-            logging: settings.logging && { ...settings.logging, secretOptions: logOptions },
+            logging: settings.logging && {
+              logDriver: settings.logging.logDriver,
+              options: settings.logging.options,
+              secretOptions: logOptions,
+              ...(settings.logging.router && routerImage !== undefined ? { router: { ...settings.logging.router, image: routerImage } } : {}),
+            },
             repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,
             healthCheck: settings.healthCheck,
             portMappings: containerPortMappings(settings.portMappings),
@@ -135,6 +140,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
         ...(inputs.writesFiles ? [{ name: SECRETS_FILES.volume }] : []),
         { name: TMP_VOLUME },
         ...settings.sidecars.map((sc) => ({ name: sidecarTmpVolume(sc.name) })),
+        ...(settings.logging?.router ? [{ name: sidecarTmpVolume(LOG_ROUTER) }] : []),
         ...efsTaskVolumes(efs),
         ...(settings.enableExecuteCommand ? EXEC_MOUNTS.map((m) => ({ name: m.volume })) : []),
       ]),

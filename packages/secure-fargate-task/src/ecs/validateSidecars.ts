@@ -50,9 +50,10 @@ export interface SidecarContext {
   otherContainers: number;
   /** The app's user, a sidecar's default. */
   user: string;
-  /** The task's CPU units and memory (MiB), and the memory the component's own containers take. */
+  /** The task's CPU units and memory (MiB), and the CPU and memory the component's own containers take. */
   cpu: number;
   memory: number;
+  reservedCpu: number;
   reservedMemory: number;
   /** Whether the app container has a health check (then `HEALTHY` on it is allowed). */
   appHealthCheck: boolean;
@@ -232,10 +233,10 @@ export function dependencyCycle(
  */
 function validateShares(sidecars: readonly SidecarSettings[], ctx: SidecarContext, reject: Reject): void {
   const cpu = sidecars.reduce((sum, s) => sum + s.cpu, 0);
-  if (cpu >= ctx.cpu && sidecars.length > 0) {
+  if (cpu + ctx.reservedCpu >= ctx.cpu && sidecars.length > 0) {
     reject(
       "sidecars",
-      `reserve ${cpu} CPU units of the task's ${ctx.cpu}, leaving the app none. Lower the sidecars' \`cpu\`, or raise the task's.`,
+      `reserve ${cpu} CPU units of the task's ${ctx.cpu}${ctx.reservedCpu > 0 ? ` (the component's own containers take ${ctx.reservedCpu} more)` : ""}, leaving the app none. Lower the sidecars' \`cpu\`, or raise the task's.`,
     );
   }
   const memory = sidecars.reduce((sum, s) => sum + s.memory, 0);

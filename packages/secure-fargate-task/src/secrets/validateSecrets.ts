@@ -93,7 +93,7 @@ function validateSource(field: string, name: string, source: SecretRefArgs, reje
 }
 
 /** Checks the log routing and its secret options. */
-export function validateLogging(logging: LoggingArgs, reject: Reject): NonNullable<Settings["logging"]> {
+export function validateLogging(logging: LoggingArgs, reject: Reject): Omit<NonNullable<Settings["logging"]>, "router"> {
   if (!(Object.values(LogDriver) as string[]).includes(logging.logDriver)) {
     reject("logging.logDriver", `is not a log driver Fargate supports: got ${show(logging.logDriver)}. Use "awslogs", "splunk" or "awsfirelens".`);
   }
