@@ -120,6 +120,7 @@ export const CONTROLS: Control[] = [
     rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root",
     checks: "Containers run as a user that is not root",
     verdict: MET,
+    note: 'With `logging.logDriver: "awsfirelens"` the FireLens log router (`log_router`) runs as root (UID 0), which FireLens requires (https://github.com/aws/aws-for-fluent-bit/blob/mainline/troubleshooting/debugging.md#amazon-ecs-firelens-root-is-required): that task definition fails this control for that container. It stays unprivileged with a read-only root filesystem.',
     findings: find.rootUser,
   },
   {
