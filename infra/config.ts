@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ImagePlatform, SecretDelivery } from "secure-fargate-task";
+import { FIVE_MINUTES, type AlarmSettings } from "./monitoring/alarms";
 
 /** Where the tasks run: the account's default VPC with a public IP, or a new VPC with private subnets and NAT. */
 export type NetworkMode = "default" | "private";
@@ -32,6 +33,9 @@ export const DEFAULTS = {
   memory: 512,
   desiredCount: 1,
   spot: false,
+  alarmEmail: "",
+  noPostsStoredMinutes: 60,
+  postsReadAlarmPerDay: 10_000,
 } as const;
 
 const NETWORK_MODES: readonly NetworkMode[] = ["default", "private"];
@@ -58,7 +62,20 @@ export interface StackConfig {
   spot: boolean;
   /** Environment variable name -> secret value, for `SecureFargateTask`'s `secrets`. */
   credentials: Record<string, pulumi.Output<string>>;
+  /** Address the alarm topic mails, after its owner confirms; undefined = no subscription. */
+  alarmEmail: string | undefined;
+  /** Thresholds of the stack's alarms. */
+  alarms: AlarmSettings;
 }
+
+/** A mail address as SNS's `email` protocol takes it: one `@`, a dot in the domain, no spaces. */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The longest `noPostsStoredMinutes`: the alarm reads 5-minute periods, and AWS caps `EvaluationPeriods` x `Period`
+ * at one day (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+ */
+const MAX_NO_POSTS_MINUTES = 24 * 60;
 
 /**
  * Reads and checks every setting. Throws one `RunError` (reported without a stack trace) listing every problem found,
@@ -139,6 +156,26 @@ export function readConfig(): StackConfig {
     );
   }
 
+  const alarmEmail = config.get("alarmEmail")?.trim() || undefined;
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
+    problems.push(
+      `\`twitterstream:alarmEmail\` is not a mail address: got ${JSON.stringify(alarmEmail)}. Run: pulumi config set alarmEmail you@example.com (or pulumi config rm alarmEmail for no mail)`,
+    );
+  }
+  const stepMinutes = FIVE_MINUTES / 60;
+  const noPostsStoredMinutes = config.getNumber("noPostsStoredMinutes") ?? DEFAULTS.noPostsStoredMinutes;
+  if (!Number.isInteger(noPostsStoredMinutes) || noPostsStoredMinutes % stepMinutes !== 0 || noPostsStoredMinutes < stepMinutes || noPostsStoredMinutes > MAX_NO_POSTS_MINUTES) {
+    problems.push(
+      `\`twitterstream:noPostsStoredMinutes\` must be a multiple of ${stepMinutes} from ${stepMinutes} to ${MAX_NO_POSTS_MINUTES} (the alarm reads ${stepMinutes}-minute periods, at most one day of them): got ${noPostsStoredMinutes}. Run: pulumi config set noPostsStoredMinutes ${DEFAULTS.noPostsStoredMinutes}`,
+    );
+  }
+  const postsReadAlarmPerDay = config.getNumber("postsReadAlarmPerDay") ?? DEFAULTS.postsReadAlarmPerDay;
+  if (!Number.isInteger(postsReadAlarmPerDay) || postsReadAlarmPerDay < 0) {
+    problems.push(
+      `\`twitterstream:postsReadAlarmPerDay\` must be a whole number of posts, 0 for no alarm: got ${postsReadAlarmPerDay}. Run: pulumi config set postsReadAlarmPerDay ${DEFAULTS.postsReadAlarmPerDay}`,
+    );
+  }
+
   if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
   return {
     filter,
@@ -152,6 +189,8 @@ export function readConfig(): StackConfig {
     desiredCount,
     spot,
     credentials,
+    alarmEmail,
+    alarms: { noPostsStoredMinutes, postsReadAlarmPerDay },
   };
 }
 

@@ -10,12 +10,18 @@ import { METRICS_SERVICE_VARIABLE, metricsServiceName } from "../service/src/met
 import { liveness } from "../service/src/config";
 import { readConfig } from "./config";
 import { serviceHealthCheck } from "./health";
+import { createAlarmTopic, createMonitoring, stackScope } from "./monitoring/monitoring";
 import { createNetwork } from "./network";
 import { createTable, tableWriteStatements } from "./table";
 
 const config = readConfig();
 const table = createTable(config);
 const network = createNetwork(config.network);
+/** `<project>-<stack>`: the `Service` dimension of the service's metrics, and the deployment's name in alarm texts. */
+const label = metricsServiceName(pulumi.getProject(), pulumi.getStack());
+const scope = stackScope();
+// The topic every alarm notifies, the component's own alarms included.
+const alarmTopic = createAlarmTopic(label, scope, config.alarmEmail);
 
 /**
  * The service's build context, relative to the working directory as `SecureFargateTask` wants it (a relative path
@@ -34,7 +40,7 @@ const app = new SecureFargateTask("twitterstream", {
     AWSREGION: aws.getRegionOutput().region,
     FILTER: config.filter,
     // The `Service` dimension of the service's EMF metrics, the one the alarms and the dashboard read.
-    [METRICS_SERVICE_VARIABLE]: metricsServiceName(pulumi.getProject(), pulumi.getStack()),
+    [METRICS_SERVICE_VARIABLE]: label,
   },
   taskRolePolicyStatements: tableWriteStatements(table),
   // Fails once the stream has been dead longer than the reconnect policy allows (the stack sets none of the policy's
@@ -51,7 +57,27 @@ const app = new SecureFargateTask("twitterstream", {
   // With `spot`, Fargate Spot: an interruption comes with a two-minute warning and SIGTERM, and the service drains on
   // SIGTERM within the 30 s stop timeout, so nothing received is lost; ECS then starts a new task.
   ...(config.spot ? { capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT" as const }] } : {}),
+  alarmActions: [alarmTopic.topic.arn],
 });
+
+// Alarms on the service's metrics, the table and the tasks; a notification per failed task stop; the dashboard.
+const dashboardName = createMonitoring(
+  {
+    label,
+    metricsService: label,
+    tableName: table.name,
+    clusterName: app.clusterName,
+    clusterArn: app.clusterArn,
+    serviceName: app.serviceName.apply((name) => {
+      // Only a component with `schedule.runMode: "task"` runs no service; this one always does.
+      if (name === undefined) throw new Error("the component made no ECS service: nothing for the alarms to watch");
+      return name;
+    }),
+  },
+  alarmTopic,
+  scope,
+  config.alarms,
+);
 
 export const tableName = table.name;
 export const clusterName = app.clusterName;
@@ -60,5 +86,9 @@ export const serviceName = app.serviceName;
 export const taskDefinitionArn = app.taskDefinitionArn;
 export const logGroupName = app.logGroupName;
 export const imageRef = app.imageRef;
+/** The CloudWatch dashboard of the deployment: the service's figures, the table, the tasks and the alarms. */
+export const dashboard = dashboardName;
+/** The SNS topic every alarm notifies: subscribe to it (mail, chat, paging) to be told. */
+export const alarmTopicArn = alarmTopic.topic.arn;
 /** ARNs of the Secrets Manager secrets holding the credentials: where to look, not what they hold. */
 export const secretArns = app.secretArns;

@@ -102,9 +102,11 @@ describe("twitterstream stack", function () {
   let missingSecrets: ScenarioResult;
   let invalidSettings: ScenarioResult;
   let spot: ScenarioResult;
+  let mailed: ScenarioResult;
+  let badMonitoring: ScenarioResult;
 
   before(async () => {
-    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings, spot] = await Promise.all([
+    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings, spot, mailed, badMonitoring] = await Promise.all([
       runScenario(
         stackConfig({
           ...CREDENTIALS,
@@ -130,6 +132,8 @@ describe("twitterstream stack", function () {
         }),
       ),
       runScenario(stackConfig({ ...CREDENTIALS, spot: "true" })),
+      runScenario(stackConfig({ ...CREDENTIALS, alarmEmail: "ops@example.com", noPostsStoredMinutes: "15", postsReadAlarmPerDay: "0" })),
+      runScenario(stackConfig({ ...CREDENTIALS, alarmEmail: "ops at example", noPostsStoredMinutes: "7", postsReadAlarmPerDay: "-1" })),
     ]);
   });
 
@@ -249,7 +253,9 @@ describe("twitterstream stack", function () {
     it("exports table, cluster, service, log group, image and secret ARNs: none secret, none holding a credential", () => {
       const outputs = defaultNetwork.outputs;
       expect(Object.keys(outputs).sort()).to.deep.equal([
+        "alarmTopicArn",
         "clusterName",
+        "dashboard",
         "imageRef",
         "logGroupName",
         "secretArns",
@@ -369,6 +375,93 @@ describe("twitterstream stack", function () {
         ].join("\n"),
       );
       expect(invalidSettings.resources).to.be.empty;
+    });
+  });
+
+  describe("GIVEN the monitoring (alarm topic, alarms, stopped-task rule, dashboard)", () => {
+    const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    const topicArn = (r: ScenarioResult): unknown => r.outputs.alarmTopicArn.value;
+
+    it("encrypts the alarm topic with a rotating key of its own that lets only CloudWatch and EventBridge publish", () => {
+      const topic = only(defaultNetwork, "aws:sns/topic:Topic");
+      const key = byName(defaultNetwork, "aws:kms/key:Key", "alarm-topic-key");
+      expect(topic.inputs.kmsMasterKeyId).to.match(/^arn:aws:kms:us-east-1:123456789012:key\//);
+      expect(key.inputs.enableKeyRotation).to.equal(true);
+      const policy = JSON.parse(String(key.inputs.policy)) as { Statement: Array<{ Principal: unknown; Action: unknown }> };
+      expect(policy.Statement[1]).to.deep.include({
+        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+      });
+    });
+
+    it("sends every alarm to the topic, on ALARM and on OK", () => {
+      const alarms = defaultNetwork.resources.filter((r) => r.type === ALARM);
+      expect(alarms.map((a) => a.name).sort()).to.deep.equal(
+        [
+          "alarm-no-posts-stored",
+          "alarm-posts-dropped",
+          "alarm-posts-read-today",
+          "alarm-reconnect-storm",
+          "alarm-skipped-lines",
+          "alarm-table-errors",
+          "alarm-table-throttled",
+          "alarm-tasks-below-desired",
+          "alarm-usage-capped",
+        ].sort(),
+      );
+      for (const a of alarms) {
+        expect(a.inputs.alarmActions, a.name).to.deep.equal([topicArn(defaultNetwork)]);
+        expect(a.inputs.okActions, a.name).to.deep.equal([topicArn(defaultNetwork)]);
+      }
+    });
+
+    it("reads the table's and the service's metrics by their real names", () => {
+      const throttled = byName(defaultNetwork, ALARM, "alarm-table-throttled");
+      expect(throttled.inputs).to.deep.include({ namespace: "AWS/DynamoDB", metricName: "WriteThrottleEvents", dimensions: { TableName: "twitterStream-test" } });
+      const tasks = byName(defaultNetwork, ALARM, "alarm-tasks-below-desired");
+      const queries = tasks.inputs.metricQueries as Array<{ id: string; metric?: { dimensions: Record<string, string> } }>;
+      expect(queries[0].metric?.dimensions).to.deep.equal({ ClusterName: "twitterstream-cluster-1234567", ServiceName: "twitterstream-service-1234567" });
+      const idle = byName(defaultNetwork, ALARM, "alarm-no-posts-stored");
+      expect(idle.inputs).to.include({ evaluationPeriods: 12, datapointsToAlarm: 12 });
+    });
+
+    it("lets the account's alarms and only the stopped-task rule publish, and targets the rule after that policy", () => {
+      const policy = only(defaultNetwork, "aws:sns/topicPolicy:TopicPolicy");
+      const rule = only(defaultNetwork, "aws:cloudwatch/eventRule:EventRule");
+      const doc = JSON.parse(String(policy.inputs.policy)) as { Statement: Array<{ Resource: string; Condition?: unknown }> };
+      for (const st of doc.Statement) expect(st.Resource).to.equal(topicArn(defaultNetwork));
+      expect(doc.Statement[2].Condition).to.deep.equal({ ArnEquals: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/stopped-tasks-1234567" } });
+      const pattern = JSON.parse(String(rule.inputs.eventPattern)) as { detail: { group: string[] } };
+      expect(pattern.detail.group).to.deep.equal(["service:twitterstream-service-1234567"]);
+      const target = only(defaultNetwork, "aws:cloudwatch/eventTarget:EventTarget");
+      expect(target.inputs.arn).to.equal(topicArn(defaultNetwork));
+    });
+
+    it("makes a dashboard named after the stack whose body shows the stack's table, service and alarms", () => {
+      const dashboard = only(defaultNetwork, "aws:cloudwatch/dashboard:Dashboard");
+      expect(dashboard.inputs.dashboardName).to.equal("twitterstream-dev");
+      const body = String(dashboard.inputs.dashboardBody);
+      expect(body).to.contain('"twitterStream-test"').and.contain("twitterstream-service-1234567").and.contain(":alarm:alarm-usage-capped-1234567");
+      expect(defaultNetwork.outputs.dashboard.value).to.equal("twitterstream-dev");
+    });
+
+    it("subscribes alarmEmail by mail, drops the posts-read alarm at 0, and reads noPostsStoredMinutes", () => {
+      expect(mailed.error).to.equal(undefined);
+      expect(only(mailed, "aws:sns/topicSubscription:TopicSubscription").inputs).to.deep.include({
+        protocol: "email",
+        endpoint: "ops@example.com",
+        topic: topicArn(mailed),
+      });
+      expect(mailed.resources.some((r) => r.name === "alarm-posts-read-today")).to.equal(false);
+      expect(byName(mailed, ALARM, "alarm-no-posts-stored").inputs).to.include({ evaluationPeriods: 3 });
+      expect(defaultNetwork.resources.some((r) => r.type === "aws:sns/topicSubscription:TopicSubscription")).to.equal(false);
+    });
+
+    it("refuses a bad address, minutes off the 5-minute grid and a negative post count, naming each key and its fix", () => {
+      expect(badMonitoring.resources).to.deep.equal([]);
+      expect(badMonitoring.error).to.contain("`twitterstream:alarmEmail` is not a mail address").and.contain("pulumi config set alarmEmail");
+      expect(badMonitoring.error).to.contain("`twitterstream:noPostsStoredMinutes` must be a multiple of 5").and.contain("got 7");
+      expect(badMonitoring.error).to.contain("`twitterstream:postsReadAlarmPerDay` must be a whole number").and.contain("got -1");
     });
   });
 });

@@ -92,6 +92,10 @@ export function computedState(
       };
     case "aws:sns/topic:Topic":
       return { arn: arn("sns", `${name}-1234567`), name: `${name}-1234567` };
+    case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+      const alarmName = typeof inputs.name === "string" ? inputs.name : `${name}-1234567`;
+      return { arn: arn("cloudwatch", `alarm:${alarmName}`), name: alarmName };
+    }
     case "aws:ecs/service:Service": {
       const cluster = String(inputs.cluster).split("/").pop();
       return { name: `${name}-1234567`, arn: arn("ecs", `service/${cluster}/${name}-1234567`) };
