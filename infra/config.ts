@@ -164,7 +164,12 @@ export function readConfig(): StackConfig {
   }
   const stepMinutes = FIVE_MINUTES / 60;
   const noPostsStoredMinutes = config.getNumber("noPostsStoredMinutes") ?? DEFAULTS.noPostsStoredMinutes;
-  if (!Number.isInteger(noPostsStoredMinutes) || noPostsStoredMinutes % stepMinutes !== 0 || noPostsStoredMinutes < stepMinutes || noPostsStoredMinutes > MAX_NO_POSTS_MINUTES) {
+  if (
+    !Number.isInteger(noPostsStoredMinutes) ||
+    noPostsStoredMinutes % stepMinutes !== 0 ||
+    noPostsStoredMinutes < stepMinutes ||
+    noPostsStoredMinutes > MAX_NO_POSTS_MINUTES
+  ) {
     problems.push(
       `\`twitterstream:noPostsStoredMinutes\` must be a multiple of ${stepMinutes} from ${stepMinutes} to ${MAX_NO_POSTS_MINUTES} (the alarm reads ${stepMinutes}-minute periods, at most one day of them): got ${noPostsStoredMinutes}. Run: pulumi config set noPostsStoredMinutes ${DEFAULTS.noPostsStoredMinutes}`,
     );

@@ -64,29 +64,74 @@ export function dashboardBody(input: DashboardInput): { start: string; periodOve
       ]),
       graph(
         "Skipped lines by reason",
-        SKIP_REASONS.map((reason) => [METRICS_NAMESPACE, "PostsSkipped", SERVICE_DIMENSION, input.metricsService, REASON_DIMENSION, reason, { stat: "Sum", label: reason }]),
+        SKIP_REASONS.map((reason) => [
+          METRICS_NAMESPACE,
+          "PostsSkipped",
+          SERVICE_DIMENSION,
+          input.metricsService,
+          REASON_DIMENSION,
+          reason,
+          { stat: "Sum", label: reason },
+        ]),
       ),
     ],
     [
-      graph("Stream", [service("StreamConnected", "Minimum", "Connected (1 = all period)"), service("Reconnects", "Sum", "Reconnects")].map(rightAxisAfterFirst)),
-      graph("Write queue", [service("QueueDepth", "Maximum", "Queue depth (max)"), service("WriteRetries", "Sum", "Retries"), service("PostsDropped", "Sum", "Dropped")]),
-      graph("Write latency (ms)", [service("WriteLatency", "p50", "p50"), service("WriteLatency", "p99", "p99"), service("WriteLatency", "Maximum", "max")]),
+      graph(
+        "Stream",
+        [service("StreamConnected", "Minimum", "Connected (1 = all period)"), service("Reconnects", "Sum", "Reconnects")].map(rightAxisAfterFirst),
+      ),
+      graph("Write queue", [
+        service("QueueDepth", "Maximum", "Queue depth (max)"),
+        service("WriteRetries", "Sum", "Retries"),
+        service("PostsDropped", "Sum", "Dropped"),
+      ]),
+      graph("Write latency (ms)", [
+        service("WriteLatency", "p50", "p50"),
+        service("WriteLatency", "p99", "p99"),
+        service("WriteLatency", "Maximum", "max"),
+      ]),
     ],
     [
       graph(
         "Posts read from X today (UTC)",
-        [service("PostsReadToday", "Maximum", "Posts read today"), service("UsageCapExceeded", "Sum", "Usage-capped refusals")].map(rightAxisAfterFirst),
+        [service("PostsReadToday", "Maximum", "Posts read today"), service("UsageCapExceeded", "Sum", "Usage-capped refusals")].map(
+          rightAxisAfterFirst,
+        ),
         input.postsReadAlarmPerDay > 0 ? { annotations: { horizontal: [{ label: "Alarm", value: input.postsReadAlarmPerDay }] } } : {},
       ),
       graph("DynamoDB: the table", [
         [DYNAMODB_NAMESPACE, "WriteThrottleEvents", "TableName", input.tableName, { stat: "Sum", label: "Write throttle events" }],
-        [DYNAMODB_NAMESPACE, "SystemErrors", "TableName", input.tableName, "Operation", WRITE_OPERATION, { stat: "Sum", label: `${WRITE_OPERATION} system errors` }],
+        [
+          DYNAMODB_NAMESPACE,
+          "SystemErrors",
+          "TableName",
+          input.tableName,
+          "Operation",
+          WRITE_OPERATION,
+          { stat: "Sum", label: `${WRITE_OPERATION} system errors` },
+        ],
       ]),
       graph(
         "Tasks",
         [
-          [CONTAINER_INSIGHTS_NAMESPACE, "RunningTaskCount", "ClusterName", input.clusterName, "ServiceName", input.serviceName, { stat: "Minimum", label: "Running (min)" }],
-          [CONTAINER_INSIGHTS_NAMESPACE, "DesiredTaskCount", "ClusterName", input.clusterName, "ServiceName", input.serviceName, { stat: "Maximum", label: "Desired" }],
+          [
+            CONTAINER_INSIGHTS_NAMESPACE,
+            "RunningTaskCount",
+            "ClusterName",
+            input.clusterName,
+            "ServiceName",
+            input.serviceName,
+            { stat: "Minimum", label: "Running (min)" },
+          ],
+          [
+            CONTAINER_INSIGHTS_NAMESPACE,
+            "DesiredTaskCount",
+            "ClusterName",
+            input.clusterName,
+            "ServiceName",
+            input.serviceName,
+            { stat: "Maximum", label: "Desired" },
+          ],
         ],
         { period: 60 },
       ),

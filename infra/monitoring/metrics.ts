@@ -53,7 +53,12 @@ export function tableMetric(stack: MonitoredStack, metricName: string, period: n
   };
 }
 
-export function ecsServiceMetric(stack: MonitoredStack, metricName: "RunningTaskCount" | "DesiredTaskCount", stat: string, period: number): MetricRef {
+export function ecsServiceMetric(
+  stack: MonitoredStack,
+  metricName: "RunningTaskCount" | "DesiredTaskCount",
+  stat: string,
+  period: number,
+): MetricRef {
   return {
     namespace: CONTAINER_INSIGHTS_NAMESPACE,
     metricName,

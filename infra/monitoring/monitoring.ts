@@ -66,7 +66,9 @@ export function createMonitoring(
   });
   const policy = new aws.sns.TopicPolicy("alarm-topic-policy", {
     arn: alarmTopic.topic.arn,
-    policy: pulumi.all([scope, alarmTopic.topic.arn, rule.arn]).apply(([s, topicArn, ruleArn]) => JSON.stringify(topicPolicy(s, topicArn, ruleArn))),
+    policy: pulumi
+      .all([scope, alarmTopic.topic.arn, rule.arn])
+      .apply(([s, topicArn, ruleArn]) => JSON.stringify(topicPolicy(s, topicArn, ruleArn))),
   });
   // After the topic policy: until it lets the rule publish, deliveries would fail.
   new aws.cloudwatch.EventTarget(

@@ -417,10 +417,17 @@ describe("twitterstream stack", function () {
 
     it("reads the table's and the service's metrics by their real names", () => {
       const throttled = byName(defaultNetwork, ALARM, "alarm-table-throttled");
-      expect(throttled.inputs).to.deep.include({ namespace: "AWS/DynamoDB", metricName: "WriteThrottleEvents", dimensions: { TableName: "twitterStream-test" } });
+      expect(throttled.inputs).to.deep.include({
+        namespace: "AWS/DynamoDB",
+        metricName: "WriteThrottleEvents",
+        dimensions: { TableName: "twitterStream-test" },
+      });
       const tasks = byName(defaultNetwork, ALARM, "alarm-tasks-below-desired");
       const queries = tasks.inputs.metricQueries as Array<{ id: string; metric?: { dimensions: Record<string, string> } }>;
-      expect(queries[0].metric?.dimensions).to.deep.equal({ ClusterName: "twitterstream-cluster-1234567", ServiceName: "twitterstream-service-1234567" });
+      expect(queries[0].metric?.dimensions).to.deep.equal({
+        ClusterName: "twitterstream-cluster-1234567",
+        ServiceName: "twitterstream-service-1234567",
+      });
       const idle = byName(defaultNetwork, ALARM, "alarm-no-posts-stored");
       expect(idle.inputs).to.include({ evaluationPeriods: 12, datapointsToAlarm: 12 });
     });
@@ -430,7 +437,9 @@ describe("twitterstream stack", function () {
       const rule = only(defaultNetwork, "aws:cloudwatch/eventRule:EventRule");
       const doc = JSON.parse(String(policy.inputs.policy)) as { Statement: Array<{ Resource: string; Condition?: unknown }> };
       for (const st of doc.Statement) expect(st.Resource).to.equal(topicArn(defaultNetwork));
-      expect(doc.Statement[2].Condition).to.deep.equal({ ArnEquals: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/stopped-tasks-1234567" } });
+      expect(doc.Statement[2].Condition).to.deep.equal({
+        ArnEquals: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/stopped-tasks-1234567" },
+      });
       const pattern = JSON.parse(String(rule.inputs.eventPattern)) as { detail: { group: string[] } };
       expect(pattern.detail.group).to.deep.equal(["service:twitterstream-service-1234567"]);
       const target = only(defaultNetwork, "aws:cloudwatch/eventTarget:EventTarget");

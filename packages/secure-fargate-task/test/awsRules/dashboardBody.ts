@@ -44,7 +44,8 @@ export function dashboardBodyProblems(body: unknown): string[] {
 function widgetProblems(widget: unknown): string[] {
   if (!isObject(widget)) return ["a widget must be an object"];
   const problems: string[] = [];
-  if (typeof widget.type !== "string" || !WIDGET_TYPES.includes(widget.type)) problems.push(`type ${JSON.stringify(widget.type)} is not one of ${WIDGET_TYPES.join(", ")}`);
+  if (typeof widget.type !== "string" || !WIDGET_TYPES.includes(widget.type))
+    problems.push(`type ${JSON.stringify(widget.type)} is not one of ${WIDGET_TYPES.join(", ")}`);
   const ranges: Array<[string, number, number]> = [
     ["x", 0, 23],
     ["y", 0, Number.MAX_SAFE_INTEGER],
@@ -63,7 +64,8 @@ function widgetProblems(widget: unknown): string[] {
   if (widget.type === "text" && typeof properties.markdown !== "string") problems.push("a text widget needs properties.markdown");
   if (widget.type === "alarm") {
     const alarms = properties.alarms;
-    if (!Array.isArray(alarms) || alarms.length < 1 || alarms.length > 100) problems.push("an alarm widget needs properties.alarms: 1 to 100 alarm ARNs");
+    if (!Array.isArray(alarms) || alarms.length < 1 || alarms.length > 100)
+      problems.push("an alarm widget needs properties.alarms: 1 to 100 alarm ARNs");
     else {
       alarms.forEach((a: unknown, i) => {
         if (typeof a !== "string" || !ALARM_ARN.test(a)) problems.push(`properties.alarms[${i}] ${JSON.stringify(a)} is not an alarm ARN`);
@@ -76,9 +78,12 @@ function widgetProblems(widget: unknown): string[] {
 function metricProblems(p: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (typeof p.region !== "string" || p.region === "") problems.push("a metric widget needs properties.region");
-  if (p.view !== undefined && !(typeof p.view === "string" && VIEWS.includes(p.view))) problems.push(`view ${JSON.stringify(p.view)} is not one of ${VIEWS.join(", ")}`);
-  if (p.stat !== undefined && !(typeof p.stat === "string" && STAT.test(p.stat))) problems.push(`stat ${JSON.stringify(p.stat)} is not a statistic`);
-  if (p.period !== undefined && !periodOk(p.period)) problems.push(`period ${JSON.stringify(p.period)} must be 1, 5, 10, 30, 60 or a multiple of 60`);
+  if (p.view !== undefined && !(typeof p.view === "string" && VIEWS.includes(p.view)))
+    problems.push(`view ${JSON.stringify(p.view)} is not one of ${VIEWS.join(", ")}`);
+  if (p.stat !== undefined && !(typeof p.stat === "string" && STAT.test(p.stat)))
+    problems.push(`stat ${JSON.stringify(p.stat)} is not a statistic`);
+  if (p.period !== undefined && !periodOk(p.period))
+    problems.push(`period ${JSON.stringify(p.period)} must be 1, 5, 10, 30, 60 or a multiple of 60`);
   const metrics = p.metrics;
   if (!Array.isArray(metrics) || metrics.length === 0) return [...problems, "a metric widget needs properties.metrics, a non-empty array"];
   metrics.forEach((line: unknown, i) => problems.push(...metricLineProblems(line).map((m) => `metrics[${i}]: ${m}`)));
@@ -100,14 +105,21 @@ function metricLineProblems(line: unknown): string[] {
   const options = isObject(last) ? last : undefined;
   const names = options === undefined ? line : line.slice(0, -1);
   if (names.length === 0) {
-    return options !== undefined && typeof options.expression === "string" ? [] : ["a line of one object must be an expression ({expression, ...})"];
+    return options !== undefined && typeof options.expression === "string"
+      ? []
+      : ["a line of one object must be an expression ({expression, ...})"];
   }
   const problems: string[] = [];
-  if (!names.every((n) => typeof n === "string" && n !== "")) problems.push("namespace, metric name and dimensions must be non-empty strings, the options object last");
-  else if (names.length < 2 || names.length % 2 !== 0) problems.push(`${names.length} strings: a namespace, a metric name, then dimension name/value pairs`);
-  if (options?.stat !== undefined && !(typeof options.stat === "string" && STAT.test(options.stat))) problems.push(`stat ${JSON.stringify(options.stat)} is not a statistic`);
-  if (options?.period !== undefined && !periodOk(options.period)) problems.push(`period ${JSON.stringify(options.period)} must be 1, 5, 10, 30, 60 or a multiple of 60`);
-  if (options?.yAxis !== undefined && options.yAxis !== "left" && options.yAxis !== "right") problems.push(`yAxis ${JSON.stringify(options.yAxis)} must be left or right`);
+  if (!names.every((n) => typeof n === "string" && n !== ""))
+    problems.push("namespace, metric name and dimensions must be non-empty strings, the options object last");
+  else if (names.length < 2 || names.length % 2 !== 0)
+    problems.push(`${names.length} strings: a namespace, a metric name, then dimension name/value pairs`);
+  if (options?.stat !== undefined && !(typeof options.stat === "string" && STAT.test(options.stat)))
+    problems.push(`stat ${JSON.stringify(options.stat)} is not a statistic`);
+  if (options?.period !== undefined && !periodOk(options.period))
+    problems.push(`period ${JSON.stringify(options.period)} must be 1, 5, 10, 30, 60 or a multiple of 60`);
+  if (options?.yAxis !== undefined && options.yAxis !== "left" && options.yAxis !== "right")
+    problems.push(`yAxis ${JSON.stringify(options.yAxis)} must be left or right`);
   return problems;
 }
 

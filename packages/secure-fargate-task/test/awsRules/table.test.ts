@@ -238,12 +238,24 @@ const EXAMPLES: Record<string, Example> = {
   evaluationPeriods: [3, 0],
   namespace: ["Twitterstream", ":Twitterstream"],
   metricName: ["PostsStored", ""],
-  alarmActions: [["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4"], Array.from({ length: 6 }, (_, i) => `arn:aws:sns:eu-west-1:123456789012:t${i}`)],
-  okActions: [["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4"], Array.from({ length: 6 }, (_, i) => `arn:aws:sns:eu-west-1:123456789012:t${i}`)],
+  alarmActions: [
+    ["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4"],
+    Array.from({ length: 6 }, (_, i) => `arn:aws:sns:eu-west-1:123456789012:t${i}`),
+  ],
+  okActions: [
+    ["arn:aws:sns:eu-west-1:123456789012:alarms-1a2b3c4"],
+    Array.from({ length: 6 }, (_, i) => `arn:aws:sns:eu-west-1:123456789012:t${i}`),
+  ],
   datapointsToAlarm: [3, 0],
   metricQueries: [
-    [{ id: "m", metric: { metricName: "M", namespace: "N", period: 60, stat: "Sum" } }, { id: "e", expression: "m * 2", returnData: true }],
-    [{ id: "m", metric: { metricName: "M", namespace: "N", period: 60, stat: "Sum" }, returnData: true }, { id: "e", expression: "m * 2", returnData: true }],
+    [
+      { id: "m", metric: { metricName: "M", namespace: "N", period: 60, stat: "Sum" } },
+      { id: "e", expression: "m * 2", returnData: true },
+    ],
+    [
+      { id: "m", metric: { metricName: "M", namespace: "N", period: 60, stat: "Sum" }, returnData: true },
+      { id: "e", expression: "m * 2", returnData: true },
+    ],
   ],
   "metricQueries[].id": ["skippedPercent", "Skipped"],
   "metricQueries[].expression": ["IF(a >= 1 AND b == 0, 1, 0)", "x".repeat(1025)],

@@ -1864,25 +1864,45 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       },
       {
         path: "alarmActions",
-        checks: [{ kind: "custom", what: "at most 5 actions", test: (v) => (Array.isArray(v) && v.length > 5 ? `${v.length} actions: at most 5` : undefined) }],
+        checks: [
+          {
+            kind: "custom",
+            what: "at most 5 actions",
+            test: (v) => (Array.isArray(v) && v.length > 5 ? `${v.length} actions: at most 5` : undefined),
+          },
+        ],
         source: { doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") + " (AlarmActions: maximum number of 5 items)" },
       },
       {
         path: "okActions",
-        checks: [{ kind: "custom", what: "at most 5 actions", test: (v) => (Array.isArray(v) && v.length > 5 ? `${v.length} actions: at most 5` : undefined) }],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "ok_actions MaxItems: 5"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") },
+        checks: [
+          {
+            kind: "custom",
+            what: "at most 5 actions",
+            test: (v) => (Array.isArray(v) && v.length > 5 ? `${v.length} actions: at most 5` : undefined),
+          },
+        ],
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "ok_actions MaxItems: 5"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
       },
       {
         path: "datapointsToAlarm",
         checks: [{ kind: "intRange", min: 1, max: 1000000 }],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "datapoints_to_alarm IntAtLeast(1)"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") },
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "datapoints_to_alarm IntAtLeast(1)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"),
+        },
       },
       {
         path: "metricQueries",
         checks: [METRIC_QUERIES],
         source: {
           tf: TF("cloudwatch/metric_alarm.go", "metric_query ConflictsWith metric_name; CustomizeDiff: no query with both expression and metric"),
-          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") + " (Metrics: one item has ReturnData true, the expression the alarm watches)",
+          doc:
+            DOC("AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html") +
+            " (Metrics: one item has ReturnData true, the expression the alarm watches)",
         },
       },
       {
@@ -1896,17 +1916,26 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       {
         path: "metricQueries[].expression",
         checks: [len(1, 1024)],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "metric_query.expression StringLenBetween(1, 1024)"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html") },
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "metric_query.expression StringLenBetween(1, 1024)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html"),
+        },
       },
       {
         path: "metricQueries[].metric.metricName",
         checks: [len(1, 255)],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.metric_name StringLenBetween(1, 255)"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_Metric.html") },
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.metric_name StringLenBetween(1, 255)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_Metric.html"),
+        },
       },
       {
         path: "metricQueries[].metric.namespace",
         checks: [len(1, 255), formatCheck(/^[^:].*$/, "not starting with `:`")],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.namespace StringLenBetween(1, 255), [^:].*"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_Metric.html") },
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.namespace StringLenBetween(1, 255), [^:].*"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_Metric.html"),
+        },
       },
       {
         path: "metricQueries[].metric.period",
@@ -1914,14 +1943,25 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           {
             kind: "custom",
             what: "1, 5, 10, 20, 30 or a multiple of 60 seconds",
-            test: (v) => (typeof v === "number" && ([1, 5, 10, 20, 30].includes(v) || (v >= 60 && v % 60 === 0)) ? undefined : "is not 1, 5, 10, 20, 30 or a multiple of 60"),
+            test: (v) =>
+              typeof v === "number" && ([1, 5, 10, 20, 30].includes(v) || (v >= 60 && v % 60 === 0))
+                ? undefined
+                : "is not 1, 5, 10, 20, 30 or a multiple of 60",
           },
         ],
-        source: { tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.period IntInSlice(1, 5, 10, 20, 30) or IntDivisibleBy(60)"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_MetricStat.html") },
+        source: {
+          tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.period IntInSlice(1, 5, 10, 20, 30) or IntDivisibleBy(60)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_MetricStat.html"),
+        },
       },
       {
         path: "metricQueries[].metric.stat",
-        checks: [formatCheck(/^(?:SampleCount|Average|Sum|Minimum|Maximum|p\d{1,2}(?:\.\d{1,2})?|p100)$/, "a statistic (SampleCount, Average, Sum, Minimum, Maximum) or a percentile pNN")],
+        checks: [
+          formatCheck(
+            /^(?:SampleCount|Average|Sum|Minimum|Maximum|p\d{1,2}(?:\.\d{1,2})?|p100)$/,
+            "a statistic (SampleCount, Average, Sum, Minimum, Maximum) or a percentile pNN",
+          ),
+        ],
         source: {
           tf: TF("cloudwatch/metric_alarm.go", "metric_query.metric.stat enum types.Statistic or the extended-statistic pattern"),
           doc: DOC("AmazonCloudWatch/latest/monitoring/Statistics-definitions.html"),
@@ -1937,7 +1977,10 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       {
         path: "dashboardName",
         checks: [len(1, 255), formatCheck(/^[0-9A-Za-z_-]+$/, "[0-9A-Za-z_-]")],
-        source: { tf: TF("cloudwatch/validate.go", "validDashboardName (at most 255, ^[0-9A-Za-z_-]+$)"), doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutDashboard.html") },
+        source: {
+          tf: TF("cloudwatch/validate.go", "validDashboardName (at most 255, ^[0-9A-Za-z_-]+$)"),
+          doc: DOC("AmazonCloudWatch/latest/APIReference/API_PutDashboard.html"),
+        },
       },
       {
         path: "dashboardBody",
@@ -1959,7 +2002,10 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
       {
         path: "kmsMasterKeyId",
         checks: [arnCheck()],
-        source: { ...ARN_SOURCE, doc: DOC("sns/latest/api/API_SetTopicAttributes.html") + " (KmsMasterKeyId: a key ID, alias or ARN; the project passes the ARN)" },
+        source: {
+          ...ARN_SOURCE,
+          doc: DOC("sns/latest/api/API_SetTopicAttributes.html") + " (KmsMasterKeyId: a key ID, alias or ARN; the project passes the ARN)",
+        },
       },
       ...tagRules({ doc: DOC("sns/latest/api/API_TagResource.html") }),
     ],
@@ -1969,17 +2015,25 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
     rules: [
       { path: "arn", checks: [arnCheck()], source: { ...ARN_SOURCE, doc: DOC("sns/latest/api/API_SetTopicAttributes.html") } },
       ...policyDocumentRules("policy", 30 * 1024, {
-        doc: DOC("sns/latest/dg/sns-access-policy-language-api-permissions-reference.html") + " (policy quotas: 30 KB, one topic, a unique policy Id)",
+        doc:
+          DOC("sns/latest/dg/sns-access-policy-language-api-permissions-reference.html") + " (policy quotas: 30 KB, one topic, a unique policy Id)",
       }),
     ],
   },
   "aws:sns/topicSubscription:TopicSubscription": {
     rules: [
-      { path: "topic", checks: [arnCheck()], source: { tf: TF("sns/topic_subscription.go", "topic_arn verify.ValidARN"), doc: DOC("sns/latest/api/API_Subscribe.html") } },
+      {
+        path: "topic",
+        checks: [arnCheck()],
+        source: { tf: TF("sns/topic_subscription.go", "topic_arn verify.ValidARN"), doc: DOC("sns/latest/api/API_Subscribe.html") },
+      },
       {
         path: "protocol",
         checks: [{ kind: "oneOf", values: ["application", "email", "email-json", "firehose", "http", "https", "lambda", "sms", "sqs"] }],
-        source: { tf: TF("sns/topic_subscription.go", "protocol StringInSlice(subscriptionProtocol_Values())"), doc: DOC("sns/latest/api/API_Subscribe.html") },
+        source: {
+          tf: TF("sns/topic_subscription.go", "protocol StringInSlice(subscriptionProtocol_Values())"),
+          doc: DOC("sns/latest/api/API_Subscribe.html"),
+        },
       },
       {
         path: "endpoint",
