@@ -247,7 +247,7 @@ export const CONTROLS: Control[] = [
     rule: "sqs-queue-encrypted",
     checks: "SQS queues are encrypted at rest",
     verdict: MET,
-    note: "The rotation dead-letter queue (`followRotation`) is encrypted with the component's key; EventBridge may use the key for that rule only.",
+    note: "The component's dead-letter queues are encrypted with its key: the rotation queue (`followRotation`), which EventBridge writes to, and uses the key for, for that rule only; and the schedule's queue (`schedule`), which the schedule's role writes to, using the key through SQS only.",
     findings: find.unencryptedQueues,
   },
   {
@@ -307,7 +307,7 @@ export const CONTROLS: Control[] = [
       reason:
         "It evaluates custom event buses; the component makes none (`followRotation` puts a rule on the default bus, `schedule` an EventBridge Scheduler schedule).",
     },
-    note: "Security Hub has no control for EventBridge Scheduler schedules: its EventBridge controls (EventBridge.2, .3, .4) evaluate event buses and global endpoints only (https://docs.aws.amazon.com/securityhub/latest/userguide/eventbridge-controls.html). The schedule's role is held to least privilege by the IAM evaluation rows instead.",
+    note: "Security Hub has no control for EventBridge Scheduler schedules: its EventBridge controls (EventBridge.2, .3, .4) evaluate event buses and global endpoints only (https://docs.aws.amazon.com/securityhub/latest/userguide/eventbridge-controls.html). The schedule's role is held to least privilege by the IAM evaluation rows instead, and a run Scheduler gives up on goes to an encrypted dead-letter queue with an alarm on its depth.",
     findings: find.untaggedEventBuses,
   },
   {

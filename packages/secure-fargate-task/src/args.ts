@@ -401,7 +401,9 @@ export interface SecureFargateTaskArgs {
    * A customer-managed KMS key to encrypt the secrets, log group and repository with. Its key policy must let the
    * account's IAM policies use it and let CloudWatch Logs use it for this log group; with `followRotation`, it also
    * encrypts the rotation dead-letter queue, and must let `events.amazonaws.com` `kms:GenerateDataKey` and `kms:Decrypt`
-   * for the rotation rule (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html).
+   * for the rotation rule (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html); with `schedule`,
+   * it encrypts the schedule's dead-letter queue, which the schedule's role writes to (through the IAM policies the
+   * key policy lets the account use).
    * @default - a key the component creates, with rotation on and a scoped key policy
    */
   kmsKeyArn?: pulumi.Input<string>;
@@ -428,7 +430,8 @@ export interface SecureFargateTaskArgs {
   healthCheck?: ContainerHealthCheckArgs;
   /**
    * ARNs the component's alarms notify when they fire and when they clear, e.g. an SNS topic's ARN. The component
-   * alarms when its rotation dead-letter queue (with `followRotation`) holds a message.
+   * alarms when its rotation dead-letter queue (with `followRotation`) or its schedule's dead-letter queue (with
+   * `schedule`) holds a message.
    * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
    * @default - none: the alarms change state and notify nobody
    */

@@ -228,14 +228,19 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       }
     }
     const schedule = settings.schedule
-      ? createSchedule(ctx, settings.schedule, {
-          clusterArn,
-          taskDefinition,
-          network,
-          executionRoleArn: roles.executionRole.arn,
-          taskRoleArn: roles.taskRole.arn,
-          dependsOn: [roles.ready],
-        })
+      ? createSchedule(
+          ctx,
+          settings.schedule,
+          {
+            clusterArn,
+            taskDefinition,
+            network,
+            executionRoleArn: roles.executionRole.arn,
+            taskRoleArn: roles.taskRole.arn,
+            dependsOn: [roles.ready],
+          },
+          { kmsKeyArn, alarmActions: settings.alarmActions },
+        )
       : undefined;
 
     this.clusterArn = clusterArn;

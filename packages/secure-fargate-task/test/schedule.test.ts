@@ -14,6 +14,8 @@ import { rolePolicy, runComponent } from "./runComponent";
 const context = makeContext();
 const valid: SecureFargateTaskArgs = { image: { context }, secrets: { API_KEY: { value: "k" } }, runMode: "task" };
 const NIGHTLY: ScheduleArgs = { expression: "cron(0 3 * * ? *)" };
+const DLQ_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:app-schedule-dlq-1234567`;
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:alarms`;
 
 /** The messages validateArgs rejects these arguments with (none when it accepts them). */
 function problems(args: Partial<SecureFargateTaskArgs>): string[] {
@@ -163,12 +165,14 @@ describe("schedule policies", () => {
 });
 
 describe("SecureFargateTask with a schedule (mocks)", () => {
-  it("creates the schedule with Fargate, the tasks' network, the retry policy and its own role, and no service", async () => {
+  it("creates the schedule with Fargate, the tasks' network, the retry policy, a dead-letter queue and its own role, and no service", async () => {
     const { run, component } = await runComponent({
       runMode: "task",
       schedule: { expression: "cron(0 3 * * ? *)", timezone: "Europe/Paris", flexibleTimeWindowMinutes: 15, maximumRetryAttempts: 3 },
       network: { subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-given"] },
+      alarmActions: [TOPIC_ARN],
     });
+    const keyArn = run.get("aws:kms/key:Key", "app-key").state.arn;
     expect(run.ofType("aws:ecs/service:Service")).to.have.length(0);
     const cluster = `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/app-cluster-1234567`;
     const schedule = run.get("aws:scheduler/schedule:Schedule", "app-schedule").inputs;
@@ -191,7 +195,29 @@ describe("SecureFargateTask with a schedule (mocks)", () => {
           propagateTags: "TASK_DEFINITION",
         },
         retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 86400 },
+        deadLetterConfig: { arn: DLQ_ARN },
       },
+    });
+    expect(run.get("aws:sqs/queue:Queue", "app-schedule-dlq").inputs).to.deep.equal({
+      kmsMasterKeyId: keyArn,
+      messageRetentionSeconds: 1209600,
+      tags: {},
+    });
+    expect(run.ofType("aws:sqs/queuePolicy:QueuePolicy"), "Scheduler sends with the schedule's role").to.have.length(0);
+    expect(run.get("aws:cloudwatch/metricAlarm:MetricAlarm", "app-schedule-dlq-alarm").inputs).to.deep.equal({
+      alarmDescription: "A scheduled run of proj/dev/app did not start: read the dead-letter queue, then run the task (runTaskCommand).",
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: "app-schedule-dlq-1234567" },
+      statistic: "Maximum",
+      period: 300,
+      evaluationPeriods: 1,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: 0,
+      treatMissingData: "notBreaching",
+      alarmActions: [TOPIC_ARN],
+      okActions: [TOPIC_ARN],
+      tags: {},
     });
     expect(await new Promise((r) => component.scheduleArn.apply(r))).to.equal(
       `arn:aws:scheduler:${REGION}:${ACCOUNT}:schedule/default/app-schedule-1234567`,
@@ -223,6 +249,14 @@ describe("SecureFargateTask with a schedule (mocks)", () => {
           Resource: [`arn:aws:iam::${ACCOUNT}:role/app-execution-role-1234567`, `arn:aws:iam::${ACCOUNT}:role/app-task-role-1234567`],
           Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
         },
+        { Sid: "RecordFailuresInDeadLetterQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: DLQ_ARN },
+        {
+          Sid: "EncryptDeadLettersViaSqs",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: keyArn,
+          Condition: { StringEquals: { "kms:ViaService": `sqs.${REGION}.amazonaws.com` } },
+        },
       ],
     });
   });
@@ -246,15 +280,17 @@ describe("SecureFargateTask with a schedule (mocks)", () => {
           clusterArn: existing,
           executionRoleArn: "e",
           taskRoleArn: "t",
+          deadLetter: { queueArn: DLQ_ARN, kmsKeyArn: "k", region: REGION },
         },
       ).Statement[1].Resource,
     ).to.equal(`arn:aws:ecs:${REGION}:${ACCOUNT}:task/shared/*`);
     expect(rolePolicy(run, "app-schedule-policy").Statement[0].Condition).to.deep.equal({ ArnEquals: { "ecs:cluster": existing } });
   });
 
-  it("makes no schedule, role or wait without `schedule`", async () => {
+  it("makes no schedule, role, wait, queue or alarm without `schedule`", async () => {
     const { run, component } = await runComponent({ runMode: "task" });
     expect(run.ofType("aws:scheduler/schedule:Schedule")).to.have.length(0);
+    expect(run.ofType("aws:sqs/queue:Queue")).to.have.length(0);
     expect(run.resources.filter((r) => r.name.startsWith("app-schedule"))).to.have.length(0);
     expect(await new Promise((r) => component.scheduleArn.apply(r))).to.equal(undefined);
   });

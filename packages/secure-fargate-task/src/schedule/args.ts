@@ -21,10 +21,16 @@ export interface ScheduleArgs {
   flexibleTimeWindowMinutes?: number;
   /**
    * How many times Scheduler retries a `RunTask` call that failed (throttled, no capacity), 0 to 185. A task that
-   * started and then failed is not retried. @default 185
+   * started and then failed is not retried. A run still failing after its retries goes to the schedule's dead-letter
+   * queue (encrypted with the component's key, messages kept 14 days), and an alarm notifies `alarmActions`.
+   * https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html
+   * @default 185
    */
   maximumRetryAttempts?: number;
-  /** How long, in seconds (60 to 86400), Scheduler keeps retrying one run. @default 86400 */
+  /**
+   * How long, in seconds (60 to 86400), Scheduler keeps retrying one run before it sends it to the dead-letter queue.
+   * @default 86400
+   */
   maximumEventAgeInSeconds?: number;
   /** Whether the schedule runs; `false` keeps it, paused. @default true */
   enabled?: boolean;

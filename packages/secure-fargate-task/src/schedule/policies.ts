@@ -1,5 +1,6 @@
 import { policyDocument, PolicyDocument } from "../iam/policyDocument";
 import type { AwsScope } from "../iam/policies";
+import { DeadLetterTarget, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
 
 /**
  * Trust policy of the schedule's role: EventBridge Scheduler, for schedules of this account's default group only
@@ -27,13 +28,17 @@ export interface RunTaskPolicyInputs {
   clusterArn: string;
   executionRoleArn: string;
   taskRoleArn: string;
+  /** The schedule's dead-letter queue, which Scheduler sends to with this role. */
+  deadLetter: DeadLetterTarget;
 }
 
 /**
  * The schedule role's only policy, narrower than AWS's `AmazonEC2ContainerServiceEventsRole`: `ecs:RunTask` on this
  * family in this cluster, `ecs:TagResource` only while RunTask creates the task (the tags it propagates), and
- * `iam:PassRole` on exactly the task's two roles, only to ECS tasks.
+ * `iam:PassRole` on exactly the task's two roles, only to ECS tasks; and sending to the schedule's dead-letter queue:
+ * Scheduler delivers a run it gave up on with the schedule's role, not as a service principal through a queue policy.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CWE_IAM_role.html
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html
  */
 export function runTaskPolicy(scope: AwsScope, inputs: RunTaskPolicyInputs): PolicyDocument {
   const ecs = `arn:${scope.partition}:ecs:${scope.region}:${scope.accountId}`;
@@ -60,5 +65,6 @@ export function runTaskPolicy(scope: AwsScope, inputs: RunTaskPolicyInputs): Pol
       Resource: [inputs.executionRoleArn, inputs.taskRoleArn],
       Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
     },
+    ...sendToDeadLetterQueue(inputs.deadLetter),
   ]);
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
+import { createDeadLetterQueue } from "../deadLetter/queue";
 import { IamPropagation } from "../iam/iamPropagation";
 import type { ResolvedNetwork } from "../network/network";
 import { runTaskPolicy, schedulerTrustPolicy } from "./policies";
@@ -17,13 +18,31 @@ export interface ScheduleTarget {
   dependsOn: pulumi.Resource[];
 }
 
+/** Where a run Scheduler gives up on goes: a queue under this key, whose alarm notifies these ARNs. */
+export interface ScheduleDeadLetters {
+  kmsKeyArn: pulumi.Output<string>;
+  alarmActions: pulumi.Input<pulumi.Input<string>[]>;
+}
+
 /**
  * An EventBridge Scheduler schedule that runs the task definition on Fargate, in the tasks' subnets and security
- * groups, with a role of its own that may only run this family in this cluster and pass the task's two roles.
+ * groups, with a role of its own that may only run this family in this cluster and pass the task's two roles. A run
+ * whose `RunTask` call still fails after the retry policy goes to a dead-letter queue encrypted with the component's
+ * key, and an alarm fires when it holds a message.
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html
  */
-export function createSchedule(ctx: ChildContext, settings: ScheduleSettings, target: ScheduleTarget): aws.scheduler.Schedule {
+export function createSchedule(
+  ctx: ChildContext,
+  settings: ScheduleSettings,
+  target: ScheduleTarget,
+  deadLetters: ScheduleDeadLetters,
+): aws.scheduler.Schedule {
   const opts = { parent: ctx.parent };
+  const queue = createDeadLetterQueue(ctx, "schedule", deadLetters.kmsKeyArn, {
+    description: `A scheduled run of ${ctx.names.label} did not start: read the dead-letter queue, then run the task (runTaskCommand).`,
+    actions: deadLetters.alarmActions,
+  });
   const role = new aws.iam.Role(
     `${ctx.name}-schedule-role`,
     {
@@ -38,9 +57,17 @@ export function createSchedule(ctx: ChildContext, settings: ScheduleSettings, ta
     {
       role: role.id,
       policy: pulumi
-        .all([ctx.scope, target.clusterArn, target.executionRoleArn, target.taskRoleArn])
-        .apply(([s, clusterArn, executionRoleArn, taskRoleArn]) =>
-          JSON.stringify(runTaskPolicy(s, { family: ctx.names.family, clusterArn, executionRoleArn, taskRoleArn })),
+        .all([ctx.scope, target.clusterArn, target.executionRoleArn, target.taskRoleArn, queue.arn, deadLetters.kmsKeyArn])
+        .apply(([s, clusterArn, executionRoleArn, taskRoleArn, queueArn, kmsKeyArn]) =>
+          JSON.stringify(
+            runTaskPolicy(s, {
+              family: ctx.names.family,
+              clusterArn,
+              executionRoleArn,
+              taskRoleArn,
+              deadLetter: { queueArn, kmsKeyArn, region: s.region },
+            }),
+          ),
         ),
     },
     opts,
@@ -73,6 +100,7 @@ export function createSchedule(ctx: ChildContext, settings: ScheduleSettings, ta
           propagateTags: "TASK_DEFINITION",
         },
         retryPolicy: { maximumRetryAttempts: settings.maximumRetryAttempts, maximumEventAgeInSeconds: settings.maximumEventAgeInSeconds },
+        deadLetterConfig: { arn: queue.arn },
       },
     },
     { parent: ctx.parent, dependsOn: [ready, ...target.dependsOn] },

@@ -5,6 +5,8 @@ import type { ChildContext } from "../context";
 import { packageRoot, SHIPPED } from "../packageRoot";
 import { policyDocument, PolicyDocument } from "../iam/policyDocument";
 import { AwsScope, eventRuleArn, logGroupArn } from "../iam/policies";
+import { DeadLetterTarget, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
+import { createDeadLetterQueue } from "../deadLetter/queue";
 
 /**
  * The EventBridge pattern for "this secret has a new current value": Secrets Manager's native `Secret Label Updated`
@@ -51,9 +53,6 @@ export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetr
  */
 export const FUNCTION_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 2 } as const;
 
-/** How long the dead-letter queue keeps a message: 14 days, SQS's maximum, time enough to notice and replay it. */
-export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
-
 /**
  * The dead-letter queue's policy: EventBridge may send to it for exactly this rule (`aws:SourceArn`), nobody else. The
  * function writes its failure records with its own role, which needs no queue policy in the same account.
@@ -74,14 +73,9 @@ export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): Policy
 
 /**
  * The rotation function may start deployments of this one service, write its own logs, and record a failed
- * invocation in its dead-letter queue (SQS encrypts with the queue's key as the sender: a data key, through SQS only).
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html
+ * invocation in its dead-letter queue.
  */
-export function restartPolicy(
-  serviceArn: string,
-  functionLogGroupArn: string,
-  deadLetter: { queueArn: string; kmsKeyArn: string; region: string },
-): PolicyDocument {
+export function restartPolicy(serviceArn: string, functionLogGroupArn: string, deadLetter: DeadLetterTarget): PolicyDocument {
   return policyDocument([
     { Sid: "RollThisServiceOnly", Effect: "Allow", Action: "ecs:UpdateService", Resource: serviceArn },
     {
@@ -90,38 +84,8 @@ export function restartPolicy(
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `${functionLogGroupArn}:log-stream:*`,
     },
-    { Sid: "RecordFailuresInDeadLetterQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetter.queueArn },
-    {
-      Sid: "EncryptDeadLettersViaSqs",
-      Effect: "Allow",
-      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-      Resource: deadLetter.kmsKeyArn,
-      Condition: { StringEquals: { "kms:ViaService": `sqs.${deadLetter.region}.amazonaws.com` } },
-    },
+    ...sendToDeadLetterQueue(deadLetter),
   ]);
-}
-
-/**
- * An alarm when the dead-letter queue holds a message: a rotation whose restart failed, so the service still runs on
- * the old secret. Missing data is `notBreaching`: SQS stops sending metrics for a queue that has been empty and unused
- * for six hours, and a queue that holds a message is never inactive.
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html
- */
-export function deadLetterAlarm(queueName: pulumi.Input<string>, label: string, actions: pulumi.Input<pulumi.Input<string>[]>) {
-  return {
-    alarmDescription: `A rotation of ${label} did not restart the service: read the dead-letter queue, then redeploy.`,
-    namespace: "AWS/SQS",
-    metricName: "ApproximateNumberOfMessagesVisible",
-    dimensions: { QueueName: queueName },
-    statistic: "Maximum",
-    period: 300,
-    evaluationPeriods: 1,
-    comparisonOperator: "GreaterThanThreshold",
-    threshold: 0,
-    treatMissingData: "notBreaching",
-    alarmActions: actions,
-    okActions: actions,
-  };
 }
 
 /**
@@ -145,19 +109,13 @@ export function followRotation(
     opts,
   );
   const ruleArn = ctx.scope.apply((s) => eventRuleArn(s, ctx.names.rotationRule));
-  const queue = new aws.sqs.Queue(
-    `${ctx.name}-rotation-dlq`,
-    { kmsMasterKeyId: kmsKeyArn, messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS, tags: ctx.tags },
-    opts,
-  );
+  const queue = createDeadLetterQueue(ctx, "rotation", kmsKeyArn, {
+    description: `A rotation of ${ctx.names.label} did not restart the service: read the dead-letter queue, then redeploy.`,
+    actions: settings.alarmActions,
+  });
   const queuePolicy = new aws.sqs.QueuePolicy(
     `${ctx.name}-rotation-dlq-policy`,
     { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArn]).apply(([q, r]) => JSON.stringify(deadLetterQueuePolicy(q, r))) },
-    opts,
-  );
-  new aws.cloudwatch.MetricAlarm(
-    `${ctx.name}-rotation-dlq-alarm`,
-    { ...deadLetterAlarm(queue.name, ctx.names.label, settings.alarmActions), tags: ctx.tags },
     opts,
   );
   const role = new aws.iam.Role(

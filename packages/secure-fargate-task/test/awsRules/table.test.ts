@@ -181,6 +181,10 @@ const EXAMPLES: Record<string, Example> = {
   "aws:scheduler/schedule:Schedule target.ecsParameters.propagateTags": ["TASK_DEFINITION", "SERVICE"],
   "aws:scheduler/schedule:Schedule target.retryPolicy.maximumRetryAttempts": [185, 186],
   "aws:scheduler/schedule:Schedule target.retryPolicy.maximumEventAgeInSeconds": [60, 59],
+  "aws:scheduler/schedule:Schedule target.deadLetterConfig.arn": [
+    "arn:aws:sqs:eu-west-1:123456789012:app-schedule-dlq-1a2b3c4",
+    "arn:aws:sqs:eu-west-1:123456789012:app-schedule-dlq.fifo",
+  ],
   // S3
   bucketPrefix: ["proj-dev-app-", "Proj-Dev-App-"],
   bucket: ["proj-dev-app-20261122000000000001", "proj_dev_app"],

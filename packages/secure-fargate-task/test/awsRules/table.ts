@@ -1676,6 +1676,13 @@ export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
           doc: DOC("scheduler/latest/APIReference/API_RetryPolicy.html"),
         },
       },
+      {
+        path: "target.deadLetterConfig.arn",
+        checks: [formatCheck(/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[a-zA-Z0-9_-]+$/, "an SQS queue ARN"), len(1, 1600)],
+        source: {
+          doc: `${DOC("AWSCloudFormation/latest/UserGuide/aws-properties-scheduler-schedule-deadletterconfig.html")} (Arn: pattern ^arn:aws[a-z-]*:sqs:[a-z0-9\\-]+:\\d{12}:[a-zA-Z0-9\\-_]+$, length 1 to 1600); ${DOC("scheduler/latest/UserGuide/configuring-schedule-dlq.html")} (a standard queue: no FIFO)`,
+        },
+      },
     ],
     // pulumi-aws allows 255 here, AWS 64: the name rule above catches a logical name too long for 64.
     autoName: { field: "name", maxLength: 255, suppressedBy: ["namePrefix"], source: SOURCES.pulumiAutoName },

@@ -89,6 +89,12 @@ describe("AWS security controls on the component's defaults, through the policy 
     }
   });
 
+  it("SQS.1 holds for the schedule's dead-letter queue", async () => {
+    const subject = await componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } });
+    expect(ofType(subject, TYPES.queue)).to.have.length(1);
+    expect(CONTROLS.find((c) => c.id === "SQS.1")!.findings(subject)).to.deep.equal([]);
+  });
+
   it("CloudWatch.16 accepts logs that never expire (0)", async () => {
     expect(named(await pack.update(await componentWith({ logRetentionInDays: 0 })), "cloudwatch-16")).to.deep.equal([]);
   });

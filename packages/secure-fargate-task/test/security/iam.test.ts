@@ -10,6 +10,7 @@ import {
   KEY_POLICY_ROWS,
   ROTATION_ROWS,
   Row,
+  SCHEDULE_DEAD_LETTER_ROWS,
   SCHEDULE_ROWS,
   SIDECAR_ROWS,
   STACK_TASK_ROLE_ROWS,
@@ -48,7 +49,7 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
   {
     name: "the component running its task on a schedule",
     capture: () => componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } }),
-    rows: [...SCHEDULE_ROWS, ...TRUST_ROWS],
+    rows: [...SCHEDULE_ROWS, ...SCHEDULE_DEAD_LETTER_ROWS, ...TRUST_ROWS],
   },
   {
     name: "the component with ECS Exec on",

@@ -228,3 +228,23 @@ export const DEAD_LETTER_ROWS: Row[] = [
   row("execution role", "sqs:SendMessage", "this dead-letter queue", DENIED),
   row("task role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
 ];
+
+/**
+ * The schedule's dead-letter queue: Scheduler sends a run it gave up on with the schedule's role, which may send to
+ * this queue only and encrypt through SQS only; Scheduler as a service principal has no grant on it (no queue policy),
+ * and nobody here reads it.
+ */
+export const SCHEDULE_DEAD_LETTER_ROWS: Row[] = [
+  row("schedule role", "sqs:SendMessage", "this dead-letter queue", ALLOWED),
+  row("schedule role", "sqs:SendMessage", "another queue", DENIED),
+  row("schedule role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
+  row("schedule role", "sqs:PurgeQueue", "this dead-letter queue", DENIED),
+  row("schedule role", "kms:GenerateDataKey", "this key", ALLOWED, "via SQS"),
+  row("schedule role", "kms:Decrypt", "this key", ALLOWED, "via SQS"),
+  row("schedule role", "kms:GenerateDataKey", "this key", DENIED),
+  row("schedule role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("schedule role", "kms:Decrypt", "another key", DENIED, "via SQS"),
+  row("EventBridge Scheduler service", "sqs:SendMessage", "this dead-letter queue", DENIED, "for a schedule of this account"),
+  row("execution role", "sqs:SendMessage", "this dead-letter queue", DENIED),
+  row("task role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
+];
