@@ -3,12 +3,13 @@
  * parts) can register. To add a row for a new type, append it to the file of its area in `rows/`, citing its source.
  */
 import { CORE_ROWS } from "./rows/core";
+import { MONITORING_ROWS } from "./rows/monitoring";
 import { NETWORK_ROWS } from "./rows/network";
 import { OPTIONAL_ROWS } from "./rows/optional";
 import type { PermissionRow } from "./types";
 
 /** Every row, keyed by nothing: `rowFor` finds one by token. */
-export const PERMISSIONS: readonly PermissionRow[] = [...CORE_ROWS, ...NETWORK_ROWS, ...OPTIONAL_ROWS];
+export const PERMISSIONS: readonly PermissionRow[] = [...CORE_ROWS, ...NETWORK_ROWS, ...MONITORING_ROWS, ...OPTIONAL_ROWS];
 
 /** The row of a token, or undefined when the table has none. */
 export function rowFor(token: string): PermissionRow | undefined {

@@ -16,7 +16,13 @@ export const STACK_AXES = { network: ["default", "private"], secretDelivery: ["e
 
 /** One configuration: the stack with these settings, or the component with one optional part. */
 export type Configuration =
-  | { readonly scope: "stack"; readonly label: string; readonly settings: Readonly<Record<keyof typeof STACK_AXES, string>> }
+  | {
+      readonly scope: "stack";
+      readonly label: string;
+      readonly settings: Readonly<Record<keyof typeof STACK_AXES, string>>;
+      /** Config that adds resources without being an axis (it changes no other row), e.g. `alarmEmail`. */
+      readonly extra?: Readonly<Record<string, string>>;
+    }
   | { readonly scope: "component"; readonly label: string; readonly variant: string };
 
 /** What one configuration registered: resource types and invoke tokens, deduplicated and sorted. */
@@ -25,7 +31,7 @@ export interface Capture {
   readonly tokens: readonly string[];
 }
 
-/** Every stack combination, then the component's optional parts (`componentScenario.ts`'s variants). */
+/** Every stack combination, the stack with `alarmEmail` (its email subscription), then the component's optional parts (`componentScenario.ts`'s variants). */
 export const CONFIGURATIONS: readonly Configuration[] = [
   ...STACK_AXES.network.flatMap((network) =>
     STACK_AXES.secretDelivery.map((secretDelivery): Configuration => ({
@@ -34,6 +40,12 @@ export const CONFIGURATIONS: readonly Configuration[] = [
       settings: { network, secretDelivery },
     })),
   ),
+  {
+    scope: "stack",
+    label: "`alarmEmail` set",
+    settings: { network: "default", secretDelivery: "environment" },
+    extra: { alarmEmail: "ops@example.com" },
+  },
   { scope: "component", label: "component `followRotation` (an existing secret, followed)", variant: "followRotation" },
   { scope: "component", label: "component `s3Object` secret (its own S3 bucket)", variant: "s3Object" },
   { scope: "component", label: "component without `network` (default VPC lookup)", variant: "defaultNetwork" },
@@ -53,7 +65,7 @@ interface ChildResult {
 export function capture(configuration: Configuration): Promise<Capture> {
   const args =
     configuration.scope === "stack"
-      ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig(configuration.settings), secretKeys: [] })]
+      ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig({ ...configuration.settings, ...configuration.extra }), secretKeys: [] })]
       : [COMPONENT_SCENARIO, configuration.variant];
   return new Promise((resolve, reject) => {
     execFile(

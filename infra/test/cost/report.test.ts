@@ -44,7 +44,8 @@ describe("cost report (docs/COST.md)", function () {
   it("reads each configuration's resources from its mock run: public IP or NAT, architecture, task count", () => {
     const base = byLabel(/^Default/).inventory;
     expect([base.publicIp, base.natGateways, base.desiredCount, base.task.architecture]).to.deep.equal([true, 0, 1, "X86_64"]);
-    expect([base.secrets, base.kmsKeys, base.containerInsights]).to.deep.equal([1, 1, "enabled"]);
+    // Two keys: the component's, and the alarm topic's (infra/monitoring/monitoring.ts).
+    expect([base.secrets, base.kmsKeys, base.containerInsights]).to.deep.equal([1, 2, "enabled"]);
     const privateNet = byLabel(/^Private/).inventory;
     expect([privateNet.publicIp, privateNet.natGateways]).to.deep.equal([false, 1]);
     expect(byLabel(/^arm64 \(/).inventory.task.architecture).to.equal("ARM64");
