@@ -1,6 +1,7 @@
 /**
  * The AWS controls the component is held to: AWS Config's "Operational Best Practices for ECS" conformance pack and
- * the AWS Security Hub controls for ECS, ECR, KMS, CloudWatch Logs and Secrets Manager. One list drives both the
+ * the AWS Security Hub controls for ECS, ECR, KMS, CloudWatch Logs, Secrets Manager, EFS, EventBridge, EC2 Auto Scaling
+ * and Elastic Load Balancing. One list drives both the
  * control tests (`controls.test.ts`) and `docs/SECURITY.md` (`scripts/security-report.ts`).
  */
 import type { SecureFargateTaskArgs } from "../../secure-fargate-task/src";
@@ -29,6 +30,11 @@ export interface Control {
   note?: string;
   /** What the control would flag in a subject; none = compliant. */
   findings: (subject: Subject) => string[];
+  /**
+   * When the component's defaults make nothing the control evaluates: the arguments with which it does (`what`, for
+   * the docs). The verdict is then the component's with these arguments, and an option's `args` are added to them.
+   */
+  evaluatedWith?: { args: Partial<SecureFargateTaskArgs>; what: string };
 }
 
 const MET: Verdict = { status: "met" };
@@ -37,6 +43,12 @@ const EFS_NOT_OURS =
   "The component creates no EFS file system, access point or mount target: `efsVolumes` mounts yours. The policy pack evaluates this control on those your stack makes (`aws.efs.FileSystem`, `aws.efs.AccessPoint`).";
 const ASG_NOT_OURS =
   "The component scales with Application Auto Scaling on its ECS service's task count (`autoScaling`) and runs on Fargate: it creates no EC2 Auto Scaling group or launch configuration. The policy pack evaluates this control on those your stack makes (`aws.autoscaling.Group`, `aws.ec2.LaunchConfiguration`).";
+/** The component with the ALB it creates: a certificate is all `loadBalancer` needs (and a port to send traffic to). */
+const ALB_CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
+const WITH_ALB: Control["evaluatedWith"] = {
+  args: { portMappings: [{ containerPort: 8080 }], loadBalancer: { certificateArn: ALB_CERTIFICATE } },
+  what: "the ALB `loadBalancer: { certificateArn }` creates, other options at their defaults (without `loadBalancer`, or with `targetGroupArn`, the component makes no load balancer)",
+};
 const ROTATION_REASON =
   "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
 const ROTATION_OPTION =
@@ -353,5 +365,104 @@ export const CONTROLS: Control[] = [
     checks: "Auto Scaling groups use EC2 launch templates",
     verdict: { status: "not applicable", reason: ASG_NOT_OURS },
     findings: find.asgWithoutLaunchTemplate,
+  },
+  {
+    id: "ELB.1",
+    rule: "alb-http-to-https-redirection-check",
+    checks: "HTTP listeners of Application Load Balancers redirect to HTTPS",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    note: "The ALB's HTTP listener (port 80) only redirects to HTTPS (port 443, 301). With `targetGroupArn` the load balancer and its listeners are yours; the policy pack evaluates them if your stack makes them. The Classic Load Balancer controls (ELB.2, .3, .7, .8, .9, .10, .14) are left out: the component never makes a Classic Load Balancer, and cannot attach to one (it registers tasks in a target group, which Classic Load Balancers do not have).",
+    findings: find.httpListenersWithoutRedirect,
+  },
+  {
+    id: "ELB.4",
+    rule: "alb-http-drop-invalid-header-enabled",
+    checks: "Application Load Balancers drop invalid HTTP header fields",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    findings: find.albKeepsInvalidHeaders,
+  },
+  {
+    id: "ELB.5",
+    rule: "elb-logging-enabled",
+    checks: "Application Load Balancers write access logs",
+    verdict: {
+      status: "met with an option",
+      reason:
+        "Access logs go to an S3 bucket whose policy lets the region's Elastic Load Balancing write (SSE-S3 only); the component makes no bucket, so they are opt-in.",
+      option: "`loadBalancer: { certificateArn, accessLogs: { bucket, prefix? } }`, a bucket of yours that admits ELB log delivery.",
+      args: {
+        portMappings: [{ containerPort: 8080 }],
+        loadBalancer: { certificateArn: ALB_CERTIFICATE, accessLogs: { bucket: "elb-access-logs" } },
+      },
+    },
+    evaluatedWith: WITH_ALB,
+    note: "ELB.5 evaluates Classic Load Balancers too; the component makes none.",
+    findings: find.albWithoutAccessLogs,
+  },
+  {
+    id: "ELB.6",
+    rule: "elb-deletion-protection-enabled",
+    checks: "Application, Network and Gateway Load Balancers have deletion protection",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    note: "On by default (`loadBalancer.deletionProtection`, default true): to destroy the ALB, set it to false and `pulumi up` first. Setting it to false fails this control.",
+    findings: find.lbWithoutDeletionProtection,
+  },
+  {
+    id: "ELB.12",
+    rule: "alb-desync-mode-check",
+    checks: "Application Load Balancers use defensive or strictest desync mitigation mode",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    note: "The component sets `defensive`, which is also ELB's default.",
+    findings: find.albWeakDesyncMitigation,
+  },
+  {
+    id: "ELB.13",
+    rule: "elbv2-multiple-az",
+    checks: "Application, Network and Gateway Load Balancers span at least two Availability Zones",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    note: "Without `network` the ALB takes the default VPC's default subnets, one in each zone of the region. `loadBalancer.subnetIds` must name at least two subnets (validated), but the component cannot see their zones: give subnets in two zones (ELB itself refuses two in one zone).",
+    findings: find.lbInOneZone,
+  },
+  {
+    id: "ELB.16",
+    rule: "alb-waf-enabled",
+    checks: "Application Load Balancers are associated with an AWS WAF web ACL",
+    verdict: {
+      status: "not met",
+      reason:
+        "The component associates no web ACL: which rules to run (managed rule groups, rate limits, geography) and their cost (a web ACL, its rules and every request) are the application's choice, not the component's.",
+      option:
+        "In your stack, `new aws.wafv2.WebAclAssociation(name, { resourceArn: task.loadBalancerArn, webAclArn: <your REGIONAL web ACL> })`; the policy pack then passes the ALB.",
+    },
+    evaluatedWith: WITH_ALB,
+    findings: find.albWithoutWaf,
+  },
+  {
+    id: "ELB.17",
+    rule: "elbv2-predefined-security-policy-ssl-check",
+    checks: "HTTPS and TLS listeners use one of the security policies Security Hub recommends",
+    verdict: MET,
+    evaluatedWith: WITH_ALB,
+    note: `The HTTPS listener's default policy is \`ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\`, one of the control's eight (${find.ELB17_SSL_POLICIES.map((p) => `\`${p}\``).join(", ")}). \`loadBalancer.sslPolicy\` accepts any policy whose minimum is TLS 1.2, and some of those are not on the list (e.g. \`ELBSecurityPolicy-TLS13-1-2-2021-06\`, \`ELBSecurityPolicy-TLS-1-2-2017-01\`, \`ELBSecurityPolicy-FS-1-2-Res-2020-10\`): choosing one fails this control.`,
+    findings: find.listenersWithoutRecommendedPolicy,
+  },
+  {
+    id: "ELB.18",
+    rule: "elbv2-listener-encryption-in-transit",
+    checks: "Application Load Balancer listeners use HTTPS, Network Load Balancer listeners TLS",
+    verdict: {
+      status: "not met",
+      reason:
+        "The ALB keeps an HTTP listener on port 80 that only answers with a 301 to HTTPS (ELB.1), so that a client typing the bare name is sent to HTTPS rather than refused. The control fails every listener that is not HTTPS, redirect or not.",
+      option:
+        "None in the component, which always adds the redirecting listener: suppress ELB.18 for the `-http` listener in Security Hub, or run your own ALB with an HTTPS listener only and attach the service to its target group (`loadBalancer.targetGroupArn`).",
+    },
+    evaluatedWith: WITH_ALB,
+    findings: find.unencryptedListeners,
   },
 ];

@@ -2,7 +2,7 @@
  * What each AWS control would flag in a subject, computed from the captured resources the way the control's AWS
  * Config rule reads the deployed ones. Each function returns one line per flagged resource; none means compliant.
  */
-import { containers, ContainerJson, ofType, policyInput, Resource, stateString, Subject, TYPES } from "./subject";
+import { containers, ContainerJson, ofType, ofTypes, policyInput, Resource, stateString, Subject, TYPES } from "./subject";
 
 type Finder = (subject: Subject) => string[];
 
@@ -251,3 +251,113 @@ export const asyncFunctionsWithoutDeadLetters: Finder = (s) => {
     return dlq || configured.has(String(f.state.name)) ? [] : [`${f.name} drops failed asynchronous invocations`];
   });
 };
+
+// --- Elastic Load Balancing v2 (Application and Network Load Balancers; `aws.lb` or `aws.alb`) ---
+
+const LOAD_BALANCERS = [TYPES.loadBalancer, TYPES.albLoadBalancer] as const;
+const LISTENERS = [TYPES.listener, TYPES.albListener] as const;
+
+/**
+ * ELB.17's `sslPolicies` (not customizable), from the Security Hub control's text.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-17
+ */
+export const ELB17_SSL_POLICIES = [
+  "ELBSecurityPolicy-TLS13-1-3-2021-06",
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
+];
+
+/** `application` (the provider's default), `network` or `gateway`. */
+function lbType(lb: Resource): string {
+  return typeof lb.inputs.loadBalancerType === "string" ? lb.inputs.loadBalancerType : "application";
+}
+
+function eachLoadBalancer(test: (lb: Resource, s: Subject) => string | undefined, types = ["application", "network", "gateway"]): Finder {
+  return (s) => ofTypes(s, LOAD_BALANCERS).flatMap((lb) => (types.includes(lbType(lb)) ? (test(lb, s) ?? []) : []));
+}
+
+/**
+ * The listener's protocol. Without one, the provider sends none and ELB takes HTTP for an Application Load Balancer; a
+ * Gateway Load Balancer's listeners have none (GENEVE). The load balancer is the stack's one whose ARN the listener
+ * names; a listener on a load balancer the stack does not make is taken as it says.
+ */
+function listenerProtocol(listener: Resource, s: Subject): string | undefined {
+  if (typeof listener.inputs.protocol === "string") return listener.inputs.protocol;
+  const lb = ofTypes(s, LOAD_BALANCERS).find((l) => l.state.arn !== undefined && l.state.arn === listener.inputs.loadBalancerArn);
+  return lb && lbType(lb) !== "application" ? undefined : "HTTP";
+}
+
+function eachListener(test: (listener: Resource, protocol: string | undefined) => string | undefined): Finder {
+  return (s) => ofTypes(s, LISTENERS).flatMap((l) => test(l, listenerProtocol(l, s)) ?? []);
+}
+
+interface ListenerAction {
+  type?: string;
+  redirect?: { protocol?: string };
+}
+
+/** ELB.1: an HTTP listener (only an Application Load Balancer has them) whose default action is not a redirect to HTTPS. */
+export const httpListenersWithoutRedirect = eachListener((l, protocol) => {
+  if (protocol !== "HTTP") return undefined;
+  const actions = (l.inputs.defaultActions ?? []) as ListenerAction[];
+  return actions.some((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS") ? undefined : `${l.name} does not redirect HTTP to HTTPS`;
+});
+
+/** ELB.4: `routing.http.drop_invalid_header_fields.enabled`, off unless set. */
+export const albKeepsInvalidHeaders = eachLoadBalancer(
+  (lb) => (lb.inputs.dropInvalidHeaderFields === true ? undefined : `${lb.name} does not drop invalid header fields`),
+  ["application"],
+);
+
+/** ELB.5 (Application Load Balancers; its Classic half is left out): access logs, off unless `enabled` is true. */
+export const albWithoutAccessLogs = eachLoadBalancer(
+  (lb) => ((lb.inputs.accessLogs as { enabled?: boolean } | undefined)?.enabled === true ? undefined : `${lb.name} has no access logs`),
+  ["application"],
+);
+
+/** ELB.6: deletion protection, off unless set. */
+export const lbWithoutDeletionProtection = eachLoadBalancer((lb) =>
+  lb.inputs.enableDeletionProtection === true ? undefined : `${lb.name} has no deletion protection`,
+);
+
+/** ELB.12: `defensive` (ELB's default when none is set) or `strictest`; `monitor` fails. */
+export const albWeakDesyncMitigation = eachLoadBalancer(
+  (lb) => {
+    const mode = typeof lb.inputs.desyncMitigationMode === "string" ? lb.inputs.desyncMitigationMode : "defensive";
+    return mode === "defensive" || mode === "strictest" ? undefined : `${lb.name} has desync mitigation mode ${mode}`;
+  },
+  ["application"],
+);
+
+/** ELB.13: fewer than two Availability Zones. ELB takes one subnet per zone, so zones are counted as subnets. */
+export const lbInOneZone = eachLoadBalancer((lb) =>
+  Math.max(count(lb.inputs.subnets), count(lb.inputs.subnetMappings)) < 2 ? `${lb.name} spans fewer than two Availability Zones` : undefined,
+);
+
+/** ELB.16: an Application Load Balancer with no WAF (or WAF Classic regional) web ACL association naming its ARN. */
+export const albWithoutWaf = eachLoadBalancer(
+  (lb, s) => {
+    const associated = ofTypes(s, [TYPES.webAclAssociation, TYPES.wafRegionalWebAclAssociation]).some(
+      (a) => lb.state.arn !== undefined && a.inputs.resourceArn === lb.state.arn,
+    );
+    return associated ? undefined : `${lb.name} is associated with no WAF web ACL`;
+  },
+  ["application"],
+);
+
+/** ELB.17: an HTTPS or TLS listener whose security policy is not one of ELB.17's (none set: ELB's default `ELBSecurityPolicy-2016-08`). */
+export const listenersWithoutRecommendedPolicy = eachListener((l, protocol) => {
+  if (protocol !== "HTTPS" && protocol !== "TLS") return undefined;
+  const policy = typeof l.inputs.sslPolicy === "string" ? l.inputs.sslPolicy : "ELBSecurityPolicy-2016-08";
+  return ELB17_SSL_POLICIES.includes(policy) ? undefined : `${l.name} uses security policy ${policy}`;
+});
+
+/** ELB.18: a listener that does not encrypt: an Application Load Balancer's not HTTPS, a Network Load Balancer's not TLS. */
+export const unencryptedListeners = eachListener((l, protocol) =>
+  protocol === undefined || protocol === "HTTPS" || protocol === "TLS" ? undefined : `${l.name} listens on ${protocol}`,
+);

@@ -54,6 +54,13 @@ export const TYPES = {
   lambdaFunction: "aws:lambda/function:Function",
   functionEventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
   eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+  loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+  listener: "aws:lb/listener:Listener",
+  /** The same resources under the provider's `aws.alb` module, which a stack may use instead of `aws.lb`. */
+  albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
+  albListener: "aws:alb/listener:Listener",
+  webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  wafRegionalWebAclAssociation: "aws:wafregional/webAclAssociation:WebAclAssociation",
 } as const;
 
 /** Resource types that would grant permissions this model does not evaluate: their presence fails the capture. */
@@ -67,6 +74,11 @@ export const UNMODELLED_GRANTS = [
 
 export function ofType(subject: Subject, type: string): Resource[] {
   return subject.resources.filter((r) => r.type === type);
+}
+
+/** The resources of any of these types (one resource under each of the provider's module names). */
+export function ofTypes(subject: Subject, types: readonly string[]): Resource[] {
+  return subject.resources.filter((r) => types.includes(r.type));
 }
 
 /** The single resource of this type; fails when there is none or more than one. */

@@ -32,20 +32,36 @@ describe("AWS security controls on the component's defaults, through the policy 
     expect(info.policies.map((p) => p.name)).to.deep.equal(CONTROLS.map(policyName));
   });
 
+  /** What the pack reports on the component with the arguments a control is evaluated with (its defaults otherwise). */
+  const reportedWith = new Map<unknown, Promise<Diagnostic[]>>();
+  function reportFor(control: (typeof CONTROLS)[number]): Promise<Diagnostic[]> {
+    const given = control.evaluatedWith?.args;
+    if (given === undefined) return Promise.resolve(reported);
+    if (!reportedWith.has(given))
+      reportedWith.set(
+        given,
+        componentWith(given).then((s) => pack.update(s)),
+      );
+    return reportedWith.get(given)!;
+  }
+
   for (const control of CONTROLS) {
     const { verdict } = control;
     const rule = control.rule === control.id ? "" : ` (${control.rule})`;
-    it(`${control.id}${rule} ${control.checks}: ${verdict.status}`, async () => {
-      const flagged = named(reported, policyName(control));
+    const on = control.evaluatedWith ? ", with `loadBalancer`" : "";
+    it(`${control.id}${rule} ${control.checks}: ${verdict.status}${on}`, async () => {
+      const flagged = named(await reportFor(control), policyName(control));
       switch (verdict.status) {
         case "met":
         case "not applicable":
           expect(flagged).to.deep.equal([]);
           break;
-        case "met with an option":
+        case "met with an option": {
           expect(flagged, "the documented default does not meet it").to.not.deep.equal([]);
-          expect(named(await pack.update(await componentWith(verdict.args)), policyName(control)), verdict.option).to.deep.equal([]);
+          const args = { ...control.evaluatedWith?.args, ...verdict.args };
+          expect(named(await pack.update(await componentWith(args)), policyName(control)), verdict.option).to.deep.equal([]);
           break;
+        }
         case "not met":
           expect(flagged, "the documented default does not meet it").to.not.deep.equal([]);
           break;
@@ -100,7 +116,9 @@ describe("AWS security controls on the component's defaults, through the policy 
   });
 
   it("flags, with the stack's arguments too, exactly the controls documented as not met by default", async () => {
-    const documented = CONTROLS.filter((c) => c.verdict.status !== "met" && c.verdict.status !== "not applicable").map(policyName);
+    const documented = CONTROLS.filter(
+      (c) => c.evaluatedWith === undefined && c.verdict.status !== "met" && c.verdict.status !== "not applicable",
+    ).map(policyName);
     const flagged = new Set((await pack.update(await componentWithStackArgs())).map((d) => d.policyName));
     expect(CONTROLS.map(policyName).filter((n) => flagged.has(n))).to.deep.equal(documented);
   });
@@ -112,6 +130,52 @@ describe("AWS security controls on the component's defaults, through the policy 
     const flagged = await pack.update(efs);
     for (const id of ["ecs-task-definition-efs-encryption-enabled", "EFS.1", "EFS.2", "EFS.3", "EFS.4"]) {
       expect(named(flagged, policyName(CONTROLS.find((c) => c.id === id)!)), id).to.deep.equal([]);
+    }
+  });
+
+  it("ELB.1, ELB.4, ELB.6, ELB.12, ELB.13 and ELB.17 hold for the component's ALB, which ELB.5, ELB.16 and ELB.18 flag as documented", async () => {
+    const alb = await componentWith(CONTROLS.find((c) => c.id === "ELB.1")!.evaluatedWith!.args);
+    expect(ofType(alb, TYPES.loadBalancer)).to.have.length(1);
+    expect(
+      ofType(alb, TYPES.listener)
+        .map((l) => String(l.inputs.protocol))
+        .sort(),
+    ).to.deep.equal(["HTTP", "HTTPS"]);
+    const findingsOf = (id: string) => CONTROLS.find((c) => c.id === id)!.findings(alb);
+    for (const id of ["ELB.1", "ELB.4", "ELB.6", "ELB.12", "ELB.13", "ELB.17"]) expect(findingsOf(id), id).to.deep.equal([]);
+    expect(findingsOf("ELB.5")).to.deep.equal(["app-alb has no access logs"]);
+    expect(findingsOf("ELB.16")).to.deep.equal(["app-alb is associated with no WAF web ACL"]);
+    expect(findingsOf("ELB.18")).to.deep.equal(["app-http listens on HTTP"]);
+  });
+
+  it("ELB.6 fails the component's ALB with deletionProtection false, and ELB.17 with a TLS 1.2 policy the control does not list", async () => {
+    const alb = await componentWith({
+      portMappings: [{ containerPort: 8080 }],
+      loadBalancer: {
+        certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666",
+        deletionProtection: false,
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      },
+    });
+    const flagged = await pack.update(alb);
+    expect(named(flagged, "elb-6").map((d) => d.message.split("\n")[1])).to.deep.equal(["app-alb has no deletion protection"]);
+    expect(named(flagged, "elb-17").map((d) => d.message.split("\n")[1])).to.deep.equal([
+      "app-https uses security policy ELBSecurityPolicy-TLS13-1-2-2021-06",
+    ]);
+  });
+
+  it("the ELB controls find nothing of the component's when it attaches to your target group: the load balancer is yours", async () => {
+    const attached = await componentWith({
+      portMappings: [{ containerPort: 8080 }],
+      loadBalancer: {
+        targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef",
+        securityGroupIds: ["sg-0123456789abcdef0"],
+      },
+    });
+    for (const type of [TYPES.loadBalancer, TYPES.listener]) expect(ofType(attached, type), type).to.deep.equal([]);
+    const flagged = await pack.update(attached);
+    for (const control of CONTROLS.filter((c) => c.id.startsWith("ELB."))) {
+      expect(named(flagged, policyName(control)), control.id).to.deep.equal([]);
     }
   });
 

@@ -19,6 +19,20 @@ function task(container: Record<string, unknown>, extra: Record<string, unknown>
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:s-AbCdEf";
 const FS_ARN = "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0123456789abcdef0";
+const ALB_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef";
+const NLB_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/tcp/0123456789abcdef";
+
+/** An Application Load Balancer with the outputs AWS gives it, every ELB control's setting as `inputs` leaves it. */
+function alb(inputs: Record<string, unknown>, type: string = TYPES.loadBalancer): ProgramResource {
+  return resource(type, "alb", { subnets: ["subnet-a", "subnet-b"], ...inputs }, { arn: ALB_ARN });
+}
+
+function listener(name: string, inputs: Record<string, unknown>, type: string = TYPES.listener): ProgramResource {
+  return resource(type, name, { loadBalancerArn: ALB_ARN, ...inputs });
+}
+
+const REDIRECT = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }];
+const FORWARD = [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef" }];
 
 /**
  * For each control, resources it must flag: proof that each check can fail. Each has the outputs AWS always gives it
@@ -114,6 +128,21 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
   ],
   "SecretsManager.4": [resource(TYPES.secret, "secret", {}, { arn: SECRET_ARN })],
   "EventBridge.2": [resource(TYPES.eventBus, "bus", { name: "bus", tags: {} })],
+  "ELB.1": [alb({}), listener("http", { port: 80, protocol: "HTTP", defaultActions: FORWARD })],
+  "ELB.4": [alb({ dropInvalidHeaderFields: false })],
+  "ELB.5": [alb({ accessLogs: { bucket: "logs", enabled: false } })],
+  "ELB.6": [alb({}, TYPES.albLoadBalancer)],
+  "ELB.12": [alb({ desyncMitigationMode: "monitor" })],
+  "ELB.13": [alb({ subnets: ["subnet-a"] })],
+  "ELB.16": [
+    alb({}),
+    resource(TYPES.webAclAssociation, "waf", {
+      resourceArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/other/0123456789abcdef",
+      webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/acl/0b1c2d3e",
+    }),
+  ],
+  "ELB.17": [alb({}), listener("https", { port: 443, protocol: "HTTPS", defaultActions: FORWARD })],
+  "ELB.18": [alb({}), listener("http", { port: 80, defaultActions: REDIRECT })],
   "EventBridge.3": [
     resource(TYPES.eventBus, "bus", { name: "bus" }),
     resource(TYPES.eventBusPolicy, "policy", { eventBusName: "other-bus", policy: "{}" }),
@@ -171,6 +200,53 @@ describe("The policy pack flags each control's violator, through its analyzer", 
 
   const findingsOf = (id: string, resources: ProgramResource[]) =>
     CONTROLS.find((c) => c.id === id)!.findings({ label: "synthetic", resources, secretValues: [] });
+
+  it("the ELB controls pass an ALB and an NLB hardened as each asks, and ELB.17 and ELB.18 ignore a Gateway Load Balancer's listener", () => {
+    const resources = [
+      alb({
+        dropInvalidHeaderFields: true,
+        accessLogs: { bucket: "logs", enabled: true },
+        enableDeletionProtection: true,
+        desyncMitigationMode: "strictest",
+      }),
+      listener("https", { port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", defaultActions: FORWARD }),
+      resource(TYPES.webAclAssociation, "waf", {
+        resourceArn: ALB_ARN,
+        webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/acl/0b1c2d3e",
+      }),
+      resource(
+        TYPES.albLoadBalancer,
+        "nlb",
+        { loadBalancerType: "network", enableDeletionProtection: true, subnetMappings: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }] },
+        { arn: NLB_ARN },
+      ),
+      listener(
+        "tls",
+        { loadBalancerArn: NLB_ARN, port: 443, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" },
+        TYPES.albListener,
+      ),
+      resource(
+        TYPES.loadBalancer,
+        "gwlb",
+        { loadBalancerType: "gateway", enableDeletionProtection: true, subnets: ["subnet-a", "subnet-b"] },
+        { arn: "gwlb-arn" },
+      ),
+      listener("geneve", { loadBalancerArn: "gwlb-arn" }),
+    ];
+    for (const id of ["ELB.1", "ELB.4", "ELB.5", "ELB.6", "ELB.12", "ELB.13", "ELB.16", "ELB.17", "ELB.18"]) {
+      expect(findingsOf(id, resources), id).to.deep.equal([]);
+    }
+  });
+
+  it("ELB.1 and ELB.18 take a listener without a protocol on an ALB as HTTP; ELB.12 takes none as ELB's default, defensive; ELB.17 takes none as ELBSecurityPolicy-2016-08", () => {
+    expect(findingsOf("ELB.1", [alb({}), listener("bare", { port: 80, defaultActions: FORWARD })])).to.deep.equal([
+      "bare does not redirect HTTP to HTTPS",
+    ]);
+    expect(findingsOf("ELB.18", VIOLATORS["ELB.18"])).to.deep.equal(["http listens on HTTP"]);
+    expect(findingsOf("ELB.12", [alb({})])).to.deep.equal([]);
+    expect(findingsOf("ELB.17", VIOLATORS["ELB.17"])).to.deep.equal(["https uses security policy ELBSecurityPolicy-2016-08"]);
+    expect(findingsOf("ELB.18", [alb({}), listener("tcp", { protocol: "TCP", loadBalancerArn: NLB_ARN })])).to.deep.equal(["tcp listens on TCP"]);
+  });
 
   it("S3.9 flags the bucket without logging, and neither the logged bucket nor the bucket that receives the logs", () => {
     expect(findingsOf("S3.9", VIOLATORS["S3.9"])).to.deep.equal(["unlogged has no server access logging"]);
