@@ -109,6 +109,10 @@ const EXAMPLES: Record<string, Example> = {
     ],
     Array.from({ length: 11 }, (_, i) => ({ name: `c${i}` })),
   ],
+  "@json[].firelensConfiguration.type": ["fluentbit", "fluent-bit"],
+  "@json[].firelensConfiguration.options.{key}": ["enable-ecs-log-metadata", "config-file-path"],
+  "@json[].firelensConfiguration.options.enable-ecs-log-metadata": ["false", "no"],
+  "@json[].firelensConfiguration.options.config-file-type": ["file", "s3"],
   "@json[].name": ["secrets-init", "secrets init"],
   "@json[].memory": [6, 5],
   "@json[].image": ["123456789012.dkr.ecr.eu-west-1.amazonaws.com/proj/dev/app@sha256:" + "ab".repeat(32), "Proj/App:latest"],
@@ -467,6 +471,18 @@ describe("checkAwsRules", () => {
     expect(checkAwsRules([{ type: "aws:cloudwatch/eventRule:EventRule", name: "r", inputs: { name: "r", eventPattern: pattern } }])).to.deep.equal(
       [],
     );
+  });
+
+  it("refuses a task whose container logs with awsfirelens without a log router, and accepts it with one", () => {
+    const task = (defs: unknown[]) => [
+      { type: "aws:ecs/taskDefinition:TaskDefinition", name: "t", inputs: { family: "t", containerDefinitions: JSON.stringify(defs) } },
+    ];
+    const app = { name: "app", image: "app:1", logConfiguration: { logDriver: "awsfirelens", options: { Name: "cloudwatch_logs" } } };
+    const router = { name: "log_router", image: "fluent-bit:1", firelensConfiguration: { type: "fluentbit" } };
+    expect(checkAwsRules(task([app])).join("\n")).to.include(
+      '"app" logs with awsfirelens, and no container of the task has a firelensConfiguration',
+    );
+    expect(checkAwsRules(task([app, router]))).to.deep.equal([]);
   });
 
   it("reports a resource whose type is not in the table", () => {

@@ -158,15 +158,24 @@ function healthCheckRange(field: string, min: number, max: number): Rule[] {
 
 /**
  * The task's container definitions together: at most 10 (ECS quota "Containers per task definition", not adjustable),
- * names unique, and every `dependsOn` names another container of the same task.
+ * names unique, every `dependsOn` names another container of the same task, and a container that logs with
+ * `awsfirelens` has a log router (a container with `firelensConfiguration`) in its task.
  */
 const CONTAINER_SET: Check = {
   kind: "custom",
   what: "container definitions of one task",
   test: (v) => {
     if (!Array.isArray(v)) return "must be a list";
-    const defs = v as Array<{ name?: unknown; dependsOn?: Array<{ containerName?: unknown }> }>;
+    const defs = v as Array<{
+      name?: unknown;
+      dependsOn?: Array<{ containerName?: unknown }>;
+      logConfiguration?: { logDriver?: unknown };
+      firelensConfiguration?: unknown;
+    }>;
     if (defs.length > 10) return `${defs.length} containers, a task definition holds at most 10`;
+    const routed = defs.find((d) => d.logConfiguration?.logDriver === "awsfirelens");
+    if (routed !== undefined && !defs.some((d) => d.firelensConfiguration !== undefined))
+      return `${JSON.stringify(routed.name)} logs with awsfirelens, and no container of the task has a firelensConfiguration`;
     const names = defs.map((d) => d.name);
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice !== undefined) return `two containers are named ${JSON.stringify(twice)}`;
@@ -181,13 +190,37 @@ const CONTAINER_SET: Check = {
   },
 };
 
+/** The FireLens configuration's API shape, and the guide to a task that routes its logs through FireLens. */
+const FIRELENS_API = DOC("AmazonECS/latest/APIReference/API_FirelensConfiguration.html");
+const FIRELENS_GUIDE = DOC("AmazonECS/latest/developerguide/using_firelens.html");
+
 const containerRules: Rule[] = [
   {
     path: "containerDefinitions@json",
     checks: [CONTAINER_SET],
     source: {
-      doc: `${DOC("AmazonECS/latest/developerguide/service-quotas.html")} (Containers per task definition: 10, not adjustable); ${DOC("AmazonECS/latest/APIReference/API_ContainerDependency.html")} (containerName: a container of the task)`,
+      doc: `${DOC("AmazonECS/latest/developerguide/service-quotas.html")} (Containers per task definition: 10, not adjustable); ${DOC("AmazonECS/latest/APIReference/API_ContainerDependency.html")} (containerName: a container of the task); ${FIRELENS_GUIDE} (awsfirelens: the task needs a log router container with firelensConfiguration)`,
     },
+  },
+  {
+    path: "containerDefinitions@json[].firelensConfiguration.type",
+    checks: [{ kind: "oneOf", values: ["fluentd", "fluentbit"] }],
+    source: { doc: FIRELENS_API },
+  },
+  {
+    path: "containerDefinitions@json[].firelensConfiguration.options.{key}",
+    checks: [{ kind: "oneOf", values: ["enable-ecs-log-metadata", "config-file-type", "config-file-value"] }],
+    source: { doc: FIRELENS_API },
+  },
+  {
+    path: "containerDefinitions@json[].firelensConfiguration.options.enable-ecs-log-metadata",
+    checks: [{ kind: "oneOf", values: ["true", "false"] }],
+    source: { doc: FIRELENS_API },
+  },
+  {
+    path: "containerDefinitions@json[].firelensConfiguration.options.config-file-type",
+    checks: [{ kind: "oneOf", values: ["file"] }],
+    source: { doc: `${FIRELENS_API} (s3 or file; tasks on Fargate support file only)` },
   },
   { path: "containerDefinitions@json[].name", checks: [len(1, 255), ECS_NAME], source: CONTAINER_SOURCE },
   {
