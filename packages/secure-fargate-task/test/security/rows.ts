@@ -205,18 +205,28 @@ export const EXEC_ROWS: Row[] = [
 ];
 
 /**
+ * What the role that sends to a dead-letter queue may do (the shared grant of `src/deadLetter/`): send to that queue
+ * only, never read or purge it, and use the key through SQS only.
+ */
+function deadLetterSenderRows(principal: PrincipalName): Row[] {
+  return [
+    row(principal, "sqs:SendMessage", "this dead-letter queue", ALLOWED),
+    row(principal, "sqs:SendMessage", "another queue", DENIED),
+    row(principal, "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
+    row(principal, "sqs:PurgeQueue", "this dead-letter queue", DENIED),
+    row(principal, "kms:GenerateDataKey", "this key", ALLOWED, "via SQS"),
+    row(principal, "kms:Decrypt", "this key", ALLOWED, "via SQS"),
+    row(principal, "kms:GenerateDataKey", "this key", DENIED),
+    row(principal, "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  ];
+}
+
+/**
  * The rotation dead-letter queue: the function's role records failed invocations in it (encrypting through SQS only),
  * EventBridge sends undeliverable events for the rotation rule and no other, and neither reads it.
  */
 export const DEAD_LETTER_ROWS: Row[] = [
-  row("rotation role", "sqs:SendMessage", "this dead-letter queue", ALLOWED),
-  row("rotation role", "sqs:SendMessage", "another queue", DENIED),
-  row("rotation role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
-  row("rotation role", "sqs:PurgeQueue", "this dead-letter queue", DENIED),
-  row("rotation role", "kms:GenerateDataKey", "this key", ALLOWED, "via SQS"),
-  row("rotation role", "kms:Decrypt", "this key", ALLOWED, "via SQS"),
-  row("rotation role", "kms:GenerateDataKey", "this key", DENIED),
-  row("rotation role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  ...deadLetterSenderRows("rotation role"),
   row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", ALLOWED, "for the rotation rule"),
   row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", DENIED, "for another rule"),
   row("EventBridge service", "sqs:SendMessage", "this dead-letter queue", DENIED),
@@ -235,14 +245,7 @@ export const DEAD_LETTER_ROWS: Row[] = [
  * and nobody here reads it.
  */
 export const SCHEDULE_DEAD_LETTER_ROWS: Row[] = [
-  row("schedule role", "sqs:SendMessage", "this dead-letter queue", ALLOWED),
-  row("schedule role", "sqs:SendMessage", "another queue", DENIED),
-  row("schedule role", "sqs:ReceiveMessage", "this dead-letter queue", DENIED),
-  row("schedule role", "sqs:PurgeQueue", "this dead-letter queue", DENIED),
-  row("schedule role", "kms:GenerateDataKey", "this key", ALLOWED, "via SQS"),
-  row("schedule role", "kms:Decrypt", "this key", ALLOWED, "via SQS"),
-  row("schedule role", "kms:GenerateDataKey", "this key", DENIED),
-  row("schedule role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  ...deadLetterSenderRows("schedule role"),
   row("schedule role", "kms:Decrypt", "another key", DENIED, "via SQS"),
   row("EventBridge Scheduler service", "sqs:SendMessage", "this dead-letter queue", DENIED, "for a schedule of this account"),
   row("execution role", "sqs:SendMessage", "this dead-letter queue", DENIED),
