@@ -456,11 +456,14 @@ export const CONTROLS: Control[] = [
     rule: "elbv2-listener-encryption-in-transit",
     checks: "Application Load Balancer listeners use HTTPS, Network Load Balancer listeners TLS",
     verdict: {
-      status: "not met",
+      status: "met with an option",
       reason:
-        "The ALB keeps an HTTP listener on port 80 that only answers with a 301 to HTTPS (ELB.1), so that a client typing the bare name is sent to HTTPS rather than refused. The control fails every listener that is not HTTPS, redirect or not.",
-      option:
-        "None in the component, which always adds the redirecting listener: suppress ELB.18 for the `-http` listener in Security Hub, or run your own ALB with an HTTPS listener only and attach the service to its target group (`loadBalancer.targetGroupArn`).",
+        "By default the ALB keeps an HTTP listener on port 80 that only answers with a 301 to HTTPS (ELB.1), so that a client typing the bare name is sent to HTTPS rather than refused. The control fails every listener that is not HTTPS, redirect or not.",
+      option: "`loadBalancer: { certificateArn, httpRedirect: false }`: HTTPS only, no port 80 listener or ingress.",
+      args: {
+        portMappings: [{ containerPort: 8080 }],
+        loadBalancer: { certificateArn: ALB_CERTIFICATE, httpRedirect: false },
+      },
     },
     evaluatedWith: WITH_ALB,
     findings: find.unencryptedListeners,

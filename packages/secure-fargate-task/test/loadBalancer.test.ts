@@ -180,6 +180,16 @@ describe("SecureFargateTask with ports and a load balancer, under mocks", () => 
     });
   });
 
+  it("with httpRedirect false listens on HTTPS only: no port 80 listener or ingress, ELB.18's ask", async () => {
+    const { run: r } = await runComponent({ ...WEB, loadBalancer: { certificateArn: CERT, httpRedirect: false } });
+    expect(r.ofType(LISTENER).map((l) => [l.name, l.inputs.port, l.inputs.protocol])).to.deep.equal([["app-https", 443, "HTTPS"]]);
+    expect(r.ofType(INGRESS).map((i) => [i.name, i.inputs.fromPort, i.inputs.toPort])).to.deep.equal([["app-lb-https-0", 443, 443]]);
+    expect(r.get(SG, "app-lb-sg").inputs.description).to.equal("Load balancer of app: HTTPS in, the tasks out");
+    const { run: byDefault } = await runComponent(WEB);
+    expect(byDefault.ofType(LISTENER).map((l) => l.name).sort()).to.deep.equal(["app-http", "app-https"]);
+    expect(byDefault.get(SG, "app-lb-sg").inputs.description).to.equal("Load balancer of app: HTTPS and HTTP in, the tasks out");
+  });
+
   it("puts a created ALB in the given public subnets, with egress to each of the caller's task groups, whose rules stay the caller's", async () => {
     const { run: r } = await runComponent({
       ...WEB,

@@ -46,6 +46,7 @@ describe("validateArgs: ports and load balancing", () => {
       sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
       accessLogs: undefined,
       deletionProtection: true,
+      httpRedirect: true,
       healthCheck: DEFAULT_HEALTH_CHECK,
     });
     expect(s.healthCheckGracePeriodSeconds).to.equal(60);
@@ -93,6 +94,7 @@ describe("validateArgs: ports and load balancing", () => {
             ingressCidrBlocks: ["10.0.0.0/8", "203.0.113.7/32"],
             accessLogs: { bucket: "logs", prefix: "web/alb" },
             deletionProtection: false,
+            httpRedirect: false,
             healthCheck: {
               path: "/health",
               matcher: "200-299",
@@ -198,12 +200,25 @@ describe("validateArgs: ports and load balancing", () => {
           securityGroupIds: ["sg-lb"],
           sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
           deletionProtection: false,
+          httpRedirect: false,
         },
       },
       [
         "`loadBalancer.sslPolicy` configures a load balancer the component creates; with `targetGroupArn` the load balancer is yours. Remove it.",
         "`loadBalancer.deletionProtection` configures a load balancer the component creates; with `targetGroupArn` the load balancer is yours. Remove it.",
+        "`loadBalancer.httpRedirect` configures a load balancer the component creates; with `targetGroupArn` the load balancer is yours. Remove it.",
       ],
+    ],
+    [
+      "switches that are not booleans (from YAML or an untyped language)",
+      {
+        loadBalancer: {
+          certificateArn: CERT,
+          deletionProtection: "yes" as unknown as boolean,
+          httpRedirect: "no" as unknown as boolean,
+        },
+      },
+      ['`loadBalancer.deletionProtection` must be true or false: got "yes".', '`loadBalancer.httpRedirect` must be true or false: got "no".'],
     ],
     [
       "attach without the load balancer's groups",

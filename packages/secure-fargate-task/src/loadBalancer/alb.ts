@@ -16,7 +16,8 @@ export interface CreatedAlb {
 /**
  * An internet-facing Application Load Balancer hardened as the Security Hub ELB controls ask: invalid header fields
  * dropped (ELB.4), defensive desync mitigation (ELB.12), deletion protection (ELB.6), access logs as an option
- * (ELB.5), an HTTPS listener with a TLS 1.2+ policy (ELB.17) and an HTTP listener that only redirects to it (ELB.1).
+ * (ELB.5), an HTTPS listener with a TLS 1.2+ policy (ELB.17 with the default policy) and, unless `httpRedirect` is
+ * false, an HTTP listener that only redirects to it (ELB.1; without it, ELB.18 holds too).
  * Its target group registers the tasks by IP (`awsvpc`), HTTP to the container port.
  * https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html
  */
@@ -80,6 +81,13 @@ export function createAlb(
     },
     opts,
   );
+  if (settings.httpRedirect) createHttpRedirect(ctx, loadBalancer);
+  return { loadBalancer, targetGroup, httpsListener };
+}
+
+/** The HTTP listener on port 80 that answers every request with a 301 to the same URL on HTTPS. */
+function createHttpRedirect(ctx: ChildContext, loadBalancer: aws.lb.LoadBalancer): void {
+  const opts = { parent: ctx.parent };
   new aws.lb.Listener(
     `${ctx.name}-http`,
     {
@@ -91,5 +99,4 @@ export function createAlb(
     },
     opts,
   );
-  return { loadBalancer, targetGroup, httpsListener };
 }

@@ -106,6 +106,13 @@ export interface LoadBalancerArgs {
   sslPolicy?: string;
   /** With `certificateArn`: write access logs to this bucket. @default - no access logs */
   accessLogs?: AccessLogsArgs;
+  /**
+   * With `certificateArn`: also listen on HTTP (port 80), only to answer 301 to the same URL on HTTPS, so that a client
+   * typing the bare name reaches the service. `false`: HTTPS only, no port 80 listener or ingress (an `http://` request
+   * is refused), which Security Hub ELB.18 asks for: it fails a listener that is not HTTPS, redirect or not.
+   * @default true
+   */
+  httpRedirect?: boolean;
   /** With `certificateArn`: refuse to delete the ALB while this is on (turn it off, `pulumi up`, then destroy). @default true */
   deletionProtection?: boolean;
   /** With `certificateArn`: the target group's health check. @default - `GET /`, 200, every 15 s, 2 to be healthy, 3 to be unhealthy */

@@ -4,13 +4,11 @@ import type { ChildContext } from "../context";
 import type { CreatedAlbSettings } from "./settings";
 
 /** The ports the ALB listens on: HTTPS, and HTTP only to redirect to HTTPS. */
-const LISTENER_PORTS = [
-  { suffix: "https", port: 443, description: "HTTPS from clients" },
-  { suffix: "http", port: 80, description: "HTTP from clients, redirected to HTTPS" },
-] as const;
+const HTTPS_PORT = { suffix: "https", port: 443, description: "HTTPS from clients" } as const;
+const HTTP_PORT = { suffix: "http", port: 80, description: "HTTP from clients, redirected to HTTPS" } as const;
 
 /**
- * The ALB's security group: ingress on 443 and 80 from `ingressCidrBlocks`, and (see {@link admitToTasks}) egress only
+ * The ALB's security group: ingress on 443 (and 80 with `httpRedirect`) from `ingressCidrBlocks`, and (see {@link admitToTasks}) egress only
  * to the tasks' groups on the container port. Every rule is its own resource (`aws.vpc.SecurityGroupIngressRule`,
  * `...EgressRule`), none inline: the egress rules refer to the tasks' group, which refers to this one, and
  * terraform-provider-aws warns against mixing inline rules with rule resources on one group (aws_security_group docs).
@@ -20,10 +18,15 @@ export function createAlbSecurityGroup(ctx: ChildContext, vpcId: pulumi.Input<st
   const opts = { parent: ctx.parent };
   const group = new aws.ec2.SecurityGroup(
     `${ctx.name}-lb-sg`,
-    { description: `Load balancer of ${ctx.name}: HTTPS and HTTP in, the tasks out`, vpcId, revokeRulesOnDelete: true, tags: ctx.tags },
+    {
+      description: `Load balancer of ${ctx.name}: ${settings.httpRedirect ? "HTTPS and HTTP" : "HTTPS"} in, the tasks out`,
+      vpcId,
+      revokeRulesOnDelete: true,
+      tags: ctx.tags,
+    },
     opts,
   );
-  for (const { suffix, port, description } of LISTENER_PORTS) {
+  for (const { suffix, port, description } of settings.httpRedirect ? [HTTPS_PORT, HTTP_PORT] : [HTTPS_PORT]) {
     settings.ingressCidrBlocks.forEach((cidr, i) => {
       new aws.vpc.SecurityGroupIngressRule(
         `${ctx.name}-lb-${suffix}-${i}`,

@@ -30,6 +30,8 @@ export interface CreatedAlbSettings {
   sslPolicy: string;
   accessLogs: { bucket: pulumi.Input<string>; prefix: string | undefined } | undefined;
   deletionProtection: boolean;
+  /** Whether the ALB listens on port 80 to redirect to HTTPS. */
+  httpRedirect: boolean;
   healthCheck: HealthCheckSettings;
 }
 

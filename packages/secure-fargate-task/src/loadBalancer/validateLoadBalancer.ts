@@ -87,7 +87,7 @@ export interface LoadBalancerContext {
 }
 
 /** The options that go only with a load balancer the component creates. */
-const CREATE_ONLY = ["subnetIds", "ingressCidrBlocks", "sslPolicy", "accessLogs", "deletionProtection", "healthCheck"] as const;
+const CREATE_ONLY = ["subnetIds", "ingressCidrBlocks", "sslPolicy", "accessLogs", "deletionProtection", "httpRedirect", "healthCheck"] as const;
 
 /** Checks `loadBalancer`: attach (`targetGroupArn`) or create (`certificateArn`), never both. */
 export function validateLoadBalancer(lb: LoadBalancerArgs, context: LoadBalancerContext, reject: Reject): LoadBalancerSettings {
@@ -158,6 +158,8 @@ export function validateLoadBalancer(lb: LoadBalancerArgs, context: LoadBalancer
   }
   const deletionProtection = lb.deletionProtection ?? true;
   if (typeof deletionProtection !== "boolean") reject("loadBalancer.deletionProtection", `must be true or false: got ${show(deletionProtection)}.`);
+  const httpRedirect = lb.httpRedirect ?? true;
+  if (typeof httpRedirect !== "boolean") reject("loadBalancer.httpRedirect", `must be true or false: got ${show(httpRedirect)}.`);
   return {
     kind: "create",
     certificateArn: lb.certificateArn!,
@@ -167,6 +169,7 @@ export function validateLoadBalancer(lb: LoadBalancerArgs, context: LoadBalancer
     sslPolicy,
     accessLogs: lb.accessLogs === undefined ? undefined : validateAccessLogs(lb.accessLogs, reject),
     deletionProtection,
+    httpRedirect,
     healthCheck: validateHealthCheck(lb.healthCheck ?? {}, reject),
   };
 }

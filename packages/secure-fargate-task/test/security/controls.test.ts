@@ -133,7 +133,7 @@ describe("AWS security controls on the component's defaults, through the policy 
     }
   });
 
-  it("ELB.1, ELB.4, ELB.6, ELB.12, ELB.13 and ELB.17 hold for the component's ALB, which ELB.5, ELB.16 and ELB.18 flag as documented", async () => {
+  it("ELB.1, ELB.4, ELB.6, ELB.12, ELB.13 and ELB.17 hold for the component's default ALB, which ELB.5, ELB.16 and ELB.18 flag as documented", async () => {
     const alb = await componentWith(CONTROLS.find((c) => c.id === "ELB.1")!.evaluatedWith!.args);
     expect(ofType(alb, TYPES.loadBalancer)).to.have.length(1);
     expect(
@@ -146,6 +146,14 @@ describe("AWS security controls on the component's defaults, through the policy 
     expect(findingsOf("ELB.5")).to.deep.equal(["app-alb has no access logs"]);
     expect(findingsOf("ELB.16")).to.deep.equal(["app-alb is associated with no WAF web ACL"]);
     expect(findingsOf("ELB.18")).to.deep.equal(["app-http listens on HTTP"]);
+  });
+
+  it("ELB.18 and ELB.1 hold for the component's ALB with httpRedirect false: one listener, HTTPS", async () => {
+    const verdict = CONTROLS.find((c) => c.id === "ELB.18")!.verdict;
+    if (verdict.status !== "met with an option") throw new Error(`ELB.18 is ${verdict.status}`);
+    const alb = await componentWith(verdict.args);
+    expect(ofType(alb, TYPES.listener).map((l) => String(l.inputs.protocol))).to.deep.equal(["HTTPS"]);
+    for (const id of ["ELB.18", "ELB.1"]) expect(CONTROLS.find((c) => c.id === id)!.findings(alb), id).to.deep.equal([]);
   });
 
   it("ELB.6 fails the component's ALB with deletionProtection false, and ELB.17 with a TLS 1.2 policy the control does not list", async () => {
