@@ -188,16 +188,31 @@ export const SIDECAR_ROWS: Row[] = [
 ];
 
 /**
- * ECS Exec: the task role gets the SSM session channel (no resource-level permissions: `*`), writes session logs to
- * this log group only, and may decrypt with this key (session encryption; the SSM agent calls KMS directly). It still
- * reads no secret: the key alone gives no secret value.
+ * ECS Exec: the task role gets the SSM session channel, the four `ssmmessages` actions (no resource-level permissions:
+ * `*`) and no other SSM action; finds the log group (`logs:DescribeLogGroups`, `*` only), creates and writes session
+ * log streams in this log group only, and reads none back; and may decrypt with this key (session encryption; the SSM
+ * agent calls KMS directly). It still reads no secret: the key alone gives no secret value.
+ *
+ * `logs:DescribeLogStreams` is granted on this log group's streams, but IAM authorises it on the log group (its
+ * resource type in the Service Authorization Reference), where the simulator denies it: pinned as found, and reported
+ * rather than changed here. AWS's ECS Exec example grants it on `log-group:<name>:*`.
  */
 export const EXEC_ROWS: Row[] = [
   row("task role", "ssmmessages:CreateControlChannel", "any resource", ALLOWED),
+  row("task role", "ssmmessages:CreateDataChannel", "any resource", ALLOWED),
+  row("task role", "ssmmessages:OpenControlChannel", "any resource", ALLOWED),
   row("task role", "ssmmessages:OpenDataChannel", "any resource", ALLOWED),
   row("task role", "ssm:StartSession", "any resource", DENIED),
+  row("task role", "ssm:SendCommand", "any resource", DENIED),
+  row("task role", "logs:DescribeLogGroups", "any resource", ALLOWED),
+  row("task role", "logs:CreateLogGroup", "this log group", DENIED),
+  row("task role", "logs:CreateLogStream", "this log group's streams", ALLOWED),
+  row("task role", "logs:CreateLogStream", "another log group's streams", DENIED),
+  row("task role", "logs:DescribeLogStreams", "this log group", DENIED),
+  row("task role", "logs:DescribeLogStreams", "another log group", DENIED),
   row("task role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
   row("task role", "logs:PutLogEvents", "another log group's streams", DENIED),
+  row("task role", "logs:GetLogEvents", "this log group's streams", DENIED),
   row("task role", "kms:Decrypt", "this key", ALLOWED),
   row("task role", "kms:Decrypt", "another key", DENIED),
   row("task role", "kms:Encrypt", "this key", DENIED),

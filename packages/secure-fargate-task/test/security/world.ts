@@ -58,6 +58,7 @@ export const RESOURCES = {
   "this log group's streams": (w: World) => w.model.targets.logGroupArns.map((g) => `${g}:log-stream:app/app/0123456789abcdef`),
   "this log group": (w: World) => w.model.targets.logGroupArns,
   "another log group's streams": (w: World) => [arn(w, "logs", "log-group:/ecs/another-app:log-stream:app/app/0123456789abcdef")],
+  "another log group": (w: World) => [arn(w, "logs", "log-group:/ecs/another-app")],
   "these secrets": (w: World) => w.model.targets.secretArns,
   "another secret": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials-Zy9Xw8")],
   "another secret's partial ARN": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials")],
