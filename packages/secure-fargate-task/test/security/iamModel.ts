@@ -39,6 +39,7 @@ export interface Targets {
   tableArns: string[];
   serviceArns: string[];
   taskDefinitionArns: string[];
+  clusterArns: string[];
   queueArns: string[];
 }
 
@@ -85,6 +86,7 @@ export function iamModel(subject: Subject): IamModel {
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),
       taskDefinitionArns: arns(TYPES.taskDefinition),
+      clusterArns: arns(TYPES.cluster),
       queueArns: arns(TYPES.queue),
     },
   };

@@ -151,8 +151,9 @@ export const ROTATION_ROWS: Row[] = [
 ];
 
 /**
- * The schedule's role: run this family (any revision) in this cluster, pass exactly the task's two roles to ECS tasks;
- * nothing else. Only EventBridge Scheduler of this account may assume it.
+ * The schedule's role: run this family (any revision) in this cluster, tag the tasks of this cluster only while RunTask
+ * creates them (`ecs:CreateAction`), pass exactly the task's two roles to ECS tasks; nothing else. Only EventBridge
+ * Scheduler of this account may assume it.
  */
 export const SCHEDULE_ROWS: Row[] = [
   row("schedule role", "ecs:RunTask", "this task definition family", ALLOWED, "in this cluster"),
@@ -162,6 +163,12 @@ export const SCHEDULE_ROWS: Row[] = [
   row("schedule role", "iam:PassRole", "the task role", ALLOWED, "to ECS tasks"),
   row("schedule role", "iam:PassRole", "the task role", DENIED, "to Lambda"),
   row("schedule role", "iam:PassRole", "another role", DENIED, "to ECS tasks"),
+  row("schedule role", "ecs:TagResource", "a task in this cluster", ALLOWED, "while RunTask creates it"),
+  row("schedule role", "ecs:TagResource", "a task in this cluster", DENIED),
+  row("schedule role", "ecs:TagResource", "a task in this cluster", DENIED, "while StartTask creates it"),
+  row("schedule role", "ecs:TagResource", "a task in another cluster", DENIED, "while RunTask creates it"),
+  row("schedule role", "ecs:TagResource", "this task definition family", DENIED, "while RunTask creates it"),
+  row("schedule role", "ecs:UntagResource", "a task in this cluster", DENIED),
   row("schedule role", "ecs:StopTask", "any resource", DENIED),
   row("schedule role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
   row("EventBridge Scheduler service", "sts:AssumeRole", "the schedule role", ALLOWED, "for a schedule of this account"),

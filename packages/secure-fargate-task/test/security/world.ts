@@ -77,6 +77,8 @@ export const RESOURCES = {
   "another EFS file system": (w: World) => [arn(w, "elasticfilesystem", "file-system/fs-00000000000000000")],
   "this task definition family": (w: World) => w.model.targets.taskDefinitionArns.map((a) => a.replace(/:\d+$/, ":7")),
   "another family's task definition": (w: World) => [arn(w, "ecs", "task-definition/proj-dev-other:1")],
+  "a task in this cluster": (w: World) => w.model.targets.clusterArns.map((c) => `${c.replace(":cluster/", ":task/")}/0123456789abcdef`),
+  "a task in another cluster": (w: World) => [arn(w, "ecs", "task/another-cluster/0123456789abcdef")],
   "another role": (w: World) => [`arn:aws:iam::${w.account}:role/admin`],
   "the schedule role": (w: World) => [role(w.model, "app-schedule-role").arn],
   "this dead-letter queue": (w: World) => w.model.targets.queueArns,
@@ -125,6 +127,8 @@ export const CONTEXTS = {
   "in another cluster": (w: World) => ({ "ecs:cluster": `arn:aws:ecs:${w.region}:${w.account}:cluster/another-cluster` }),
   "to ECS tasks": () => ({ "iam:PassedToService": "ecs-tasks.amazonaws.com" }),
   "to Lambda": () => ({ "iam:PassedToService": "lambda.amazonaws.com" }),
+  "while RunTask creates it": () => ({ "ecs:CreateAction": "RunTask" }),
+  "while StartTask creates it": () => ({ "ecs:CreateAction": "StartTask" }),
   "for a schedule of this account": (w: World) => ({
     "aws:SourceAccount": w.account,
     "aws:SourceArn": `arn:aws:scheduler:${w.region}:${w.account}:schedule-group/default`,
