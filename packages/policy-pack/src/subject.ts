@@ -104,7 +104,7 @@ export interface ContainerJson {
   readonlyRootFilesystem?: boolean;
   environment?: Array<{ name: string; value: string }>;
   secrets?: Array<{ name: string; valueFrom: string }>;
-  logConfiguration?: { logDriver?: string; options?: Record<string, string> };
+  logConfiguration?: { logDriver?: string; options?: Record<string, string>; secretOptions?: Array<{ name: string; valueFrom: string }> };
 }
 
 /** The container definitions of every task definition of the subject. */

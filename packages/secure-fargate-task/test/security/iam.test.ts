@@ -7,6 +7,7 @@ import {
   EXEC_ROWS,
   EXECUTION_ROLE_ROWS,
   FILE_DELIVERY_ROWS,
+  FIRELENS_ROWS,
   KEY_POLICY_ROWS,
   ROTATION_ROWS,
   Row,
@@ -18,7 +19,7 @@ import {
   TRUST_ROWS,
 } from "./rows";
 import { decide } from "./simulate";
-import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject } from "./subjects";
+import { componentWith, componentWithEfs, componentWithFireLens, componentWithStackArgs, MockSubject } from "./subjects";
 import { requests, World } from "./world";
 
 /** Each subject with the rows that apply to it. */
@@ -69,6 +70,11 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
         ],
       }),
     rows: [...SIDECAR_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component logging through FireLens with a router from ECR and secret options",
+    capture: componentWithFireLens,
+    rows: [...FIRELENS_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
   },
 ];
 

@@ -35,6 +35,8 @@ export interface Targets {
   secretArns: string[];
   /** The Secrets Manager secrets the sidecars reference (every container after the app but the secrets init container). */
   sidecarSecretArns: string[];
+  /** The Secrets Manager secrets the app container's log configuration references (`logging.secretOptions`). */
+  logSecretArns: string[];
   keyArns: string[];
   tableArns: string[];
   serviceArns: string[];
@@ -77,11 +79,13 @@ export function iamModel(subject: Subject): IamModel {
       repositoryArns: arns(TYPES.repository),
       logGroupArns: arns(TYPES.logGroup),
       secretArns: arns(TYPES.secret),
-      sidecarSecretArns: containers(subject)
-        .slice(1)
-        .filter((c) => c.name !== "secrets-init")
-        .flatMap((c) => (c.secrets ?? []).map((x) => x.valueFrom.split(":").slice(0, 7).join(":")))
-        .filter((arn) => arn.startsWith("arn:aws:secretsmanager:")),
+      sidecarSecretArns: secretsManagerArns(
+        containers(subject)
+          .slice(1)
+          .filter((c) => c.name !== "secrets-init")
+          .flatMap((c) => c.secrets ?? []),
+      ),
+      logSecretArns: secretsManagerArns(containers(subject)[0]?.logConfiguration?.secretOptions ?? []),
       keyArns: arns(TYPES.key),
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),
@@ -90,6 +94,11 @@ export function iamModel(subject: Subject): IamModel {
       queueArns: arns(TYPES.queue),
     },
   };
+}
+
+/** The secrets among these ECS references (`valueFrom`) that are in Secrets Manager, as secret ARNs (no JSON key or version). */
+function secretsManagerArns(references: ReadonlyArray<{ valueFrom: string }>): string[] {
+  return references.map((x) => x.valueFrom.split(":").slice(0, 7).join(":")).filter((arn) => arn.startsWith("arn:aws:secretsmanager:"));
 }
 
 /** The role with this label; fails when the subject has none. */

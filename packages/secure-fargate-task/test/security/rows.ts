@@ -195,6 +195,43 @@ export const SIDECAR_ROWS: Row[] = [
 ];
 
 /**
+ * FireLens: ECS's agent reads the log configuration's secret options with the execution role, on each exact ARN (the
+ * one the component stores, under this key, and an existing one under a customer-managed key) and the keys through
+ * Secrets Manager only; and pulls the router from exactly its ECR repository. The task role, which the router runs
+ * with, reads none of them.
+ */
+export const FIRELENS_ROWS: Row[] = [
+  row("execution role", "secretsmanager:GetSecretValue", "the log configuration's secrets", ALLOWED),
+  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
+  row("execution role", "secretsmanager:PutSecretValue", "the log configuration's secrets", DENIED),
+  row("execution role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via SSM"),
+  ...mirroredPullRows("the log router's mirrored repository"),
+  row("task role", "secretsmanager:GetSecretValue", "the log configuration's secrets", DENIED),
+  row("task role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via Secrets Manager"),
+];
+
+/**
+ * The execution role pulls an image from a repository the component did not make, granted by the image's name: the
+ * three pull actions on that repository, never a push to it, and no other repository. The task role pulls nothing.
+ */
+function mirroredPullRows(repository: ResourceName): Row[] {
+  return [
+    row("execution role", "ecr:GetAuthorizationToken", "any resource", ALLOWED),
+    row("execution role", "ecr:BatchCheckLayerAvailability", repository, ALLOWED),
+    row("execution role", "ecr:GetDownloadUrlForLayer", repository, ALLOWED),
+    row("execution role", "ecr:BatchGetImage", repository, ALLOWED),
+    row("execution role", "ecr:BatchGetImage", "another repository", DENIED),
+    row("execution role", "ecr:PutImage", repository, DENIED),
+    row("execution role", "ecr:InitiateLayerUpload", repository, DENIED),
+    row("task role", "ecr:BatchGetImage", repository, DENIED),
+  ];
+}
+
+/**
  * ECS Exec: the task role gets the SSM session channel, the four `ssmmessages` actions (no resource-level permissions:
  * `*`) and no other SSM action; finds the log group (`logs:DescribeLogGroups`, `*` only), creates and writes session
  * log streams in this log group only, and reads none back; and may decrypt with this key (session encryption; the SSM

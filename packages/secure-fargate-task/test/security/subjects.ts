@@ -2,13 +2,14 @@
  * The programs the security tests and the access report evaluate, each run under the package's Pulumi mocks (fixed
  * account and region, so every ARN is deterministic).
  */
+import * as pulumi from "@pulumi/pulumi";
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
 import { ACCOUNT, Captured, makeContext, mockRun, REGION } from "../mocks";
 import type { Registration } from "../platform/registration";
 import { secretValues } from "../runComponent";
 import type { Subject } from "../../../policy-pack/src/subject";
-import { EFS } from "./world";
+import { EFS, MIRRORED_REPOSITORIES } from "./world";
 
 /** A program run under the mocks, in their fixed account and region (what the IAM model and access report need). */
 export interface MockSubject extends Subject {
@@ -69,6 +70,26 @@ export function componentWithEfs(): Promise<MockSubject> {
       { ...volume, name: "data", accessPointId: EFS.accessPointId, containerPath: "/data" },
       { ...volume, name: "models", accessPointId: EFS.readOnlyAccessPointId, containerPath: "/models", readOnly: true },
     ],
+  });
+}
+
+/** An image in this account's ECR, in the mocks' region. */
+function mirroredImage(repository: string, tag: string): string {
+  return `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${repository}:${tag}`;
+}
+
+/**
+ * The component logging through FireLens to Datadog: the router pulled from this account's ECR, the driver's API key
+ * a secret the component stores, and a second secret option an existing secret under a customer-managed key.
+ */
+export function componentWithFireLens(): Promise<MockSubject> {
+  return componentWith({
+    logging: {
+      logDriver: "awsfirelens",
+      options: { Name: "datadog", Host: "http-intake.logs.datadoghq.eu", TLS: "on", provider: "ecs", dd_service: "app" },
+      secretOptions: { apikey: { value: pulumi.secret("dd-log-key-9") }, token: { secretsManager: "cmk/log-token" } },
+      router: { image: mirroredImage(MIRRORED_REPOSITORIES.router, "2.34.3.20260623") },
+    },
   });
 }
 

@@ -20,6 +20,12 @@ export const EFS = {
   mountTargetSecurityGroupId: "sg-0a1b2c3d4e5f60718",
 } as const;
 
+/**
+ * Images the log-router subject pulls from this account's ECR (`subjects.ts`): repositories the component
+ * did not make, granted by the repository its image names.
+ */
+export const MIRRORED_REPOSITORIES = { router: "mirror/aws-for-fluent-bit" } as const;
+
 /** Allows everything: the identity policy of an administrator, so that only resource policies can stop them. */
 const ADMIN_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
@@ -54,6 +60,7 @@ export const PRINCIPALS = {
 export const RESOURCES = {
   "any resource": () => ["*"],
   "this repository": (w: World) => w.model.targets.repositoryArns,
+  "the log router's mirrored repository": (w: World) => [arn(w, "ecr", `repository/${MIRRORED_REPOSITORIES.router}`)],
   "another repository": (w: World) => [arn(w, "ecr", "repository/another-app")],
   "this log group's streams": (w: World) => w.model.targets.logGroupArns.map((g) => `${g}:log-stream:app/app/0123456789abcdef`),
   "this log group": (w: World) => w.model.targets.logGroupArns,
@@ -64,6 +71,7 @@ export const RESOURCES = {
   "another secret's partial ARN": (w: World) => [arn(w, "secretsmanager", "secret:another-app/credentials")],
   "a secret named like ours plus a suffix": (w: World) => w.model.targets.secretArns.map((a) => `${a}-extra-Qw3Er4`),
   "the sidecars' secrets": (w: World) => w.model.targets.sidecarSecretArns,
+  "the log configuration's secrets": (w: World) => w.model.targets.logSecretArns,
   "this key": (w: World) => w.model.targets.keyArns,
   "an existing secret's customer-managed key": (w: World) => [arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)],
   "another key": (w: World) => [arn(w, "kms", "key/00000000-0000-0000-0000-000000000000")],
@@ -94,6 +102,7 @@ export const CONTEXTS = {
   "via Secrets Manager in another region": () => ({ "kms:ViaService": "secretsmanager.ap-south-2.amazonaws.com" }),
   "via S3": (w: World) => ({ "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
   "via SQS": (w: World) => ({ "kms:ViaService": `sqs.${w.region}.amazonaws.com` }),
+  "via SSM": (w: World) => ({ "kms:ViaService": `ssm.${w.region}.amazonaws.com` }),
   "for the rotation rule": (w: World) => ({
     "aws:SourceArn": `arn:aws:events:${w.region}:${w.account}:rule/proj-dev-app-rotation`,
     "aws:SourceAccount": w.account,
