@@ -539,6 +539,53 @@ describe("sidecars", () => {
       expect(pulls).to.include(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/mirror/datadog-agent`);
     });
 
+    it("grants a sidecar's SSM parameters to the execution role: GetParameters on each exact ARN, a given key via SSM only", async () => {
+      const key = `arn:aws:kms:${REGION}:${ACCOUNT}:key/5e6f7a8b-4444-5555-6666-777788889999`;
+      const parameter = (name: string) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${name}`;
+      const { run } = await runComponent({
+        sidecars: [
+          {
+            name: "datadog",
+            image: AGENT,
+            secrets: {
+              DD_API_KEY: { ssmParameter: "/datadog/api-key", kmsKeyArn: key },
+              DD_APP_KEY: { ssmParameter: `${parameter("datadog/app-key")}:3` },
+            },
+          },
+        ],
+      });
+      // Read at the version asked for, granted on the parameter itself.
+      expect(containerDefinitions(run)[1].secrets).to.deep.equal([
+        { name: "DD_API_KEY", valueFrom: parameter("datadog/api-key") },
+        { name: "DD_APP_KEY", valueFrom: `${parameter("datadog/app-key")}:3` },
+      ]);
+      const statements = rolePolicy(run, "app-execution-policy").Statement;
+      expect(statements.filter((s) => [s.Action].flat().some((a) => String(a).startsWith("ssm:") || a === "kms:Decrypt"))).to.deep.equal([
+        {
+          Sid: "ReadParameters",
+          Effect: "Allow",
+          Action: "ssm:GetParameters",
+          Resource: [parameter("datadog/api-key"), parameter("datadog/app-key")],
+        },
+        {
+          Sid: "DecryptViaSecretsManager",
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource: String(run.get("aws:kms/key:Key", "app-key").state.arn),
+          Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${REGION}.amazonaws.com` } },
+        },
+        {
+          Sid: "DecryptViaSsm",
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource: key,
+          Condition: { StringEquals: { "kms:ViaService": `ssm.${REGION}.amazonaws.com` } },
+        },
+      ]);
+      // ECS's agent reads them: the task role gets no policy at all.
+      expect(run.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["app-execution-policy"]);
+    });
+
     it("refuses a secret passed as a sidecar's plaintext environment variable", async () => {
       const { SecureFargateTask } = await import("../src");
       let failure: unknown;

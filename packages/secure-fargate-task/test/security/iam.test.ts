@@ -13,13 +13,21 @@ import {
   Row,
   SCHEDULE_DEAD_LETTER_ROWS,
   SCHEDULE_ROWS,
+  SIDECAR_PARAMETER_ROWS,
   SIDECAR_ROWS,
   STACK_TASK_ROLE_ROWS,
   TASK_ROLE_SECRET_ROWS,
   TRUST_ROWS,
 } from "./rows";
 import { decide } from "./simulate";
-import { componentWith, componentWithEfs, componentWithFireLens, componentWithStackArgs, MockSubject } from "./subjects";
+import {
+  componentWith,
+  componentWithEfs,
+  componentWithFireLens,
+  componentWithParameterSidecar,
+  componentWithStackArgs,
+  MockSubject,
+} from "./subjects";
 import { requests, World } from "./world";
 
 /** Each subject with the rows that apply to it. */
@@ -70,6 +78,11 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
         ],
       }),
     rows: [...SIDECAR_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
+  },
+  {
+    name: "the component with a sidecar from ECR reading an SSM parameter",
+    capture: componentWithParameterSidecar,
+    rows: [...SIDECAR_PARAMETER_ROWS, ...TASK_ROLE_SECRET_ROWS, ...TRUST_ROWS],
   },
   {
     name: "the component logging through FireLens with a router from ECR and secret options",

@@ -195,6 +195,27 @@ export const SIDECAR_ROWS: Row[] = [
 ];
 
 /**
+ * A sidecar whose secret is an SSM parameter and whose image is in this account's ECR: ECS's agent reads the parameter
+ * with the execution role (`ssm:GetParameters`, what the agent calls) on its exact ARN, not on its path, decrypting with
+ * the caller's key through SSM only; and pulls from exactly that repository. The task role does neither.
+ */
+export const SIDECAR_PARAMETER_ROWS: Row[] = [
+  row("execution role", "ssm:GetParameters", "the sidecar's parameter", ALLOWED),
+  row("execution role", "ssm:GetParameters", "another parameter", DENIED),
+  row("execution role", "ssm:GetParameters", "a parameter under the sidecar's parameter", DENIED),
+  row("execution role", "ssm:GetParametersByPath", "the sidecar's parameter", DENIED),
+  row("execution role", "ssm:PutParameter", "the sidecar's parameter", DENIED),
+  row("execution role", "kms:Decrypt", "the parameter's customer-managed key", ALLOWED, "via SSM"),
+  row("execution role", "kms:Decrypt", "the parameter's customer-managed key", DENIED),
+  row("execution role", "kms:Decrypt", "the parameter's customer-managed key", DENIED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "another key", DENIED, "via SSM"),
+  row("execution role", "kms:Encrypt", "the parameter's customer-managed key", DENIED, "via SSM"),
+  ...mirroredPullRows("the sidecar's mirrored repository"),
+  row("task role", "ssm:GetParameters", "the sidecar's parameter", DENIED),
+  row("task role", "kms:Decrypt", "the parameter's customer-managed key", DENIED, "via SSM"),
+];
+
+/**
  * FireLens: ECS's agent reads the log configuration's secret options with the execution role, on each exact ARN (the
  * one the component stores, under this key, and an existing one under a customer-managed key) and the keys through
  * Secrets Manager only; and pulls the router from exactly its ECR repository. The task role, which the router runs

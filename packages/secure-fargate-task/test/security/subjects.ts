@@ -9,7 +9,7 @@ import { ACCOUNT, Captured, makeContext, mockRun, REGION } from "../mocks";
 import type { Registration } from "../platform/registration";
 import { secretValues } from "../runComponent";
 import type { Subject } from "../../../policy-pack/src/subject";
-import { EFS, MIRRORED_REPOSITORIES } from "./world";
+import { EFS, MIRRORED_REPOSITORIES, SIDECAR_PARAMETER } from "./world";
 
 /** A program run under the mocks, in their fixed account and region (what the IAM model and access report need). */
 export interface MockSubject extends Subject {
@@ -76,6 +76,24 @@ export function componentWithEfs(): Promise<MockSubject> {
 /** An image in this account's ECR, in the mocks' region. */
 function mirroredImage(repository: string, tag: string): string {
   return `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${repository}:${tag}`;
+}
+
+/**
+ * The component with a Datadog agent sidecar pulled from this account's ECR, whose API key is an SSM parameter under a
+ * customer-managed key (`SIDECAR_PARAMETER`).
+ */
+export function componentWithParameterSidecar(): Promise<MockSubject> {
+  return componentWith({
+    sidecars: [
+      {
+        name: "datadog",
+        image: mirroredImage(MIRRORED_REPOSITORIES.sidecar, "7.60.0"),
+        secrets: {
+          DD_API_KEY: { ssmParameter: SIDECAR_PARAMETER.name, kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${SIDECAR_PARAMETER.keyId}` },
+        },
+      },
+    ],
+  });
 }
 
 /**

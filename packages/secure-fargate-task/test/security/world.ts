@@ -21,10 +21,13 @@ export const EFS = {
 } as const;
 
 /**
- * Images the log-router subject pulls from this account's ECR (`subjects.ts`): repositories the component
+ * Images the sidecar and log-router subjects pull from this account's ECR (`subjects.ts`): repositories the component
  * did not make, granted by the repository its image names.
  */
-export const MIRRORED_REPOSITORIES = { router: "mirror/aws-for-fluent-bit" } as const;
+export const MIRRORED_REPOSITORIES = { sidecar: "mirror/datadog-agent", router: "mirror/aws-for-fluent-bit" } as const;
+
+/** The SSM parameter a sidecar reads its secret from, and the customer-managed key the caller says encrypts it. */
+export const SIDECAR_PARAMETER = { name: "/datadog/api-key", keyId: "5e6f7a8b-4444-5555-6666-777788889999" } as const;
 
 /** Allows everything: the identity policy of an administrator, so that only resource policies can stop them. */
 const ADMIN_POLICY: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
@@ -60,6 +63,7 @@ export const PRINCIPALS = {
 export const RESOURCES = {
   "any resource": () => ["*"],
   "this repository": (w: World) => w.model.targets.repositoryArns,
+  "the sidecar's mirrored repository": (w: World) => [arn(w, "ecr", `repository/${MIRRORED_REPOSITORIES.sidecar}`)],
   "the log router's mirrored repository": (w: World) => [arn(w, "ecr", `repository/${MIRRORED_REPOSITORIES.router}`)],
   "another repository": (w: World) => [arn(w, "ecr", "repository/another-app")],
   "this log group's streams": (w: World) => w.model.targets.logGroupArns.map((g) => `${g}:log-stream:app/app/0123456789abcdef`),
@@ -72,6 +76,10 @@ export const RESOURCES = {
   "a secret named like ours plus a suffix": (w: World) => w.model.targets.secretArns.map((a) => `${a}-extra-Qw3Er4`),
   "the sidecars' secrets": (w: World) => w.model.targets.sidecarSecretArns,
   "the log configuration's secrets": (w: World) => w.model.targets.logSecretArns,
+  "the sidecar's parameter": (w: World) => [arn(w, "ssm", `parameter${SIDECAR_PARAMETER.name}`)],
+  "a parameter under the sidecar's parameter": (w: World) => [arn(w, "ssm", `parameter${SIDECAR_PARAMETER.name}/extra`)],
+  "another parameter": (w: World) => [arn(w, "ssm", "parameter/another-app/api-key")],
+  "the parameter's customer-managed key": (w: World) => [arn(w, "kms", `key/${SIDECAR_PARAMETER.keyId}`)],
   "this key": (w: World) => w.model.targets.keyArns,
   "an existing secret's customer-managed key": (w: World) => [arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)],
   "another key": (w: World) => [arn(w, "kms", "key/00000000-0000-0000-0000-000000000000")],
@@ -171,7 +179,8 @@ export function requests(w: World, who: PrincipalName, action: string, on: Resou
 }
 
 function resourcePolicy(w: World, resource: string): PolicyDocument | undefined {
-  if (resource === arn(w, "kms", `key/${EXISTING_SECRET_KEY_ID}`)) return defaultKeyPolicy(w);
+  const callerKeys = [EXISTING_SECRET_KEY_ID, SIDECAR_PARAMETER.keyId].map((id) => arn(w, "kms", `key/${id}`));
+  if (callerKeys.includes(resource)) return defaultKeyPolicy(w);
   return (
     w.model.keys.find((k) => k.arn === resource)?.policy ??
     w.model.roles.find((r) => r.arn === resource)?.trust ??
@@ -181,7 +190,8 @@ function resourcePolicy(w: World, resource: string): PolicyDocument | undefined 
 
 /**
  * The key policy AWS gives a key created without one: the account may use it as its IAM policies allow. A caller's
- * key is assumed to have it. https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ * key (an existing secret's, the sidecar parameter's) is assumed to have it.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
  */
 function defaultKeyPolicy(w: World): PolicyDocument {
   return {
