@@ -64,9 +64,10 @@ describe("enableExecuteCommand", () => {
       {
         Sid: "EcsExecSessionLogs",
         Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Resource: `${LOG_GROUP}:log-stream:*`,
       },
+      { Sid: "EcsExecFindLogStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: LOG_GROUP },
       { Sid: "EcsExecSessionEncryption", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
     ]);
     const app = containerDefinitions(run).find((c) => c.name === "app")!;

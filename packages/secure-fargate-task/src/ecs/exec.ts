@@ -24,8 +24,9 @@ export function execMountPoints(): MountPoint[] {
 /**
  * The task role's grants for ECS Exec: the four `ssmmessages` actions the SSM agent's session channel needs, which
  * have no resource-level permissions (AWS documents them on `*`); and, for the session logs and encryption the
- * component's cluster configures, writing to this log group's streams (`logs:DescribeLogGroups` has no resource-level
- * permissions either) and decrypting with this key.
+ * component's cluster configures, writing to this log group's streams, listing them (`logs:DescribeLogStreams`, on
+ * the log group), finding the group (`logs:DescribeLogGroups` has no resource-level permissions either) and
+ * decrypting with this key.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html#ecs-exec-required-iam-permissions
  */
 export function execStatements(logGroupArn: string, kmsKeyArn: string): Statement[] {
@@ -45,9 +46,11 @@ export function execStatements(logGroupArn: string, kmsKeyArn: string): Statemen
     {
       Sid: "EcsExecSessionLogs",
       Effect: "Allow",
-      Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `${logGroupArn}:log-stream:*`,
     },
+    // Authorised on the log group, its resource type in the Service Authorization Reference (CloudWatch Logs).
+    { Sid: "EcsExecFindLogStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: logGroupArn },
     { Sid: "EcsExecSessionEncryption", Effect: "Allow", Action: "kms:Decrypt", Resource: kmsKeyArn },
   ];
 }

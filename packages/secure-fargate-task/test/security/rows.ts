@@ -258,9 +258,8 @@ function mirroredPullRows(repository: ResourceName): Row[] {
  * log streams in this log group only, and reads none back; and may decrypt with this key (session encryption; the SSM
  * agent calls KMS directly). It still reads no secret: the key alone gives no secret value.
  *
- * `logs:DescribeLogStreams` is granted on this log group's streams, but IAM authorises it on the log group (its
- * resource type in the Service Authorization Reference), where the simulator denies it: pinned as found, and reported
- * rather than changed here. AWS's ECS Exec example grants it on `log-group:<name>:*`.
+ * `logs:DescribeLogStreams` is authorised on the log group (its resource type in the Service Authorization
+ * Reference), so that is where it is granted, and on no other group.
  */
 export const EXEC_ROWS: Row[] = [
   row("task role", "ssmmessages:CreateControlChannel", "any resource", ALLOWED),
@@ -273,7 +272,7 @@ export const EXEC_ROWS: Row[] = [
   row("task role", "logs:CreateLogGroup", "this log group", DENIED),
   row("task role", "logs:CreateLogStream", "this log group's streams", ALLOWED),
   row("task role", "logs:CreateLogStream", "another log group's streams", DENIED),
-  row("task role", "logs:DescribeLogStreams", "this log group", DENIED),
+  row("task role", "logs:DescribeLogStreams", "this log group", ALLOWED),
   row("task role", "logs:DescribeLogStreams", "another log group", DENIED),
   row("task role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
   row("task role", "logs:PutLogEvents", "another log group's streams", DENIED),
