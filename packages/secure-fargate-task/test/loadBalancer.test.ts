@@ -186,7 +186,12 @@ describe("SecureFargateTask with ports and a load balancer, under mocks", () => 
     expect(r.ofType(INGRESS).map((i) => [i.name, i.inputs.fromPort, i.inputs.toPort])).to.deep.equal([["app-lb-https-0", 443, 443]]);
     expect(r.get(SG, "app-lb-sg").inputs.description).to.equal("Load balancer of app: HTTPS in, the tasks out");
     const { run: byDefault } = await runComponent(WEB);
-    expect(byDefault.ofType(LISTENER).map((l) => l.name).sort()).to.deep.equal(["app-http", "app-https"]);
+    expect(
+      byDefault
+        .ofType(LISTENER)
+        .map((l) => l.name)
+        .sort(),
+    ).to.deep.equal(["app-http", "app-https"]);
     expect(byDefault.get(SG, "app-lb-sg").inputs.description).to.equal("Load balancer of app: HTTPS and HTTP in, the tasks out");
   });
 
