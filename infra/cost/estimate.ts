@@ -77,6 +77,11 @@ function storedGb(ingestGbPerMonth: number, retentionDays: number | undefined): 
   return ingestGbPerMonth * ((retentionDays ?? 365) / (365 / 12));
 }
 
+/** What one more GB of logs a month costs: its ingest, and its storage for the log group's retention. */
+export function logGbMonthUsd(retentionDays: number | undefined): number {
+  return usd(1, "logsIngestGb") + usd(storedGb(1, retentionDays), "logsStorageGbMonth");
+}
+
 function computeLines(inv: Inventory, purchase: Purchase): CostLine[] {
   const { task } = inv;
   const spot = purchase.spot || inv.spot;

@@ -3,6 +3,7 @@ import { HOURS_PER_MONTH, IMAGE, LOGS, REQUESTS, SECONDS_PER_MONTH } from "./ass
 import type { Configuration } from "./configurations";
 import { monthlyLines, natUsdPerMillionPosts, perMillionPosts, taskHourUsd, total, type CostLine } from "./estimate";
 import { Billing, inventoryOf, type Inventory } from "./inventory";
+import { marginalCosts } from "./marginal";
 import { NOT_FOUND, PRICES, REGION, type PriceId } from "./prices";
 import type { ScenarioResult } from "../test/harness/mocks";
 
@@ -98,6 +99,14 @@ export function costReport(priced: readonly Priced[]): string {
     ...linesTable(base.lines),
     "",
     ...(privateRun === undefined ? [] : [`## ${privateRun.configuration.label}, line by line`, "", ...linesTable(privateRun.lines), ""]),
+    "## What one more (or one less) changes",
+    "",
+    "Each figure re-prices the default stack with that one change:",
+    "",
+    "| Change | USD / month |",
+    "|---|--:|",
+    ...marginalCosts(inv, { spot: base.configuration.spot }).map((m) => `| ${m.what} | ${m.usd > 0 ? "+" : ""}${dollars(m.usd)} |`),
+    "",
     "## Task size",
     "",
     `The stack's task is ${inv.task.cpu / 1024} vCPU and ${inv.task.memoryMiB / 1024} GB (config \`cpu\`, \`memory\`). Fargate per task, ${HOURS_PER_MONTH} hours:`,

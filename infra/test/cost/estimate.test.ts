@@ -3,8 +3,9 @@ import { expect } from "chai";
 import { attributeBytes, itemBytes, postWrite, writeUnits } from "../../cost/dynamo";
 import { containerInsightsMetrics, monthlyLines, taskHourUsd, total } from "../../cost/estimate";
 import { inventoryOf, natGatewaysOf, type Inventory } from "../../cost/inventory";
+import { marginalCosts } from "../../cost/marginal";
 import { PRICES, type Price } from "../../cost/prices";
-import { POSTS } from "../../cost/assumptions";
+import { POSTS, REQUESTS } from "../../cost/assumptions";
 
 const INVENTORY: Inventory = {
   task: { cpu: 256, memoryMiB: 512, architecture: "X86_64", ephemeralStorageGiB: 20, containers: 1 },
@@ -139,5 +140,40 @@ describe("cost: inventory and prices", () => {
       expect(price.read, id).to.match(/^\d{4}-\d{2}-\d{2}$/);
       expect(price.usd, id).to.be.greaterThan(0);
     }
+  });
+});
+
+describe("cost: what one more (or one less) changes", () => {
+  const marginal = (what: RegExp, inv: Inventory = INVENTORY): number => {
+    const found = marginalCosts(inv, { spot: false }).find((m) => what.test(m.what));
+    if (!found) throw new Error(`no change ${String(what)}`);
+    return found.usd;
+  };
+
+  it("prices a secret as its month plus its reads at task start, a key and an alarm metric at their monthly prices", () => {
+    expect(marginal(/^One more secret/)).to.be.closeTo(
+      PRICES.secretMonth.usd + (REQUESTS.taskStartsPerMonth * PRICES.secretApi10k.usd) / 10_000,
+      1e-9,
+    );
+    expect(marginal(/^One more customer managed KMS key/)).to.be.closeTo(PRICES.kmsKeyMonth.usd, 1e-9);
+    expect(marginal(/^One more alarm/)).to.be.closeTo(PRICES.alarmMetricMonth.usd, 1e-9);
+  });
+
+  it("prices a GB of logs as its ingest plus its storage for the retention, and a year's when the group never expires", () => {
+    expect(marginal(/^One more GB of logs/)).to.be.closeTo(PRICES.logsIngestGb.usd + PRICES.logsStorageGbMonth.usd * (30 / (365 / 12)), 1e-9);
+    expect(marginal(/^One more GB of logs/, { ...INVENTORY, logRetentionDays: undefined })).to.be.closeTo(
+      PRICES.logsIngestGb.usd + PRICES.logsStorageGbMonth.usd * 12,
+      1e-9,
+    );
+  });
+
+  it("saves Container Insights' metrics, its log ingest and that log's storage when it is off, and offers it only when on", () => {
+    const lines = monthlyLines(INVENTORY, { spot: false });
+    const insights = line(lines, /^Container Insights metrics/).usd + line(lines, /^Container Insights performance log/).usd;
+    const saving = -marginal(/^Container Insights off/);
+    expect(saving).to.be.greaterThan(insights);
+    expect(saving - insights).to.be.lessThan(0.01, "only the storage of the log it no longer writes");
+    const offered = (inv: Inventory) => marginalCosts(inv, { spot: false }).some((m) => m.what.startsWith("Container Insights"));
+    expect([offered(INVENTORY), offered({ ...INVENTORY, containerInsights: "disabled" })]).to.deep.equal([true, false]);
   });
 });
