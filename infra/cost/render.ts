@@ -141,7 +141,7 @@ export function costReport(priced: readonly Priced[]): string {
     '- **Container Insights:** the cluster setting `enabled` (not `enhanced`). Its metrics are billed as custom metrics ("When you use Container Insights to collect the following metrics, the metrics are charged as custom metrics", [Container Insights metrics for Amazon ECS](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html)), counted from that page\'s table for one cluster, one service and one task family; its performance events go to CloudWatch Logs, assumed one event of at most 1 KB a minute each for the cluster, the service, the task and each container.',
     `- **Requests:** ${REQUESTS.taskStartsPerMonth} task starts a month (deploys, restarts), each reading the secret once and pulling the image once; ${REQUESTS.kmsRequestsPerMonth.toLocaleString("en-US")} KMS requests a month on the component's key, within KMS's 20,000 free requests.`,
     `- **Image:** ${IMAGE.compressedGB} GB compressed (\`node:22-bookworm-slim\` and the production dependencies); the lifecycle policy keeps ${IMAGE.keptImages} images, which share their base layers.`,
-    "- **KMS key rotation** is on: the key costs $1 a month in its first year and $1 more for each rotated backing key after that (AWS KMS pricing).",
+    "- **KMS key rotation** is on for every key of the stack: each costs $1 a month in its first year and $1 more for each rotated backing key after that (AWS KMS pricing).",
     "- **Data transfer** out to X (the stream is inbound) and to AWS APIs in the region is not priced; inbound transfer has no charge.",
     ...(usageOnly.length > 0
       ? [
