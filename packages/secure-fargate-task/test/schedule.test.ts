@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import type { ScheduleArgs, SecureFargateTaskArgs } from "../src";
-import { expressionProblem, timezoneProblem } from "../src/schedule/expression";
+import { expressionKind, expressionProblem, timezoneProblem } from "../src/schedule/expression";
 import { runTaskPolicy, schedulerTrustPolicy } from "../src/schedule/policies";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
 import { ACCOUNT, makeContext, REGION } from "./mocks";
@@ -28,8 +28,11 @@ function problems(args: Partial<SecureFargateTaskArgs>): string[] {
   }
 }
 
-describe("schedule expressions", () => {
+describe("schedule expressions (EventBridge Scheduler's and Application Auto Scaling's)", () => {
   for (const ok of [
+    "cron(*/15 9-17 ? * 2-6 *)",
+    "cron(30 18 L * ? *)",
+    "cron(0 10 ? * 2#1 *)",
     "cron(0 3 * * ? *)",
     "cron(15 10 ? * 6L 2027-2030)",
     "cron(0/15 * * * ? *)",
@@ -50,15 +53,15 @@ describe("schedule expressions", () => {
   const bad: Array<[string, string]> = [
     [
       "cron(0 3 * * *)",
-      "has 5 cron fields separated by single spaces; Scheduler wants six: minutes hours day-of-month month day-of-week year, e.g. `cron(0 3 * * ? *)`",
+      "has 5 cron fields separated by single spaces; AWS cron has six: minutes hours day-of-month month day-of-week year, e.g. `cron(0 3 * * ? *)`",
     ],
     [
       "cron(0 3 * * * *)",
-      "must have `?` in exactly one of day-of-month and day-of-week (Scheduler takes one or the other, never both), e.g. `cron(0 3 * * ? *)`",
+      "must have `?` in exactly one of day-of-month and day-of-week (AWS cron takes one or the other, never both), e.g. `cron(0 3 * * ? *)`",
     ],
     [
       "cron(0 3 ? * ? *)",
-      "must have `?` in exactly one of day-of-month and day-of-week (Scheduler takes one or the other, never both), e.g. `cron(0 3 * * ? *)`",
+      "must have `?` in exactly one of day-of-month and day-of-week (AWS cron takes one or the other, never both), e.g. `cron(0 3 * * ? *)`",
     ],
     ["cron(60 3 * * ? *)", 'has an invalid minutes field "60": `60` is not a value, range or increment within 0-59'],
     ["cron(0 24 * * ? *)", 'has an invalid hours field "24": `24` is not a value, range or increment within 0-23'],
@@ -78,6 +81,18 @@ describe("schedule expressions", () => {
   for (const [expression, problem] of bad) {
     it(`refuses ${expression.slice(0, 40)}: ${problem.slice(0, 60)}`, () => expect(expressionProblem(expression)).to.equal(problem));
   }
+
+  it("names the form by its opening word, and holds an expression to the API's length: Scheduler's 256 or the one given", () => {
+    expect(["cron(0 3 * * ? *)", "rate(1 day)", "at(2027-01-31T03:00:00)", "every day"].map(expressionKind)).to.deep.equal([
+      "cron",
+      "rate",
+      "at",
+      undefined,
+    ]);
+    const long = `cron(${"0,".repeat(127)}0 3 * * ? *)`;
+    expect([expressionProblem(long), expressionProblem(long, 1600)]).to.deep.equal(["is longer than 256 characters", undefined]);
+    expect(expressionProblem(`cron(${"0,".repeat(800)}0 3 * * ? *)`, 1600)).to.equal("is longer than 1600 characters");
+  });
 
   it("takes IANA time zones and refuses offsets, abbreviations it does not know and unknown names", () => {
     expect(timezoneProblem("UTC")).to.equal(undefined);
@@ -134,7 +149,7 @@ describe("schedule arguments", () => {
         },
       }),
     ).to.deep.equal([
-      '`schedule.expression` has 5 cron fields separated by single spaces; Scheduler wants six: minutes hours day-of-month month day-of-week year, e.g. `cron(0 3 * * ? *)`: got "cron(0 3 * * *)". Write e.g. "cron(0 3 * * ? *)" or "rate(1 day)" (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html).',
+      '`schedule.expression` has 5 cron fields separated by single spaces; AWS cron has six: minutes hours day-of-month month day-of-week year, e.g. `cron(0 3 * * ? *)`: got "cron(0 3 * * *)". Write e.g. "cron(0 3 * * ? *)" or "rate(1 day)" (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html).',
       '`schedule.timezone` is not a time zone of the IANA database, such as `Europe/Paris` or `UTC`: got "CEST+2".',
       "`schedule.taskCount` must be a whole number of tasks per run from 1 to 10: got 11.",
       "`schedule.flexibleTimeWindowMinutes` must be a whole number of minutes from 1 to 1440: got 0.",

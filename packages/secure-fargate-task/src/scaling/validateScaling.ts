@@ -3,9 +3,11 @@ import type { RunMode } from "../args";
 import type { LoadBalancerSettings } from "../loadBalancer/settings";
 import { Reject, show } from "../validation";
 import type { AutoScalingArgs, ScheduledScalingArgs } from "./args";
-import { scheduleKind, scheduleProblem } from "./schedule";
+import { expressionKind, expressionProblem } from "../schedule/expression";
 import type { AutoScalingSettings, ScheduleSettings, TargetTrackingSettings } from "./settings";
 
+/** `PutScheduledAction`'s limit on `Schedule` (API_PutScheduledAction: 1 to 1600 characters). */
+const SCALING_SCHEDULE_MAX = 1600;
 /** Scale-in cooldown when none is given: AWS's own default for ECS services, scaling in conservatively. */
 export const DEFAULT_SCALE_IN_COOLDOWN = 300;
 /** Scale-out cooldown when none is given: shorter than AWS's 300, so that a burst gets tasks within minutes. */
@@ -134,9 +136,9 @@ function validateSchedules(schedules: ScheduledScalingArgs[], reject: Reject): S
       reject(`${field}.name`, `${show(s.name)} names another schedule too. Give each schedule its own name.`);
     }
     names.add(s.name);
-    const problem = typeof s.schedule === "string" ? scheduleProblem(s.schedule) : "is not a string";
-    if (problem) reject(`${field}.schedule`, `${show(s.schedule)}: ${problem}.`);
-    const kind = typeof s.schedule === "string" ? scheduleKind(s.schedule) : undefined;
+    const problem = typeof s.schedule === "string" ? expressionProblem(s.schedule, SCALING_SCHEDULE_MAX) : "is not a string";
+    if (problem) reject(`${field}.schedule`, `${problem}: got ${show(s.schedule)}.`);
+    const kind = typeof s.schedule === "string" ? expressionKind(s.schedule) : undefined;
     let timezone: string | undefined;
     if (kind === "rate") {
       if (s.timezone !== undefined) reject(`${field}.timezone`, `applies to cron and at expressions, not rate. Remove it.`);

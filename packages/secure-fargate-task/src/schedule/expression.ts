@@ -1,7 +1,9 @@
 /**
- * EventBridge Scheduler's schedule expressions, checked before anything is created: `cron(...)` with its six fields,
- * `rate(value unit)`, `at(yyyy-mm-ddThh:mm:ss)`; and the time zone they are evaluated in.
+ * AWS's schedule expressions, checked before anything is created: `cron(...)` with its six fields, `rate(value unit)`,
+ * `at(yyyy-mm-ddThh:mm:ss)`; and the time zone they are evaluated in. EventBridge Scheduler (`schedule`) and
+ * Application Auto Scaling (`autoScaling.schedules`) take the same three forms and the same cron fields.
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-using-cron-expressions.html
  */
 
 /** CreateSchedule's limit on `ScheduleExpression` (terraform-provider-aws scheduler/schedule.go: StringLenBetween(1, 256)). */
@@ -32,9 +34,21 @@ const CRON_FIELDS: readonly CronField[] = [
   { name: "year", min: 1970, max: 2199, special: "" },
 ];
 
-/** What is wrong with a schedule expression, or undefined when Scheduler takes it. */
-export function expressionProblem(expression: string): string | undefined {
-  if (expression.length > EXPRESSION_MAX) return `is longer than ${EXPRESSION_MAX} characters`;
+/** The form of a schedule expression, or undefined when it is none of the three. */
+export type ExpressionKind = "cron" | "rate" | "at";
+
+/** The expression's form, by its opening word. */
+export function expressionKind(expression: string): ExpressionKind | undefined {
+  const match = /^(cron|rate|at)\(/.exec(expression);
+  return match ? (match[1] as ExpressionKind) : undefined;
+}
+
+/**
+ * What is wrong with a schedule expression, or undefined when AWS takes it. `maxLength`: the API's limit, Scheduler's
+ * by default (Application Auto Scaling's `PutScheduledAction` allows 1600).
+ */
+export function expressionProblem(expression: string, maxLength = EXPRESSION_MAX): string | undefined {
+  if (expression.length > maxLength) return `is longer than ${maxLength} characters`;
   const match = /^(cron|rate|at)\((.*)\)$/.exec(expression);
   if (!match) return "is not `cron(...)`, `rate(...)` or `at(...)`";
   const [, kind, body] = match;
@@ -70,7 +84,7 @@ function atProblem(body: string): string | undefined {
 function cronProblem(body: string): string | undefined {
   const fields = body.split(" ");
   if (fields.length !== 6 || fields.some((f) => f === "")) {
-    return `has ${fields.filter((f) => f !== "").length} cron fields separated by single spaces; Scheduler wants six: minutes hours day-of-month month day-of-week year, e.g. \`cron(0 3 * * ? *)\``;
+    return `has ${fields.filter((f) => f !== "").length} cron fields separated by single spaces; AWS cron has six: minutes hours day-of-month month day-of-week year, e.g. \`cron(0 3 * * ? *)\``;
   }
   for (let i = 0; i < 6; i++) {
     const problem = fieldProblem(fields[i], CRON_FIELDS[i]);
@@ -78,7 +92,7 @@ function cronProblem(body: string): string | undefined {
   }
   const [dayOfMonth, dayOfWeek] = [fields[2], fields[4]];
   if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
-    return "must have `?` in exactly one of day-of-month and day-of-week (Scheduler takes one or the other, never both), e.g. `cron(0 3 * * ? *)`";
+    return "must have `?` in exactly one of day-of-month and day-of-week (AWS cron takes one or the other, never both), e.g. `cron(0 3 * * ? *)`";
   }
   return undefined;
 }

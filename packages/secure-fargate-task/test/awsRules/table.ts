@@ -24,7 +24,7 @@ import {
   SOURCES,
   tagRules,
 } from "./rules";
-import { scheduleProblem } from "../../src/scaling/schedule";
+import { expressionProblem } from "../../src/schedule/expression";
 import { dashboardBodyProblems } from "./dashboardBody";
 
 const TF = (file: string, fn: string): string => `internal/service/${file} / ${fn}`;
@@ -441,11 +441,11 @@ const POSITIVE_NUMBER: Check = {
   test: (v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? undefined : "must be a number above 0"),
 };
 
-/** An Application Auto Scaling schedule expression, read by the component's own parser (src/scaling/schedule.ts). */
+/** An Application Auto Scaling schedule expression, read by the component's own parser (src/schedule/expression.ts). */
 const SCHEDULE_EXPRESSION: Check = {
   kind: "custom",
   what: "schedule expression",
-  test: (v) => (typeof v === "string" ? scheduleProblem(v) : "must be a string"),
+  test: (v) => (typeof v === "string" ? expressionProblem(v, 1600) : "must be a string"),
 };
 
 /** An IANA time zone name, as the runtime's ICU knows them. */
