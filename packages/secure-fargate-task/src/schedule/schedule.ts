@@ -6,6 +6,7 @@ import { IamPropagation } from "../iam/iamPropagation";
 import type { ResolvedNetwork } from "../network/network";
 import { runTaskPolicy, schedulerTrustPolicy } from "./policies";
 import type { ScheduleSettings } from "./validateSchedule";
+import { createRoleWithPolicy } from "../iam/roleWithPolicy";
 
 /** What the schedule runs, and the roles it passes. */
 export interface ScheduleTarget {
@@ -38,40 +39,27 @@ export function createSchedule(
   target: ScheduleTarget,
   deadLetters: ScheduleDeadLetters,
 ): aws.scheduler.Schedule {
-  const opts = { parent: ctx.parent };
   const queue = createDeadLetterQueue(ctx, "schedule", deadLetters.kmsKeyArn, {
     description: `A scheduled run of ${ctx.names.label} did not start: read the dead-letter queue, then run the task (runTaskCommand).`,
     actions: deadLetters.alarmActions,
   });
-  const role = new aws.iam.Role(
-    `${ctx.name}-schedule-role`,
-    {
-      description: `EventBridge Scheduler runs the task of ${ctx.names.label}`,
-      assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(schedulerTrustPolicy(s))),
-      tags: ctx.tags,
-    },
-    opts,
-  );
-  const policy = new aws.iam.RolePolicy(
-    `${ctx.name}-schedule-policy`,
-    {
-      role: role.id,
-      policy: pulumi
-        .all([ctx.scope, target.clusterArn, target.executionRoleArn, target.taskRoleArn, queue.arn, deadLetters.kmsKeyArn])
-        .apply(([s, clusterArn, executionRoleArn, taskRoleArn, queueArn, kmsKeyArn]) =>
-          JSON.stringify(
-            runTaskPolicy(s, {
-              family: ctx.names.family,
-              clusterArn,
-              executionRoleArn,
-              taskRoleArn,
-              deadLetter: { queueArn, kmsKeyArn, region: s.region },
-            }),
-          ),
+  const { role, policy } = createRoleWithPolicy(ctx, "schedule", {
+    description: `EventBridge Scheduler runs the task of ${ctx.names.label}`,
+    assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(schedulerTrustPolicy(s))),
+    policy: pulumi
+      .all([ctx.scope, target.clusterArn, target.executionRoleArn, target.taskRoleArn, queue.arn, deadLetters.kmsKeyArn])
+      .apply(([s, clusterArn, executionRoleArn, taskRoleArn, queueArn, kmsKeyArn]) =>
+        JSON.stringify(
+          runTaskPolicy(s, {
+            family: ctx.names.family,
+            clusterArn,
+            executionRoleArn,
+            taskRoleArn,
+            deadLetter: { queueArn, kmsKeyArn, region: s.region },
+          }),
         ),
-    },
-    opts,
-  );
+      ),
+  });
   // Scheduler assumes the role at each run: it must have propagated before the first one.
   const ready = new IamPropagation(`${ctx.name}-schedule-iam-propagation`, [role.arn, policy.policy], { parent: ctx.parent, dependsOn: [policy] });
   const window = settings.flexibleTimeWindowMinutes;

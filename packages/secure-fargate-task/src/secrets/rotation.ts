@@ -7,6 +7,7 @@ import { policyDocument, PolicyDocument } from "../iam/policyDocument";
 import { AwsScope, eventRuleArn, logGroupArn } from "../iam/policies";
 import { DeadLetterTarget, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
 import { createDeadLetterQueue } from "../deadLetter/queue";
+import { createRoleWithPolicy } from "../iam/roleWithPolicy";
 
 /**
  * The EventBridge pattern for "this secret has a new current value": Secrets Manager's native `Secret Label Updated`
@@ -118,27 +119,15 @@ export function followRotation(
     { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArn]).apply(([q, r]) => JSON.stringify(deadLetterQueuePolicy(q, r))) },
     opts,
   );
-  const role = new aws.iam.Role(
-    `${ctx.name}-rotation-role`,
-    {
-      description: `Rolls ${ctx.names.label} when a followed secret rotates`,
-      assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(lambdaTrustPolicy(s))),
-      tags: ctx.tags,
-    },
-    opts,
-  );
-  const policy = new aws.iam.RolePolicy(
-    `${ctx.name}-rotation-policy`,
-    {
-      role: role.id,
-      policy: pulumi
-        .all([service.arn, ctx.scope, queue.arn, kmsKeyArn])
-        .apply(([serviceArn, s, queueArn, keyArn]) =>
-          JSON.stringify(restartPolicy(serviceArn, logGroupArn(s, ctx.names.rotationLogGroup), { queueArn, kmsKeyArn: keyArn, region: s.region })),
-        ),
-    },
-    opts,
-  );
+  const { role, policy } = createRoleWithPolicy(ctx, "rotation", {
+    description: `Rolls ${ctx.names.label} when a followed secret rotates`,
+    assumeRolePolicy: ctx.scope.apply((s) => JSON.stringify(lambdaTrustPolicy(s))),
+    policy: pulumi
+      .all([service.arn, ctx.scope, queue.arn, kmsKeyArn])
+      .apply(([serviceArn, s, queueArn, keyArn]) =>
+        JSON.stringify(restartPolicy(serviceArn, logGroupArn(s, ctx.names.rotationLogGroup), { queueArn, kmsKeyArn: keyArn, region: s.region })),
+      ),
+  });
   const fn = new aws.lambda.Function(
     `${ctx.name}-rotation-restart`,
     {
