@@ -140,7 +140,7 @@ export const CONTEXTS = {
   "through another access point": (w: World) => ({
     "elasticfilesystem:AccessPointArn": arn(w, "elasticfilesystem", "access-point/fsap-00000000000000000"),
   }),
-  "in this cluster": (w: World) => ({ "ecs:cluster": `arn:aws:ecs:${w.region}:${w.account}:cluster/app-cluster-1234567` }),
+  "in this cluster": (w: World) => ({ "ecs:cluster": onlyCluster(w) }),
   "in another cluster": (w: World) => ({ "ecs:cluster": `arn:aws:ecs:${w.region}:${w.account}:cluster/another-cluster` }),
   "to ECS tasks": () => ({ "iam:PassedToService": "ecs-tasks.amazonaws.com" }),
   "to Lambda": () => ({ "iam:PassedToService": "lambda.amazonaws.com" }),
@@ -204,4 +204,11 @@ function defaultKeyPolicy(w: World): PolicyDocument {
 
 function arn(w: World, service: string, resource: string): string {
   return `arn:aws:${service}:${w.region}:${w.account}:${resource}`;
+}
+
+/** The ARN of the one cluster the subject's task runs in (the schedule's `ecs:cluster` condition names it). */
+function onlyCluster(w: World): string {
+  const clusters = w.model.targets.clusterArns;
+  if (clusters.length !== 1) throw new Error(`expected one cluster in the subject, found ${clusters.length}`);
+  return clusters[0];
 }
