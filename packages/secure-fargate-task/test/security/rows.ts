@@ -178,15 +178,25 @@ export const SCHEDULE_ROWS: Row[] = [
 ];
 
 /**
+ * The execution role reads these secrets and no other (not another, not one whose name starts like theirs), and
+ * cannot write them.
+ */
+function secretReaderRows(secrets: ResourceName): Row[] {
+  return [
+    row("execution role", "secretsmanager:GetSecretValue", secrets, ALLOWED),
+    row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+    row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
+    row("execution role", "secretsmanager:PutSecretValue", secrets, DENIED),
+  ];
+}
+
+/**
  * Sidecars: ECS's agent injects their secrets with the execution role, which is granted each on its exact ARN (one
  * the component stores, one that exists, under a customer-managed key) and that key via Secrets Manager only. The
  * task role, the app's and the sidecars' own, reads none of them.
  */
 export const SIDECAR_ROWS: Row[] = [
-  row("execution role", "secretsmanager:GetSecretValue", "the sidecars' secrets", ALLOWED),
-  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
-  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
-  row("execution role", "secretsmanager:PutSecretValue", "the sidecars' secrets", DENIED),
+  ...secretReaderRows("the sidecars' secrets"),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via S3"),
@@ -222,10 +232,7 @@ export const SIDECAR_PARAMETER_ROWS: Row[] = [
  * with, reads none of them.
  */
 export const FIRELENS_ROWS: Row[] = [
-  row("execution role", "secretsmanager:GetSecretValue", "the log configuration's secrets", ALLOWED),
-  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
-  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
-  row("execution role", "secretsmanager:PutSecretValue", "the log configuration's secrets", DENIED),
+  ...secretReaderRows("the log configuration's secrets"),
   row("execution role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED),
