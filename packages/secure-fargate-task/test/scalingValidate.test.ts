@@ -125,7 +125,7 @@ describe("validateArgs: autoScaling", () => {
       '`autoScaling.schedules[2].name` must be 1 to 128 letters, digits, "-", "_" or ".": got "bad name".',
       '`autoScaling.schedules[2].schedule` must have `?` in exactly one of day-of-month and day-of-week (AWS cron takes one or the other, never both), e.g. `cron(0 3 * * ? *)`: got "cron(0 8 * * MON *)".',
       "`autoScaling.schedules[3].timezone` applies to cron and at expressions, not rate. Remove it.",
-      '`autoScaling.schedules[4].timezone` is not an IANA time zone: got "Mars/Olympus". Use e.g. "UTC" or "Europe/Paris".',
+      '`autoScaling.schedules[4].timezone` is not a time zone of the IANA database, such as `Europe/Paris` or `UTC`: got "Mars/Olympus".',
       "`autoScaling.schedules[4].minCapacity` 5 is above its maxCapacity 2.",
       "`autoScaling.schedules[5]` changes nothing. Give minCapacity, maxCapacity or both.",
     ]);

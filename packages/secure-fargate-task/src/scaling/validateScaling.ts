@@ -3,10 +3,10 @@ import type { RunMode } from "../args";
 import type { LoadBalancerSettings } from "../loadBalancer/settings";
 import { Reject, show } from "../validation";
 import type { AutoScalingArgs, ScheduledScalingArgs } from "./args";
-import { expressionKind, expressionProblem } from "../schedule/expression";
+import { expressionKind, expressionProblem, timezoneProblem } from "../schedule/expression";
 import type { AutoScalingSettings, ScheduleSettings, TargetTrackingSettings } from "./settings";
 
-/** `PutScheduledAction`'s limit on `Schedule` (API_PutScheduledAction: 1 to 1600 characters). */
+/** `PutScheduledAction`'s limit on `Schedule` and `Timezone` (API_PutScheduledAction: 1 to 1600 characters each). */
 const SCALING_SCHEDULE_MAX = 1600;
 /** Scale-in cooldown when none is given: AWS's own default for ECS services, scaling in conservatively. */
 export const DEFAULT_SCALE_IN_COOLDOWN = 300;
@@ -144,7 +144,8 @@ function validateSchedules(schedules: ScheduledScalingArgs[], reject: Reject): S
       if (s.timezone !== undefined) reject(`${field}.timezone`, `applies to cron and at expressions, not rate. Remove it.`);
     } else {
       timezone = s.timezone ?? "UTC";
-      if (!isTimeZone(timezone)) reject(`${field}.timezone`, `is not an IANA time zone: got ${show(timezone)}. Use e.g. "UTC" or "Europe/Paris".`);
+      const zoneProblem = timezoneProblem(timezone, SCALING_SCHEDULE_MAX);
+      if (zoneProblem) reject(`${field}.timezone`, `${zoneProblem}: got ${show(timezone)}.`);
     }
     for (const bound of ["minCapacity", "maxCapacity"] as const) {
       const v = s[bound];
@@ -161,14 +162,4 @@ function validateSchedules(schedules: ScheduledScalingArgs[], reject: Reject): S
 
 function isCount(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0;
-}
-
-/** Whether the JavaScript runtime (full ICU, as Node ships) knows this IANA zone. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -139,10 +139,10 @@ function itemProblem(item: string, spec: CronField): string | undefined {
 
 /**
  * What is wrong with a time zone, or undefined: an IANA name (letters, digits, `_`, `+`, `-` and `/`) that the
- * runtime's time zone database knows, at most {@link TIMEZONE_MAX} characters.
+ * runtime's time zone database knows, at most `maxLength` characters (Scheduler's {@link TIMEZONE_MAX} by default).
  */
-export function timezoneProblem(timezone: string): string | undefined {
-  if (timezone.length > TIMEZONE_MAX) return `is longer than ${TIMEZONE_MAX} characters`;
+export function timezoneProblem(timezone: string, maxLength = TIMEZONE_MAX): string | undefined {
+  if (timezone.length > maxLength) return `is longer than ${maxLength} characters`;
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timezone)) return "is not an IANA time zone name such as `Europe/Paris` or `UTC`";
   try {
     new Intl.DateTimeFormat("en", { timeZone: timezone });
