@@ -20,24 +20,33 @@ function row(who: PrincipalName, action: string, on: ResourceName, expected: Dec
   return { who, action, on, context, expected };
 }
 
+/**
+ * The execution role pulls an image from this repository (the component's, or one an image names): the three pull
+ * actions on it, never a push to it, and no other repository. The task role pulls nothing.
+ */
+function imagePullRows(repository: ResourceName): Row[] {
+  return [
+    row("execution role", "ecr:GetAuthorizationToken", "any resource", ALLOWED),
+    row("execution role", "ecr:BatchCheckLayerAvailability", repository, ALLOWED),
+    row("execution role", "ecr:GetDownloadUrlForLayer", repository, ALLOWED),
+    row("execution role", "ecr:BatchGetImage", repository, ALLOWED),
+    row("execution role", "ecr:BatchGetImage", "another repository", DENIED),
+    row("execution role", "ecr:PutImage", repository, DENIED),
+    row("execution role", "ecr:InitiateLayerUpload", repository, DENIED),
+    row("task role", "ecr:BatchGetImage", repository, DENIED),
+  ];
+}
+
 /** The execution role: pull this image, log to this group, read these secrets, decrypt only through Secrets Manager. */
 export const EXECUTION_ROLE_ROWS: Row[] = [
-  row("execution role", "ecr:GetAuthorizationToken", "any resource", ALLOWED),
-  row("execution role", "ecr:BatchCheckLayerAvailability", "this repository", ALLOWED),
-  row("execution role", "ecr:GetDownloadUrlForLayer", "this repository", ALLOWED),
-  row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
-  row("execution role", "ecr:BatchGetImage", "another repository", DENIED),
-  row("execution role", "ecr:PutImage", "this repository", DENIED),
+  ...imagePullRows("this repository"),
   row("execution role", "logs:CreateLogStream", "this log group's streams", ALLOWED),
   row("execution role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
   row("execution role", "logs:PutLogEvents", "another log group's streams", DENIED),
   row("execution role", "logs:CreateLogGroup", "this log group", DENIED),
   row("execution role", "logs:DeleteLogGroup", "this log group", DENIED),
-  row("execution role", "secretsmanager:GetSecretValue", "these secrets", ALLOWED),
-  row("execution role", "secretsmanager:GetSecretValue", "another secret", DENIED),
+  ...secretReaderRows("these secrets"),
   row("execution role", "secretsmanager:GetSecretValue", "another secret's partial ARN", DENIED),
-  row("execution role", "secretsmanager:GetSecretValue", "a secret named like ours plus a suffix", DENIED),
-  row("execution role", "secretsmanager:PutSecretValue", "these secrets", DENIED),
   row("execution role", "secretsmanager:DescribeSecret", "these secrets", DENIED),
   row("execution role", "secretsmanager:DeleteSecret", "these secrets", DENIED),
   row("execution role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
@@ -220,7 +229,7 @@ export const SIDECAR_PARAMETER_ROWS: Row[] = [
   row("execution role", "kms:Decrypt", "the parameter's customer-managed key", DENIED, "via Secrets Manager"),
   row("execution role", "kms:Decrypt", "another key", DENIED, "via SSM"),
   row("execution role", "kms:Encrypt", "the parameter's customer-managed key", DENIED, "via SSM"),
-  ...mirroredPullRows("the sidecar's mirrored repository"),
+  ...imagePullRows("the sidecar's mirrored repository"),
   row("task role", "ssm:GetParameters", "the sidecar's parameter", DENIED),
   row("task role", "kms:Decrypt", "the parameter's customer-managed key", DENIED, "via SSM"),
 ];
@@ -237,27 +246,10 @@ export const FIRELENS_ROWS: Row[] = [
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED),
   row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via SSM"),
-  ...mirroredPullRows("the log router's mirrored repository"),
+  ...imagePullRows("the log router's mirrored repository"),
   row("task role", "secretsmanager:GetSecretValue", "the log configuration's secrets", DENIED),
   row("task role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via Secrets Manager"),
 ];
-
-/**
- * The execution role pulls an image from a repository the component did not make, granted by the image's name: the
- * three pull actions on that repository, never a push to it, and no other repository. The task role pulls nothing.
- */
-function mirroredPullRows(repository: ResourceName): Row[] {
-  return [
-    row("execution role", "ecr:GetAuthorizationToken", "any resource", ALLOWED),
-    row("execution role", "ecr:BatchCheckLayerAvailability", repository, ALLOWED),
-    row("execution role", "ecr:GetDownloadUrlForLayer", repository, ALLOWED),
-    row("execution role", "ecr:BatchGetImage", repository, ALLOWED),
-    row("execution role", "ecr:BatchGetImage", "another repository", DENIED),
-    row("execution role", "ecr:PutImage", repository, DENIED),
-    row("execution role", "ecr:InitiateLayerUpload", repository, DENIED),
-    row("task role", "ecr:BatchGetImage", repository, DENIED),
-  ];
-}
 
 /**
  * ECS Exec: the task role gets the SSM session channel, the four `ssmmessages` actions (no resource-level permissions:
