@@ -31,7 +31,10 @@ export interface Capture {
   readonly tokens: readonly string[];
 }
 
-/** Every stack combination, the stack with `alarmEmail` (its email subscription), then the component's optional parts (`componentScenario.ts`'s variants). */
+/**
+ * Every stack combination, the stack with `alarmEmail` (its email subscription), then the component's optional parts
+ * (`componentScenario.ts`'s variants).
+ */
 export const CONFIGURATIONS: readonly Configuration[] = [
   ...STACK_AXES.network.flatMap((network) =>
     STACK_AXES.secretDelivery.map((secretDelivery): Configuration => ({

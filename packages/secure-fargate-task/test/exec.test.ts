@@ -67,7 +67,7 @@ describe("enableExecuteCommand", () => {
         Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Resource: `${LOG_GROUP}:log-stream:*`,
       },
-      { Sid: "EcsExecFindLogStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: LOG_GROUP },
+      { Sid: "EcsExecFindLogStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: [LOG_GROUP, `${LOG_GROUP}:*`] },
       { Sid: "EcsExecSessionEncryption", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
     ]);
     const app = containerDefinitions(run).find((c) => c.name === "app")!;

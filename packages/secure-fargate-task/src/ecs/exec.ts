@@ -49,8 +49,15 @@ export function execStatements(logGroupArn: string, kmsKeyArn: string): Statemen
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `${logGroupArn}:log-stream:*`,
     },
-    // Authorised on the log group, its resource type in the Service Authorization Reference (CloudWatch Logs).
-    { Sid: "EcsExecFindLogStreams", Effect: "Allow", Action: "logs:DescribeLogStreams", Resource: logGroupArn },
+    // The Service Authorization Reference gives the log group as its resource type; AWS's ECS Exec example grants it on
+    // `log-group:<name>:*`, which its error messages' `...:log-group:<name>:log-stream:` also matches. Both forms of this
+    // group, no other group.
+    {
+      Sid: "EcsExecFindLogStreams",
+      Effect: "Allow",
+      Action: "logs:DescribeLogStreams",
+      Resource: [logGroupArn, `${logGroupArn}:*`],
+    },
     { Sid: "EcsExecSessionEncryption", Effect: "Allow", Action: "kms:Decrypt", Resource: kmsKeyArn },
   ];
 }

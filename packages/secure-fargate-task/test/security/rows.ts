@@ -257,8 +257,8 @@ export const FIRELENS_ROWS: Row[] = [
  * log streams in this log group only, and reads none back; and may decrypt with this key (session encryption; the SSM
  * agent calls KMS directly). It still reads no secret: the key alone gives no secret value.
  *
- * `logs:DescribeLogStreams` is authorised on the log group (its resource type in the Service Authorization
- * Reference), so that is where it is granted, and on no other group.
+ * `logs:DescribeLogStreams` is granted on the log group (its resource type in the Service Authorization Reference)
+ * and on `<group>:*` (AWS's ECS Exec example), and on no other group.
  */
 export const EXEC_ROWS: Row[] = [
   row("task role", "ssmmessages:CreateControlChannel", "any resource", ALLOWED),
@@ -272,6 +272,7 @@ export const EXEC_ROWS: Row[] = [
   row("task role", "logs:CreateLogStream", "this log group's streams", ALLOWED),
   row("task role", "logs:CreateLogStream", "another log group's streams", DENIED),
   row("task role", "logs:DescribeLogStreams", "this log group", ALLOWED),
+  row("task role", "logs:DescribeLogStreams", "this log group's streams", ALLOWED),
   row("task role", "logs:DescribeLogStreams", "another log group", DENIED),
   row("task role", "logs:PutLogEvents", "this log group's streams", ALLOWED),
   row("task role", "logs:PutLogEvents", "another log group's streams", DENIED),
