@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { dockerImageDiff } from "./lifecycle/dockerDiff";
+import { planStep, type Step, type StepOptions } from "./lifecycle/engine";
 
 /**
  * ECR and @pulumi/docker's `Image` as they behave across `pulumi up`s, for the mocks (which, alone, register every
@@ -12,10 +14,17 @@ import * as path from "node:path";
  *   digest. https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html
  * - @pulumi/docker `Image` (pulumi/pulumi-docker `provider/provider.go`): `Check` adds `build.contextDigest`, a hash
  *   of every file of the context with its relative path, its mode, and its content (a symlink: the path it points
- *   to); `Diff` reports a change when any input differs from the recorded ones, except the registry's username and
- *   password; `Create` and `Update` build and then push `imageName` unless `skipPush`; the state records the inputs.
- *   An update interrupted after its push leaves the pushed tag in ECR and no new state (`loseState`).
+ *   to); `Diff` (`dockerImageDiff`) reports a change when any input differs from the recorded ones, except the
+ *   registry's username and password; `Create` and `Update` build and then push `imageName` unless `skipPush`; the
+ *   state records the inputs. The engine decides between same, update and replace from that diff and the resource's
+ *   `ignoreChanges` and `replaceOnChanges` (`planStep`). An update interrupted after its push leaves the pushed tag in
+ *   ECR and the state as it was before (`interrupt`).
  */
+interface ImageState {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
+
 export class FakeRegistry {
   /** `<repository url>:<tag>` → digest: what ECR holds. */
   readonly tags = new Map<string, string>();
@@ -25,27 +34,39 @@ export class FakeRegistry {
   readonly refused: string[] = [];
   /** Builds the provider ran (creates and updates), by logical name. */
   readonly builds: string[] = [];
+  /** The step the engine took for each image on the last registration, by logical name. */
+  readonly steps = new Map<string, Step>();
   /** The provider's recorded inputs of each image (the Pulumi state), by logical name. */
-  private readonly state = new Map<string, { inputs: string; outputs: Record<string, unknown> }>();
+  private readonly state = new Map<string, ImageState>();
+  /** The state each image had before its last build, for `interrupt`. */
+  private readonly previous = new Map<string, ImageState>();
   /** Changes the provider's context hash, as an upgrade of @pulumi/docker that hashes differently would. */
   hashVersion = 1;
 
-  /** What the provider returns for an `Image` registration with these (unwrapped) inputs. */
-  image(name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    const build = inputs.build as { context: string; dockerfile: string; platform?: string; args?: Record<string, string> };
-    const checked = { ...inputs, build: { ...build, contextDigest: this.contextDigest(build.context, build.dockerfile) } };
-    const comparable = JSON.stringify(withoutCredentials(checked));
+  /** What the engine and the provider make of an `Image` registration with these (unwrapped) inputs and options. */
+  image(
+    name: string,
+    inputs: Record<string, unknown>,
+    options: StepOptions = { ignoreChanges: [], replaceOnChanges: [] },
+  ): Record<string, unknown> {
     const previous = this.state.get(name);
-    if (previous && previous.inputs === comparable) return previous.outputs;
+    const step = planStep(previous?.inputs, this.check(inputs), options, dockerImageDiff);
+    this.steps.set(name, step);
+    if (step.op === "same") return previous!.outputs;
 
     this.builds.push(name);
-    const imageName = String(inputs.imageName);
+    const checked = step.inputs as {
+      imageName: string;
+      skipPush?: boolean;
+      build: { contextDigest: string; platform?: string; args?: Record<string, string> };
+    };
     const digest = `sha256:${createHash("sha256")
-      .update(JSON.stringify([checked.build.contextDigest, build.platform, build.args ?? {}]))
+      .update(JSON.stringify([checked.build.contextDigest, checked.build.platform, checked.build.args ?? {}]))
       .digest("hex")}`;
+    const imageName = String(checked.imageName);
     const repository = imageName.replace(/:[^:/]+$/, "");
     let repoDigest = "";
-    if (inputs.skipPush !== true) {
+    if (checked.skipPush !== true) {
       if (this.tags.has(imageName)) {
         this.refused.push(
           `${imageName}: ImageTagAlreadyExistsException: The image tag '${imageName.split(":").pop()}' already exists in the repository and cannot be overwritten because the repository is immutable.`,
@@ -56,9 +77,17 @@ export class FakeRegistry {
       this.pushes.push(imageName);
       repoDigest = `${repository}@${digest}`;
     }
-    const outputs = { ...checked, repoDigest };
-    this.state.set(name, { inputs: comparable, outputs });
+    const outputs = { ...step.inputs, repoDigest };
+    if (previous) this.previous.set(name, previous);
+    else this.previous.delete(name);
+    this.state.set(name, { inputs: step.inputs, outputs });
     return outputs;
+  }
+
+  /** The provider's `Check`: the inputs with `build.contextDigest` added. */
+  private check(inputs: Record<string, unknown>): Record<string, unknown> {
+    const build = inputs.build as { context: string; dockerfile: string };
+    return { ...inputs, build: { ...build, contextDigest: this.contextDigest(build.context, build.dockerfile) } };
   }
 
   /** The `aws.ecr.getImages` answer for a repository. */
@@ -69,9 +98,11 @@ export class FakeRegistry {
     return { repositoryName, imageIds, id: repositoryName };
   }
 
-  /** An update interrupted after its push: the tag stays in ECR, the state never records the image. */
-  loseState(name: string): void {
-    this.state.delete(name);
+  /** The last update of this image was interrupted after its push: ECR keeps the tag, the state what it held before. */
+  interrupt(name: string): void {
+    const before = this.previous.get(name);
+    if (before) this.state.set(name, before);
+    else this.state.delete(name);
   }
 
   /** The provider's context hash: relative path, mode and content (a symlink's target path) of every file. */
@@ -92,10 +123,4 @@ export class FakeRegistry {
     walk("");
     return hash.digest("hex");
   }
-}
-
-/** The inputs the provider's diff compares: the registry's username and password are left out. */
-function withoutCredentials(inputs: Record<string, unknown>): Record<string, unknown> {
-  const registry = inputs.registry as Record<string, unknown> | undefined;
-  return registry ? { ...inputs, registry: { server: registry.server } } : inputs;
 }

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existingDigest, imageReference } from "../src/image/image";
 import { FakeRegistry } from "./fakeRegistry";
 import { makeContext, mockRun, resolve } from "./mocks";
+import type { Registration } from "./platform/registration";
 
 /** One `pulumi up` of the component against the registry, as it stands; returns what the task runs and the Image's inputs. */
 async function up(registry: FakeRegistry, context: string): Promise<{ imageRef: string; skipPush: unknown; imageName: string }> {
@@ -55,11 +56,24 @@ describe("images in a repository with immutable tags, across updates", () => {
     const registry = new FakeRegistry();
     const context = makeContext();
     const first = await up(registry, context);
-    registry.loseState("app-image");
+    registry.interrupt("app-image");
     const retried = await up(registry, context);
     expect(registry.refused).to.deep.equal([]);
     expect(registry.pushes).to.deep.equal([first.imageName]);
     expect(retried.imageRef).to.equal(first.imageRef);
+  });
+
+  it("an update to a new tag interrupted after its push (the state still holds the old tag): the retry does not push again", async () => {
+    const registry = new FakeRegistry();
+    const context = makeContext({ "app.js": "console.log('A')\n" });
+    const a = await up(registry, context);
+    fs.writeFileSync(path.join(context, "app.js"), "console.log('B')\n");
+    const b = await up(registry, context);
+    registry.interrupt("app-image");
+    const retried = await up(registry, context);
+    expect(registry.refused).to.deep.equal([]);
+    expect(registry.pushes).to.deep.equal([a.imageName, b.imageName]);
+    expect(retried.imageRef).to.equal(b.imageRef);
   });
 
   it("a @pulumi/docker upgrade that hashes the context differently rebuilds without pushing", async () => {
@@ -82,9 +96,53 @@ describe("images in a repository with immutable tags, across updates", () => {
     const third = await up(registry, context);
     expect(registry.refused).to.deep.equal([]);
     expect(registry.pushes).to.have.length(1);
-    // The update after a push sees the tag in ECR and records skipPush (a rebuild from cache, no push); then nothing.
-    expect(registry.builds).to.have.length(2);
+    expect(registry.builds).to.deep.equal(["app-image"]);
     expect([second.imageRef, third.imageRef]).to.deep.equal([first.imageRef, first.imageRef]);
+  });
+
+  it("the up after a push, of the app image and of the init image, registers the same inputs but what ignoreChanges names", async () => {
+    const registry = new FakeRegistry();
+    const context = makeContext();
+    const images = ["app-image", "app-init-image"];
+    const { SecureFargateTask } = await import("../src");
+    // File delivery: the component builds the init image too.
+    const upWithInit = () =>
+      mockRun(
+        () => void new SecureFargateTask("app", { image: { context }, secrets: { TOKEN: { value: pulumi.secret("t") } }, secretDelivery: "files" }),
+        {
+          registry,
+        },
+      );
+    const pushing = await upWithInit();
+    const next = await upWithInit();
+    for (const name of images) {
+      const before = pushing.registrations.find((r) => r.name === name)!;
+      const after = next.registrations.find((r) => r.name === name)!;
+      const ignored = new Set(after.ignoreChanges);
+      const compared = (r: Registration) => Object.fromEntries(Object.entries(r.serialized).filter(([k]) => !ignored.has(k)));
+      expect(compared(after), name).to.deep.equal(compared(before));
+      expect(registry.steps.get(name)?.op, name).to.equal("same");
+    }
+    expect(registry.pushes).to.have.length(2);
+    expect(registry.builds, "nothing rebuilt on the up after the push").to.deep.equal(images);
+  });
+
+  it("a new tag replaces the image resource, which takes this update's skipPush: pushed when new, not when ECR holds it", async () => {
+    const registry = new FakeRegistry();
+    const context = makeContext({ "app.js": "console.log('A')\n" });
+    await up(registry, context);
+    fs.writeFileSync(path.join(context, "app.js"), "console.log('B')\n");
+    await up(registry, context);
+    expect(registry.steps.get("app-image")).to.include({ op: "replace", deleteBeforeReplace: false });
+    expect(registry.steps.get("app-image")?.inputs.skipPush).to.equal(false);
+    fs.writeFileSync(path.join(context, "app.js"), "console.log('A')\n");
+    await up(registry, context);
+    expect(registry.steps.get("app-image")?.op).to.equal("replace");
+    expect(registry.steps.get("app-image")?.inputs.skipPush, "A's tag is in ECR").to.equal(true);
+    await up(registry, context);
+    expect(registry.steps.get("app-image")?.op).to.equal("same");
+    expect(registry.refused).to.deep.equal([]);
+    expect(registry.pushes).to.have.length(2);
   });
 
   it("the fake registry refuses a second push of a tag, as ECR does (the model the scenarios rely on)", () => {

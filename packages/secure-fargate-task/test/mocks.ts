@@ -64,9 +64,11 @@ export async function mockRun(
         const inputs = unwrapSecrets(raw) as Record<string, unknown>;
         const secretInputs = Object.keys(raw).filter((k) => isSecretWrapped(raw[k]));
         const id = fakeId(args.type, args.name);
+        // The registration's options were recorded as it was sent, just before this call.
+        const registration = registrations.filter((r) => r.type === args.type && r.name === args.name).pop();
         const state =
           options.registry && args.type === "docker:index/image:Image"
-            ? { ...inputs, ...options.registry.image(args.name, inputs) }
+            ? { ...inputs, ...options.registry.image(args.name, inputs, registration) }
             : { ...inputs, ...computedState(args.type, args.name, inputs, SCOPE) };
         resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs, id, state });
         return { id, state };

@@ -78,11 +78,30 @@ export function imageReference(repositoryUrl: string, existing: string | undefin
 }
 
 /**
+ * How the image resource settles in one `pulumi up` and never pushes a tag twice.
+ *
+ * `skipPush` says whether the repository held the tag when this update began, so it flips from false (the up that
+ * pushes) to true (every up after). pulumi-docker's `Diff` compares every input but the registry credentials and its
+ * `Update` builds again (pulumi/pulumi-docker provider/provider.go), so the flip alone would rebuild the image on the
+ * next up. Hence:
+ * - `ignoreChanges: ["skipPush"]`: the engine diffs with the value in the state, so an up that changes nothing else
+ *   is a no-op.
+ * - `replaceOnChanges: ["*"]`: any other change (a new tag, a new context hash) replaces the resource, and the engine
+ *   checks a replacement from the program's own inputs, `ignoreChanges` not applied (pulumi/pulumi
+ *   pkg/resource/deploy/step_generator.go: "we need to recompute the default values"; `*` matches any property,
+ *   sdk/go/common/resource/properties_path.go `Contains`). So the replacement sees this update's `skipPush`: a tag
+ *   the repository holds (a revert, an interrupted update, a provider upgrade) is not pushed again. The replaced
+ *   resource's delete removes nothing (the provider's `Delete` is a no-op).
+ */
+const IMAGE_OPTIONS = { ignoreChanges: ["skipPush"], replaceOnChanges: ["*"] };
+
+/**
  * Builds an image and pushes it to the registry, tagged `<prefix><hash of its sources>`, unless the repository holds
  * that tag already. A tag names one content (see `contentTag`), so the image there is this image: reverting the sources
  * to an earlier state, a rebuild that only @pulumi/docker sees as new (its own context hash, a provider upgrade), or an
  * update interrupted after its push all reuse the image by digest instead of pushing a tag ECR would refuse. Returns
- * `<repository url>@sha256:<digest>`, so that the task definition changes exactly when the image does.
+ * `<repository url>@sha256:<digest>`, so that the task definition changes exactly when the image does. The up after a
+ * push changes nothing (see `IMAGE_OPTIONS`).
  */
 export function buildAndPush(
   ctx: ChildContext,
@@ -105,7 +124,7 @@ export function buildAndPush(
       },
       skipPush: existing.apply((digest) => digest !== undefined),
     },
-    { parent: ctx.parent },
+    { parent: ctx.parent, ...IMAGE_OPTIONS },
   );
   return pulumi
     .all([registry.repository.repositoryUrl, existing, image.repoDigest])

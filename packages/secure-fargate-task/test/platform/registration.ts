@@ -19,6 +19,8 @@ export interface Registration {
   dependencies: string[];
   /** Inputs whose drift the engine ignores (`ignoreChanges`). */
   ignoreChanges: string[];
+  /** Inputs whose change replaces the resource, whatever its provider says (`replaceOnChanges`). */
+  replaceOnChanges: string[];
 }
 
 /** The shape of the register request the SDK sends the (mock) monitor, as far as we read it. */
@@ -30,6 +32,7 @@ interface RegisterRequest {
   getParent(): string;
   getDependenciesList(): string[];
   getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
 }
 
 type RegisterResource = (req: RegisterRequest, callback: (...args: unknown[]) => void) => unknown;
@@ -47,6 +50,7 @@ export function recordRegistrations(into: Registration[]): void {
       parent: req.getParent(),
       dependencies: req.getDependenciesList(),
       ignoreChanges: req.getIgnorechangesList(),
+      replaceOnChanges: req.getReplaceonchangesList(),
     });
     return register(req, callback);
   };
