@@ -25,6 +25,14 @@ export interface BackoffPolicy {
   readonly reconnectPauseMs: number;
   /** Wait after a `usage-capped` 429 when X names no later reset. @default 900000 */
   readonly usageCapWaitMs: number;
+  /**
+   * Most connect attempts in any {@link connectWindowMs}: X allows 50 stream connects per 15 minutes per app
+   * (https://docs.x.com/x-api/fundamentals/rate-limits, "Filtered stream"); 5 are left for a replacement task.
+   * @default 45
+   */
+  readonly connectLimit?: number;
+  /** The window of {@link connectLimit}, X's rate-limit window. @default 900000 */
+  readonly connectWindowMs?: number;
 }
 
 /** Why the stream is not connected. */
@@ -41,8 +49,10 @@ export type Disconnect =
   | "rate-limited"
   /** HTTP 429 `TooManyConnections`: X still counts a connection of this app. */
   | "too-many-connections"
-  /** HTTP 429 of problem type `usage-capped`: the plan's post cap is spent. */
+  /** HTTP 429 of problem type `usage-capped`, or that problem inside the stream: the plan's post cap is spent. */
   | "usage-capped"
+  /** X wrote an `operational-disconnect` error object inside the stream, then closed it (waited as an HTTP error). */
+  | "operational-disconnect"
   /** HTTP 409: the stream has no rules (the service re-syncs them first). */
   | "no-rules"
   /** HTTP 401 after which a new bearer token was obtained. */
@@ -74,6 +84,9 @@ const RESET_MARGIN_MS = 1000;
  * - A 429 with `resetInMs` (X's `x-rate-limit-reset`, when the limit is spent) waits until then.
  * - `usage-capped` waits until the reset when later, else `usageCapWaitMs`.
  * - 409 (no rules, re-synced) is retried at once, then on the HTTP schedule.
+ * - An in-stream operational disconnect waits as an HTTP error does (X's docs give it no schedule of its own; it is
+ *   X's server-side refusal of the connection); an in-stream TooManyConnections or usage cap is passed here as its
+ *   HTTP twin is, so it waits the same.
  * - Failed attempts otherwise back off linearly (network), exponentially (HTTP) or exponentially from a minute
  *   (429). A change of kind starts that kind's sequence again.
  * @param resetInMs time until X's `x-rate-limit-reset`, when a 429 carried one with no requests remaining.
@@ -100,6 +113,7 @@ export function nextBackoff(
     case "network":
       return { delayMs: Math.min(policy.networkStepMs * failures, policy.networkMaxMs), state: next };
     case "http":
+    case "operational-disconnect":
       return { delayMs: exponential(policy.httpInitialMs, failures, policy.httpMaxMs), state: next };
     case "no-rules":
       return { delayMs: failures === 1 ? 0 : exponential(policy.httpInitialMs, failures - 1, policy.httpMaxMs), state: next };
@@ -120,6 +134,48 @@ function quickRetry(state: BackoffState): number {
 
 function exponential(initial: number, failures: number, max: number): number {
   return Math.min(initial * 2 ** Math.min(failures - 1, 30), max);
+}
+
+/** The default {@link BackoffPolicy.connectLimit}. */
+export const CONNECT_LIMIT = 45;
+/** The default {@link BackoffPolicy.connectWindowMs}: X's 15-minute window. */
+export const CONNECT_WINDOW_MS = 900_000;
+
+/**
+ * The connect attempts of the last window, so that no window ever holds more than the limit, whatever the back-off
+ * prescribes (a server that accepts and closes at once is retried at once by X's rule, and would otherwise spend X's
+ * 50 connects in minutes). Times come from the caller's clock.
+ */
+export class ConnectWindow {
+  private readonly times: number[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** The wait before an attempt at `nowMs` that keeps the window within the limit; 0 when there is room. */
+  waitMs(nowMs: number): number {
+    this.forget(nowMs);
+    if (this.times.length < this.limit) return 0;
+    return Math.max(this.times[this.times.length - this.limit] + this.windowMs - nowMs, 0);
+  }
+
+  /** Counts an attempt made at `nowMs`. */
+  record(nowMs: number): void {
+    this.times.push(nowMs);
+    this.forget(nowMs);
+  }
+
+  /** Attempts in the window ending at `nowMs`. */
+  count(nowMs: number): number {
+    this.forget(nowMs);
+    return this.times.length;
+  }
+
+  private forget(nowMs: number): void {
+    while (this.times.length > 0 && this.times[0] <= nowMs - this.windowMs) this.times.shift();
+  }
 }
 
 /**

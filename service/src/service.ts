@@ -190,8 +190,11 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         log.warn("reconnect", reconnectFields(outcome, delayMs));
         if (outcome.cause === "usage-capped") {
           stats.usageCapped += 1;
-          log.error("usage_capped", { status: outcome.status, body: outcome.body, delayMs });
+          log.error("usage_capped", { status: outcome.status, body: outcome.body, disconnectType: outcome.disconnectType, delayMs });
         }
+      },
+      streamError(problem) {
+        log.warn("stream_error", { ...problem });
       },
       async reauthenticate() {
         if (!canLogin(config.credentials)) return undefined;

@@ -5,9 +5,18 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { HEALTHY, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "./backoff";
+import {
+  CONNECT_LIMIT,
+  CONNECT_WINDOW_MS,
+  ConnectWindow,
+  HEALTHY,
+  nextBackoff,
+  type BackoffPolicy,
+  type BackoffState,
+  type Disconnect,
+} from "./backoff";
 import { LineSplitter, type LineSink } from "./lineSplitter";
-import { classifyRefusal, type ConnectRefusal } from "./xErrors";
+import { classifyRefusal, streamProblem, type ConnectRefusal, type StreamProblem } from "./xErrors";
 
 /** How a connection or an attempt ended. */
 export interface Outcome {
@@ -21,6 +30,10 @@ export interface Outcome {
   readonly openMs?: number;
   /** What X's answer means, for an HTTP error. */
   readonly refusal?: ConnectRefusal;
+  /** X's name for the disconnect, when it gave one: an in-stream error's `disconnect_type`, a 429's `connection_issue`. */
+  readonly disconnectType?: string;
+  /** How much of the wait X's connect limit added to the back-off's (see {@link ConnectWindow}). */
+  readonly connectLimitWaitMs?: number;
 }
 
 /** X refused the stream in a way no retry can cure (403, or 401 with no new token to try); the run stops. */
@@ -36,6 +49,16 @@ export interface StreamEvents extends LineSink {
   reauthenticate(): Promise<string | undefined>;
   /** HTTP 409, the stream has no rules: put ours back before the next attempt. */
   resyncRules(): Promise<void>;
+  /** X wrote an error object inside the stream; one that announces a disconnect also ends the connection. */
+  streamError(problem: StreamProblem): void;
+}
+
+/** The time source of the reconnect waits; a test passes a virtual one. */
+export interface StreamClock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Resolves after `ms`. */
+  sleep(ms: number): Promise<void>;
 }
 
 /** Settings of the stream connection. */
@@ -48,6 +71,8 @@ export interface StreamOptions {
   /** No byte for this long (heartbeats included) means the connection is dead. */
   readonly stallTimeoutMs: number;
   readonly maxLineBytes: number;
+  /** The clock of the waits between attempts. @default - `performance.now()` and timers */
+  readonly clock?: StreamClock;
 }
 
 const MAX_ERROR_BODY = 4096;
@@ -63,25 +88,51 @@ export class FilteredStream {
   private onStall: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private bearerToken: string;
+  private readonly connects: ConnectWindow;
+  /** Ends the open connection with an in-stream error's disconnect. */
+  private onStreamDisconnect: ((problem: StreamProblem) => void) | undefined;
 
   constructor(
     private readonly options: StreamOptions,
     private readonly events: StreamEvents,
   ) {
-    this.splitter = new LineSplitter(options.maxLineBytes, events);
+    this.splitter = new LineSplitter(options.maxLineBytes, {
+      line: (text) => {
+        // A cheap test first: a post's own text can hold `"errors"` only escaped (`\"errors\"`).
+        if (text.includes('"errors":')) this.inspect(text);
+        events.line(text);
+      },
+      heartbeat: () => events.heartbeat(),
+      oversized: (bytes) => events.oversized(bytes),
+    });
     this.bearerToken = options.bearerToken;
+    this.connects = new ConnectWindow(options.policy.connectLimit ?? CONNECT_LIMIT, options.policy.connectWindowMs ?? CONNECT_WINDOW_MS);
+  }
+
+  private now(): number {
+    return this.options.clock?.now() ?? performance.now();
+  }
+
+  /** Tells an in-stream error object; one that announces a disconnect ends the connection with that cause. */
+  private inspect(text: string): void {
+    const problem = streamProblem(text);
+    if (problem === undefined) return;
+    this.events.streamError(problem);
+    if (problem.cause !== undefined) this.onStreamDisconnect?.(problem);
   }
 
   /**
    * Connects, and reconnects after each disconnection, until {@link stop}. A connection that stayed open for a
    * stall-timeout period or longer was healthy: the back-off starts afresh after it. A 401 gets one new token
    * (until the next connection succeeds); a 409 re-syncs the rules; a 403, or a 401 with no new token, rejects
-   * with {@link StreamRefusedError}.
+   * with {@link StreamRefusedError}. No attempt is made while {@link BackoffPolicy.connectLimit} attempts lie in the
+   * last {@link BackoffPolicy.connectWindowMs}: the wait is stretched to the first free slot.
    */
   async run(): Promise<void> {
     let state: BackoffState = HEALTHY;
     let reauthenticated = false;
     while (!this.stopped) {
+      this.connects.record(this.now());
       const outcome = await this.connectOnce();
       if (this.stopped) return;
       if (outcome.openMs !== undefined) reauthenticated = false;
@@ -103,8 +154,11 @@ export class FilteredStream {
       if (cause === "no-rules") await this.events.resyncRules();
       const next = nextBackoff(this.options.policy, state, cause, refusal?.action === "retry" ? refusal.resetInMs : undefined);
       state = next.state;
-      this.events.disconnected({ ...outcome, cause }, next.delayMs);
-      await this.sleep(next.delayMs);
+      const limitWait = this.connects.waitMs(this.now());
+      const delayMs = Math.max(next.delayMs, limitWait);
+      const limited = delayMs > next.delayMs ? { connectLimitWaitMs: delayMs - next.delayMs } : {};
+      this.events.disconnected({ ...outcome, cause, ...limited }, delayMs);
+      await this.sleep(delayMs);
     }
   }
 
@@ -146,6 +200,13 @@ export class FilteredStream {
 
   private sleep(ms: number): Promise<void> {
     if (ms <= 0 || this.stopped) return Promise.resolve();
+    const clock = this.options.clock;
+    if (clock !== undefined) {
+      return new Promise((resolve) => {
+        this.wake = resolve;
+        void clock.sleep(ms).then(resolve);
+      });
+    }
     return new Promise((resolve) => {
       const t = setTimeout(done, ms);
       function done(): void {
@@ -169,13 +230,15 @@ export class FilteredStream {
         if (this.timer !== undefined) clearTimeout(this.timer);
         this.timer = undefined;
         this.onStall = undefined;
+        this.onStreamDisconnect = undefined;
         this.response = undefined;
         this.request = undefined;
         req.destroy();
         resolve(outcome);
       };
+      const openFor = (): { openMs?: number } => (openedAt === undefined ? {} : { openMs: Math.round(this.now() - openedAt) });
       const ended = (reason: string, stalled = false): void => {
-        const openMs = openedAt === undefined ? undefined : Math.round(performance.now() - openedAt);
+        const openMs = openFor().openMs;
         const cause: Disconnect = stalled && openMs !== undefined ? "stalled" : !gotData ? "network" : "dropped";
         finish({ cause, reason, ...(openMs === undefined ? {} : { openMs }) });
       };
@@ -190,13 +253,23 @@ export class FilteredStream {
           this.readErrorBody(res, (body) => {
             const status = res.statusCode ?? 0;
             const refusal = classifyRefusal(status, res.headers, body, Date.now());
-            const cause: Disconnect = refusal.action === "retry" ? refusal.cause : "http";
-            finish({ cause, reason: `HTTP ${status}`, status, body, refusal });
+            const retry = refusal.action === "retry" ? refusal : undefined;
+            const named = retry?.disconnectType === undefined ? {} : { disconnectType: retry.disconnectType };
+            finish({ cause: retry?.cause ?? "http", reason: `HTTP ${status}`, status, body, refusal, ...named });
           });
           return;
         }
         this.response = res;
-        openedAt = performance.now();
+        openedAt = this.now();
+        this.onStreamDisconnect = (problem) => {
+          const cause = problem.cause ?? "dropped";
+          finish({
+            cause,
+            reason: `X in the stream: ${problem.detail ?? problem.disconnectType}`,
+            disconnectType: problem.disconnectType,
+            ...openFor(),
+          });
+        };
         this.splitter.reset();
         if (this.paused) res.pause();
         this.events.connected();

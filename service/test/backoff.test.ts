@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { HEALTHY, jitteredDelay, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "../src/backoff";
+import { ConnectWindow, HEALTHY, jitteredDelay, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "../src/backoff";
 
 const X: BackoffPolicy = {
   networkStepMs: 250,
@@ -75,6 +75,11 @@ describe("reconnect policy", () => {
     expect(delays(["unauthorized"])).to.deep.equal([0]);
   });
 
+  it("waits after an in-stream operational disconnect as after an HTTP error: 5 s doubling to 320 s", () => {
+    expect(delays(Array<Disconnect>(8).fill("operational-disconnect"))).to.deep.equal(delays(Array<Disconnect>(8).fill("http")));
+    expect(delays(["operational-disconnect", "operational-disconnect"])).to.deep.equal([5_000, 10_000]);
+  });
+
   it("starts a kind's sequence again when the kind changes", () => {
     expect(delays(["http", "http", "rate-limited", "http"])).to.deep.equal([5_000, 10_000, 60_000, 5_000]);
   });
@@ -91,5 +96,21 @@ describe("jittered write back-off", () => {
     expect(jitteredDelay(100, 10_000, 4, () => 0.5)).to.equal(400);
     expect(jitteredDelay(100, 10_000, 20, () => 0.5)).to.equal(5_000);
     expect(jitteredDelay(100, 10_000, 3, () => 0)).to.equal(0);
+  });
+});
+
+describe("connect window", () => {
+  it("lets `limit` attempts through a window, then waits until the oldest leaves it", () => {
+    const window = new ConnectWindow(3, 1000);
+    for (const at of [0, 10, 20]) {
+      expect(window.waitMs(at)).to.equal(0);
+      window.record(at);
+    }
+    expect(window.waitMs(30)).to.equal(970);
+    expect(window.waitMs(999)).to.equal(1);
+    expect(window.waitMs(1000)).to.equal(0);
+    window.record(1000);
+    expect(window.count(1000)).to.equal(3);
+    expect(window.waitMs(1005)).to.equal(5);
   });
 });

@@ -154,7 +154,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
       const body = { delete: { ids: [1] } } as unknown as { delete: { ids: string[] } };
       const error = await refusal(client.v2.updateStreamRules(body));
       expect(error.code).to.equal(400);
-      expect(error.data).to.include({ type: "https://api.twitter.com/2/problems/invalid-request" });
+      expect(error.data).to.include({ type: "https://api.x.com/2/problems/invalid-request" });
     });
   });
 
@@ -216,7 +216,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
         title: "ConnectionException",
         detail: "This stream is currently at the maximum allowed connection limit.",
         connection_issue: "TooManyConnections",
-        type: "https://api.twitter.com/2/problems/streaming-connection",
+        type: "https://api.x.com/2/problems/streaming-connection",
       });
       expect(fake.connections()).to.equal(1);
     });
@@ -244,7 +244,7 @@ describe("fake X server, driven by twitter-api-v2", function () {
       const user = new TwitterApi({ appKey: KEY, appSecret: SECRET, accessToken: "token", accessSecret: "secret" }, xApiClientSettings(fake.url));
       const error = await refusal(user.v2.searchStream());
       expect(error.code).to.equal(403);
-      expect(error.data).to.include({ type: "https://api.twitter.com/2/problems/unsupported-authentication" });
+      expect(error.data).to.include({ type: "https://api.x.com/2/problems/unsupported-authentication" });
     });
 
     it("refuses unknown query parameters and field values with a 400", async () => {
@@ -324,9 +324,9 @@ describe("fake X server, driven by twitter-api-v2", function () {
         errors: [
           {
             title: "operational-disconnect",
-            disconnect_type: "OperationalDisconnect",
-            detail: "This stream has been disconnected for operational reasons.",
-            type: "https://api.twitter.com/2/problems/operational-disconnect",
+            disconnect_type: "UpstreamOperationalDisconnect",
+            detail: "This stream has been disconnected upstream for operational reasons.",
+            type: "https://api.x.com/2/problems/operational-disconnect",
           },
         ],
       });
@@ -385,7 +385,7 @@ describe("fake X server: X's limits and failures", function () {
     expect(statusCode).to.equal(409);
     expect(JSON.parse(await text(body))).to.include({
       title: "ConnectionException",
-      type: "https://api.twitter.com/2/problems/streaming-connection",
+      type: "https://api.x.com/2/problems/streaming-connection",
     });
   });
 
@@ -415,7 +415,7 @@ describe("fake X server: X's limits and failures", function () {
     const { statusCode, body } = await openRawStream(x);
     expect(statusCode).to.equal(429);
     expect(body.headers).to.have.property("x-rate-limit-reset");
-    expect(JSON.parse(await text(body))).to.include({ title: "UsageCapExceeded", type: "https://api.twitter.com/2/problems/usage-capped" });
+    expect(JSON.parse(await text(body))).to.include({ title: "UsageCapExceeded", type: "https://api.x.com/2/problems/usage-capped" });
   });
 
   it("keeps counting a connection the client closed for slotReleaseMs (429 TooManyConnections)", async () => {

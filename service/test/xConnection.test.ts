@@ -9,6 +9,7 @@ import { containsPhrase, generatePosts } from "../src/dev/generator";
 import { startFakeXServer, type FakePost, type FakeXServer, type FakeXServerOptions } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
 import { xApiClientSettings } from "../src/dev/xApiClient";
+import { inStream, usageCapped } from "../src/dev/xProblems";
 import { FAST, localEnv, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const TABLE = "twitterStream";
@@ -165,6 +166,22 @@ describe("service against X's documented behaviours", function () {
       const capped = await s.waitForLog("usage_capped");
       expect(capped).to.include({ level: "error", status: 429 });
       expect(Number(capped["delayMs"])).to.be.at.least(900_000);
+    });
+
+    it("acts on X's in-stream errors: an operational disconnect waits as an HTTP error, a usage cap as its 429", async () => {
+      await setUp();
+      const s = start();
+      await s.waitForLog("connected");
+      x.operationalDisconnect();
+      const reconnect = await s.waitForLog("reconnect");
+      expect(reconnect).to.include({ cause: "operational-disconnect", disconnectType: "UpstreamOperationalDisconnect", delayMs: 50 });
+      expect(s.events("stream_error")[0]).to.include({ level: "warn", disconnectType: "UpstreamOperationalDisconnect" });
+      await waitFor("a second connection", () => (x.connections() === 2 ? true : undefined));
+      x.enqueue(JSON.stringify(inStream(usageCapped())));
+      const capped = await s.waitForLog("usage_capped");
+      expect(capped).to.include({ level: "error", disconnectType: "UsageCapExceeded" });
+      expect(Number(capped["delayMs"])).to.be.at.least(900_000);
+      expect(s.events("reconnect")[1]).to.include({ cause: "usage-capped", disconnectType: "UsageCapExceeded" });
     });
 
     it("gets a new token once after a 401, then streams", async () => {

@@ -11,7 +11,11 @@ export interface ErrorAnswer {
   readonly contentType: "application/problem+json" | "application/json; charset=utf-8";
 }
 
-const PROBLEMS = "https://api.twitter.com/2/problems";
+/**
+ * Where X's problem types live as its docs now write them (https://docs.x.com/x-api/fundamentals/handling-disconnections);
+ * older answers name `https://api.twitter.com/2/problems`, and clients match the path.
+ */
+const PROBLEMS = "https://api.x.com/2/problems";
 const REASONS: Readonly<Record<number, string>> = {
   400: "Bad Request",
   401: "Unauthorized",
@@ -36,7 +40,10 @@ export function genericProblem(status: number): ErrorAnswer {
   return problem(status, { title, detail: title, type: "about:blank", status });
 }
 
-/** 429 on the stream when the app already holds its one allowed connection. */
+/**
+ * 429 on the stream when the app already holds its one allowed connection; X writes the same object inside an open
+ * stream too ({@link inStream}).
+ */
 export function tooManyConnections(): ErrorAnswer {
   return problem(429, {
     title: "ConnectionException",
@@ -124,16 +131,24 @@ export function v1Error(status: number, code: number, message: string, label?: s
   return { status, body: { errors: [error] }, contentType: "application/json; charset=utf-8" };
 }
 
-/** The in-stream object X sends before it closes a stream for operational reasons. */
-export function operationalDisconnect(disconnectType = "OperationalDisconnect"): object {
+/**
+ * The in-stream object X sends before it closes a stream for operational reasons, as the handling-disconnections
+ * page shows it.
+ */
+export function operationalDisconnect(disconnectType = "UpstreamOperationalDisconnect"): object {
   return {
     errors: [
       {
         title: "operational-disconnect",
         disconnect_type: disconnectType,
-        detail: "This stream has been disconnected for operational reasons.",
+        detail: "This stream has been disconnected upstream for operational reasons.",
         type: `${PROBLEMS}/operational-disconnect`,
       },
     ],
   };
+}
+
+/** An error answer's problem as X writes it inside an open stream: `{"errors":[problem]}`. */
+export function inStream(answer: ErrorAnswer): object {
+  return { errors: [answer.body] };
 }
