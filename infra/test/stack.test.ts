@@ -191,14 +191,15 @@ describe("twitterstream stack", function () {
       expect(only(defaultNetwork, "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).to.equal(DEFAULT_VPC.vpcId);
     });
 
-    it("checks the container's health with node dist/health.js at a cadence computed from the reconnect policy's bound, the circuit breaker on", () => {
-      // The defaults' bound is 1,080 s (heartbeat.ts): every 90 s, 3 failures, so unhealthy at most 270 s after it.
+    it("checks the container's health with node dist/health.js at a cadence computed from the reconnect policy's bounds, the circuit breaker on", () => {
+      // The defaults' start-up bound is 180 s (heartbeat.ts): a task whose stream has not connected by then fails 3
+      // checks 15 s apart, while its deployment is in progress, where the circuit breaker counts it.
       expect(container(defaultNetwork).healthCheck).to.deep.equal({
         command: ["CMD", "node", "dist/health.js"],
-        interval: 90,
+        interval: 15,
         timeout: 10,
         retries: 3,
-        startPeriod: 90,
+        startPeriod: 180,
       });
       expect(only(defaultNetwork, "aws:ecs/service:Service").inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     });

@@ -1,12 +1,13 @@
 /**
  * The container health check: `node dist/health.js` in the image (`["CMD", "node", "dist/health.js"]`, no shell).
  * Exits 0 while the service's heartbeat file is fresh, 1 when it is older than the reconnect policy allows (the bound
- * is computed from the same variables the service reads: heartbeat.ts) or missing or unreadable, or when the
- * configuration is invalid. Prints one line (ECS shows the health check's output). Reads no credential.
+ * is computed from the same variables the service reads: heartbeat.ts), when the stream has not connected since the
+ * service started, when the file is missing or unreadable, or when the configuration is invalid. Prints one line (ECS
+ * shows the health check's output). Reads no credential.
  */
 import fs from "node:fs";
 import { ConfigError, liveness } from "./config";
-import { judgeHeartbeat, staleAfterMs } from "./heartbeat";
+import { judgeHeartbeat, staleAfterMs, startupBoundMs } from "./heartbeat";
 
 function check(): number {
   try {
@@ -17,7 +18,12 @@ function check(): number {
     } catch {
       content = undefined;
     }
-    const verdict = judgeHeartbeat(content, Date.now(), staleAfterMs(settings.backoff, settings.stallTimeoutMs));
+    const verdict = judgeHeartbeat(
+      content,
+      Date.now(),
+      staleAfterMs(settings.backoff, settings.stallTimeoutMs),
+      startupBoundMs(settings.backoff, settings.stallTimeoutMs),
+    );
     process.stdout.write(`${verdict.healthy ? "healthy" : "unhealthy"}: ${verdict.message}\n`);
     return verdict.healthy ? 0 : 1;
   } catch (error) {

@@ -2,9 +2,9 @@
  * The service's liveness without an HTTP server: while the stream is alive (a post, or X's keep-alive newline, which X
  * sends every 20 s: https://docs.x.com/x-api/fundamentals/handling-disconnections) the service rewrites a heartbeat
  * file in the task's `/tmp` volume; the container health check (`health.ts`) fails once the file is older than the
- * reconnect policy allows.
+ * reconnect policy allows, and until the stream has connected once since the service started.
  */
-import { longestWaitMs, type BackoffPolicy } from "./backoff";
+import { HEALTHY, longestWaitMs, nextBackoff, type BackoffPolicy, type Disconnect } from "./backoff";
 
 /**
  * How old the heartbeat may be before the stream counts as dead for longer than the reconnect policy allows: the
@@ -16,6 +16,29 @@ import { longestWaitMs, type BackoffPolicy } from "./backoff";
 export function staleAfterMs(policy: BackoffPolicy, stallTimeoutMs: number): number {
   return stallTimeoutMs + longestWaitMs(policy) + stallTimeoutMs;
 }
+
+/**
+ * The refusals a task that has just started may meet before its first connection, each answered by the policy's first
+ * wait for it: a network error, an HTTP error, X still counting the connection of the task a rollout just stopped
+ * (429 TooManyConnections, which from a fresh start goes on the 1-minute 429 schedule), a request-rate 429, a 409 or a
+ * 401 (retried at once). A usage cap is not one of them: while the plan's cap is spent nothing can be read, and the
+ * task is unhealthy until the reset, like a task already running.
+ */
+const START_REFUSALS: readonly Disconnect[] = ["network", "http", "too-many-connections", "rate-limited", "no-rules", "unauthorized"];
+
+/**
+ * How long after start the stream may take to connect for the first time: one attempt (which the stall timer bounds),
+ * the longest first wait of {@link START_REFUSALS} ({@link nextBackoff} from a fresh state, when X names no later
+ * reset), then the next attempt. With the defaults: 60 + 60 + 60 s = 3 min. A task that has not connected by then
+ * never did: the health check fails it while its deployment is still in progress, where the circuit breaker sees it.
+ */
+export function startupBoundMs(policy: BackoffPolicy, stallTimeoutMs: number): number {
+  const firstWait = Math.max(...START_REFUSALS.map((cause) => nextBackoff(policy, HEALTHY, cause).delayMs));
+  return stallTimeoutMs + firstWait + stallTimeoutMs;
+}
+
+/** The heartbeat file's content before the stream's first connection: this prefix, then the start time. */
+export const STARTED_PREFIX = "started ";
 
 /** The most often the heartbeat file is written: once a second, or four times per bound when that is shorter. */
 export function beatIntervalMs(staleAfter: number): number {
@@ -30,14 +53,31 @@ export interface HealthVerdict {
 }
 
 /**
- * Judges the heartbeat file's content (ms since the epoch, as {@link Heartbeat} writes it), or its absence.
+ * Judges the heartbeat file's content, as {@link Heartbeat} writes it, or its absence:
+ * - `started <ms>` (the stream has not connected since the service started): unhealthy, whether still within the
+ *   start-up bound (the health check's start period, where ECS does not count it) or past it (a start that failed);
+ * - `<ms>` (the last sign of a live stream): healthy up to `staleAfter` ms later.
+ * Times are ms since the epoch.
  * @param content undefined when the file could not be read.
+ * @param startupBound {@link startupBoundMs}, named in the message.
  */
-export function judgeHeartbeat(content: string | undefined, nowMs: number, staleAfter: number): HealthVerdict {
+export function judgeHeartbeat(content: string | undefined, nowMs: number, staleAfter: number, startupBound: number): HealthVerdict {
   if (content === undefined) return { healthy: false, message: "no heartbeat file: the service has not started, or cannot write it" };
-  const at = /^\d+$/.test(content.trim()) ? Number(content.trim()) : NaN;
+  const text = content.trim();
+  const starting = text.startsWith(STARTED_PREFIX);
+  const digits = starting ? text.slice(STARTED_PREFIX.length) : text;
+  const at = /^\d+$/.test(digits) ? Number(digits) : NaN;
   if (Number.isNaN(at)) return { healthy: false, message: `the heartbeat file holds no time: ${JSON.stringify(content.slice(0, 40))}` };
   const ageMs = nowMs - at;
+  if (starting) {
+    return {
+      healthy: false,
+      message:
+        ageMs <= startupBound
+          ? `starting: not connected to the stream yet, ${ageMs} ms after start, within the start-up bound of ${startupBound} ms`
+          : `not connected to the stream since the start ${ageMs} ms ago, over the start-up bound of ${startupBound} ms`,
+    };
+  }
   const healthy = ageMs <= staleAfter;
   return { healthy, message: `last heartbeat ${ageMs} ms ago, ${healthy ? "within" : "over"} the bound of ${staleAfter} ms` };
 }
@@ -59,13 +99,26 @@ export class Heartbeat {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The stream is alive now; also called once at start, so that the first connect has the whole bound. */
+  /**
+   * The service has started: writes `started <ms>`, which the health check fails until the first {@link beat} (so that
+   * a deployment completes only once the stream has connected), and past the start-up bound (so that a revision whose
+   * stream never connects fails while its deployment is in progress, where the circuit breaker sees it).
+   */
+  start(): void {
+    this.writeSafely(`${STARTED_PREFIX}${this.now()}`);
+  }
+
+  /** The stream is alive now. The first call after {@link start} always writes. */
   beat(): void {
     const t = this.now();
     if (t - this.lastMs < this.intervalMs) return;
     this.lastMs = t;
+    this.writeSafely(String(t));
+  }
+
+  private writeSafely(content: string): void {
     try {
-      this.write(String(t));
+      this.write(content);
     } catch (error) {
       if (!this.reported) this.failed(error);
       this.reported = true;

@@ -69,14 +69,14 @@ function replaceFile(file: string, content: string): void {
   fs.renameSync(temporary, file);
 }
 
-/** The heartbeat of the health check: written at start, then while the stream is alive. */
+/** The heartbeat of the health check: `started` at start, then the time while the stream is alive. */
 function startHeartbeat(config: Config, log: Logger): Heartbeat {
   const heartbeat = new Heartbeat(
     beatIntervalMs(staleAfterMs(config.backoff, config.stallTimeoutMs)),
     (content) => replaceFile(config.heartbeatFile, content),
     (error) => log.error("heartbeat_error", { file: config.heartbeatFile, ...errorFields(error) }),
   );
-  heartbeat.beat();
+  heartbeat.start();
   return heartbeat;
 }
 

@@ -74,9 +74,9 @@ describe("container health check against the fake X server (the compiled dist/he
   });
 
   /** Runs `node dist/health.js` with the service's environment, as ECS runs the container's health check. */
-  function check(): Promise<Check> {
+  function check(serviceEnv: Record<string, string> = env): Promise<Check> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [health], { env: { PATH: process.env["PATH"] ?? "", ...env } }, (error, stdout) =>
+      execFile(process.execPath, [health], { env: { PATH: process.env["PATH"] ?? "", ...serviceEnv } }, (error, stdout) =>
         resolve({ code: error === null ? 0 : Number(error.code), output: stdout.trim() }),
       );
     });
@@ -95,6 +95,27 @@ describe("container health check against the fake X server (the compiled dist/he
 
   it("is unhealthy before the service has written a heartbeat", async () => {
     expect(await check()).to.deep.equal({ code: 1, output: "unhealthy: no heartbeat file: the service has not started, or cannot write it" });
+  });
+
+  it("is unhealthy while the stream has not connected since the start, though the service runs and the bound is far off", async () => {
+    // X refuses the first connect with 429 TooManyConnections (another consumer still holds the app's one connection),
+    // and the policy waits 10 minutes before the next attempt: the bound of a live stream is 602 s, so only the
+    // start-up rule can call this task unhealthy now.
+    x.failNextConnects(429);
+    const slowEnv = { ...env, RATE_LIMIT_BACKOFF_INITIAL_MS: "600000", RATE_LIMIT_BACKOFF_MAX_MS: "600000" };
+    const waiting = new ServiceProcess(slowEnv);
+    try {
+      await waiting.waitForLog("reconnect");
+      const starting = await check(slowEnv);
+      expect(starting.code).to.equal(1);
+      expect(starting.output).to.match(
+        /^unhealthy: starting: not connected to the stream yet, \d+ ms after start, within the start-up bound of 602000 ms$/,
+      );
+      expect(waiting.events("connected")).to.deep.equal([]);
+    } finally {
+      waiting.kill("SIGKILL");
+      await waiting.exitCode();
+    }
   });
 
   it("is healthy while the stream sends keep-alives, unhealthy once it is dead past the bound, healthy again after the reconnect", async () => {
