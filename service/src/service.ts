@@ -11,6 +11,7 @@ import type { LineSink } from "./lineSplitter";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
 import { PeriodMetrics } from "./metrics/emf";
+import { retrying, StoppedError } from "./recovery";
 import { Backpressure, BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
 import { syncRules, type RulePlan } from "./rules";
@@ -30,15 +31,19 @@ export interface Running {
 interface Control {
   reason: string | undefined;
   onStop: (reason: string) => void;
+  /** Settles with the reason once the service is told to stop. */
+  readonly stopped: Promise<string>;
 }
 
 /** Starts the service; never throws (failures settle `done` with 1). */
 export function start(config: Config, log: Logger, redactor: Redactor): Running {
-  const control: Control = { reason: undefined, onStop: () => undefined };
+  let stopped: (reason: string) => void = () => undefined;
+  const control: Control = { reason: undefined, onStop: () => undefined, stopped: new Promise((resolve) => (stopped = resolve)) };
   return {
     stop(reason) {
       if (control.reason !== undefined) return;
       control.reason = reason;
+      stopped(reason);
       control.onStop(reason);
     },
     done: run(config, log, redactor, control),
@@ -50,9 +55,31 @@ function endpoint(config: Config): XEndpoint {
   return config.backfillMinutes === undefined ? base : { ...base, backfillMinutes: config.backfillMinutes };
 }
 
-async function connect(config: Config, redactor: Redactor): Promise<{ x: XApi; plan: RulePlan }> {
-  const x = await connectX(config.credentials, endpoint(config), redactor);
-  const plan = await syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag);
+/** Runs an X request of start-up or recovery, retrying its transient failures (`recovery.ts`). */
+type Retry = <T>(stage: string, request: () => Promise<T>) => Promise<T>;
+
+/** The {@link Retry} of a run: X's schedule, each retry logged, given up once the service stops. */
+function retryOf(config: Config, log: Logger, control: Control): Retry {
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void control.stopped.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  return (stage, request) =>
+    retrying(request, {
+      policy: config.backoff,
+      sleep,
+      stopped: () => control.reason !== undefined,
+      onRetry: (error, attempt, delayMs) => log.warn("x_retry", { stage, attempt, delayMs, ...errorFields(error) }),
+    });
+}
+
+async function connect(config: Config, redactor: Redactor, retry: Retry): Promise<{ x: XApi; plan: RulePlan }> {
+  const x = await retry("token", () => connectX(config.credentials, endpoint(config), redactor));
+  const plan = await retry("rules", () => syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag));
   return { x, plan };
 }
 
@@ -109,12 +136,13 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     ...(config.backfillMinutes === undefined ? {} : { backfillMinutes: config.backfillMinutes }),
   });
   const heartbeat = startHeartbeat(config, log);
-  const stopped = new Promise<string>((resolve) => {
-    control.onStop = resolve;
-  });
+  const retry = retryOf(config, log, control);
   let x: XApi;
   try {
-    const first = await Promise.race([connect(config, redactor), stopped]);
+    const connecting = connect(config, redactor, retry);
+    // Stopped first: the retries end with StoppedError, which nothing else awaits.
+    connecting.catch(() => undefined);
+    const first = await Promise.race([connecting, control.stopped]);
     if (typeof first === "string") {
       log.info("stopped", { exitCode: 0, reason: first, received: 0 });
       return 0;
@@ -198,12 +226,12 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       },
       async reauthenticate() {
         if (!canLogin(config.credentials)) return undefined;
-        x = await connectX(config.credentials, endpoint(config), redactor, true);
+        x = await retry("token", () => connectX(config.credentials, endpoint(config), redactor, true));
         log.warn("reauthenticated", {});
         return x.bearerToken;
       },
       async resyncRules() {
-        const plan = await syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag);
+        const plan = await retry("rules", () => syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag));
         log.warn("rules", { added: plan.add !== null, removed: plan.remove, reason: "HTTP 409: the stream had no rules" });
       },
     },
@@ -241,7 +269,9 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     };
     control.onStop = shutdown;
     if (control.reason !== undefined) shutdown(control.reason);
-    stream.run().catch((error: unknown) => fatal("stream", error));
+    stream.run().catch((error: unknown) => {
+      if (!(error instanceof StoppedError)) fatal("stream", error);
+    });
   });
   clearInterval(statsTimer);
   backpressure.stop();

@@ -93,6 +93,12 @@ export interface FakeXServer {
    * or `"usage-capped"` (429 of problem type usage-capped).
    */
   failNextConnects(...failures: ConnectFailure[]): void;
+  /**
+   * The next requests to `endpoint` (`token`: `POST /oauth2/token`; `rules`: either method of the rules endpoint)
+   * fail, one each: an HTTP status (X's generic problem, as X answers 5xx), `"reset"` (the socket destroyed before
+   * any answer: a network error) or `"hang"` (no answer: the client's time limit fires).
+   */
+  failNextRequests(endpoint: RequestEndpoint, ...failures: RequestFailure[]): void;
   /** Issues a new bearer token; the old one gets 401 from now on (a revoked or regenerated token). */
   rotateBearerToken(): void;
   /** True while a stream connection is open. */
@@ -121,6 +127,11 @@ export interface FakeXServer {
   close(): Promise<void>;
 }
 
+/** The endpoints {@link FakeXServer.failNextRequests} can fail. */
+export type RequestEndpoint = "token" | "rules";
+/** A scripted failure of a request: an HTTP status, a reset socket, or no answer at all. */
+export type RequestFailure = number | "reset" | "hang";
+
 const STREAM_PATH = "/2/tweets/search/stream";
 const RULES_PATH = "/2/tweets/search/stream/rules";
 const TOKEN_PATH = "/oauth2/token";
@@ -141,6 +152,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
   const connectWindow = new RateWindow(opts.connectLimit ?? 50, opts.connectWindowMs ?? 900_000);
   const queue = new OutboundQueue();
   const failures: ConnectFailure[] = [];
+  const requestFailures: Record<RequestEndpoint, RequestFailure[]> = { token: [], rules: [] };
   const compliance = createFakeCompliance();
   /** Posts published (sent or lost), with the time, for replay and backfill. */
   const recent: Array<{ post: FakePost; at: number }> = [];
@@ -235,6 +247,11 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const endpoint = `${req.method ?? "GET"} ${url.pathname}`;
+    const failing = endpoint === `POST ${TOKEN_PATH}` ? "token" : url.pathname === RULES_PATH ? "rules" : undefined;
+    const failure = failing === undefined ? undefined : requestFailures[failing].shift();
+    if (failure === "reset") return void req.socket.destroy();
+    if (failure === "hang") return;
+    if (failure !== undefined) return answer(res, genericProblem(failure));
     if (endpoint === `POST ${TOKEN_PATH}`) {
       return answer(res, issueToken(req, await readBody(req), url.searchParams, opts, bearerToken));
     }
@@ -292,6 +309,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
       session?.wake();
     },
     failNextConnects: (...scripted) => void failures.push(...scripted),
+    failNextRequests: (endpoint, ...scripted) => void requestFailures[endpoint].push(...scripted),
     rotateBearerToken() {
       bearerToken = newToken();
     },
