@@ -1,12 +1,9 @@
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-
-const PACKAGE = path.join(__dirname, "..", "..");
-const WORKSPACE_MODULES = path.join(PACKAGE, "..", "..", "node_modules");
+import { packedPackage } from "./packed";
 
 interface ConsumerResult {
   resolved: string;
@@ -20,21 +17,10 @@ describe("the packed package, installed in a fresh project outside the workspace
   let files: string[] = [];
 
   before(() => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "sft-pack-"));
-    // `npm pack` runs prepack, which builds dist/ with noEmitOnError.
-    const [packed] = JSON.parse(
-      execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
-    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    files = packed.files.map((f) => f.path);
-    consumer = path.join(out, "consumer");
-    const installed = path.join(consumer, "node_modules", "secure-fargate-task");
-    fs.mkdirSync(installed, { recursive: true });
-    execFileSync("tar", ["xzf", path.join(out, packed.filename), "-C", installed, "--strip-components=1"]);
-    // The peers, as the consumer's own install would provide them.
-    fs.symlinkSync(path.join(WORKSPACE_MODULES, "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
-    fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.ts" }));
-    fs.writeFileSync(path.join(consumer, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
-    fs.mkdirSync(path.join(consumer, "app"));
+    const packed = packedPackage();
+    files = packed.files;
+    consumer = packed.consumer;
+    fs.mkdirSync(path.join(consumer, "app"), { recursive: true });
     fs.writeFileSync(path.join(consumer, "app", "Dockerfile"), "FROM node:22-slim\nCOPY app.js /app/app.js\n");
     fs.writeFileSync(path.join(consumer, "app", "app.js"), "console.log(1)\n");
   });
