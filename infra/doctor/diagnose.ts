@@ -110,7 +110,7 @@ export function diagnose(inputs: DoctorInputs, observed: Observations, options: 
   const shown = options.shown ?? 5;
   const service = serviceOf(observed);
   const findings: Finding[] = [
-    ...deploymentFindings(inputs, observed, service),
+    ...deploymentFindings(inputs, observed, service, options.now),
     ...eventFindings(service, shown),
     ...stoppedFindings(inputs, observed, options.now, shown),
     ...logFindings(inputs, observed, service, options.logWindowMinutes ?? 60, shown),
@@ -123,7 +123,7 @@ function serviceOf(observed: Observations): Service | undefined {
   return observed.services.ok ? observed.services.value.services?.[0] : undefined;
 }
 
-function deploymentFindings(inputs: DoctorInputs, observed: Observations, service: Service | undefined): Finding[] {
+function deploymentFindings(inputs: DoctorInputs, observed: Observations, service: Service | undefined, now: Date): Finding[] {
   const section = "deployment";
   if (!observed.services.ok) return [failed(section, `describe service ${inputs.service}`, observed.services.failure)];
   if (service === undefined) {
@@ -161,7 +161,7 @@ function deploymentFindings(inputs: DoctorInputs, observed: Observations, servic
   } else {
     findings.push({ section, severity: "ok", text: `the service runs the stack's task definition ${stackRevision}` });
   }
-  if (primary !== undefined) findings.push(...rolloutFindings(primary));
+  if (primary !== undefined) findings.push(...rolloutFindings(primary), ...unhealthyAfterCompletion(inputs, observed, service, primary, now));
   for (const other of deployments.filter((d) => d !== primary)) {
     findings.push({
       section,
@@ -203,6 +203,58 @@ function rolloutFindings(primary: Deployment): Finding[] {
     default:
       return [];
   }
+}
+
+const DOC_CIRCUIT_BREAKER = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html";
+
+/**
+ * When the deployment completed: ECS's service event `(service <name>) (deployment <id>) deployment completed.` (the
+ * latest, as a rollback makes a completed deployment IN_PROGRESS again); undefined when it is no longer among the
+ * events DescribeServices returns.
+ */
+function completedAt(service: Service, deploymentId: string | undefined): Date | undefined {
+  if (deploymentId === undefined) return undefined;
+  const marker = `(deployment ${deploymentId}) deployment completed`;
+  const times = (service.events ?? [])
+    .filter((e) => e.message?.includes(marker) === true)
+    .map((e) => e.createdAt?.getTime())
+    .filter((t): t is number => t !== undefined);
+  return times.length === 0 ? undefined : new Date(Math.max(...times));
+}
+
+/**
+ * The slow failure the circuit breaker cannot see: tasks of the PRIMARY deployment's revision that ECS replaced for a
+ * failed container health check after that deployment completed. The breaker counts failures only while a deployment
+ * is in progress, so ECS keeps the revision and replaces its tasks in a loop.
+ */
+function unhealthyAfterCompletion(inputs: DoctorInputs, observed: Observations, service: Service, primary: Deployment, now: Date): Finding[] {
+  if (primary.rolloutState !== "COMPLETED" || !observed.stoppedTasks.ok) return [];
+  const completed = completedAt(service, primary.id);
+  if (completed === undefined) return [];
+  const failed = observed.stoppedTasks.value.filter(
+    (task) =>
+      task.taskDefinitionArn === primary.taskDefinition &&
+      (task.stoppedAt?.getTime() ?? 0) > completed.getTime() &&
+      classifyStop(task, { logGroupName: inputs.logGroupName }).kind === "health-check",
+  );
+  if (failed.length === 0) return [];
+  const last = new Date(Math.max(...failed.map((task) => task.stoppedAt?.getTime() ?? 0)));
+  const tasks = `${failed.length} task${failed.length === 1 ? "" : "s"}`;
+  return [
+    {
+      section: "deployment",
+      severity: "error",
+      text:
+        `unhealthy after the deployment completed: ${tasks} of ${shortTaskDefinition(primary.taskDefinition)} failed the container ` +
+        `health check after deployment ${primary.id ?? "?"} completed (${age(completed, now)}), the last ${age(last, now)}`,
+      advice:
+        "the circuit breaker counts failures only while a deployment is in progress, so ECS keeps this revision and replaces " +
+        "its tasks; the stopped tasks and the log lines below say why the stream died. X's side (a usage cap, an outage: a " +
+        "reconnect line with the HTTP status) recovers once X accepts connections again; if the revision is at fault, " +
+        "deploy the previous sources again (`git revert`, then `pulumi up`)",
+      doc: DOC_CIRCUIT_BREAKER,
+    },
+  ];
 }
 
 function countFinding(service: Service): Finding {

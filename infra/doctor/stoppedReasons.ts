@@ -12,7 +12,9 @@
  * - CannotPullContainerError ("pull image manifest has been retried ... i/o timeout", "not found", "403 Forbidden"):
  *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html and
  *   https://repost.aws/knowledge-center/ecs-fargate-pull-container-error
- * - "Essential container in task exited", exit codes, OutOfMemoryError: https://repost.aws/knowledge-center/ecs-task-stopped
+ * - "Essential container in task exited", exit codes, OutOfMemoryError, "Task failed container health checks" (the
+ *   service scheduler's reason when it replaces a task its container health check called unhealthy):
+ *   https://repost.aws/knowledge-center/ecs-task-stopped
  * Real reports with the exact texts: aws/copilot-cli#3104 and #4504 (ssm:GetParameters AccessDeniedException),
  * GiamPy5/terraform-aws-directus#10 ("AccessDeniedException: Access to KMS is not allowed"), Releem/releem-agent#195
  * (asm "context deadline exceeded. Please check your task network configuration"), cn-terraform/terraform-aws-nexus#35
@@ -50,6 +52,7 @@ export type StopKind =
   | "resource-initialization"
   | "out-of-memory"
   | "container-exited"
+  | "health-check"
   | "cannot-start"
   | "scheduler"
   | "unknown";
@@ -120,6 +123,19 @@ export function classifyStop(task: StoppedTaskFacts, context: StopContext): Stop
   }
   if (task.stopCode === "EssentialContainerExited" || /Essential container in task exited/i.test(text)) {
     return classifyExit(task, context);
+  }
+  // Before the scheduler's rule: ECS stops such a task as ServiceSchedulerInitiated, like a deployment's replacement.
+  if (/Task failed container health checks/i.test(text)) {
+    return {
+      kind: "health-check",
+      failure: true,
+      summary: "ECS replaced it: its container health check failed",
+      advice:
+        "its stream was not alive: `node dist/health.js` fails until the stream has connected once since the start, and " +
+        "once it has been silent longer than the reconnect policy allows (service/README.md, Health check); the " +
+        `service's last lines (below, or \`aws logs tail ${context.logGroupName} --since 1h\`) say why (a reconnect line with X's HTTP status, a usage cap)`,
+      doc: DOC_EXITED,
+    };
   }
   if (
     task.stopCode === "ServiceSchedulerInitiated" ||

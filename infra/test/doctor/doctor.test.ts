@@ -130,6 +130,52 @@ describe("doctor against a fake AWS", () => {
     expect(lines).to.include("[FAIL] rollout FAILED: ECS deployment circuit breaker: tasks failed to start.");
   });
 
+  /** A task ECS replaced for a failed container health check (stopped as ServiceSchedulerInitiated), `minutesAgo`. */
+  function unhealthyTask(id: string, minutesAgo: number): WireTask {
+    return stoppedTask(
+      NOW,
+      id,
+      {
+        stopCode: "ServiceSchedulerInitiated",
+        stoppedReason: "Task failed container health checks",
+        containers: [{ name: "twitterstream", lastStatus: "STOPPED", exitCode: 0 }],
+      },
+      minutesAgo,
+    );
+  }
+
+  it("GIVEN the stack's revision completed its deployment, then its tasks failed the health check THEN exit 1: unhealthy after the deployment completed, not rolled back", async () => {
+    // The deployment completed 15 min ago (the healthy scenario's event); two of its tasks were replaced since.
+    given((s) => {
+      s.stoppedTasks = [unhealthyTask("feed00000001", 9), unhealthyTask("feed00000002", 2)];
+    });
+    const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
+    expect(code).to.equal(1);
+    expect(lines).to.include.members([
+      "[ok]   rollout COMPLETED: ECS deployment ecs-svc/1111111111111111111 completed.",
+      "[FAIL] unhealthy after the deployment completed: 2 tasks of twitterstream:4 failed the container health check after " +
+        "deployment ecs-svc/1111111111111111111 completed (15 min ago), the last 2 min ago",
+      "       fix: the circuit breaker counts failures only while a deployment is in progress, so ECS keeps this revision and " +
+        "replaces its tasks; the stopped tasks and the log lines below say why the stream died. X's side (a usage cap, an " +
+        "outage: a reconnect line with the HTTP status) recovers once X accepts connections again; if the revision is at " +
+        "fault, deploy the previous sources again (`git revert`, then `pulumi up`)",
+      "       see: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html",
+      "[FAIL] task feed00000002 (twitterstream:4) stopped 2 min ago: ECS replaced it: its container health check failed",
+      "       reason: ServiceSchedulerInitiated: Task failed container health checks: twitterstream exit 0",
+      "Result: 3 problems found",
+    ]);
+  });
+
+  it("GIVEN a health-check failure during the deployment only, which still completed THEN the task is a failure, not one after completion", async () => {
+    given((s) => {
+      s.stoppedTasks = [unhealthyTask("feed00000003", 17)];
+    });
+    const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
+    expect(code).to.equal(1);
+    expect(lines.filter((l) => l.includes("unhealthy after the deployment completed"))).to.deep.equal([]);
+    expect(lines).to.include("[FAIL] task feed00000003 (twitterstream:4) stopped 17 min ago: ECS replaced it: its container health check failed");
+  });
+
   /** Each kind of stopped reason on the stack's revision, and the advice line that must follow it. */
   const STOPS: ReadonlyArray<{ kind: string; task: Partial<WireTask>; headline: string; fix: string }> = [
     {

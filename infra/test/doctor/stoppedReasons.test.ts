@@ -165,6 +165,17 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
     summary: "the container ran out of memory",
     advice: "raise `memory`",
   },
+  {
+    name: "a replacement after a failed container health check (stopped by the scheduler, like a deployment's)",
+    task: {
+      stopCode: "ServiceSchedulerInitiated",
+      stoppedReason: "Task failed container health checks",
+      containers: [{ name: "twitterstream", exitCode: 0 }],
+    },
+    kind: "health-check",
+    summary: "ECS replaced it: its container health check failed",
+    advice: "`node dist/health.js` fails until the stream has connected once since the start",
+  },
 ];
 
 describe("doctor: stopped-task reasons", () => {
