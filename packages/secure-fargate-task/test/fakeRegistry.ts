@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { listEntries, readDockerignore } from "../src/image/buildContext";
 import { dockerImageDiff } from "./lifecycle/dockerDiff";
 import { planStep, type Step, type StepOptions } from "./lifecycle/engine";
 
@@ -13,8 +14,8 @@ import { planStep, type Step, type StepOptions } from "./lifecycle/engine";
  *   aws/containers-roadmap#2179 and #2380. `ListImages` (the `aws.ecr.getImages` data source) lists every tag and
  *   digest. https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html
  * - @pulumi/docker `Image` (pulumi/pulumi-docker `provider/provider.go`): `Check` adds `build.contextDigest`, a hash
- *   of every file of the context with its relative path, its mode, and its content (a symlink: the path it points
- *   to); `Diff` (`dockerImageDiff`) reports a change when any input differs from the recorded ones, except the
+ *   of every file of the context that its `.dockerignore` lets through, with its relative path, its mode, and its
+ *   content (a symlink: the path it points to); `Diff` (`dockerImageDiff`) reports a change when any input differs from the recorded ones, except the
  *   registry's username and password; `Create` and `Update` build and then push `imageName` unless `skipPush`; the
  *   state records the inputs. The engine decides between same, update and replace from that diff and the resource's
  *   `ignoreChanges` and `replaceOnChanges` (`planStep`). An update interrupted after its push leaves the pushed tag in
@@ -98,6 +99,17 @@ export class FakeRegistry {
     return { repositoryName, imageIds, id: repositoryName };
   }
 
+  /** The image resource is deleted (its provider's `Delete` removes nothing from ECR). */
+  forget(name: string): void {
+    this.state.delete(name);
+    this.previous.delete(name);
+  }
+
+  /** The repository is deleted with its images (DeleteRepository with force). */
+  deleteRepository(repositoryUrl: string): void {
+    for (const ref of [...this.tags.keys()]) if (ref.startsWith(`${repositoryUrl}:`)) this.tags.delete(ref);
+  }
+
   /** The last update of this image was interrupted after its push: ECR keeps the tag, the state what it held before. */
   interrupt(name: string): void {
     const before = this.previous.get(name);
@@ -105,22 +117,19 @@ export class FakeRegistry {
     else this.state.delete(name);
   }
 
-  /** The provider's context hash: relative path, mode and content (a symlink's target path) of every file. */
+  /**
+   * The provider's context hash (`hashContext`): the Dockerfile, then every file of the context that its ignore file
+   * lets through, with its relative path, its mode and its content (a symlink: the path it points to). The ignore file
+   * is `<context>/.dockerignore` for a Dockerfile named `Dockerfile` (`mapDockerignore`), matched as Docker matches
+   * it, which `listEntries` implements.
+   */
   private contextDigest(context: string, dockerfile: string): string {
+    if (path.basename(dockerfile) !== "Dockerfile") throw new Error(`the fake reads only a Dockerfile's ignore file, not ${dockerfile}'s`);
     const hash = createHash("sha256").update(`v${this.hashVersion}\0`).update(fs.readFileSync(dockerfile));
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(path.join(context, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const relative = path.posix.join(dir, entry.name);
-        const full = path.join(context, relative);
-        if (entry.isDirectory()) {
-          walk(relative);
-          continue;
-        }
-        const mode = fs.lstatSync(full).mode;
-        hash.update(`${relative}\0${mode.toString(8)}\0`).update(entry.isSymbolicLink() ? fs.readlinkSync(full) : fs.readFileSync(full));
-      }
-    };
-    walk("");
+    for (const entry of listEntries(context, readDockerignore(context))) {
+      const full = path.join(context, entry.path);
+      hash.update(`${entry.path}\0${entry.mode.toString(8)}\0`).update(entry.kind === "link" ? fs.readlinkSync(full) : fs.readFileSync(full));
+    }
     return hash.digest("hex");
   }
 }

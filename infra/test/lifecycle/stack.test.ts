@@ -1,0 +1,117 @@
+/**
+ * The stack across a sequence of `pulumi up`s, `pulumi config set`s and `pulumi destroy`s, state carried from each to
+ * the next, with the dev stack's settings (Pulumi.dev.yaml): each step's plan as the engine would derive it (see
+ * packages/secure-fargate-task/test/lifecycle/lifecycle.ts), asserted exactly. The program runs from a copy of infra/
+ * and service/, so that a step can change the service's sources.
+ */
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Lifecycle, type Plan } from "../../../packages/secure-fargate-task/test/lifecycle/lifecycle";
+import { answerInvoke, computedState } from "../harness/mocks";
+import { copyStackTree, devStackConfig, stackProgram } from "./stackTree";
+
+/** What `pulumi config set --secret` stored for the four credentials the stack requires. */
+const CREDENTIALS = { consumerKey: "ck-1", consumerSecretKey: "cs-1", accessToken: "at-1", accessTokenSecret: "as-1" };
+
+const IMAGE_CHANGE = [
+  "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
+  "replace docker:index/image:Image twitterstream-image",
+  "update aws:ecs/service:Service twitterstream-service",
+];
+
+describe("the stack's lifecycle, update after update", function () {
+  this.timeout(300_000);
+  const tree = copyStackTree();
+  const program = stackProgram(tree.entry);
+  const stack = new Lifecycle({
+    project: "twitterstream",
+    stack: "dev",
+    computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
+    answerInvoke: (token, inputs) => answerInvoke(token, inputs),
+  });
+  let settings: Record<string, string> = { ...devStackConfig(), ...CREDENTIALS };
+  const secretKeys = Object.keys(CREDENTIALS).map((k) => `twitterstream:${k}`);
+  const up = (): Promise<Plan> =>
+    stack.up(program, Object.fromEntries(Object.entries(settings).map(([k, v]) => [k.includes(":") ? k : `twitterstream:${k}`, v])), secretKeys);
+  const source = path.join(tree.service, "src", "log.ts");
+  const original = fs.readFileSync(source, "utf8");
+  let created = 0;
+
+  after(() => fs.rmSync(tree.root, { recursive: true, force: true }));
+
+  it("first up: every resource created, nothing refused", async () => {
+    const plan = await up();
+    expect(plan.failures).to.deep.equal([]);
+    expect(plan.steps.filter((s) => s.op !== "create")).to.deep.equal([]);
+    created = plan.steps.length;
+  });
+
+  it("an up with no change: zero changes", async () => {
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("a change to the service's sources: only the image, the task definition and the service", async () => {
+    fs.writeFileSync(source, `${original}\n// changed\n`);
+    const plan = await up();
+    expect(plan.changes).to.deep.equal(IMAGE_CHANGE);
+    expect(plan.steps.find((s) => s.name === "twitterstream-service")?.changed).to.deep.equal(["taskDefinition"]);
+  });
+
+  it("the next up: zero changes", async () => {
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("a change outside what the image is built from (service tests): zero changes", async () => {
+    fs.mkdirSync(path.join(tree.service, "test"), { recursive: true });
+    fs.writeFileSync(path.join(tree.service, "test", "new.test.ts"), "// a new test\n");
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("`pulumi config set --secret consumerSecretKey`, then up: only the secret version, the task definition and the service", async () => {
+    settings = { ...settings, consumerSecretKey: "cs-2" };
+    const plan = await up();
+    expect(plan.changes).to.deep.equal([
+      "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
+      "replace aws:secretsmanager/secretVersion:SecretVersion twitterstream-secrets-version",
+      "update aws:ecs/service:Service twitterstream-service",
+    ]);
+    expect((await up()).changes, "the next up").to.deep.equal([]);
+  });
+
+  it("the same value set again: zero changes", async () => {
+    settings = { ...settings, consumerSecretKey: "cs-2" };
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("the sources reverted (A → B → A): the image, the task definition and the service, with no push; then zero changes", async () => {
+    fs.writeFileSync(source, original);
+    const pushes = stack.registry.pushes.length;
+    expect((await up()).changes).to.deep.equal(IMAGE_CHANGE);
+    expect(stack.registry.pushes, "A's tag is in ECR: not pushed again").to.have.length(pushes);
+    expect(stack.registry.refused).to.deep.equal([]);
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("destroy with the table's deletion protection on: refused for the table, everything else deleted", () => {
+    const plan = stack.destroy();
+    expect(plan.failures).to.deep.equal(["aws:dynamodb/table:Table twitterStream-dev: DeleteTable refused, the table has deletion protection"]);
+    expect(plan.steps).to.have.length(created - 1);
+  });
+
+  it("`pulumi config set deletionProtection false`, up, destroy: the rest deleted; up on the same stack: all created, no name taken", async () => {
+    settings = { ...settings, deletionProtection: "false" };
+    const plan = await up();
+    expect(plan.failures).to.deep.equal([]);
+    // The table is updated in place; everything the destroy deleted is created again.
+    expect(plan.changes.filter((c) => !c.startsWith("create "))).to.deep.equal(["update aws:dynamodb/table:Table twitterStream"]);
+    expect(plan.steps.filter((s) => s.op === "create")).to.have.length(created - 1);
+    const destroyed = stack.destroy();
+    expect(destroyed.failures).to.deep.equal([]);
+    expect(destroyed.steps).to.have.length(created);
+    const again = await up();
+    expect(again.failures).to.deep.equal([]);
+    expect(again.steps.filter((s) => s.op !== "create")).to.deep.equal([]);
+    expect(again.steps).to.have.length(created);
+  });
+});
