@@ -1,10 +1,11 @@
 /**
  * The service's container health check: `node dist/health.js` (service/src/health.ts), which fails until the stream
- * has connected once since the task started, and once the stream's heartbeat file in the task's `/tmp` volume is older
- * than the reconnect policy allows. ECS's cadence is computed from both bounds: a task whose stream never connects is
- * unhealthy soon after the start-up bound, while its deployment is still in progress (the circuit breaker watches only
- * a deployment in progress: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html),
- * and a stream that dies later is caught soon after the policy gives up on it, and not before.
+ * has delivered a line (a post or X's keep-alive) since the task started, and once the stream's heartbeat file in the
+ * task's `/tmp` volume is older than the reconnect policy allows. ECS's cadence is computed from both bounds: a task
+ * whose stream never delivers data is unhealthy soon after the start-up bound, while its deployment is still in
+ * progress (the circuit breaker watches only a deployment in progress:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html), and a stream that dies
+ * later is caught soon after the policy gives up on it, and not before.
  */
 import type { ContainerHealthCheckArgs } from "secure-fargate-task";
 import type { Liveness } from "../service/src/config";

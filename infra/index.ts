@@ -43,12 +43,12 @@ const app = new SecureFargateTask("twitterstream", {
     [METRICS_SERVICE_VARIABLE]: label,
   },
   taskRolePolicyStatements: tableWriteStatements(table),
-  // Fails until the stream has connected once since the task started, and once it has been dead longer than the
+  // Fails until the stream has delivered a line since the task started, and once it has been dead longer than the
   // reconnect policy allows (the stack sets none of the policy's variables: the service's defaults). An unhealthy task
   // is replaced. Only a failure while the deployment is in progress counts for the circuit breaker: a new revision
-  // whose stream never connects fails the start-up bound (3 min) then and is rolled back; a stream that dies after the
-  // deployment completed (18 min later at the earliest) is not, and its tasks are replaced on the same revision: each
-  // replacement notifies the alarm topic, and `npm run doctor` names it (infra/README.md, Monitoring).
+  // whose stream never delivers data fails the start-up bound (3 min) then and is rolled back; a stream that dies
+  // after the deployment completed (18 min later at the earliest) is not, and its tasks are replaced on the same
+  // revision: each replacement notifies the alarm topic, and `npm run doctor` names it (infra/README.md, Monitoring).
   healthCheck: serviceHealthCheck(liveness({})),
   cpu: config.cpu,
   memory: config.memory,

@@ -131,7 +131,7 @@ export function classifyStop(task: StoppedTaskFacts, context: StopContext): Stop
       failure: true,
       summary: "ECS replaced it: its container health check failed",
       advice:
-        "its stream was not alive: `node dist/health.js` fails until the stream has connected once since the start, and " +
+        "its stream was not alive: `node dist/health.js` fails until the stream has delivered a line since the start, and " +
         "once it has been silent longer than the reconnect policy allows (service/README.md, Health check); the " +
         `service's last lines (below, or \`aws logs tail ${context.logGroupName} --since 1h\`) say why (a reconnect line with X's HTTP status, a usage cap)`,
       doc: DOC_EXITED,

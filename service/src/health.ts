@@ -1,7 +1,7 @@
 /**
  * The container health check: `node dist/health.js` in the image (`["CMD", "node", "dist/health.js"]`, no shell).
  * Exits 0 while the service's heartbeat file is fresh, 1 when it is older than the reconnect policy allows (the bound
- * is computed from the same variables the service reads: heartbeat.ts), when the stream has not connected since the
+ * is computed from the same variables the service reads: heartbeat.ts), when the stream has delivered no line since the
  * service started, when the file is missing or unreadable, or when the configuration is invalid. Prints one line (ECS
  * shows the health check's output). Reads no credential.
  */

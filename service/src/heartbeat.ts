@@ -2,7 +2,8 @@
  * The service's liveness without an HTTP server: while the stream is alive (a post, or X's keep-alive newline, which X
  * sends every 20 s: https://docs.x.com/x-api/fundamentals/handling-disconnections) the service rewrites a heartbeat
  * file in the task's `/tmp` volume; the container health check (`health.ts`) fails once the file is older than the
- * reconnect policy allows, and until the stream has connected once since the service started.
+ * reconnect policy allows, and until the stream has delivered a line (a post or a keep-alive) since the service
+ * started.
  */
 import { HEALTHY, longestWaitMs, nextBackoff, type BackoffPolicy, type Disconnect } from "./backoff";
 
@@ -27,10 +28,11 @@ export function staleAfterMs(policy: BackoffPolicy, stallTimeoutMs: number): num
 const START_REFUSALS: readonly Disconnect[] = ["network", "http", "too-many-connections", "rate-limited", "no-rules", "unauthorized"];
 
 /**
- * How long after start the stream may take to connect for the first time: one attempt (which the stall timer bounds),
- * the longest first wait of {@link START_REFUSALS} ({@link nextBackoff} from a fresh state, when X names no later
- * reset), then the next attempt. With the defaults: 60 + 60 + 60 s = 3 min. A task that has not connected by then
- * never did: the health check fails it while its deployment is still in progress, where the circuit breaker sees it.
+ * How long after start the stream may take to deliver its first line: one attempt (which the stall timer bounds), the
+ * longest first wait of {@link START_REFUSALS} ({@link nextBackoff} from a fresh state, when X names no later reset),
+ * then the next attempt, whose first line (X's keep-alive comes every 20 s) the stall timer bounds too. With the
+ * defaults: 60 + 60 + 60 s = 3 min. A task whose stream has delivered nothing by then never will: the health check
+ * fails it while its deployment is still in progress, where the circuit breaker sees it.
  */
 export function startupBoundMs(policy: BackoffPolicy, stallTimeoutMs: number): number {
   const firstWait = Math.max(...START_REFUSALS.map((cause) => nextBackoff(policy, HEALTHY, cause).delayMs));
@@ -54,7 +56,7 @@ export interface HealthVerdict {
 
 /**
  * Judges the heartbeat file's content, as {@link Heartbeat} writes it, or its absence:
- * - `started <ms>` (the stream has not connected since the service started): unhealthy, whether still within the
+ * - `started <ms>` (the stream has delivered no line since the service started): unhealthy, whether still within the
  *   start-up bound (the health check's start period, where ECS does not count it) or past it (a start that failed);
  * - `<ms>` (the last sign of a live stream): healthy up to `staleAfter` ms later.
  * Times are ms since the epoch.
@@ -74,8 +76,8 @@ export function judgeHeartbeat(content: string | undefined, nowMs: number, stale
       healthy: false,
       message:
         ageMs <= startupBound
-          ? `starting: not connected to the stream yet, ${ageMs} ms after start, within the start-up bound of ${startupBound} ms`
-          : `not connected to the stream since the start ${ageMs} ms ago, over the start-up bound of ${startupBound} ms`,
+          ? `starting: no data from the stream yet, ${ageMs} ms after start, within the start-up bound of ${startupBound} ms`
+          : `no data from the stream since the start ${ageMs} ms ago, over the start-up bound of ${startupBound} ms`,
     };
   }
   const healthy = ageMs <= staleAfter;
@@ -101,8 +103,8 @@ export class Heartbeat {
 
   /**
    * The service has started: writes `started <ms>`, which the health check fails until the first {@link beat} (so that
-   * a deployment completes only once the stream has connected), and past the start-up bound (so that a revision whose
-   * stream never connects fails while its deployment is in progress, where the circuit breaker sees it).
+   * a deployment completes only once the stream delivers data), and past the start-up bound (so that a revision whose
+   * stream never does fails while its deployment is in progress, where the circuit breaker sees it).
    */
   start(): void {
     this.writeSafely(`${STARTED_PREFIX}${this.now()}`);

@@ -96,7 +96,7 @@ function replaceFile(file: string, content: string): void {
   fs.renameSync(temporary, file);
 }
 
-/** The heartbeat of the health check: `started` at start, then the time while the stream is alive. */
+/** The heartbeat of the health check: `started` at start, then the time of each line the stream delivers. */
 function startHeartbeat(config: Config, log: Logger): Heartbeat {
   const heartbeat = new Heartbeat(
     beatIntervalMs(staleAfterMs(config.backoff, config.stallTimeoutMs)),
@@ -208,7 +208,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         heartbeat,
       ),
       connected() {
-        heartbeat.beat();
+        // An HTTP 200 alone is not a live stream: the first line (a post or X's keep-alive, within 20 s) beats.
         stats.connection(true);
         log.info("connected", { url: `${x.streamUrl.origin}${x.streamUrl.pathname}` });
       },

@@ -109,7 +109,7 @@ describe("container health check against the fake X server (the compiled dist/he
       const starting = await check(slowEnv);
       expect(starting.code).to.equal(1);
       expect(starting.output).to.match(
-        /^unhealthy: starting: not connected to the stream yet, \d+ ms after start, within the start-up bound of 602000 ms$/,
+        /^unhealthy: starting: no data from the stream yet, \d+ ms after start, within the start-up bound of 602000 ms$/,
       );
       expect(waiting.events("connected")).to.deep.equal([]);
     } finally {
@@ -118,10 +118,42 @@ describe("container health check against the fake X server (the compiled dist/he
     }
   });
 
+  it("is unhealthy while an accepted stream has sent no line yet: an HTTP 200 alone is not a live stream", async () => {
+    // A second double that answers the connect and then sends nothing for 10 minutes, not even a keep-alive; the stall
+    // timeout (and so the bounds) is long, so the service sits on that connection.
+    const mute = await startFakeXServer({ consumerKey: "ck", consumerSecret: "cs", heartbeatIntervalMs: 600_000, heartbeatJitterMs: 0 });
+    const muteEnv = { ...env, X_API_BASE_URL: mute.url, STALL_TIMEOUT_MS: "600000" };
+    const waiting = new ServiceProcess(muteEnv);
+    try {
+      await waiting.waitForLog("connected");
+      const accepted = await check(muteEnv);
+      expect(accepted.code).to.equal(1);
+      expect(accepted.output).to.match(
+        /^unhealthy: starting: no data from the stream yet, \d+ ms after start, within the start-up bound of \d+ ms$/,
+      );
+      // Its first line, a keep-alive, makes it healthy.
+      mute.enqueue("");
+      const fed = await waitFor(
+        "health check healthy",
+        async () => {
+          const result = await check(muteEnv);
+          return result.code === 0 ? result : undefined;
+        },
+        60_000,
+      );
+      expect(fed.output).to.match(/^healthy: last heartbeat \d+ ms ago, within the bound of \d+ ms$/);
+    } finally {
+      waiting.kill("SIGKILL");
+      await waiting.exitCode();
+      await mute.close();
+    }
+  });
+
   it("is healthy while the stream sends keep-alives, unhealthy once it is dead past the bound, healthy again after the reconnect", async () => {
     service = new ServiceProcess(env);
     await service.waitForLog("connected");
-    const streaming = await check();
+    // The first keep-alive (every 200 ms from this double) is the first sign of a live stream.
+    const streaming = await until("healthy");
     expect(streaming.code).to.equal(0);
     expect(streaming.output).to.match(/^healthy: last heartbeat \d+ ms ago, within the bound of 2400 ms$/);
 

@@ -68,18 +68,18 @@ describe("heartbeat verdict", () => {
     });
   });
 
-  it("is unhealthy until the stream has connected once since the start, however fresh the start: starting within the start-up bound, failed past it", () => {
+  it("is unhealthy until the stream has delivered a line since the start, however fresh the start: starting within the start-up bound, failed past it", () => {
     expect(judgeHeartbeat("started 1000", 1000, 2000, 500)).to.deep.equal({
       healthy: false,
-      message: "starting: not connected to the stream yet, 0 ms after start, within the start-up bound of 500 ms",
+      message: "starting: no data from the stream yet, 0 ms after start, within the start-up bound of 500 ms",
     });
     expect(judgeHeartbeat("started 1000\n", 1500, 2000, 500)).to.deep.equal({
       healthy: false,
-      message: "starting: not connected to the stream yet, 500 ms after start, within the start-up bound of 500 ms",
+      message: "starting: no data from the stream yet, 500 ms after start, within the start-up bound of 500 ms",
     });
     expect(judgeHeartbeat("started 1000", 1501, 2000, 500)).to.deep.equal({
       healthy: false,
-      message: "not connected to the stream since the start 501 ms ago, over the start-up bound of 500 ms",
+      message: "no data from the stream since the start 501 ms ago, over the start-up bound of 500 ms",
     });
   });
 });

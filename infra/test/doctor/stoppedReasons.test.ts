@@ -174,7 +174,7 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
     },
     kind: "health-check",
     summary: "ECS replaced it: its container health check failed",
-    advice: "`node dist/health.js` fails until the stream has connected once since the start",
+    advice: "`node dist/health.js` fails until the stream has delivered a line since the start",
   },
 ];
 
