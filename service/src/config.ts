@@ -33,9 +33,8 @@ export interface Credentials {
 export interface Config {
   readonly table: string;
   readonly region: string;
+  /** FILTER and the X rule it makes (with `-is:retweet` when `EXCLUDE_RETWEETS=true`). */
   readonly filter: Filter;
-  /** Retweets are excluded: `-is:retweet` in the X rule, and skipped locally. @default false */
-  readonly excludeRetweets: boolean;
   readonly credentials: Credentials;
   /** X API origin. @default "https://api.x.com" */
   readonly xApiBaseUrl: URL;
@@ -282,7 +281,6 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     table: table(env),
     region: region(env),
     filter: filter(env, xRuleMaxLength, excludeRetweets(env)),
-    excludeRetweets: excludeRetweets(env),
     xRuleMaxLength,
     ...backfill(env),
     credentials: credentials(env, readFile),

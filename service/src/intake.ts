@@ -1,8 +1,8 @@
-/** What happens to each stream line: read, counted, matched locally, and queued for writing when it matches. */
-import type { Filter } from "./filter";
+/** What happens to each stream line: read, counted, and queued for writing when X says our rule matched it. */
 import { toItem, type PostItem } from "./item";
 import type { LineSink } from "./lineSplitter";
-import { isRetweet, matchedText, readLine } from "./post";
+import type { OwnRule } from "./ownRule";
+import { readLine } from "./post";
 import type { BoundedQueue } from "./queue";
 import type { SkipLog, Stats } from "./stats";
 
@@ -18,11 +18,13 @@ export interface IntakeTargets {
 }
 
 /**
- * A line sink that stores only posts matching `filter`, and counts and logs everything it skips. A post is matched on
- * what X's rule matched ({@link matchedText}: a quote with its quoted post, a retweet by the original's text).
- * @param excludeRetweets skip retweets, as the rule's `-is:retweet` asks X to (`EXCLUDE_RETWEETS`). @default false
+ * A line sink that stores a post if and only if X's `matching_rules` names our rule: X's attribution is what X bills
+ * for, and no local matcher can agree with it in every case (X's tokenizer, scripts without spaces, normalisation,
+ * retweets, operators such as `lang:`). A post that only other rules of the app matched is counted (`unmatched`: it is
+ * billed to the app all the same) and not stored. Everything skipped is counted and logged.
+ * @param source FILTER as configured, stored with each item as its rule.
  */
-export function intake(filter: Filter, targets: IntakeTargets, excludeRetweets = false): LineSink {
+export function intake(own: OwnRule, source: string, targets: IntakeTargets): LineSink {
   const { queue, stats, skipLog } = targets;
   return {
     line(text) {
@@ -34,14 +36,11 @@ export function intake(filter: Filter, targets: IntakeTargets, excludeRetweets =
         return;
       }
       stats.read();
-      if (excludeRetweets && isRetweet(result.post)) {
-        stats.unmatched += 1;
-        stats.retweetsExcluded += 1;
-      } else if (!filter.matches(matchedText(result.post))) {
+      if (!own.matched(result.matchingRules)) {
         stats.unmatched += 1;
       } else {
         stats.matched += 1;
-        if (!queue.push(toItem(result.post, filter.source))) targets.full();
+        if (!queue.push(toItem(result.post, source))) targets.full();
         targets.queued();
       }
     },

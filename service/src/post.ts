@@ -53,9 +53,20 @@ export interface Post {
 /** Why a line is skipped. */
 export type SkipReason = "not-json" | "missing-fields" | "stream-error" | "oversized";
 
-/** The outcome of reading one line. */
+/** One entry of a post's `matching_rules`: a rule of the app that matched it. */
+export interface MatchingRule {
+  readonly id: string;
+  readonly tag?: string;
+}
+
+/**
+ * The outcome of reading one line. A post comes with the rules X matched it against (`matching_rules`: "which list
+ * of filters matched against the Post delivered", https://docs.x.com/x-api/posts/filtered-stream/integrate/matching-returned-tweets);
+ * entries without a string id are left out, and a payload without the array has none.
+ */
 export type LineResult =
-  { readonly kind: "post"; readonly post: Post } | { readonly kind: "skip"; readonly reason: SkipReason; readonly sample: string };
+  | { readonly kind: "post"; readonly post: Post; readonly matchingRules: readonly MatchingRule[] }
+  | { readonly kind: "skip"; readonly reason: SkipReason; readonly sample: string };
 
 const ID = /^\d{1,20}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -167,21 +178,18 @@ export function readLine(line: string): LineResult {
     return skip("missing-fields", `id ${id}`);
   }
   const post: Post = { id, text, authorId, username: usernameOf(message, authorId), createdAt };
-  return { kind: "post", post: withContext(post, message, data) };
+  return { kind: "post", post: withContext(post, message, data), matchingRules: matchingRulesOf(message) };
 }
 
-/**
- * The text X's rule was matched on, which the local matcher must see too: a quote's own text and its quoted post's
- * (X's filtered stream matches both: https://docs.x.com/x-api/posts/filtered-stream/integrate/build-a-rule, "Quote
- * Tweet matching"); for a retweet, the original's text; otherwise the text.
- */
-export function matchedText(post: Post): string {
-  return post.quotedText === undefined ? post.text : `${post.text}\n${post.quotedText}`;
-}
-
-/** True for a retweet (a repost without own text). */
-export function isRetweet(post: Post): boolean {
-  return post.reference?.type === "retweeted";
+function matchingRulesOf(message: Json): MatchingRule[] {
+  const rules = message["matching_rules"];
+  if (!Array.isArray(rules)) return [];
+  const found: MatchingRule[] = [];
+  for (const rule of rules) {
+    if (!isObject(rule) || typeof rule["id"] !== "string") continue;
+    found.push(typeof rule["tag"] === "string" ? { id: rule["id"], tag: rule["tag"] } : { id: rule["id"] });
+  }
+  return found;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { LineSink } from "./lineSplitter";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
 import { PeriodMetrics } from "./metrics/emf";
+import { OwnRule } from "./ownRule";
 import { retrying, StoppedError } from "./recovery";
 import { Backpressure, BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
@@ -155,6 +156,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   }
 
   const stats = new Stats((day) => log.info("daily_reads", { ...day }));
+  const own = new OwnRule(config.ruleTag, config.filter.ruleValue);
   const queue = new BoundedQueue<PostItem>(config.queueCapacity);
   const skipLog = new SkipLog(config.skipLogIntervalMs, (fields) => log.warn("skipped", fields));
   let fatal: (stage: string, error: unknown) => void = () => undefined;
@@ -204,7 +206,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     },
     {
       ...beating(
-        intake(config.filter, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }, config.excludeRetweets),
+        intake(own, config.filter.source, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }),
         heartbeat,
       ),
       connected() {

@@ -6,8 +6,12 @@ import type { SkipReason } from "./post";
 export interface StatsSnapshot {
   /** Non-empty stream lines read: matched + unmatched + skipped. */
   readonly received: number;
+  /** Posts X attributed to our rule (`matching_rules`): the ones stored. */
   readonly matched: number;
+  /** Posts only other rules of the app matched: billed to the app, not stored. */
   readonly unmatched: number;
+  /** What the unmatched posts cost at most, USD: `unmatched` × {@link POST_READ_USD}. */
+  readonly unmatchedUsd: number;
   readonly skipped: number;
   readonly skippedByReason: Readonly<Record<SkipReason, number>>;
   /** Items DynamoDB accepted. */
@@ -24,8 +28,6 @@ export interface StatsSnapshot {
   readonly writeLatencyMs: { readonly p50: number | null; readonly p99: number | null; readonly count: number };
   /** Earlier versions of edited posts deleted from the table. */
   readonly replaced: number;
-  /** Retweets not stored because `EXCLUDE_RETWEETS` is on. */
-  readonly retweetsExcluded: number;
   /** Posts read from X in the current UTC day (what X bills): see {@link DailyReads}. */
   readonly dailyReads: DayCount;
   /** Stream connects refused with X's usage-capped 429. */
@@ -45,6 +47,14 @@ export interface PeriodFigures {
 
 /** The most values a stats line gives for the write latency: EMF's limit of values per metric. */
 export const LATENCY_VALUES = 100;
+
+/**
+ * X's pay-per-use price of one post read, USD: "Posts: Read $0.005 per resource"
+ * (https://docs.x.com/x-api/getting-started/pricing, read in December 2026; "Prices are subject to change", the
+ * Developer Console shows the current rate). Each post is billed once per day (https://docs.x.com/x-api/fundamentals/post-cap),
+ * so a count of posts times this price is an upper bound. Enterprise prices are per contract.
+ */
+export const POST_READ_USD = 0.005;
 
 /** Posts read in one UTC day: the `daily_reads` log line. */
 export interface DayCount {
@@ -105,7 +115,6 @@ export class Stats {
   reconnects = 0;
   heartbeats = 0;
   replaced = 0;
-  retweetsExcluded = 0;
   usageCapped = 0;
   readonly skippedByReason: Record<SkipReason, number> = { "not-json": 0, "missing-fields": 0, "stream-error": 0, oversized: 0 };
   private readonly period = new LatencyHistogram();
@@ -176,6 +185,7 @@ export class Stats {
       received: this.received,
       matched: this.matched,
       unmatched: this.unmatched,
+      unmatchedUsd: Math.round(this.unmatched * POST_READ_USD * 1000) / 1000,
       skipped,
       skippedByReason: { ...this.skippedByReason },
       stored: this.stored,
@@ -187,7 +197,6 @@ export class Stats {
       batchesInFlight,
       writeLatencyMs,
       replaced: this.replaced,
-      retweetsExcluded: this.retweetsExcluded,
       dailyReads: this.daily.current(),
       usageCapped: this.usageCapped,
     };

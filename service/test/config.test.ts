@@ -134,7 +134,7 @@ describe("configuration", () => {
       "a malformed filter",
       { ...BASE, FILTER: "lang:en" },
       "FILTER",
-      `FILTER word "lang:en" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`,
+      "FILTER has a term of only negations or conjunction-required operators (lang:en): X needs a keyword, phrase, #, @, $, emoji, from:, to: or another standalone operator in each rule and OR branch, as in cats has:links -is:retweet",
     ],
     [
       "no consumer key",

@@ -85,7 +85,7 @@ describe("content: retweets, quotes, long posts and edits against the fake X ser
     await s.waitForLog("connected");
     x.post(quote);
     x.post(other);
-    await s.waitForLog("stats", (l) => l["received"] === 2 && l["stored"] === 1);
+    await s.waitForLog("stats", (l) => l["received"] === 1 && l["stored"] === 1);
     const [item] = await items(1);
     expect(item).to.deep.include({ id: quote.id, text: "This, exactly 👇", quotedText: quoted.text, refType: "quoted", refId: quoted.id });
   });
@@ -115,15 +115,15 @@ describe("content: retweets, quotes, long posts and edits against the fake X ser
     expect(x.rules().map((r) => r.value)).to.deep.equal([`(${FILTER}) -is:retweet`]);
     x.post(retweetOf(original, posting(9)));
     x.post(original);
-    await s.waitForLog("stats", (l) => l["received"] === 2 && l["stored"] === 1);
+    // X delivers no retweet for a rule that excludes them (the double's only rule here).
+    await s.waitForLog("stats", (l) => l["received"] === 1 && l["stored"] === 1);
     expect((await items(1)).map((i) => i["id"])).to.deep.equal([original.id]);
-    expect(s.events("stats").at(-1)).to.deep.include({ retweetsExcluded: 1 });
   });
 
   it("counts the posts read in the UTC day, what X bills, in the stats line", async () => {
     const s = start();
     await s.waitForLog("connected");
-    const posts: FakePost[] = [postOf(posting(10), "climate change"), postOf(posting(11), "other")];
+    const posts: FakePost[] = [postOf(posting(10), "climate change"), postOf(posting(11), "more on climate change")];
     for (const p of posts) x.post(p);
     const line = await s.waitForLog("stats", (l) => l["received"] === 2);
     expect(line["dailyReads"]).to.deep.equal({ day: new Date().toISOString().slice(0, 10), posts: 2 });

@@ -68,9 +68,16 @@ describe("fake X server, driven by twitter-api-v2", function () {
   }
 
   beforeEach(async () => {
-    // The stream tests below connect without rules and reconnect at once; the behaviours these two options turn
-    // off have tests of their own ("X's limits and failures").
-    fake = await startFakeXServer({ consumerKey: KEY, consumerSecret: SECRET, heartbeatIntervalMs: 20, requireRules: false, slotReleaseMs: 0 });
+    // The stream tests below connect without rules, reconnect at once, and see every post (not only the matching
+    // ones); the behaviours these three options turn off have tests of their own ("X's limits and failures").
+    fake = await startFakeXServer({
+      consumerKey: KEY,
+      consumerSecret: SECRET,
+      heartbeatIntervalMs: 20,
+      requireRules: false,
+      slotReleaseMs: 0,
+      onlyMatching: false,
+    });
     client = (await new TwitterApi({ appKey: KEY, appSecret: SECRET }, xApiClientSettings(fake.url)).appLogin()).readOnly;
   });
 
@@ -365,7 +372,7 @@ describe("fake X server: X's limits and failures", function () {
   const fakes: FakeXServer[] = [];
 
   async function fake(opts: Parameters<typeof startFakeXServer>[0] = {}): Promise<FakeXServer> {
-    const x = await startFakeXServer(opts);
+    const x = await startFakeXServer({ onlyMatching: false, ...opts });
     fakes.push(x);
     return x;
   }
@@ -451,6 +458,46 @@ describe("fake X server: X's limits and failures", function () {
     await eventually(() => x.slowReaderDrops() === 1, "the slow reader to be dropped");
     expect(x.lostIds().size).to.be.greaterThan(0);
     for (const id of x.lostIds()) expect(x.sentIds().has(id)).to.equal(false);
+  });
+
+  it("delivers only posts some rule matches, by default, with the matching rules: as X does", async () => {
+    const x = await startFakeXServer({});
+    fakes.push(x);
+    const admin = new TwitterApi(x.bearerToken, xApiClientSettings(x.url));
+    const tags: Array<[string, string]> = [
+      ["東京", "cjk"],
+      ["กรุงเทพ", "thai"],
+      ["café", "nfc"],
+      ["@XDevelopers", "mention"],
+      ["climate lang:fr", "french"],
+      ["climate -is:retweet", "no-retweets"],
+      ["quoted", "quote"],
+    ];
+    await admin.v2.updateStreamRules({ add: tags.map(([value, tag]) => ({ value, tag })) });
+    const client = await admin.v2.searchStream(FIELDS);
+    const received = collect(client);
+    const at = (id: string, text: string, more: Partial<FakePost> = {}): FakePost => ({ ...POST, id, text, ...more });
+    const original = at("1900478732295868500", "news", { username: "XDevelopers" });
+    const quoted = at("1900478732295868499", "the quoted post");
+    x.post(at("1900478732295868501", "今日は東京に行きました"));
+    x.post(at("1900478732295868502", "ไปกรุงเทพเมื่อวาน"));
+    x.post(at("1900478732295868503", "un cafe\u0301 noir"));
+    x.post(at("1900478732295868504", "RT @XDevelopers: news", { references: [{ type: "retweeted", post: original }] }));
+    x.post(at("1900478732295868505", "climate", { lang: "fr", references: [{ type: "retweeted", post: original }] }));
+    x.post(at("1900478732295868506", "a quote", { references: [{ type: "quoted", post: quoted }] }));
+    x.post(at("1900478732295868507", "nothing any rule wants"));
+    x.post(at("1900478732295868508", "the last one: climate"));
+    await eventually(() => received.some((p) => p.data.id === "1900478732295868508"), "the last post");
+    expect(received.map((p) => [p.data.id.slice(-1), p.matching_rules.map((r) => r.tag)])).to.deep.equal([
+      ["1", ["cjk"]],
+      ["2", ["thai"]],
+      ["3", ["nfc"]],
+      ["4", ["mention"]],
+      ["5", ["french"]],
+      ["6", ["quote"]],
+      ["8", ["no-retweets"]],
+    ]);
+    client.close();
   });
 
   it("matches an unquoted keyword with punctuation against nothing, the quoted one as a phrase", async () => {

@@ -1,86 +1,85 @@
 import { expect } from "chai";
 import { FilterError, parseFilter } from "../src/filter";
 
+function rule(source: string): string {
+  return parseFilter(source).ruleValue;
+}
+
 describe("filter", () => {
-  it("turns terms into an X rule: words AND-ed in parentheses, phrases quoted, terms OR-ed", () => {
-    const f = parseFilter('Cloud Computing, "amazon web services", #aws');
-    expect(f.ruleValue).to.equal('(Cloud Computing) OR "amazon web services" OR #aws');
+  it("turns the comma form into an X rule: words AND-ed in parentheses, phrases quoted, terms OR-ed", () => {
+    expect(rule('Cloud Computing, "amazon web services", #aws')).to.equal('(Cloud Computing) OR "amazon web services" OR #aws');
+    expect(rule("Cloud Computing")).to.equal("Cloud Computing");
+    expect(rule("  fargate ")).to.equal("fargate");
+    expect(rule("café, 東京")).to.equal("café OR 東京");
   });
 
-  it("keeps a single term without parentheses", () => {
-    expect(parseFilter("Cloud Computing").ruleValue).to.equal("Cloud Computing");
-    expect(parseFilter("  fargate ").ruleValue).to.equal("fargate");
+  it("reads a comma as X's OR, at any depth, and keeps AND tighter than OR", () => {
+    expect(rule("cats OR dogs, bird")).to.equal("cats OR dogs OR bird");
+    expect(rule("cloud computing OR aws")).to.equal("(cloud computing) OR aws");
+    expect(rule("(cats, dogs) lang:en")).to.equal("(cats OR dogs) lang:en");
   });
 
-  it("matches all words of a term, in any order, case-insensitively, as whole words", () => {
-    const f = parseFilter("Cloud Computing");
-    expect(f.matches("computing in the CLOUD!")).to.equal(true);
-    expect(f.matches("cloud only")).to.equal(false);
-    expect(f.matches("cloudy computing")).to.equal(false);
+  it("quotes keywords with punctuation, as X matches unquoted keywords against punctuation-free tokens", () => {
+    expect(rule("node.js, don't, coca-cola")).to.equal('"node.js" OR "don\'t" OR "coca-cola"');
+    expect(rule("learn node.js fast")).to.equal('learn "node.js" fast');
+    expect(rule("covid-19")).to.equal('"covid-19"');
   });
 
-  it("matches an exact phrase only in order", () => {
-    const f = parseFilter('"amazon web services"');
-    expect(f.matches("I like Amazon  Web\nServices a lot")).to.equal(true);
-    expect(f.matches("web services by amazon")).to.equal(false);
+  it("keeps 'or' in another case as a word: quoted in the X rule; OR inside a phrase stays in the phrase", () => {
+    expect(rule("cats or dogs")).to.equal('cats "or" dogs');
+    expect(rule('"cats OR dogs"')).to.equal('"cats OR dogs"');
   });
 
-  it("matches any term", () => {
-    const f = parseFilter("aws, fargate");
-    expect(f.matches("Running on Fargate")).to.equal(true);
-    expect(f.matches("#aws rocks")).to.equal(true);
-    expect(f.matches("laws and fargates")).to.equal(false);
-  });
-
-  it("matches non-ASCII words on whole-word boundaries", () => {
-    const f = parseFilter("café, 東京");
-    expect(f.matches("Un CAFÉ ☕ s'il vous plaît")).to.equal(true);
-    expect(f.matches("cafés")).to.equal(false);
-    expect(f.matches("東京 🗼")).to.equal(true);
-  });
-
-  it("starts with an inner '-' (the RegExp u flag refuses the escape \\-) and matches it as a whole word", () => {
-    const f = parseFilter("covid-19");
-    expect(f.ruleValue).to.equal('"covid-19"');
-    expect(f.matches("COVID-19 news")).to.equal(true);
-    expect(f.matches("covid 19")).to.equal(false);
-  });
-
-  it("quotes words with punctuation in the X rule, as X matches unquoted keywords against punctuation-free tokens", () => {
-    expect(parseFilter("node.js, don't, coca-cola").ruleValue).to.equal('"node.js" OR "don\'t" OR "coca-cola"');
-    expect(parseFilter("learn node.js fast").ruleValue).to.equal('learn "node.js" fast');
-    expect(parseFilter("node.js").matches("I love Node.js!")).to.equal(true);
-  });
-
-  it("takes OR in capitals as a separator, like a comma, on both sides", () => {
-    const f = parseFilter("cats OR dogs, bird");
-    expect(f.ruleValue).to.equal("cats OR dogs OR bird");
-    expect(f.matches("I like dogs")).to.equal(true);
-    expect(parseFilter("cloud computing OR aws").ruleValue).to.equal("(cloud computing) OR aws");
-  });
-
-  it("keeps 'or' in another case as a word on both sides: quoted in the X rule", () => {
-    const f = parseFilter("cats or dogs");
-    expect(f.ruleValue).to.equal('cats "or" dogs');
-    expect(f.matches("cats or dogs?")).to.equal(true);
-    expect(f.matches("I like dogs")).to.equal(false);
-    expect(parseFilter('"cats OR dogs"').ruleValue).to.equal('"cats OR dogs"');
-    expect(parseFilter('"cats OR dogs"').matches("Cats or dogs")).to.equal(true);
+  it("accepts X's operators, negation, groups, emoji, mentions and proximity as X writes them", () => {
+    const cases: Array<[string, string]> = [
+      ["(happy OR happiness) lang:en -birthday -is:retweet", "(happy OR happiness) lang:en -birthday -is:retweet"],
+      ["@XDevelopers -is:reply -is:quote", "@XDevelopers -is:reply -is:quote"],
+      ["from:XDevelopers has:links, to:api has:media", "(from:XDevelopers has:links) OR (to:api has:media)"],
+      ["#meme has:images", "#meme has:images"],
+      ["(😃 OR 😡) 😬", "(😃 OR 😡) 😬"],
+      ['"social media"~5', '"social media"~5'],
+      ['url:"https://developer.x.com" -is:nullcast', 'url:"https://developer.x.com" -is:nullcast'],
+      ["cats -(dogs)", "cats -dogs"],
+      ["東京 lang:ja", "東京 lang:ja"],
+    ];
+    for (const [source, value] of cases) expect(rule(source), source).to.equal(value);
   });
 
   const errors: Array<[string, string]> = [
-    ["cats OR", 'FILTER has an empty term ("cats OR"): remove the extra comma or OR'],
-    ["OR dogs", 'FILTER has an empty term ("OR dogs"): remove the extra comma or OR'],
+    ["cats OR", 'FILTER has an empty term ("cats OR"): remove the extra comma or OR, or put a term in the parentheses'],
+    ["OR dogs", 'FILTER has an empty term ("OR dogs"): remove the extra comma or OR, or put a term in the parentheses'],
+    ["a,,b", 'FILTER has an empty term ("a,,b"): remove the extra comma or OR, or put a term in the parentheses'],
     ["", 'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"'],
-    ["   ", 'FILTER is empty: set it to comma-separated keywords or phrases, e.g. "cloud computing, #aws"'],
-    ["a,,b", 'FILTER has an empty term ("a,,b"): remove the extra comma or OR'],
-    ['say "hi', 'FILTER term "say \\"hi" has a stray double quote: quote a whole term, as in "cloud computing"'],
-    ['""', 'FILTER term "\\"\\"" has no words: put at least one word between the quotes'],
+    ['say "hi', 'FILTER has an unterminated double quote at position 5: close it, as in "cloud computing"'],
+    ['""', "FILTER has an empty phrase at position 1: put at least one word between the quotes"],
+    ["(cats OR dogs", "FILTER has an unmatched '(' at position 1: close it with ')'"],
+    ["cats)", "FILTER has an unmatched ')' at position 5: remove it or add its '('"],
     [
-      "from:nasa",
-      `FILTER word "from:nasa" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`,
+      "-spam",
+      "FILTER has a term of only negations or conjunction-required operators (-spam): X needs a keyword, phrase, #, @, $, emoji, from:, to: or another standalone operator in each rule and OR branch, as in cats has:links -is:retweet",
     ],
-    ["-spam", `FILTER word "-spam" is not allowed: use letters, digits and '_' (inner '-', '.', "'" allowed), optionally after '#', '@' or '$'`],
+    [
+      "has:links OR is:retweet",
+      "FILTER has a term of only negations or conjunction-required operators (has:links): X needs a keyword, phrase, #, @, $, emoji, from:, to: or another standalone operator in each rule and OR branch, as in cats has:links -is:retweet",
+    ],
+    [
+      "cats, lang:en -is:retweet",
+      "FILTER has a term of only negations or conjunction-required operators (lang:en -is:retweet): X needs a keyword, phrase, #, @, $, emoji, from:, to: or another standalone operator in each rule and OR branch, as in cats has:links -is:retweet",
+    ],
+    ["cats lang:xx", "FILTER has 'lang:xx' at position 6: the value of lang: must be one of X's BCP 47 codes, e.g. en, ja, th, zh-CN"],
+    ["cats is:retweets", "FILTER has 'is:retweets' at position 6: the value of is: must be retweet, reply, quote, verified or nullcast"],
+    ["cats is:nullcast", "FILTER has is:nullcast at position 6: X only allows it negated, -is:nullcast"],
+    ["cats -sample:10", "FILTER negates sample: at position 6: X does not allow it; remove the '-'"],
+    [
+      "skiing -(snow OR day)",
+      "FILTER negates a group at position 8: X asks not to negate grouped operators; negate each term instead, as in skiing -snow -day",
+    ],
+    ["cats - dogs", "FILTER has a '-' with nothing after it at position 6: put the term to exclude right after it, as in -spam"],
+    ['"a b"~9', "FILTER has a proximity ~9 at position 6: X allows ~1 to ~6"],
+    [
+      "from:this_name_is_far_too_long",
+      "FILTER has 'from:this_name_is_far_too_long' at position 1: the value of from: must be a username (1 to 15 of letters, digits, '_') or a user id",
+    ],
   ];
   for (const [source, message] of errors) {
     it(`rejects ${JSON.stringify(source)} with an exact message`, () => {
@@ -89,4 +88,11 @@ describe("filter", () => {
         .with.property("message", message);
     });
   }
+
+  it("names X's operators when one is unknown", () => {
+    expect(() => parseFilter("cats time:noon")).to.throw(
+      FilterError,
+      /^FILTER has an unknown operator 'time:' at position 6: use one of X's \(from, to, .*\), or quote the word$/u,
+    );
+  });
 });

@@ -1,15 +1,19 @@
 import { expect } from "chai";
-import { parseFilter } from "../src/filter";
 import { intake } from "../src/intake";
 import type { PostItem } from "../src/item";
+import { OwnRule } from "../src/ownRule";
+import type { MatchingRule } from "../src/post";
 import { BoundedQueue } from "../src/queue";
 import { SkipLog, Stats } from "../src/stats";
 
-function post(id: string, text: string): string {
+const OURS: MatchingRule = { id: "100", tag: "twitterstream-dev" };
+const OTHER: MatchingRule = { id: "200", tag: "someone-else" };
+
+function post(id: string, text: string, matching: MatchingRule[]): string {
   return JSON.stringify({
     data: { id, text, author_id: "42", created_at: "2026-11-22T01:02:03.000Z" },
     includes: { users: [{ id: "42", name: "Ada", username: "ada" }] },
-    matching_rules: [],
+    matching_rules: matching,
   });
 }
 
@@ -18,7 +22,8 @@ function setup(capacity = 10) {
   const stats = new Stats();
   const logged: Array<Record<string, unknown>> = [];
   const calls = { full: 0, queued: 0 };
-  const sink = intake(parseFilter("climate change"), {
+  const own = new OwnRule(OURS.tag ?? "", "climate change");
+  const sink = intake(own, "climate change", {
     queue,
     stats,
     skipLog: new SkipLog(
@@ -29,26 +34,38 @@ function setup(capacity = 10) {
     full: () => void (calls.full += 1),
     queued: () => void (calls.queued += 1),
   });
-  return { sink, queue, stats, logged, calls };
+  return { sink, queue, stats, logged, calls, own };
 }
 
 describe("intake", () => {
-  it("queues matching posts only, and counts the rest", () => {
+  it("queues the posts X attributes to our rule, whatever their text, and counts the rest with their cost", () => {
     const { sink, queue, stats, calls } = setup();
-    sink.line(post("1", "Climate change is here 🌍"));
-    sink.line(post("2", "nothing to see"));
+    sink.line(post("1", "今日は東京に行きました", [OURS]));
+    sink.line(post("2", "climate change, but only the other rule's", [OTHER]));
+    sink.line(post("3", "both rules", [OTHER, OURS]));
     sink.line("garbage");
     sink.heartbeat();
     sink.oversized(5_000_000);
-    expect(queue.take(10).map((i) => [i.id, i.rule])).to.deep.equal([["1", "climate change"]]);
-    expect(stats.snapshot(0, 0, "run")).to.deep.include({ received: 4, matched: 1, unmatched: 1, skipped: 2, heartbeats: 1 });
-    expect(calls).to.deep.equal({ full: 0, queued: 1 });
+    expect(queue.take(10).map((i) => [i.id, i.rule])).to.deep.equal([
+      ["1", "climate change"],
+      ["3", "climate change"],
+    ]);
+    expect(stats.snapshot(0, 0, "run")).to.deep.include({ received: 5, matched: 2, unmatched: 1, unmatchedUsd: 0.005, skipped: 2, heartbeats: 1 });
+    expect(calls).to.deep.equal({ full: 0, queued: 2 });
+  });
+
+  it("knows our rule by its id too, once held, and a post without matching_rules as not ours", () => {
+    const { sink, queue, own } = setup();
+    own.held(["300"]);
+    sink.line(post("1", "x", [{ id: "300" }]));
+    sink.line(post("2", "x", []));
+    expect(queue.take(10).map((i) => i.id)).to.deep.equal(["1"]);
   });
 
   it("asks for a pause when the queue reaches capacity, and keeps the item", () => {
     const { sink, queue, calls } = setup(2);
-    sink.line(post("1", "climate change"));
-    sink.line(post("2", "climate change"));
+    sink.line(post("1", "climate change", [OURS]));
+    sink.line(post("2", "climate change", [OURS]));
     expect(calls.full).to.equal(1);
     expect(queue.length).to.equal(2);
   });

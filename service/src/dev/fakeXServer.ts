@@ -58,9 +58,10 @@ export interface FakeXServerOptions {
   /** Port on 127.0.0.1. @default 0 - chosen by the system */
   port?: number;
   /**
-   * Drop posts that match none of the current rules, as X does. By default they are delivered with empty
-   * `matching_rules`, so that tests can check that the client filters on its own too.
-   * @default false
+   * Drop posts that match none of the current rules, as X does ("only Posts matching your rules will be delivered",
+   * https://docs.x.com/x-api/posts/filtered-stream/integrate/build-a-rule). With false, they are delivered with empty
+   * `matching_rules`, which X never does: for tests of the double itself.
+   * @default true
    */
   onlyMatching?: boolean;
   /** Maximum number of rules (X's Pro tier: 1,000). @default 1000 */
@@ -182,7 +183,7 @@ export async function startFakeXServer(opts: FakeXServerOptions = {}): Promise<F
     render(item: Outgoing): string | undefined {
       if (item.kind === "line") return item.line;
       const matching = rules.matching(item.post);
-      return opts.onlyMatching === true && matching.length === 0 ? undefined : renderPayload(item.post, fields, matching);
+      return opts.onlyMatching !== false && matching.length === 0 ? undefined : renderPayload(item.post, fields, matching);
     },
     delivered(items: readonly Outgoing[]): void {
       for (const item of items) {

@@ -17,7 +17,7 @@ export type RuleExpression =
 export type ParsedRule = { ok: true; expression: RuleExpression } | { ok: false; detail: string };
 
 const IS_VALUES = new Set(["retweet", "reply", "quote", "verified", "nullcast"]);
-const HAS_VALUES = new Set(["hashtags", "cashtags", "links", "mentions", "media", "images", "videos", "geo"]);
+const HAS_VALUES = new Set(["hashtags", "cashtags", "links", "mentions", "media", "images", "videos", "video_link", "geo"]);
 /** Operators X requires to be joined with a standalone term; a rule of these alone is invalid. */
 const CONJUNCTION_REQUIRED = new Set(["is", "has", "lang", "sample"]);
 const OTHER_OPERATORS = new Set([
@@ -84,10 +84,22 @@ export function matchesRule(expression: RuleExpression, post: FakePost): boolean
     case "not":
       return !matchesRule(expression.item, post);
     case "text":
-      return (expression.quoted || tokenLike(expression.value)) && containsTerm(fold(post.text), expression.value);
+      return (expression.quoted || tokenLike(expression.value)) && containsTerm(fold(matchedText(post)), expression.value);
     case "operator":
       return matchesOperator(expression.name, expression.value, post);
   }
+}
+
+/**
+ * The text a rule is matched on: the post's own `text` and, for a quote, the quoted post's ("operators match on both
+ * the Quote Tweet's content and the content from the original Post that was quoted",
+ * https://docs.x.com/x-api/posts/filtered-stream/integrate/build-a-rule, Quote Tweet matching). A retweet is matched
+ * on its own text (`RT @user: ` and the original's start) and on the original's whole text, which is its content (X's
+ * pages say no more; the service does not depend on it: it trusts `matching_rules`).
+ */
+function matchedText(post: FakePost): string {
+  const referred = (post.references ?? []).filter((r) => r.type !== "replied_to").map((r) => r.post.noteText ?? r.post.text);
+  return [post.text, ...referred].join("\n");
 }
 
 class RuleSyntaxError extends Error {}
@@ -221,6 +233,9 @@ function standsAlone(expression: RuleExpression): boolean {
   }
 }
 
+/** The `is:` values a post's `referenced_tweets` decide (`verified` and `nullcast` never match: fake posts carry neither). */
+const IS_REFERENCE: Readonly<Record<string, string>> = { retweet: "retweeted", reply: "replied_to", quote: "quoted" };
+
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const TOKEN = /^[#@$]?[\p{L}\p{M}\p{N}_]+$/u;
 
@@ -256,11 +271,13 @@ function matchesOperator(name: string, value: string, post: FakePost): boolean {
       return post.lang === value;
     case "sample":
       return true;
+    case "is":
+      return (post.references ?? []).some((r) => IS_REFERENCE[value] === r.type);
     case "has":
       return (
-        (value === "hashtags" && /#[\p{L}\p{N}_]/u.test(post.text)) ||
-        (value === "mentions" && /@\w/u.test(post.text)) ||
-        (value === "links" && /https?:\/\//u.test(post.text))
+        (value === "hashtags" && /#[\p{L}\p{N}_]/u.test(matchedText(post))) ||
+        (value === "mentions" && /@\w/u.test(matchedText(post))) ||
+        (value === "links" && /https?:\/\//u.test(matchedText(post)))
       );
     default:
       return false;
