@@ -31,13 +31,15 @@ export function stoppedTaskPattern(clusterArn: string, serviceName: string): Rec
 }
 
 /**
- * The notification's text, from the event: which task, its stop code and ECS's reason. An input template that is a
- * quoted string makes the message that string:
+ * The notification's text, from the event: which task, of which task definition revision (`taskDefinitionArn`: a
+ * health-check replacement on the revision the last `pulumi up` deployed is the slow failure the circuit breaker does
+ * not roll back), its stop code and ECS's reason. The event carries no health status, so the reason is the one sign of
+ * a failed health check. An input template that is a quoted string makes the message that string:
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
  */
 export function stoppedTaskMessage(label: string): { inputPaths: Record<string, string>; inputTemplate: string } {
   return {
-    inputPaths: { task: "$.detail.taskArn", code: "$.detail.stopCode", reason: "$.detail.stoppedReason" },
-    inputTemplate: JSON.stringify(`${label}: task <task> stopped (<code>): <reason>. npm run doctor tells what to do.`),
+    inputPaths: { task: "$.detail.taskArn", revision: "$.detail.taskDefinitionArn", code: "$.detail.stopCode", reason: "$.detail.stoppedReason" },
+    inputTemplate: JSON.stringify(`${label}: task <task> of <revision> stopped (<code>): <reason>. npm run doctor tells what to do.`),
   };
 }

@@ -119,6 +119,39 @@ describe("monitoring: dashboard", () => {
   });
 });
 
+/**
+ * EventBridge's matching for the operators the stopped-task pattern uses: a list of values (any equal), `prefix`, and
+ * `$or` of sub-patterns (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html).
+ */
+function matches(pattern: Record<string, unknown>, event: Record<string, unknown>): boolean {
+  return Object.entries(pattern).every(([key, rule]) => {
+    if (key === "$or") return (rule as Array<Record<string, unknown>>).some((alternative) => matches(alternative, event));
+    const value = event[key];
+    if (Array.isArray(rule)) {
+      return rule.some((expected: unknown) => {
+        if (typeof expected === "object" && expected !== null && "prefix" in expected) {
+          return typeof value === "string" && value.startsWith(String(expected.prefix));
+        }
+        return value === expected;
+      });
+    }
+    return typeof value === "object" && value !== null && matches(rule as Record<string, unknown>, value as Record<string, unknown>);
+  });
+}
+
+/** EventBridge's input transformer for `$.a.b` paths and a quoted-string template: each `<name>` replaced by its value. */
+function transform(transformer: { inputPaths: Record<string, string>; inputTemplate: string }, event: Record<string, unknown>): string {
+  let text = JSON.parse(transformer.inputTemplate) as string;
+  for (const [name, path] of Object.entries(transformer.inputPaths)) {
+    const value = path
+      .slice(2)
+      .split(".")
+      .reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? (at as Record<string, unknown>)[key] : undefined), event);
+    text = text.split(`<${name}>`).join(String(value));
+  }
+  return text;
+}
+
 describe("monitoring: stopped tasks and the topic's policies", () => {
   it("matches failed stops of this service only: failure stop codes, or a health-check replacement", () => {
     const pattern = stoppedTaskPattern("arn:aws:ecs:eu-west-1:123456789012:cluster/c", "s") as { detail: Record<string, unknown> };
@@ -129,7 +162,36 @@ describe("monitoring: stopped tasks and the topic's policies", () => {
       $or: [{ stopCode: FAILURE_STOP_CODES }, { stoppedReason: [{ prefix: "Task failed" }] }],
     });
     expect(FAILURE_STOP_CODES).to.not.include("ServiceSchedulerInitiated").and.not.include("UserInitiated");
-    expect(JSON.parse(stoppedTaskMessage("twitterstream-dev").inputTemplate)).to.contain("task <task> stopped (<code>): <reason>");
+    expect(JSON.parse(stoppedTaskMessage("twitterstream-dev").inputTemplate)).to.contain("task <task> of <revision> stopped (<code>): <reason>");
+  });
+
+  it("notifies a health-check replacement of the deployed revision, naming the revision and ECS's reason", () => {
+    // An "ECS Task State Change" event of a task the scheduler replaced for its failed container health check, with the
+    // fields of the documented example (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html).
+    const cluster = "arn:aws:ecs:eu-west-1:123456789012:cluster/c";
+    const revision = "arn:aws:ecs:eu-west-1:123456789012:task-definition/twitterstream:4";
+    const event = {
+      source: "aws.ecs",
+      "detail-type": "ECS Task State Change",
+      detail: {
+        clusterArn: cluster,
+        group: "service:s",
+        lastStatus: "STOPPED",
+        desiredStatus: "STOPPED",
+        stopCode: "ServiceSchedulerInitiated",
+        stoppedReason: "Task failed container health checks",
+        taskArn: "arn:aws:ecs:eu-west-1:123456789012:task/c/0123456789abcdef",
+        taskDefinitionArn: revision,
+      },
+    };
+    expect(matches(stoppedTaskPattern(cluster, "s"), event)).to.equal(true);
+    // A deployment's own replacement of the same revision is no failure.
+    const replaced = { ...event, detail: { ...event.detail, stoppedReason: "Scaling activity initiated by (deployment ecs-svc/1111)" } };
+    expect(matches(stoppedTaskPattern(cluster, "s"), replaced)).to.equal(false);
+    expect(transform(stoppedTaskMessage("twitterstream-dev"), event)).to.equal(
+      `twitterstream-dev: task arn:aws:ecs:eu-west-1:123456789012:task/c/0123456789abcdef of ${revision} stopped ` +
+        "(ServiceSchedulerInitiated): Task failed container health checks. npm run doctor tells what to do.",
+    );
   });
 
   it("lets CloudWatch and EventBridge use the key, and each publish only under its source condition", () => {
