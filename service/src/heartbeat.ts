@@ -22,8 +22,9 @@ export function staleAfterMs(policy: BackoffPolicy, stallTimeoutMs: number): num
  * The refusals a task that has just started may meet before its first connection, each answered by the policy's first
  * wait for it: a network error, an HTTP error, X still counting the connection of the task a rollout just stopped
  * (429 TooManyConnections, which from a fresh start goes on the 1-minute 429 schedule), a request-rate 429, a 409 or a
- * 401 (retried at once). A usage cap is not one of them: while the plan's cap is spent nothing can be read, and the
- * task is unhealthy until the reset, like a task already running.
+ * 401 (retried at once); the token and rules requests of start-up retry on the same schedules (`recovery.ts`). A
+ * usage cap is not one of them: while the plan's cap is spent nothing can be read, and the task is unhealthy until the
+ * reset, like a task already running.
  */
 const START_REFUSALS: readonly Disconnect[] = ["network", "http", "too-many-connections", "rate-limited", "no-rules", "unauthorized"];
 
@@ -31,15 +32,15 @@ const START_REFUSALS: readonly Disconnect[] = ["network", "http", "too-many-conn
  * How long after start the stream may take to deliver its first line: one attempt (which the stall timer bounds), the
  * longest first wait of {@link START_REFUSALS} ({@link nextBackoff} from a fresh state, when X names no later reset),
  * then the next attempt, whose first line (X's keep-alive comes every 20 s) the stall timer bounds too. With the
- * defaults: 60 + 60 + 60 s = 3 min. A task whose stream has delivered nothing by then never will: the health check
- * fails it while its deployment is still in progress, where the circuit breaker sees it.
+ * defaults: 60 + 60 + 60 s = 3 min. A task whose stream has delivered nothing by then has failed its start: the health
+ * check fails it while its deployment is still in progress, where the circuit breaker sees it.
  */
 export function startupBoundMs(policy: BackoffPolicy, stallTimeoutMs: number): number {
   const firstWait = Math.max(...START_REFUSALS.map((cause) => nextBackoff(policy, HEALTHY, cause).delayMs));
   return stallTimeoutMs + firstWait + stallTimeoutMs;
 }
 
-/** The heartbeat file's content before the stream's first connection: this prefix, then the start time. */
+/** The heartbeat file's content before the stream's first line: this prefix, then the start time. */
 export const STARTED_PREFIX = "started ";
 
 /** The most often the heartbeat file is written: once a second, or four times per bound when that is shorter. */
