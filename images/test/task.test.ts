@@ -1,0 +1,250 @@
+/**
+ * The two images run as ECS runs the twitterstream task with file delivery: the secrets init container first, with
+ * the task's user and a read-only root, filling the shared volume from a loopback Secrets Manager; then the service,
+ * with the flags its container definition gives (read-only root, the task's /tmp volume, an init process, the stop
+ * timeout), on the host network against dynalite and the fake X API. Prints the figures the READMEs quote.
+ */
+import { expect } from "chai";
+import { serializeSpec, SPEC_ENV_VAR } from "../../packages/secure-fargate-task/init/src/spec";
+import { SECRETS } from "../../packages/secure-fargate-task/test/runComponent";
+import type { FakeAws } from "../../packages/secure-fargate-task/test/init/fakeAws";
+import { startFakeXServer, type FakeXServer } from "../../service/src/dev/fakeXServer";
+import { containsPhrase, generatePosts } from "../../service/src/dev/generator";
+import { countItems, createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../../service/src/dev/localDynamo";
+import { containerState, docker, dockerOk, INIT_IMAGE, inspectImage, runFlags, SERVICE_IMAGE } from "./docker";
+import { startSecretsWorld } from "./secretsWorld";
+import { FILTER, serviceTask, TABLE, type Task } from "./task";
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` every `everyMs` until it returns a value, or throws after `withinMs` (generous: the machine is shared). */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, withinMs = 180_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${withinMs} ms`);
+    await sleep(everyMs);
+  }
+}
+
+/** What ECS gives a container that the task definition does not hold: credentials (the task role's) and endpoints. */
+function awsSide(endpoints: Record<string, string>): string[] {
+  const env = { AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_EC2_METADATA_DISABLED: "true", ...endpoints };
+  return Object.entries(env).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
+}
+
+describe("the images, run as ECS runs the task (file delivery, read-only roots, the task's volumes)", function () {
+  this.timeout(600_000);
+  const prefix = `twitterstream-images-${process.pid}`;
+  const containers: string[] = [];
+  const volumeNames: string[] = [];
+  let dynamo: LocalDynamo;
+  let x: FakeXServer;
+  let aws: FakeAws;
+  let task: Task;
+  let volumes: Record<string, string>;
+  const service = `${prefix}-service`;
+  const init = `${prefix}-init`;
+  let initExit: number;
+  let firstStoredAtMs: number;
+
+  async function createVolumes(suffix: string): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    for (const volume of task.volumes) {
+      names[volume] = `${prefix}-${suffix}-${volume}`;
+      volumeNames.push(names[volume]);
+      await dockerOk(["volume", "create", names[volume]]);
+    }
+    return names;
+  }
+
+  /** Runs the init container to its end; resolves with its exit code. */
+  async function runInit(name: string, taskVolumes: Record<string, string>): Promise<number> {
+    containers.push(name);
+    const flags = [...runFlags(task.init, taskVolumes), ...awsSide({ AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint })];
+    return (await docker(["run", "--name", name, ...flags, INIT_IMAGE])).code;
+  }
+
+  before(async function () {
+    dynamo = await startLocalDynamo();
+    await createPostsTable(dynamo.doc, TABLE);
+    x = await startFakeXServer({
+      consumerKey: SECRETS.CONSUMERKEY,
+      consumerSecret: SECRETS.CONSUMERSECRETKEY,
+      heartbeatIntervalMs: 200,
+      heartbeatJitterMs: 0,
+      slotReleaseMs: 200,
+    });
+    task = await serviceTask({ DYNAMODBTABLE: TABLE, AWSREGION: "us-east-1", FILTER, X_API_BASE_URL: x.url });
+    aws = await startSecretsWorld(task.spec, task.secretValues);
+    volumes = await createVolumes("task");
+
+    initExit = await runInit(init, volumes);
+    const initState = await containerState(init);
+    const initMs = Date.parse(initState.FinishedAt) - Date.parse(initState.StartedAt);
+    console.log(`      figure: secrets init container, start to exit: ${(initMs / 1000).toFixed(1)} s`);
+
+    containers.push(service);
+    await dockerOk([
+      "run",
+      "-d",
+      "--name",
+      service,
+      ...runFlags(task.app, volumes),
+      ...awsSide({ AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint }),
+      SERVICE_IMAGE,
+    ]);
+  });
+
+  after(async function () {
+    for (const name of containers) await docker(["rm", "-f", "-v", name]);
+    for (const name of volumeNames) await docker(["volume", "rm", "-f", name]);
+    await Promise.all([x?.close(), dynamo?.close(), aws?.close()]);
+  });
+
+  it("the init container writes each secret to the shared volume, 0400 and the task user's, and exits 0", async function () {
+    expect(initExit).to.equal(0);
+    const listing = await dockerOk([
+      "exec",
+      service,
+      "node",
+      "-e",
+      `const fs = require("fs"); const dir = ${JSON.stringify(task.spec.targetDir)};
+       console.log(JSON.stringify(fs.readdirSync(dir).map((name) => { const s = fs.statSync(dir + "/" + name); return { name, mode: s.mode & 0o777, owner: s.uid + ":" + s.gid }; })));`,
+    ]);
+    const files = JSON.parse(listing) as Array<{ name: string; mode: number; owner: string }>;
+    expect(files.map((f) => f.name).sort()).to.deep.equal(task.spec.files.map((f) => f.name).sort());
+    for (const file of files) expect(file).to.include({ mode: 0o400, owner: task.init.user });
+    const logs = await docker(["logs", init]);
+    for (const value of Object.values(task.secretValues)) expect(logs.stdout + logs.stderr).not.to.include(value);
+  });
+
+  it("the service, started after it, reads <NAME>_FILE (the fake X checks the key and secret) and stores the matching posts", async function () {
+    const posts = generatePosts({ count: 40, matchRatio: 0.5, pattern: FILTER, seed: 21 });
+    for (const post of posts) x.post(post);
+    firstStoredAtMs = await eventually("the first stored post", async () => ((await countItems(dynamo.doc, TABLE)) > 0 ? Date.now() : undefined));
+    const startedAt = Date.parse((await containerState(service)).StartedAt);
+    console.log(`      figure: service container, start to first stored post: ${((firstStoredAtMs - startedAt) / 1000).toFixed(1)} s`);
+
+    const matching = posts.filter((p) => containsPhrase(p.text, FILTER)).map((p) => p.id);
+    await eventually("every matching post stored", async () => ((await countItems(dynamo.doc, TABLE)) >= matching.length ? true : undefined));
+    const stored = (await scanItems(dynamo.doc, TABLE)).map((item) => String(item.id));
+    expect(stored.sort()).to.deep.equal([...matching].sort());
+    const logs = await docker(["logs", service]);
+    for (const value of Object.values(task.secretValues)) expect(logs.stdout + logs.stderr).not.to.include(value);
+  });
+
+  it("runs with a read-only root and writes only to the task's /tmp volume, which has the image's mode 1777", async function () {
+    const probe = await dockerOk([
+      "exec",
+      service,
+      "node",
+      "-e",
+      `const fs = require("fs"); let root;
+       try { fs.writeFileSync("/app/probe", "x"); root = "written"; } catch (e) { root = e.code; }
+       console.log(JSON.stringify({ root, tmpMode: fs.statSync("/tmp").mode & 0o7777, uid: process.getuid() }));`,
+    ]);
+    const [uid] = task.app.user.split(":");
+    expect(JSON.parse(probe)).to.deep.equal({ root: "EROFS", tmpMode: 0o1777, uid: Number(uid) });
+  });
+
+  it("its health check command passes while the stream is live", async function () {
+    const [kind, ...command] = task.app.healthCheck?.command ?? [];
+    expect(kind).to.equal("CMD");
+    const result = await docker(["exec", service, ...command]);
+    expect(result.stdout).to.match(/^healthy: /);
+    expect(result.code).to.equal(0);
+  });
+
+  it("its health check command fails once the stream has stalled longer than the reconnect policy allows", async function () {
+    const [, ...command] = task.app.healthCheck?.command ?? [];
+    x.failNextConnects(...Array<number>(10_000).fill(503));
+    x.silence(600_000);
+    const failed = await eventually("the health check to fail", async () => {
+      const result = await docker(["exec", service, ...command]);
+      return result.code !== 0 ? result : undefined;
+    });
+    expect(failed.code).to.equal(1);
+    expect(failed.stdout).to.match(/^unhealthy: last heartbeat \d+ ms ago, over the bound/);
+  });
+
+  it("SIGTERM drains it and it exits 0 within the task's stop timeout", async function () {
+    const stopTimeout = task.app.stopTimeout ?? 30;
+    // `docker stop` sends the image's STOPSIGNAL (SIGTERM), then SIGKILL after the timeout, as ECS does.
+    await dockerOk(["stop", "--time", String(stopTimeout), service]);
+    const state = await containerState(service);
+    expect(state.ExitCode).to.equal(0);
+    const events = (await docker(["logs", service])).stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { event?: string; reason?: string; exitCode?: number });
+    expect(events.find((e) => e.event === "stopping")).to.include({ reason: "SIGTERM" });
+    expect(events.find((e) => e.event === "stopped")).to.include({ exitCode: 0 });
+  });
+
+  it("without ECS's init process, node itself is PID 1 and still drains on SIGTERM and exits 0 (the Dockerfile's promise)", async function () {
+    const name = `${prefix}-service-pid1`;
+    containers.push(name);
+    const definition = { ...task.app, linuxParameters: { initProcessEnabled: false } };
+    const flags = [...runFlags(definition, volumes), ...awsSide({ AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint })];
+    await dockerOk(["run", "-d", "--name", name, ...flags, SERVICE_IMAGE]);
+    const pid1 = await eventually("the service to be up", async () => {
+      const result = await docker([
+        "exec",
+        name,
+        "node",
+        "-p",
+        `require("fs").readFileSync("/proc/1/cmdline", "utf8").split("\\0").join(" ").trim()`,
+      ]);
+      return result.code === 0 ? result.stdout.trim() : undefined;
+    });
+    expect(pid1).to.equal((await inspectImage(SERVICE_IMAGE)).Config.Cmd?.join(" "));
+    await eventually("the service's start line", async () =>
+      (await docker(["logs", name])).stdout.includes('"event":"start"') ? true : undefined,
+    );
+    await dockerOk(["stop", "--time", String(task.app.stopTimeout ?? 30), name]);
+    expect((await containerState(name)).ExitCode).to.equal(0);
+  });
+
+  it("when a fetch fails, the init container exits non-zero and leaves no file in the volume", async function () {
+    // The spec's secrets, then one the task role may not read: a fail-open init would have written the first ones.
+    const [first] = task.spec.files;
+    const arnPrefix = first.source.type === "secretsmanager" ? first.source.secretId.split(":secret:")[0] : "";
+    const denied = `${arnPrefix}:secret:proj/dev/app/denied-XyZ123`;
+    const spec = serializeSpec({
+      targetDir: task.spec.targetDir,
+      files: [...task.spec.files, { name: "DENIED", source: { type: "secretsmanager", secretId: denied } }],
+    });
+    const definition = {
+      ...task.init,
+      environment: task.init.environment.map((e) => (e.name === SPEC_ENV_VAR ? { name: e.name, value: spec } : e)),
+    };
+    const failing = await startSecretsWorld(task.spec, task.secretValues, [denied]);
+    try {
+      const failVolumes = await createVolumes("failed");
+      const name = `${prefix}-init-failed`;
+      containers.push(name);
+      const flags = [...runFlags(definition, failVolumes), ...awsSide({ AWS_ENDPOINT_URL_SECRETS_MANAGER: failing.endpoint })];
+      const code = (await docker(["run", "--name", name, ...flags, INIT_IMAGE])).code;
+      expect(code).to.not.equal(0);
+      const left = await dockerOk([
+        "run",
+        "--rm",
+        "--user",
+        task.init.user,
+        "--read-only",
+        "--mount",
+        `type=volume,source=${failVolumes[task.init.mountPoints[0].sourceVolume]},target=/secrets,readonly`,
+        "--entrypoint",
+        "node",
+        INIT_IMAGE,
+        "-e",
+        `console.log(JSON.stringify(require("fs").readdirSync("/secrets")))`,
+      ]);
+      expect(JSON.parse(left)).to.deep.equal([]);
+    } finally {
+      await failing.close();
+    }
+  });
+});
