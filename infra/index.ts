@@ -12,6 +12,7 @@ import { readConfig } from "./config";
 import { serviceHealthCheck } from "./health";
 import { createAlarmTopic, createMonitoring, stackScope } from "./monitoring/monitoring";
 import { createNetwork } from "./network";
+import { queueEnvironment, STOP_TIMEOUT_SECONDS } from "./shutdown";
 import { createTable, tableWriteStatements } from "./table";
 
 const config = readConfig();
@@ -41,6 +42,8 @@ const app = new SecureFargateTask("twitterstream", {
     FILTER: config.filter,
     // The `Service` dimension of the service's EMF metrics, the one the alarms and the dashboard read.
     [METRICS_SERVICE_VARIABLE]: label,
+    // The drain deadline after SIGTERM, and the spill directory on the task's writable /tmp volume.
+    ...queueEnvironment(STOP_TIMEOUT_SECONDS),
   },
   taskRolePolicyStatements: tableWriteStatements(table),
   // Fails until the stream has delivered a line since the task started, and once it has been dead longer than the
@@ -53,12 +56,14 @@ const app = new SecureFargateTask("twitterstream", {
   cpu: config.cpu,
   memory: config.memory,
   desiredCount: config.desiredCount,
+  // The Fargate maximum: after SIGTERM the service writes what waits in memory and in its spill before it exits.
+  stopTimeoutSeconds: STOP_TIMEOUT_SECONDS,
   // Stop, then start: X allows one filtered-stream connection per app, so a second task during a rollout would be
   // refused with 429 TooManyConnections.
   deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
   network,
   // With `spot`, Fargate Spot: an interruption comes with a two-minute warning and SIGTERM, and the service drains on
-  // SIGTERM within the 30 s stop timeout, so nothing received is lost; ECS then starts a new task.
+  // SIGTERM within the 120 s stop timeout (what DynamoDB takes in that time); ECS then starts a new task.
   ...(config.spot ? { capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT" as const }] } : {}),
   alarmActions: [alarmTopic.topic.arn],
 });

@@ -117,7 +117,8 @@ export function alarmSpecs(stack: MonitoredStack, settings: AlarmSettings): Alar
     },
     {
       suffix: "posts-dropped",
-      description: "Matched posts were dropped: the write queue stayed full longer than MAX_PAUSE_MS (DynamoDB too slow or failing).",
+      description:
+        "Matched posts were dropped: the write queue's memory and disk budgets were both spent (DynamoDB too slow or failing for long), or its spill disk failed.",
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       threshold: 1,
       evaluationPeriods: 1,

@@ -79,6 +79,9 @@ interface ContainerDefinition {
   environment: Array<{ name: string; value: string }>;
   secrets: Array<{ name: string; valueFrom: string }>;
   healthCheck: Record<string, unknown>;
+  readonlyRootFilesystem: boolean;
+  mountPoints: Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }>;
+  stopTimeout: number;
 }
 
 /** A policy document as the tests read it, parsed from JSON. */
@@ -204,14 +207,21 @@ describe("twitterstream stack", function () {
       expect(only(defaultNetwork, "aws:ecs/service:Service").inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     });
 
-    it("gives the container the table, region, filter and metrics dimension as plaintext, the five credentials by reference", () => {
+    it("gives the container the table, region, filter, metrics dimension, drain deadline and spill directory as plaintext, the five credentials by reference", () => {
       const definition = container(defaultNetwork);
       expect(definition.environment).to.deep.equal([
         { name: "AWSREGION", value: REGION },
         { name: "DYNAMODBTABLE", value: "twitterStream-test" },
         { name: "FILTER", value: 'Cloud Computing, "amazon web services"' },
         { name: "METRICS_SERVICE", value: "twitterstream-dev" },
+        { name: "SHUTDOWN_TIMEOUT_MS", value: "110000" },
+        { name: "SPILL_DIR", value: "/tmp/twitterstream-spill" },
       ]);
+      // The spill directory is on the task-scoped volume mounted writable at /tmp; the root filesystem is read-only.
+      expect(definition.readonlyRootFilesystem).to.equal(true);
+      expect(definition.mountPoints).to.deep.include({ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false });
+      // ECS waits the Fargate maximum after SIGTERM; the service's own deadline ends 10 s before it.
+      expect(definition.stopTimeout).to.equal(120);
       expect(definition.secrets.map((s) => s.name)).to.deep.equal([
         "ACCESSTOKEN",
         "ACCESSTOKENSECRET",

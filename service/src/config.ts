@@ -58,12 +58,14 @@ export interface Config {
   readonly xRuleMaxLength: number;
   /** Minutes of missed posts X re-sends on each (re)connect (`backfill_minutes`, Enterprise only). @default - none */
   readonly backfillMinutes?: number;
-  /** Longest time the stream stays paused by a full queue before posts over capacity are dropped. @default 10000 */
-  readonly maxPauseMs: number;
   /** Longest stream line kept, in bytes. @default 1048576 */
   readonly maxLineBytes: number;
-  /** Items waiting to be written before the stream is paused. @default 20000 */
-  readonly queueCapacity: number;
+  /** Bytes of items waiting to be written held in memory (an upper estimate); beyond it they spill to disk. @default 67108864 */
+  readonly queueMemoryBytes: number;
+  /** The directory of the spill files: in a writable volume of the task (its `/tmp`). @default "/tmp/twitterstream-spill" */
+  readonly spillDir: string;
+  /** Bytes the spill files may hold; 0: no spill (items over the memory budget are dropped). @default 4294967296 */
+  readonly spillMaxBytes: number;
   /** BatchWriteCommand requests in flight. @default 8 */
   readonly writeConcurrency: number;
   /** First DynamoDB retry wait (full jitter, doubling). @default 100 */
@@ -78,7 +80,10 @@ export interface Config {
   readonly metricsService: string;
   /** At most one log line per skip reason in this period. @default 10000 */
   readonly skipLogIntervalMs: number;
-  /** Time allowed to write what was received after SIGTERM; ECS kills at 30 s. @default 20000 */
+  /**
+   * Time allowed to write what was received (memory and spill) after SIGTERM: under the task's stop timeout (ECS's
+   * default 30 s; the stack sets the Fargate maximum, 120 s, and this to 110 s). @default 20000
+   */
   readonly shutdownTimeoutMs: number;
 }
 
@@ -238,17 +243,19 @@ function metricsService(env: Env): string {
 }
 
 const HOUR = 3_600_000;
+const MiB = 1024 * 1024;
+
+/** Where the queue spills when `SPILL_DIR` is unset: in the task's `/tmp` volume. */
+export const DEFAULT_SPILL_DIR = "/tmp/twitterstream-spill";
 
 /** Where the service writes its heartbeat when `HEARTBEAT_FILE` is unset: the task's `/tmp` volume. */
 export const DEFAULT_HEARTBEAT_FILE = "/tmp/twitterstream.heartbeat";
 
-function heartbeatFile(env: Env): string {
-  const file = present(env, "HEARTBEAT_FILE") ?? DEFAULT_HEARTBEAT_FILE;
+/** An absolute path from `name`, or `fallback`: one in a writable volume of the task. */
+function absolutePath(env: Env, name: string, fallback: string): string {
+  const file = present(env, name) ?? fallback;
   if (!file.startsWith("/")) {
-    throw new ConfigError(
-      "HEARTBEAT_FILE",
-      `HEARTBEAT_FILE is not an absolute path (${JSON.stringify(file)}): use one in a writable volume, e.g. ${DEFAULT_HEARTBEAT_FILE}`,
-    );
+    throw new ConfigError(name, `${name} is not an absolute path (${JSON.stringify(file)}): use one in a writable volume, e.g. ${fallback}`);
   }
   return file;
 }
@@ -270,7 +277,7 @@ export function liveness(env: Env): Liveness {
       usageCapWaitMs: integer(env, "USAGE_CAP_WAIT_MS", 900_000, 1, 24 * HOUR),
     },
     stallTimeoutMs: integer(env, "STALL_TIMEOUT_MS", 60_000, 1, HOUR),
-    heartbeatFile: heartbeatFile(env),
+    heartbeatFile: absolutePath(env, "HEARTBEAT_FILE", DEFAULT_HEARTBEAT_FILE),
   };
 }
 
@@ -288,9 +295,10 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     xRequestTimeoutMs: integer(env, "X_REQUEST_TIMEOUT_MS", 10_000, 1, HOUR),
     ruleTag: ruleTag(env),
     ...liveness(env),
-    maxPauseMs: integer(env, "MAX_PAUSE_MS", 10_000, 0, HOUR),
     maxLineBytes: integer(env, "MAX_LINE_BYTES", 1_048_576, 1024, 64 * 1_048_576),
-    queueCapacity: integer(env, "QUEUE_CAPACITY", 20_000, 25, 10_000_000),
+    queueMemoryBytes: integer(env, "QUEUE_MEMORY_BYTES", 64 * MiB, 64 * 1024, 64 * 1024 * MiB),
+    spillDir: absolutePath(env, "SPILL_DIR", DEFAULT_SPILL_DIR),
+    spillMaxBytes: integer(env, "SPILL_MAX_BYTES", 4096 * MiB, 0, 200 * 1024 * MiB),
     writeConcurrency: integer(env, "WRITE_CONCURRENCY", 8, 1, 256),
     writeRetryBaseMs: integer(env, "WRITE_RETRY_BASE_MS", 100, 1, HOUR),
     writeRetryMaxMs: integer(env, "WRITE_RETRY_MAX_MS", 10_000, 1, HOUR),

@@ -3,16 +3,16 @@ import { toItem, type PostItem } from "./item";
 import type { LineSink } from "./lineSplitter";
 import type { OwnRule } from "./ownRule";
 import { readLine } from "./post";
-import type { BoundedQueue } from "./queue";
+import type { SpillingQueue } from "./queue";
 import type { SkipLog, Stats } from "./stats";
 
 /** Where matched items go, and who hears about them. */
 export interface IntakeTargets {
-  readonly queue: BoundedQueue<PostItem>;
+  readonly queue: SpillingQueue<PostItem>;
   readonly stats: Stats;
   readonly skipLog: SkipLog;
-  /** The queue reached its capacity: pause the stream. */
-  full(): void;
+  /** Both of the queue's budgets were spent: the item was dropped (counted in the queue's `dropped`). */
+  dropped(): void;
   /** An item was queued: start writing. */
   queued(): void;
 }
@@ -40,8 +40,8 @@ export function intake(own: OwnRule, source: string, targets: IntakeTargets): Li
         stats.unmatched += 1;
       } else {
         stats.matched += 1;
-        if (!queue.push(toItem(result.post, source))) targets.full();
-        targets.queued();
+        if (queue.push(toItem(result.post, source)) === "dropped") targets.dropped();
+        else targets.queued();
       }
     },
     heartbeat() {

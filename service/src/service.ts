@@ -11,11 +11,13 @@ import type { LineSink } from "./lineSplitter";
 import type { PostItem } from "./item";
 import { errorFields, type Logger } from "./log";
 import { PeriodMetrics } from "./metrics/emf";
+import { itemBytes } from "./itemSize";
 import { OwnRule } from "./ownRule";
+import { DropLog, SpillingQueue } from "./queue";
 import { retrying, StoppedError } from "./recovery";
-import { Backpressure, BoundedQueue } from "./queue";
 import type { Redactor } from "./redact";
 import { syncRules, type RulePlan } from "./rules";
+import { DiskSpill, segmentBytesFor } from "./spill";
 import { SkipLog, Stats } from "./stats";
 import { FilteredStream, type Outcome } from "./stream";
 import { BatchWriter } from "./writer";
@@ -126,6 +128,25 @@ function beating(sink: LineSink, heartbeat: Heartbeat): LineSink {
   };
 }
 
+/**
+ * The queue's spill to disk, its directory created; undefined when `SPILL_MAX_BYTES` is 0. A disk that fails later
+ * turns the spill off: logged as an error with the items lost with it (counted as dropped).
+ */
+function openSpill(config: Config, log: Logger): DiskSpill<PostItem> | undefined {
+  if (config.spillMaxBytes === 0) return undefined;
+  const spill = new DiskSpill<PostItem>(
+    { dir: config.spillDir, maxBytes: config.spillMaxBytes, segmentBytes: segmentBytesFor(config.spillMaxBytes) },
+    { failed: (error, lost) => log.error("spill_failed", { dir: config.spillDir, lost, ...errorFields(error) }) },
+  );
+  spill.open();
+  return spill;
+}
+
+/** Where the waiting items are: the queue's fields of the `stats`, `stopping` and `posts_dropped` lines. */
+function queueFields(queue: SpillingQueue<PostItem>, spill: DiskSpill<PostItem> | undefined): Record<string, number> {
+  return { queueInMemory: queue.inMemory, queueMemoryBytes: queue.memoryBytes, spilled: spill?.length ?? 0, spillBytes: spill?.bytes ?? 0 };
+}
+
 async function run(config: Config, log: Logger, redactor: Redactor, control: Control): Promise<number> {
   log.info("start", {
     table: config.table,
@@ -157,8 +178,29 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
 
   const stats = new Stats((day) => log.info("daily_reads", { ...day }));
   const own = new OwnRule(config.ruleTag, config.filter.ruleValue);
-  const queue = new BoundedQueue<PostItem>(config.queueCapacity);
+  let spill: DiskSpill<PostItem> | undefined;
+  try {
+    spill = openSpill(config, log);
+  } catch (error) {
+    log.error("fatal", {
+      stage: "spill",
+      dir: config.spillDir,
+      ...errorFields(error),
+      fix: "set SPILL_DIR to a directory in a writable volume (the task's /tmp)",
+    });
+    return 1;
+  }
+  const queue = new SpillingQueue<PostItem>(config.queueMemoryBytes, spill, itemBytes);
   const skipLog = new SkipLog(config.skipLogIntervalMs, (fields) => log.warn("skipped", fields));
+  const drops = new DropLog(config.skipLogIntervalMs, (count, total) =>
+    log.error("posts_dropped", {
+      count,
+      total,
+      ...queueFields(queue, spill),
+      memoryBudget: config.queueMemoryBytes,
+      spillBudget: config.spillMaxBytes,
+    }),
+  );
   let fatal: (stage: string, error: unknown) => void = () => undefined;
 
   const writer = new BatchWriter(
@@ -180,20 +222,11 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         stats.retries += 1;
         if (stats.retries === 1 || stats.retries % 100 === 0) log.warn("write_retry", { reason, items, retries: stats.retries });
       },
-      took() {
-        backpressure.took();
-      },
       fatal(error) {
         fatal("write", error);
       },
     },
   );
-
-  const backpressure = new Backpressure(queue, config.maxPauseMs, config.skipLogIntervalMs, {
-    pause: () => stream.pause(),
-    resume: () => stream.resume(),
-    dropped: (count, total) => log.error("posts_dropped", { count, total, queueDepth: queue.length, capacity: queue.capacity }),
-  });
 
   const stream = new FilteredStream(
     {
@@ -206,7 +239,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     },
     {
       ...beating(
-        intake(own, config.filter.source, { queue, stats, skipLog, full: () => backpressure.full(), queued: () => writer.kick() }),
+        intake(own, config.filter.source, { queue, stats, skipLog, dropped: () => drops.dropped(queue.dropped), queued: () => writer.kick() }),
         heartbeat,
       ),
       connected() {
@@ -246,7 +279,8 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     const { snapshot, figures } = stats.endPeriod(queue.length, writer.batchesInFlight);
     const totals = { ...snapshot, dropped: queue.dropped };
     const documents = metrics.next(totals, figures, queue.takeHighWater(), snapshot.dailyReads.posts, Date.now());
-    log.info("stats", { ...snapshot, paused: stream.isPaused, dropped: queue.dropped, ...documents.stats });
+    drops.flush(queue.dropped);
+    log.info("stats", { ...snapshot, ...queueFields(queue, spill), dropped: queue.dropped, ...documents.stats });
     for (const members of documents.skippedByReason) log.info("stats_skipped", members);
   };
   const statsTimer = setInterval(logStats, config.statsIntervalMs);
@@ -258,10 +292,20 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       resolve(1);
     };
     const shutdown = (reason: string): void => {
-      log.info("stopping", { reason, queueDepth: queue.length, batchesInFlight: writer.batchesInFlight, itemsInFlight: writer.unwrittenInFlight });
+      log.info("stopping", {
+        reason,
+        queueDepth: queue.length,
+        ...queueFields(queue, spill),
+        batchesInFlight: writer.batchesInFlight,
+        itemsInFlight: writer.unwrittenInFlight,
+      });
       stream.stop();
       const deadline = setTimeout(() => {
-        log.error("stop_timeout", { timeoutMs: config.shutdownTimeoutMs, unwritten: queue.length + writer.unwrittenInFlight });
+        log.error("stop_timeout", {
+          timeoutMs: config.shutdownTimeoutMs,
+          unwritten: queue.length + writer.unwrittenInFlight,
+          ...queueFields(queue, spill),
+        });
         resolve(1);
       }, config.shutdownTimeoutMs);
       void writer.idle().then(() => {
@@ -276,8 +320,15 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     });
   });
   clearInterval(statsTimer);
-  backpressure.stop();
   logStats();
-  log.info("stopped", { exitCode: code, ...stats.snapshot(queue.length, writer.batchesInFlight, "run"), dropped: queue.dropped });
+  const unwritten = queue.length + writer.unwrittenInFlight;
+  log.info("stopped", {
+    exitCode: code,
+    ...stats.snapshot(queue.length, writer.batchesInFlight, "run"),
+    dropped: queue.dropped,
+    unwritten,
+    spillPeakBytes: spill?.peakBytes ?? 0,
+  });
+  spill?.close();
   return code;
 }

@@ -81,8 +81,6 @@ const MAX_ERROR_BODY = 4096;
 export class FilteredStream {
   private readonly splitter: LineSplitter;
   private stopped = false;
-  private paused = false;
-  private response: http.IncomingMessage | undefined;
   private request: http.ClientRequest | undefined;
   private timer: NodeJS.Timeout | undefined;
   private onStall: (() => void) | undefined;
@@ -169,31 +167,9 @@ export class FilteredStream {
     this.wake?.();
   }
 
-  /** Stops reading (the queue is full); TCP pushes back on X. The stall timer does not run meanwhile. */
-  pause(): void {
-    if (this.paused) return;
-    this.paused = true;
-    this.response?.pause();
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  /** Reads again after {@link pause}. */
-  resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    this.armStallTimer();
-    this.response?.resume();
-  }
-
-  /** True while paused by back-pressure. */
-  get isPaused(): boolean {
-    return this.paused;
-  }
-
   private armStallTimer(): void {
     const onStall = this.onStall;
-    if (onStall === undefined || this.paused) return;
+    if (onStall === undefined) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(onStall, this.options.stallTimeoutMs);
   }
@@ -231,7 +207,6 @@ export class FilteredStream {
         this.timer = undefined;
         this.onStall = undefined;
         this.onStreamDisconnect = undefined;
-        this.response = undefined;
         this.request = undefined;
         req.destroy();
         resolve(outcome);
@@ -259,7 +234,6 @@ export class FilteredStream {
           });
           return;
         }
-        this.response = res;
         openedAt = this.now();
         this.onStreamDisconnect = (problem) => {
           const cause = problem.cause ?? "dropped";
@@ -271,7 +245,6 @@ export class FilteredStream {
           });
         };
         this.splitter.reset();
-        if (this.paused) res.pause();
         this.events.connected();
         this.armStallTimer();
         res.on("data", (chunk: Buffer) => {

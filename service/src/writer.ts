@@ -7,7 +7,7 @@
 import { BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { jitteredDelay } from "./backoff";
 import type { ItemKey, PostItem } from "./item";
-import type { BoundedQueue } from "./queue";
+import type { SpillingQueue } from "./queue";
 
 /** DynamoDB's limit of items per BatchWriteItem. */
 export const BATCH_SIZE = 25;
@@ -39,8 +39,6 @@ export interface WriterEvents {
   duplicates(count: number): void;
   /** A retry after `reason` ("unprocessed" or an error name). */
   retry(reason: string, items: number): void;
-  /** Items left the queue: the reader may resume. */
-  took(): void;
   fatal(error: unknown): void;
   /** Earlier versions of edited posts deleted. @default - not reported */
   replaced?(count: number): void;
@@ -74,7 +72,7 @@ export class BatchWriter {
   /** @param sleep waits between retries. */
   constructor(
     private readonly doc: BatchSender,
-    private readonly queue: BoundedQueue<PostItem>,
+    private readonly queue: SpillingQueue<PostItem>,
     private readonly options: WriterOptions,
     private readonly events: WriterEvents,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
@@ -94,15 +92,15 @@ export class BatchWriter {
   kick(): void {
     while (!this.failed && this.inFlight < this.options.concurrency && this.queue.length > 0) {
       const batch = this.takeBatch();
-      this.events.took();
+      if (batch.length === 0) break;
       this.inFlight += 1;
       this.itemsInFlight += batch.length;
       void this.write(batch).then(() => {
         this.inFlight -= 1;
         this.kick();
-        if (this.inFlight === 0 && this.queue.length === 0) this.notifyIdle();
       });
     }
+    if (this.inFlight === 0 && this.queue.length === 0) this.notifyIdle();
   }
 
   /** Resolves when the queue is empty and no batch is in flight. */
@@ -127,6 +125,7 @@ export class BatchWriter {
     let items = 0;
     while (items < BATCH_SIZE && this.queue.length > 0) {
       const taken = this.queue.take(BATCH_SIZE - items);
+      if (taken.length === 0) break;
       items += taken.length;
       for (const item of taken) {
         const key = keyOf(item);

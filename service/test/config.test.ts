@@ -43,9 +43,19 @@ describe("configuration", () => {
     });
     expect(c.stallTimeoutMs).to.equal(60_000);
     expect(c.xRuleMaxLength).to.equal(1024);
-    expect(c.maxPauseMs).to.equal(10_000);
+    expect([c.queueMemoryBytes, c.spillDir, c.spillMaxBytes]).to.deep.equal([64 * 1024 * 1024, "/tmp/twitterstream-spill", 4 * 1024 ** 3]);
     expect(c.backfillMinutes).to.equal(undefined);
     expect(c.ruleTag).to.equal("twitterstream");
+  });
+
+  it("takes the queue's budgets and spill directory from the environment, and refuses a relative SPILL_DIR", () => {
+    const c = loadConfig({ ...BASE, QUEUE_MEMORY_BYTES: "1048576", SPILL_DIR: "/data/spill", SPILL_MAX_BYTES: "0" }, noFiles);
+    expect([c.queueMemoryBytes, c.spillDir, c.spillMaxBytes]).to.deep.equal([1_048_576, "/data/spill", 0]);
+    expect(failure({ ...BASE, SPILL_DIR: "spill" })).to.deep.equal({
+      variable: "SPILL_DIR",
+      message: 'SPILL_DIR is not an absolute path ("spill"): use one in a writable volume, e.g. /tmp/twitterstream-spill',
+    });
+    expect(failure({ ...BASE, QUEUE_MEMORY_BYTES: "1000" }).variable).to.equal("QUEUE_MEMORY_BYTES");
   });
 
   it("takes times from the environment", () => {

@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import { intake } from "../src/intake";
 import type { PostItem } from "../src/item";
+import { itemBytes } from "../src/itemSize";
 import { OwnRule } from "../src/ownRule";
 import type { MatchingRule } from "../src/post";
-import { BoundedQueue } from "../src/queue";
+import { SpillingQueue } from "../src/queue";
 import { SkipLog, Stats } from "../src/stats";
 
 const OURS: MatchingRule = { id: "100", tag: "twitterstream-dev" };
@@ -17,11 +18,11 @@ function post(id: string, text: string, matching: MatchingRule[]): string {
   });
 }
 
-function setup(capacity = 10) {
-  const queue = new BoundedQueue<PostItem>(capacity);
+function setup(memoryBudget = 1024 * 1024) {
+  const queue = new SpillingQueue<PostItem>(memoryBudget, undefined, itemBytes);
   const stats = new Stats();
   const logged: Array<Record<string, unknown>> = [];
-  const calls = { full: 0, queued: 0 };
+  const calls = { dropped: 0, queued: 0 };
   const own = new OwnRule(OURS.tag ?? "", "climate change");
   const sink = intake(own, "climate change", {
     queue,
@@ -31,7 +32,7 @@ function setup(capacity = 10) {
       (f) => logged.push(f),
       () => 0,
     ),
-    full: () => void (calls.full += 1),
+    dropped: () => void (calls.dropped += 1),
     queued: () => void (calls.queued += 1),
   });
   return { sink, queue, stats, logged, calls, own };
@@ -51,7 +52,7 @@ describe("intake", () => {
       ["3", "climate change"],
     ]);
     expect(stats.snapshot(0, 0, "run")).to.deep.include({ received: 5, matched: 2, unmatched: 1, unmatchedUsd: 0.005, skipped: 2, heartbeats: 1 });
-    expect(calls).to.deep.equal({ full: 0, queued: 2 });
+    expect(calls).to.deep.equal({ dropped: 0, queued: 2 });
   });
 
   it("knows our rule by its id too, once held, and a post without matching_rules as not ours", () => {
@@ -62,12 +63,15 @@ describe("intake", () => {
     expect(queue.take(10).map((i) => i.id)).to.deep.equal(["1"]);
   });
 
-  it("asks for a pause when the queue reaches capacity, and keeps the item", () => {
-    const { sink, queue, calls } = setup(2);
+  it("reports a post the queue could not take (memory full, no spill), and queues the next once there is room", () => {
+    const { sink, queue, calls } = setup(1);
     sink.line(post("1", "climate change", [OURS]));
     sink.line(post("2", "climate change", [OURS]));
-    expect(calls.full).to.equal(1);
-    expect(queue.length).to.equal(2);
+    expect(calls).to.deep.equal({ dropped: 1, queued: 1 });
+    expect(queue.take(10).map((i) => i.id)).to.deep.equal(["1"]);
+    sink.line(post("3", "climate change", [OURS]));
+    expect(calls).to.deep.equal({ dropped: 1, queued: 2 });
+    expect(queue.dropped).to.equal(1);
   });
 
   it("logs a skipped line with its reason and sample", () => {

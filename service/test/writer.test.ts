@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import type { BatchWriteCommand, BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { PostItem } from "../src/item";
-import { BoundedQueue } from "../src/queue";
+import { itemBytes } from "../src/itemSize";
+import { SpillingQueue } from "../src/queue";
 import { BatchWriter, type BatchSender, type WriterEvents } from "../src/writer";
 
 const TABLE = "posts";
@@ -37,13 +38,12 @@ function named(name: string): Error {
 }
 
 function run(sender: BatchSender, items: PostItem[], concurrency = 2) {
-  const queue = new BoundedQueue<PostItem>(1000);
+  const queue = new SpillingQueue<PostItem>(1024 * 1024, undefined, itemBytes);
   const seen = { stored: 0, duplicates: 0, retries: [] as string[], fatal: [] as unknown[] };
   const events: WriterEvents = {
     stored: (n) => void (seen.stored += n),
     duplicates: (n) => void (seen.duplicates += n),
     retry: (reason) => void seen.retries.push(reason),
-    took: () => undefined,
     fatal: (e) => void seen.fatal.push(e),
   };
   const writer = new BatchWriter(sender, queue, { table: TABLE, concurrency, retryBaseMs: 1, retryMaxMs: 2 }, events, () => Promise.resolve());
@@ -123,12 +123,11 @@ describe("batch writer, edited posts", () => {
     const v1 = item(1);
     const v2: PostItem = { ...item(2), user: v1.user, editOf: [v1.id], replaces: [{ user: v1.user, date: v1.date }] };
     const replaced: number[] = [];
-    const queue = new BoundedQueue<PostItem>(10);
+    const queue = new SpillingQueue<PostItem>(1024 * 1024, undefined, itemBytes);
     const events: WriterEvents = {
       stored: () => undefined,
       duplicates: () => undefined,
       retry: () => undefined,
-      took: () => undefined,
       fatal: () => undefined,
       replaced: (n) => void replaced.push(n),
     };

@@ -47,7 +47,7 @@ export function emfMembers(timestampMs: number, dimensions: Readonly<Record<stri
 
 /** The cumulative counters a period's metrics are the differences of. */
 type Totals = Pick<StatsSnapshot, "received" | "matched" | "stored" | "skipped" | "skippedByReason" | "retries" | "reconnects" | "usageCapped"> & {
-  /** Matched posts dropped by a full queue (the queue's count). */
+  /** Matched posts dropped with both of the queue's budgets spent (the queue's count). */
   readonly dropped: number;
 };
 

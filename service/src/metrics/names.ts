@@ -82,7 +82,8 @@ export const METRIC = {
     unit: "Count",
     kind: MetricKind.Delta,
     statistic: "Sum",
-    description: "Matched posts dropped because the queue stayed full longer than MAX_PAUSE_MS.",
+    description:
+      "Matched posts dropped because the queue's memory and disk budgets (QUEUE_MEMORY_BYTES, SPILL_MAX_BYTES) were both spent, or lost with a failed spill disk.",
   },
   QueueDepth: {
     unit: "Count",
