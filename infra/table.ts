@@ -18,21 +18,28 @@ import type { StackConfig } from "./config";
  */
 export function createTable(config: Pick<StackConfig, "tableName" | "deletionProtection">): aws.dynamodb.Table {
   // The posts the service keeps.
-  return new aws.dynamodb.Table("twitterStream", {
-    name: config.tableName,
-    billingMode: "PAY_PER_REQUEST",
-    hashKey: "user",
-    rangeKey: "date",
-    attributes: [
-      { name: "user", type: "S" },
-      { name: "date", type: "S" },
-      { name: "id", type: "S" },
-    ],
-    globalSecondaryIndexes: [{ name: BY_ID_INDEX, hashKey: "id", projectionType: "KEYS_ONLY" }],
-    pointInTimeRecovery: { enabled: true },
-    serverSideEncryption: { enabled: true },
-    deletionProtectionEnabled: config.deletionProtection,
-  });
+  return new aws.dynamodb.Table(
+    "twitterStream",
+    {
+      name: config.tableName,
+      billingMode: "PAY_PER_REQUEST",
+      hashKey: "user",
+      rangeKey: "date",
+      attributes: [
+        { name: "user", type: "S" },
+        { name: "date", type: "S" },
+        { name: "id", type: "S" },
+      ],
+      globalSecondaryIndexes: [{ name: BY_ID_INDEX, hashKey: "id", projectionType: "KEYS_ONLY" }],
+      pointInTimeRecovery: { enabled: true },
+      serverSideEncryption: { enabled: true },
+      deletionProtectionEnabled: config.deletionProtection,
+    },
+    // A change of the key schema replaces the table. With a name the program sets, the AWS provider asks to delete the
+    // old table first (pulumi-terraform-bridge, nameRequiresDeleteBeforeReplace), which would lose the posts when
+    // deletion protection is off. Create-before-delete instead stops on the taken name, the old table untouched.
+    { deleteBeforeReplace: false },
+  );
 }
 
 /** The index on `id` (`service/src/compliance/store.ts` names it too). */

@@ -115,3 +115,29 @@ describe("the stack's lifecycle, update after update", function () {
     expect(again.steps).to.have.length(created);
   });
 });
+
+describe("the table's key schema changed (a constant of the program, were it ever changed)", function () {
+  this.timeout(120_000);
+
+  it("the replacement stops on the table's name before the old table is deleted, with deletion protection off too", async () => {
+    const tree = copyStackTree();
+    const stack = new Lifecycle({
+      project: "twitterstream",
+      stack: "dev",
+      computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
+      answerInvoke: (token, inputs) => answerInvoke(token, inputs),
+    });
+    const settings = { ...devStackConfig(), ...Object.fromEntries(Object.entries(CREDENTIALS).map(([k, v]) => [`twitterstream:${k}`, v])) };
+    const config = { ...settings, "twitterstream:deletionProtection": "false" };
+    try {
+      expect((await stack.up(stackProgram(tree.entry), config)).failures).to.deep.equal([]);
+      const table = path.join(tree.root, "infra", "table.ts");
+      fs.writeFileSync(table, fs.readFileSync(table, "utf8").replace('rangeKey: "date"', 'rangeKey: "id"'));
+      const plan = await stack.up(stackProgram(tree.entry), config);
+      expect(plan.steps.find((s) => s.type === "aws:dynamodb/table:Table")).to.include({ op: "replace", deleteBeforeReplace: false });
+      expect(plan.failures).to.deep.equal(["aws:dynamodb/table:Table twitterStream-dev already exists"]);
+    } finally {
+      fs.rmSync(tree.root, { recursive: true, force: true });
+    }
+  });
+});

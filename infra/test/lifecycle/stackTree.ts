@@ -22,13 +22,14 @@ export function copyStackTree(): { root: string; entry: string; service: string 
 }
 
 /**
- * Runs the stack program afresh each time: `setMocks` resets Pulumi's runtime, and the program module, whose top level
- * registers the resources, is loaded again (the modules it imports hold no state of their own).
+ * Runs the stack program afresh each time, as `pulumi up` does: `setMocks` resets Pulumi's runtime, and every module of
+ * the copied tree is loaded again (a step may have edited one).
  */
 export function stackProgram(entry: string): () => void {
   const load = createRequire(__filename);
+  const root = path.dirname(path.dirname(entry));
   return () => {
-    delete load.cache[load.resolve(entry)];
+    for (const file of Object.keys(load.cache)) if (file.startsWith(root + path.sep)) delete load.cache[file];
     load(entry);
   };
 }

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { answerInvoke, computedState, fakeId, isSecretWrapped, unwrapSecrets } from "./awsFakes";
 import type { FakeRegistry } from "./fakeRegistry";
+import { stepOptions } from "./lifecycle/engine";
 import { recordRegistrations, Registration } from "./platform/registration";
 import { platformViolations } from "./platform/violations";
 
@@ -68,7 +69,7 @@ export async function mockRun(
         const registration = registrations.filter((r) => r.type === args.type && r.name === args.name).pop();
         const state =
           options.registry && args.type === "docker:index/image:Image"
-            ? { ...inputs, ...options.registry.image(args.name, inputs, registration) }
+            ? { ...inputs, ...options.registry.image(args.name, inputs, registration && stepOptions(registration)) }
             : { ...inputs, ...computedState(args.type, args.name, inputs, SCOPE) };
         resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs, id, state });
         return { id, state };

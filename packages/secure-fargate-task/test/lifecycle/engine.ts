@@ -49,6 +49,20 @@ export interface Step {
   inputs: Inputs;
 }
 
+/** The step options a registration carries: `deleteBeforeReplace` only where the program set it. */
+export function stepOptions(r: {
+  ignoreChanges: readonly string[];
+  replaceOnChanges: readonly string[];
+  deleteBeforeReplace: boolean;
+  deleteBeforeReplaceDefined: boolean;
+}): StepOptions {
+  return {
+    ignoreChanges: r.ignoreChanges,
+    replaceOnChanges: r.replaceOnChanges,
+    ...(r.deleteBeforeReplaceDefined ? { deleteBeforeReplace: r.deleteBeforeReplace } : {}),
+  };
+}
+
 /** The step the engine takes for a resource registered with `goal` inputs, whose previous inputs are `olds`. */
 export function planStep(olds: Inputs | undefined, goal: Inputs, options: StepOptions, diff: DiffRule): Step {
   if (olds === undefined) return { op: "create", changed: [], replaces: [], deleteBeforeReplace: false, inputs: goal };

@@ -4,7 +4,7 @@ import { FakeRegistry } from "../fakeRegistry";
 import { recordRegistrations, type Registration } from "../platform/registration";
 import { awsDiff } from "./awsDiff";
 import { AwsWorld } from "./awsWorld";
-import { planStep, type Inputs, type Op, type Step } from "./engine";
+import { planStep, stepOptions, type Inputs, type Op, type Step, type StepOptions } from "./engine";
 
 /** One resource's step in an update: what the engine would do, and why. */
 export interface PlannedStep {
@@ -75,33 +75,17 @@ export class Lifecycle {
           const raw = args.inputs as Inputs;
           const inputs = unwrapSecrets(raw) as Inputs;
           if (!args.custom) return { id: undefined, state: {} };
-          const old = this.state.get(urn);
-          let step: Step;
-          let outputs: Inputs;
+          let result: { step: Step; entry: Entry; exists: boolean };
           try {
-            if (args.type.startsWith("docker:")) {
-              outputs = { ...inputs, ...this.registry.image(args.name, inputs, registration) };
-              step = this.registry.steps.get(args.name)!;
-            } else {
-              step = planStep(old?.inputs, inputs, registration, awsDiff(args.type));
-              // Same and update keep what AWS generated; a create or a replacement gets new identifiers.
-              outputs = old && step.op !== "replace" ? { ...old.outputs, ...step.inputs } : this.create(args.type, args.name, step, old, failures);
-            }
+            result = this.apply(urn, args.type, args.name, inputs, stepOptions(registration), failures);
           } catch (e) {
             errors.push(e);
             throw e;
           }
-          const id = old && step.op !== "replace" ? old.id : `${args.name}-id`;
-          next.set(urn, { type: args.type, name: args.name, id, inputs: step.inputs, outputs });
-          steps.push({
-            urn,
-            type: args.type,
-            name: args.name,
-            op: step.op,
-            changed: step.changed,
-            replaces: step.replaces,
-            deleteBeforeReplace: step.deleteBeforeReplace,
-          });
+          const { step, entry, exists } = result;
+          if (exists) next.set(urn, entry);
+          steps.push(plannedStep(urn, args.type, args.name, step));
+          const { id, outputs } = entry;
           // Secret inputs stay secret in the outputs the program reads back.
           const state = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, isSecretWrapped(raw[k]) ? pulumi.secret(v) : v]));
           return { id, state };
@@ -141,17 +125,53 @@ export class Lifecycle {
     return plan(steps, failures);
   }
 
-  /** A new resource's outputs (a create, or a replacement), AWS's refusal recorded. */
-  private create(type: string, name: string, step: Step, old: Entry | undefined, failures: string[]): Inputs {
+  /**
+   * The step for one registration and the state it leaves: same and update keep what AWS generated; a create or a
+   * replacement gets new identifiers, or fails and leaves the old resource as it was (`exists` false when a
+   * delete-before-create removed it first).
+   */
+  private apply(
+    urn: string,
+    type: string,
+    name: string,
+    inputs: Inputs,
+    options: StepOptions,
+    failures: string[],
+  ): { step: Step; entry: Entry; exists: boolean } {
+    const old = this.state.get(urn);
+    if (type.startsWith("docker:")) {
+      const outputs = { ...inputs, ...this.registry.image(name, inputs, options) };
+      const step = this.registry.steps.get(name)!;
+      return { step, entry: { type, name, id: old?.id ?? `${name}-id`, inputs: step.inputs, outputs }, exists: true };
+    }
+    const step = planStep(old?.inputs, inputs, options, awsDiff(type));
+    if (old && step.op !== "replace")
+      return { step, entry: { ...old, inputs: step.inputs, outputs: { ...old.outputs, ...step.inputs } }, exists: true };
+    const created = this.create(type, name, step, old, failures);
+    if (created.outputs) return { step, entry: { type, name, id: `${name}-id`, inputs: step.inputs, outputs: created.outputs }, exists: true };
+    if (created.old === "kept") return { step, entry: old!, exists: true };
+    return { step, entry: { type, name, id: "", inputs: step.inputs, outputs: step.inputs }, exists: false };
+  }
+
+  /**
+   * A new resource's outputs (a create, or a replacement). When AWS refuses the delete or the create, the refusal is
+   * recorded and the update stops there: no outputs, and the old resource `kept`, or `gone` when a delete-before-create
+   * deleted it before the create failed.
+   */
+  private create(type: string, name: string, step: Step, old: Entry | undefined, failures: string[]): { outputs?: Inputs; old?: "kept" | "gone" } {
+    let deleted = false;
     try {
       // Delete-before-create frees the old name first; create-before-delete meets it.
-      if (old && step.deleteBeforeReplace) this.aws.delete(type, old.inputs, old.outputs);
+      if (old && step.deleteBeforeReplace) {
+        this.aws.delete(type, old.inputs, old.outputs);
+        deleted = true;
+      }
       const outputs = this.aws.create(type, name, step.inputs, (salted) => this.scope.computedState(type, salted, step.inputs));
       if (old && !step.deleteBeforeReplace) this.aws.delete(type, old.inputs, old.outputs);
-      return { ...step.inputs, ...outputs };
+      return { outputs: { ...step.inputs, ...outputs } };
     } catch (e) {
       failures.push((e as Error).message);
-      return { ...step.inputs, ...this.scope.computedState(type, name, step.inputs) };
+      return { old: old && !deleted ? "kept" : "gone" };
     }
   }
 
@@ -168,6 +188,10 @@ export class Lifecycle {
     if (entry.type === "aws:ecr/repository:Repository") this.registry.deleteRepository(String(entry.outputs.repositoryUrl));
     steps.push({ urn, type: entry.type, name: entry.name, op: "delete", changed: [], replaces: [], deleteBeforeReplace: false });
   }
+}
+
+function plannedStep(urn: string, type: string, name: string, step: Step): PlannedStep {
+  return { urn, type, name, op: step.op, changed: step.changed, replaces: step.replaces, deleteBeforeReplace: step.deleteBeforeReplace };
 }
 
 /** The URN the engine gives a registration (the mock monitor's form: the parent's type, then the resource's). */

@@ -13,6 +13,8 @@ export interface Registration {
   /** The properties as the SDK serialized them: assets and archives keep their paths. */
   serialized: Record<string, unknown>;
   deleteBeforeReplace: boolean;
+  /** Whether the program set `deleteBeforeReplace` (else the provider decides). */
+  deleteBeforeReplaceDefined: boolean;
   /** The parent's URN ("" for none). */
   parent: string;
   /** URNs of the resources it depends on (`dependsOn` and the resources its inputs come from). */
@@ -29,6 +31,7 @@ interface RegisterRequest {
   getName(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDeletebeforereplace(): boolean;
+  getDeletebeforereplacedefined(): boolean;
   getParent(): string;
   getDependenciesList(): string[];
   getIgnorechangesList(): string[];
@@ -47,6 +50,7 @@ export function recordRegistrations(into: Registration[]): void {
       name: req.getName(),
       serialized: req.getObject()?.toJavaScript() ?? {},
       deleteBeforeReplace: req.getDeletebeforereplace(),
+      deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
       parent: req.getParent(),
       dependencies: req.getDependenciesList(),
       ignoreChanges: req.getIgnorechangesList(),

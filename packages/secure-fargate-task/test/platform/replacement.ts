@@ -1,8 +1,11 @@
 /**
  * Every child that carries a physical name we set, the inputs whose change makes the provider replace it, and how a
- * replacement avoids colliding with the name it replaces. Pulumi replaces create-before-delete by default: a new
- * resource with the old resource's fixed name fails ("already exists") before the old one is deleted. Resources we let
- * Pulumi auto-name (`<logical name>-<random>`) never collide and are not listed.
+ * replacement avoids colliding with the name it replaces. Pulumi replaces create-before-delete by default, but the AWS
+ * provider asks for delete-before-create when the program sets the resource's name and keeps it
+ * (pulumi-terraform-bridge `nameRequiresDeleteBeforeReplace`): the old resource goes first, then the new one takes its
+ * name. `deleteBeforeReplace: false` keeps create-before-delete, where the new one fails ("already exists") before the
+ * old one is touched. Resources we let Pulumi auto-name (`<logical name>-<random>`) never collide and are not listed.
+ * test/lifecycle/ plays these rules out across updates.
  *
  * Sources: terraform-provider-aws (bridged by @pulumi/aws), the resource's schema, `ForceNew: true` attributes.
  */
@@ -119,7 +122,7 @@ export const REPLACEMENT: readonly ReplacementEntry[] = [
     nameFields: ["name"],
     replacedBy: ["name", "hashKey", "rangeKey"],
     strategy: "fails safe, keeps the data",
-    why: "The stack's table holds the stored posts: its key schema is a constant of the program, agreed with the service. Were it ever changed, create-before-delete stops on the taken name before the old table is touched; deleteBeforeReplace or a new name would lose or orphan the posts.",
+    why: "The stack's table holds the stored posts: its key schema is a constant of the program, agreed with the service. Were it ever changed, create-before-delete stops on the taken name before the old table is touched; deleteBeforeReplace or a new name would lose or orphan the posts. The provider asks for delete-before-create when the program names the resource (pulumi-terraform-bridge nameRequiresDeleteBeforeReplace), so the table sets `deleteBeforeReplace: false` (infra/test/lifecycle/stack.test.ts).",
     source: "internal/service/dynamodb/table.go (resourceTable)",
   },
 ];
