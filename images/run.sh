@@ -71,6 +71,7 @@ cleanup() {
     # What the engine leaves mounted under its folders (its network namespace file), deepest first.
     awk -v dir="$tmp/" 'index($2, dir) == 1 { print $2 }' /proc/mounts | sort -r | xargs -r -n1 umount -l
     rm -rf "$tmp"
+    say "stopped the engine and removed $tmp"
   fi
   exit "$code"
 }
