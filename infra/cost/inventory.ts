@@ -35,7 +35,7 @@ export const TYPE_BILLING: Readonly<Record<string, Billing>> = {
   "aws:ecr/repository:Repository": Billing.Priced,
   "aws:ecr/lifecyclePolicy:LifecyclePolicy": Billing.Free,
   "docker:index/image:Image": Billing.Free, // its storage is the repository's
-  "pulumi-nodejs:dynamic:Resource": Billing.Free,
+  "time:index/sleep:Sleep": Billing.Free, // a wait in the time provider, no AWS resource
   "aws:cloudwatch/metricAlarm:MetricAlarm": Billing.Priced,
   "aws:cloudwatch/dashboard:Dashboard": Billing.Priced,
   "aws:cloudwatch/eventRule:EventRule": Billing.Free, // AWS service events on the default bus are free

@@ -14,11 +14,16 @@ export const CORE_ROWS: readonly PermissionRow[] = [
     sources: [pulumiSource("pulumi", "sdk/nodejs/resource.ts")],
   },
   {
-    token: "pulumi-nodejs:dynamic:Resource",
+    token: "time:index/sleep:Sleep",
     kind: "resource",
     ...NO_ACTIONS,
-    note: "The component's IAM propagation wait: a sleep in the Pulumi host after the roles or their policies change, no AWS call.",
-    sources: [pulumiSource("pulumi", "sdk/nodejs/dynamic/index.ts")],
+    note: "The component's IAM propagation wait: the time provider sleeps after the roles or their policies change, no AWS call.",
+    sources: [
+      {
+        title: "terraform-provider-time internal/provider/resource_time_sleep.go",
+        url: "https://github.com/hashicorp/terraform-provider-time/blob/main/internal/provider/resource_time_sleep.go",
+      },
+    ],
   },
   {
     token: "aws:kms/key:Key",

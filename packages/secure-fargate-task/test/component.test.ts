@@ -32,7 +32,7 @@ describe("SecureFargateTask under mocks", () => {
         "aws:secretsmanager/secret:Secret app-secrets",
         "aws:secretsmanager/secretVersion:SecretVersion app-secrets-version",
         "docker:index/image:Image app-image",
-        "pulumi-nodejs:dynamic:Resource app-iam-propagation",
+        "time:index/sleep:Sleep app-iam-propagation",
       ].sort(),
     );
     for (const child of r.resources.filter((c) => c.type !== "secure-fargate-task:index:SecureFargateTask")) {

@@ -1,29 +1,70 @@
 import { expect } from "chai";
-import { IAM_PROPAGATION_SECONDS, mustWaitAgain } from "../src/iam/iamPropagation";
+import { IAM_PROPAGATION_SECONDS, sleepDuration } from "../src/iam/iamPropagation";
+import { ACCOUNT, REGION, type MockRun } from "./mocks";
 import { runComponent } from "./runComponent";
 
+const SLEEP = "time:index/sleep:Sleep";
+
+/** The registration (URN and dependencies) of a resource. */
+function registration(run: MockRun, type: string, name: string) {
+  const found = run.registrations.find((r) => r.type === type && r.name === name);
+  if (!found) throw new Error(`no registration of ${type} ${name}`);
+  return found;
+}
+
+function urnOf(run: MockRun, name: string): string {
+  return run.resources.find((r) => r.name === name)!.urn;
+}
+
 describe("IAM propagation before ECS relies on the roles", () => {
-  it("registers the task definition and the service only after a wait that follows the roles and their policies", async () => {
-    const { run } = await runComponent();
-    const wait = run.get("pulumi-nodejs:dynamic:Resource", "app-iam-propagation");
-    expect(wait.inputs.seconds).to.equal(IAM_PROPAGATION_SECONDS);
-    const triggers = wait.inputs.triggers as string[];
-    const roleArns = run.ofType("aws:iam/role:Role").map((r) => String(r.state.arn));
-    expect(triggers).to.include.members(roleArns);
-    expect(triggers).to.include(String(run.get("aws:iam/rolePolicy:RolePolicy", "app-execution-policy").inputs.policy));
-    const urnOf = (type: string, name: string) => run.registrations.find((r) => r.type === type && r.name === name);
-    const waitUrn = run.resources.find((r) => r.name === "app-iam-propagation")!.urn;
+  it("registers the task definition and the service only after a time provider Sleep that follows the roles and their policies", async () => {
+    const { run } = await runComponent({
+      taskRolePolicyStatements: [
+        { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [`arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/tweets`] },
+      ],
+    });
+    const wait = run.get(SLEEP, "app-iam-propagation");
+    expect(wait.inputs.createDuration).to.equal(`${IAM_PROPAGATION_SECONDS}s`);
+    const triggers = wait.inputs.triggers as Record<string, string>;
+    expect(triggers.executionRole).to.equal(run.get("aws:iam/role:Role", "app-execution-role").state.arn);
+    expect(triggers.taskRole).to.equal(run.get("aws:iam/role:Role", "app-task-role").state.arn);
+    expect(triggers.executionPolicy).to.equal(run.get("aws:iam/rolePolicy:RolePolicy", "app-execution-policy").inputs.policy);
+    expect(triggers.taskPolicy).to.equal(run.get("aws:iam/rolePolicy:RolePolicy", "app-task-policy").inputs.policy);
+    const waitUrn = urnOf(run, "app-iam-propagation");
     expect(waitUrn).to.match(/::app-iam-propagation$/);
-    expect(urnOf("aws:ecs/taskDefinition:TaskDefinition", "app-task")!.dependencies).to.include(waitUrn);
-    expect(urnOf("aws:ecs/service:Service", "app-service")!.dependencies).to.include(waitUrn);
-    const policyUrn = run.resources.find((r) => r.name === "app-execution-policy")!.urn;
-    expect(urnOf("pulumi-nodejs:dynamic:Resource", "app-iam-propagation")!.dependencies).to.include(policyUrn);
+    expect(registration(run, "aws:ecs/taskDefinition:TaskDefinition", "app-task").dependencies).to.include(waitUrn);
+    expect(registration(run, "aws:ecs/service:Service", "app-service").dependencies).to.include(waitUrn);
+    expect(registration(run, SLEEP, "app-iam-propagation").dependencies).to.include.members([
+      urnOf(run, "app-execution-policy"),
+      urnOf(run, "app-task-policy"),
+    ]);
   });
 
-  it("waits again only when a role or a policy changes", () => {
-    const state = { triggers: ["arn:aws:iam::1:role/a", '{"Statement":[]}'], seconds: 15 };
-    expect(mustWaitAgain(state, { ...state, triggers: [...state.triggers] })).to.equal(false);
-    expect(mustWaitAgain(state, { ...state, triggers: ["arn:aws:iam::1:role/a", '{"Statement":[{}]}'] })).to.equal(true);
-    expect(mustWaitAgain(state, { ...state, seconds: 30 })).to.equal(true);
+  it("without a task policy, follows the roles and the execution policy only", async () => {
+    const { run } = await runComponent();
+    expect(Object.keys(run.get(SLEEP, "app-iam-propagation").inputs.triggers as object).sort()).to.deep.equal([
+      "executionPolicy",
+      "executionRole",
+      "taskRole",
+    ]);
+  });
+
+  it("runs a schedule only after its own role and policy have had the wait", async () => {
+    const { run } = await runComponent({ runMode: "task", schedule: { expression: "rate(1 day)" } });
+    const wait = run.get(SLEEP, "app-schedule-iam-propagation");
+    expect(wait.inputs.triggers).to.deep.equal({
+      role: run.get("aws:iam/role:Role", "app-schedule-role").state.arn,
+      policy: run.get("aws:iam/rolePolicy:RolePolicy", "app-schedule-policy").inputs.policy,
+    });
+    expect(registration(run, "aws:scheduler/schedule:Schedule", "app-schedule").dependencies).to.include(
+      urnOf(run, "app-schedule-iam-propagation"),
+    );
+  });
+
+  it("writes the wait as terraform-provider-time's create_duration accepts it, and refuses a length it would not", () => {
+    // resource_time_sleep.go: ^[0-9]+(\.[0-9]+)?(ms|s|m|h)$
+    expect(sleepDuration(15)).to.match(/^[0-9]+(\.[0-9]+)?(ms|s|m|h)$/);
+    expect(() => sleepDuration(0)).to.throw(/0 seconds; use a positive whole number/);
+    expect(() => sleepDuration(1.5)).to.throw(/1.5 seconds/);
   });
 });

@@ -1,49 +1,40 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as time from "@pulumiverse/time";
 
 /**
  * How long to let IAM propagate a new or changed role or policy before ECS relies on it. IAM has one control plane
  * and replicates each change to its data planes, "which can take some time"; AWS asks that changes be verified before
  * workflows depend on them.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency
- * Without the wait, the provider's `RegisterTaskDefinition` (which it does not retry) can fail with `iam:PassRole`
- * AccessDenied on a role created in the same second (terraform-aws-modules/terraform-aws-ecs#414), and the first
- * task can fail with "ECS was unable to assume the role" (pulumi/pulumi-awsx#927).
+ *
+ * The AWS provider does not wait on the paths the task's roles take: terraform-provider-aws'
+ * `resourceTaskDefinitionCreate` (internal/service/ecs/task_definition.go) calls `RegisterTaskDefinition` once, without
+ * retry, and can fail with `iam:PassRole` AccessDenied on a role created in the same second
+ * (terraform-aws-modules/terraform-aws-ecs#414); `retryServiceCreate` (internal/service/ecs/service.go) retries
+ * `CreateService` only on the *service* role and service-linked role messages, not on the task's roles, and the first
+ * task can fail with "ECS was unable to assume the role" (pulumi/pulumi-awsx#927). The schedule's path is covered for
+ * the role's trust only: `retryWhenIAMNotPropagated` (internal/service/scheduler/schedule.go) retries `CreateSchedule`
+ * and `UpdateSchedule` for 2 minutes while Scheduler cannot assume the role, but not its permissions policy.
  */
 export const IAM_PROPAGATION_SECONDS = 15;
 
-/** The wait's inputs: what, when it changes, must propagate again, and for how long to wait. */
-export interface PropagationState {
-  /** The roles' ARNs and their policy documents. */
-  triggers: string[];
-  seconds: number;
+/**
+ * The wait's length in the time provider's format: terraform-provider-time `resource_time_sleep.go` validates
+ * `create_duration` against `^[0-9]+(\.[0-9]+)?(ms|s|m|h)$` and parses it with Go's `time.ParseDuration`.
+ */
+export function sleepDuration(seconds: number): string {
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`IAM propagation wait: ${seconds} seconds; use a positive whole number`);
+  return `${seconds}s`;
 }
-
-/** Whether the wait must run again: a role or a policy changed, or the wait's length. */
-export function mustWaitAgain(olds: Partial<PropagationState>, news: Partial<PropagationState>): boolean {
-  return JSON.stringify(olds.triggers ?? []) !== JSON.stringify(news.triggers ?? []) || olds.seconds !== news.seconds;
-}
-
-/** Runs in the Pulumi engine's Node host at deployment: sleeps on create and on every change of the triggers. */
-const waitProvider: pulumi.dynamic.ResourceProvider<PropagationState, PropagationState> = {
-  async create(inputs) {
-    await new Promise((resolve) => setTimeout(resolve, inputs.seconds * 1000));
-    return { id: "iam-propagation", outs: inputs };
-  },
-  async diff(_id, olds, news) {
-    return { changes: mustWaitAgain(olds, news) };
-  },
-  async update(_id, _olds, news) {
-    await new Promise((resolve) => setTimeout(resolve, news.seconds * 1000));
-    return { outs: news };
-  },
-};
 
 /**
- * A wait between the task's roles and policies and what ECS does with them (registering the task definition, starting
- * tasks): it runs when a role or a policy is created or changed, and costs nothing when neither changes.
+ * A wait between roles and policies and what AWS does with them (registering the task definition, starting tasks,
+ * running a schedule): a `time:index/sleep:Sleep` of the time provider (pulumiverse/pulumi-time, a bridge of
+ * terraform-provider-time), a plugin any Pulumi language loads from the plugin cache, unlike a dynamic resource, whose
+ * provider runs from the program's own node_modules (pulumi/pulumi#5455). Its `triggers` (the roles' ARNs and policy
+ * documents) force a replacement when one changes (`mapplanmodifier.RequiresReplace` in resource_time_sleep.go), and the
+ * replacement sleeps again; when none changes it costs nothing.
  */
-export class IamPropagation extends pulumi.dynamic.Resource {
-  constructor(name: string, triggers: pulumi.Input<string>[], opts: pulumi.CustomResourceOptions) {
-    super(waitProvider, name, { triggers, seconds: IAM_PROPAGATION_SECONDS }, opts);
-  }
+export function iamPropagation(name: string, triggers: Record<string, pulumi.Input<string>>, opts: pulumi.CustomResourceOptions): time.Sleep {
+  return new time.Sleep(name, { createDuration: sleepDuration(IAM_PROPAGATION_SECONDS), triggers }, opts);
 }

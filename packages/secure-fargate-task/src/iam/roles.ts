@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatementArgs } from "../args";
 import type { ChildContext } from "../context";
 import { secretReadStatements } from "./grants";
-import { IamPropagation } from "./iamPropagation";
+import { iamPropagation } from "./iamPropagation";
 import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
 import type { ResolvedSecret } from "../secrets/sources";
@@ -51,52 +51,55 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     { description: `ECS task execution role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
-  const policies: aws.iam.RolePolicy[] = [
-    new aws.iam.RolePolicy(
-      `${ctx.name}-execution-policy`,
-      {
-        role: executionRole.id,
-        policy: pulumi
-          .all([ctx.scope, inputs.repositoryArns, inputs.logGroupArn, inputs.agentSecrets])
-          .apply(([s, repositoryArns, logGroupArn, read]) =>
-            JSON.stringify(executionRolePolicy({ repositoryArns, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
-          ),
-      },
-      opts,
-    ),
-  ];
+  const executionPolicy = new aws.iam.RolePolicy(
+    `${ctx.name}-execution-policy`,
+    {
+      role: executionRole.id,
+      policy: pulumi
+        .all([ctx.scope, inputs.repositoryArns, inputs.logGroupArn, inputs.agentSecrets])
+        .apply(([s, repositoryArns, logGroupArn, read]) =>
+          JSON.stringify(executionRolePolicy({ repositoryArns, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
+        ),
+    },
+    opts,
+  );
   const taskRole = new aws.iam.Role(
     `${ctx.name}-task-role`,
     { description: `ECS task role of ${ctx.names.label}`, assumeRolePolicy: trust, tags: ctx.tags },
     opts,
   );
-  if (inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs || inputs.exec) {
-    policies.push(
-      new aws.iam.RolePolicy(
-        `${ctx.name}-task-policy`,
-        {
-          role: taskRole.id,
-          policy: pulumi
-            .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope, inputs.logGroupArn, inputs.exec?.kmsKeyArn])
-            .apply(([statements, files, efs, s, logGroupArn, execKey]) =>
-              JSON.stringify(
-                policyDocument([
-                  ...statements.map(compactStatement),
-                  ...secretReadStatements(files, "init", s),
-                  ...efsMountStatements(efs, s),
-                  ...(execKey === undefined ? [] : execStatements(logGroupArn, execKey)),
-                ]),
+  const taskPolicy =
+    inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs || inputs.exec
+      ? new aws.iam.RolePolicy(
+          `${ctx.name}-task-policy`,
+          {
+            role: taskRole.id,
+            policy: pulumi
+              .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope, inputs.logGroupArn, inputs.exec?.kmsKeyArn])
+              .apply(([statements, files, efs, s, logGroupArn, execKey]) =>
+                JSON.stringify(
+                  policyDocument([
+                    ...statements.map(compactStatement),
+                    ...secretReadStatements(files, "init", s),
+                    ...efsMountStatements(efs, s),
+                    ...(execKey === undefined ? [] : execStatements(logGroupArn, execKey)),
+                  ]),
+                ),
               ),
-            ),
-        },
-        opts,
-      ),
-    );
-  }
+          },
+          opts,
+        )
+      : undefined;
   // ECS must not rely on a role or policy IAM has not propagated yet.
-  const ready = new IamPropagation(`${ctx.name}-iam-propagation`, [executionRole.arn, taskRole.arn, ...policies.map((p) => p.policy)], {
-    parent: ctx.parent,
-    dependsOn: policies,
-  });
+  const ready = iamPropagation(
+    `${ctx.name}-iam-propagation`,
+    {
+      executionRole: executionRole.arn,
+      taskRole: taskRole.arn,
+      executionPolicy: executionPolicy.policy,
+      ...(taskPolicy === undefined ? {} : { taskPolicy: taskPolicy.policy }),
+    },
+    { parent: ctx.parent, dependsOn: taskPolicy === undefined ? [executionPolicy] : [executionPolicy, taskPolicy] },
+  );
   return { executionRole, taskRole, ready };
 }

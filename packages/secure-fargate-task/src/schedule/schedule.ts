@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import { createDeadLetterQueue } from "../deadLetter/queue";
-import { IamPropagation } from "../iam/iamPropagation";
+import { iamPropagation } from "../iam/iamPropagation";
 import type { ResolvedNetwork } from "../network/network";
 import { runTaskPolicy, schedulerTrustPolicy } from "./policies";
 import type { ScheduleSettings } from "./validateSchedule";
@@ -61,7 +61,11 @@ export function createSchedule(
       ),
   });
   // Scheduler assumes the role at each run: it must have propagated before the first one.
-  const ready = new IamPropagation(`${ctx.name}-schedule-iam-propagation`, [role.arn, policy.policy], { parent: ctx.parent, dependsOn: [policy] });
+  const ready = iamPropagation(
+    `${ctx.name}-schedule-iam-propagation`,
+    { role: role.arn, policy: policy.policy },
+    { parent: ctx.parent, dependsOn: [policy] },
+  );
   const window = settings.flexibleTimeWindowMinutes;
   return new aws.scheduler.Schedule(
     `${ctx.name}-schedule`,

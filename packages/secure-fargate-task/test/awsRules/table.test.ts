@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as docker from "@pulumi/docker";
 import { rootPulumiStackTypeName } from "@pulumi/pulumi/runtime/stack";
+import * as time from "@pulumiverse/time";
 import { expect } from "chai";
 import { allRules, checkAwsRules, checkResource, resolve } from "./check";
 import type { Rule } from "./rules";
@@ -27,6 +28,8 @@ type Example = [ok: unknown, bad: unknown];
  * documents share their rules whatever field holds them).
  */
 const EXAMPLES: Record<string, Example> = {
+  // the time provider's Sleep (terraform-provider-time resource_time_sleep.go)
+  "time:index/sleep:Sleep createDuration": ["15s", "15 seconds"],
   // tags (every taggable type)
   "tags.{key}": ["cost-center:team/a", "aws:reserved"],
   "tags.*": ["Cloud Computing 42", "it's"],
@@ -396,8 +399,8 @@ describe("AWS input rules table", () => {
     };
     const fake = Object.keys(AWS_RULES).filter((token) => {
       if (token === rootPulumiStackTypeName) return false;
-      // A dynamic resource's type: `pulumi-nodejs:dynamic:` and the class name given to dynamic.Resource (default "Resource").
-      if (token.startsWith("pulumi-nodejs:dynamic:")) return token !== "pulumi-nodejs:dynamic:Resource";
+      if (token.startsWith("time:"))
+        return (time as unknown as Record<string, { __pulumiType?: string }>)[token.split(":")[2]]?.__pulumiType !== token;
       if (token.startsWith("secure-fargate-task:")) return !component.includes(`"${token}"`);
       const [pkg, mod, cls] = token.split(":") as [string, string, string];
       if (pkg === "docker") return (docker as unknown as Record<string, { __pulumiType?: string }>)[cls]?.__pulumiType !== token;

@@ -495,9 +495,15 @@ function vpcSecurityGroupRuleRules(operation: string): Rule[] {
 export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
   "secure-fargate-task:index:SecureFargateTask": { rules: [], note: "the component itself: no AWS inputs" },
   "pulumi:pulumi:Stack": { rules: [], note: "the stack resource: no AWS inputs" },
-  "pulumi-nodejs:dynamic:Resource": {
-    rules: [],
-    note: "the IAM propagation wait (src/iam/iamPropagation.ts): runs in the Pulumi host, sends nothing to AWS",
+  "time:index/sleep:Sleep": {
+    rules: [
+      {
+        path: "createDuration",
+        checks: [{ kind: "pattern", pattern: /[0-9]+(\.[0-9]+)?(ms|s|m|h)/, what: "a duration such as 15s" }],
+        source: { code: "terraform-provider-time internal/provider/resource_time_sleep.go / create_duration stringvalidator.RegexMatches" },
+      },
+    ],
+    note: "the IAM propagation wait (src/iam/iamPropagation.ts): the time provider sleeps, sends nothing to AWS",
   },
 
   "aws:ec2/securityGroup:SecurityGroup": {

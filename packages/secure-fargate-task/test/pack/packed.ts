@@ -35,7 +35,7 @@ export function packedPackage(): Packed {
   fs.mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["xzf", path.join(out, result.filename), "-C", installed, "--strip-components=1"]);
   // The peers, as the consumer's own install would provide them.
-  fs.symlinkSync(path.join(WORKSPACE_MODULES, "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
+  for (const scope of ["@pulumi", "@pulumiverse"]) fs.symlinkSync(path.join(WORKSPACE_MODULES, scope), path.join(consumer, "node_modules", scope));
   fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.ts" }));
   fs.writeFileSync(path.join(consumer, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
   packed = { filename: result.filename, files: result.files.map((f) => f.path), consumer, installed };
