@@ -52,6 +52,8 @@ export async function mockRun(
     registry?: FakeRegistry;
     /** Answers to invokes that replace the usual ones, by token: an account unlike the default one. */
     answers?: Record<string, Record<string, unknown>>;
+    /** Invokes that fail as the provider would, by token: the error's message. The program must handle them. */
+    refusals?: Record<string, string>;
   } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
@@ -76,6 +78,10 @@ export async function mockRun(
       },
       call: (args) => {
         invokes.push(args.token);
+        const refusal = options.refusals?.[args.token];
+        // As the engine fails an invoke: a gRPC error whose `details` the SDK makes the program's Error
+        // (@pulumi/pulumi runtime/invoke.js: `innerReject(new Error(err.details))`).
+        if (refusal !== undefined) throw Object.assign(new Error(refusal), { details: refusal });
         try {
           const answer = options.answers?.[args.token];
           if (answer) return answer;

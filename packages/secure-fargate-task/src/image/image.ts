@@ -6,6 +6,7 @@ import type { ChildContext } from "../context";
 import type { ImagePlatform } from "../args";
 import { keyedRepositoryName } from "../names";
 import { lifecyclePolicy } from "../iam/policies";
+import { listedImages } from "./listedImages";
 
 /** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
 export const TAG_PREFIXES = { app: "src-", init: "init-" } as const;
@@ -48,10 +49,13 @@ export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string
     { parent: ctx.parent },
   );
   const token = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: ctx.parent });
-  // Looked up once the repository exists (its name is an output), so a new repository is never looked up before it is made.
-  const images = aws.ecr
-    .getImagesOutput({ repositoryName: repository.name, registryId: repository.registryId }, { parent: ctx.parent })
-    .imageIds.apply((ids) => ids.map((id) => ({ imageTag: id.imageTag, imageDigest: id.imageDigest })));
+  // Looked up once the repository exists (its name is an output), so a new repository is never looked up before it is
+  // made. A repository deleted outside Pulumi fails with what to run (listedImages).
+  const images = pulumi
+    .all([repository.name, repository.registryId])
+    .apply(([repositoryName, registryId]) =>
+      listedImages(aws.ecr.getImages({ repositoryName, registryId }, { parent: ctx.parent }), repositoryName),
+    );
   return { repository, token, images };
 }
 
