@@ -29,6 +29,19 @@ export const FORCE_NEW: readonly ForceNew[] = [
     inputs: ["cluster", "deploymentController", "iamRole", "launchType", "name", "schedulingStrategy"],
     source: "internal/service/ecs/service.go (ResourceService)",
   },
+  {
+    type: "aws:iam/rolePolicy:RolePolicy",
+    // `policy` is updated in place (PutRolePolicy).
+    inputs: ["name", "namePrefix", "role"],
+    source: "internal/service/iam/role_policy.go (resourceRolePolicy)",
+  },
+  {
+    // Not AWS: the time provider's Sleep (the IAM propagation wait), bridged from terraform-provider-time the same way.
+    type: "time:index/sleep:Sleep",
+    // `create_duration` and `destroy_duration` are updated in place ("Updating this value by itself will not trigger a delay").
+    inputs: ["triggers"],
+    source: "terraform-provider-time internal/provider/resource_time_sleep.go (triggers: mapplanmodifier.RequiresReplace)",
+  },
 ];
 
 /**
