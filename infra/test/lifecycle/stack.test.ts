@@ -13,6 +13,12 @@ import { copyStackTree, devStackConfig, stackProgram } from "./stackTree";
 
 /** What `pulumi config set --secret` stored for the four credentials the stack requires. */
 const CREDENTIALS = { consumerKey: "ck-1", consumerSecretKey: "cs-1", accessToken: "at-1", accessTokenSecret: "as-1" };
+const SECRET_KEYS = Object.keys(CREDENTIALS).map((k) => `twitterstream:${k}`);
+
+/** Stack config as `pulumi config` hands it to the program: project keys namespaced, provider keys (`aws:`) as they are. */
+function namespaced(settings: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k.includes(":") ? k : `twitterstream:${k}`, v]));
+}
 
 const IMAGE_CHANGE = [
   "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
@@ -31,9 +37,7 @@ describe("the stack's lifecycle, update after update", function () {
     answerInvoke: (token, inputs) => answerInvoke(token, inputs),
   });
   let settings: Record<string, string> = { ...devStackConfig(), ...CREDENTIALS };
-  const secretKeys = Object.keys(CREDENTIALS).map((k) => `twitterstream:${k}`);
-  const up = (): Promise<Plan> =>
-    stack.up(program, Object.fromEntries(Object.entries(settings).map(([k, v]) => [k.includes(":") ? k : `twitterstream:${k}`, v])), secretKeys);
+  const up = (): Promise<Plan> => stack.up(program, namespaced(settings), SECRET_KEYS);
   const source = path.join(tree.service, "src", "log.ts");
   const original = fs.readFileSync(source, "utf8");
   let created = 0;
@@ -115,6 +119,42 @@ describe("the stack's lifecycle, update after update", function () {
   });
 });
 
+describe("the stack's lifecycle with the private network and credentials delivered as files", function () {
+  this.timeout(300_000);
+  const tree = copyStackTree();
+  const program = stackProgram(tree.entry);
+  const stack = new Lifecycle({
+    project: "twitterstream",
+    stack: "dev",
+    computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
+    answerInvoke: (token, inputs) => answerInvoke(token, inputs),
+  });
+  let settings: Record<string, string> = { ...devStackConfig(), network: "private", secretDelivery: "files", ...CREDENTIALS };
+  const up = (): Promise<Plan> => stack.up(program, namespaced(settings), SECRET_KEYS);
+
+  after(() => fs.rmSync(tree.root, { recursive: true, force: true }));
+
+  it("first up creates both images; the next up changes nothing", async () => {
+    const first = await up();
+    expect(first.failures).to.deep.equal([]);
+    expect(first.steps.filter((s) => s.type === "docker:index/image:Image").map((s) => `${s.op} ${s.name}`)).to.deep.equal([
+      "create twitterstream-image",
+      "create twitterstream-init-image",
+    ]);
+    expect((await up()).changes).to.deep.equal([]);
+  });
+
+  it("a new credential: only the secret version, the task definition and the service; then zero changes", async () => {
+    settings = { ...settings, accessToken: "at-2" };
+    expect((await up()).changes).to.deep.equal([
+      "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
+      "replace aws:secretsmanager/secretVersion:SecretVersion twitterstream-secrets-version",
+      "update aws:ecs/service:Service twitterstream-service",
+    ]);
+    expect((await up()).changes).to.deep.equal([]);
+  });
+});
+
 describe("the table's key schema changed (a constant of the program, were it ever changed)", function () {
   this.timeout(120_000);
 
@@ -126,8 +166,7 @@ describe("the table's key schema changed (a constant of the program, were it eve
       computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
       answerInvoke: (token, inputs) => answerInvoke(token, inputs),
     });
-    const settings = { ...devStackConfig(), ...Object.fromEntries(Object.entries(CREDENTIALS).map(([k, v]) => [`twitterstream:${k}`, v])) };
-    const config = { ...settings, "twitterstream:deletionProtection": "false" };
+    const config = namespaced({ ...devStackConfig(), ...CREDENTIALS, deletionProtection: "false" });
     try {
       expect((await stack.up(stackProgram(tree.entry), config)).failures).to.deep.equal([]);
       const table = path.join(tree.root, "infra", "table.ts");

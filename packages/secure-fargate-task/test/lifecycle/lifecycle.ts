@@ -74,7 +74,8 @@ export class Lifecycle {
           const urn = urnOf(registration, this.scope);
           const raw = args.inputs as Inputs;
           const inputs = unwrapSecrets(raw) as Inputs;
-          if (!args.custom) return { id: undefined, state: {} };
+          // A component has no provider and no step; a remote one (awsx's) still hands the program its outputs.
+          if (!args.custom) return { id: undefined, state: { ...inputs, ...this.scope.computedState(args.type, args.name, inputs) } };
           let result: { step: Step; entry: Entry; exists: boolean };
           try {
             result = this.apply(urn, args.type, args.name, inputs, stepOptions(registration), failures);
