@@ -1,4 +1,4 @@
-/** The benchmark's load, shared by its processes: the same generated posts, the same items. */
+/** The benchmark's loads, shared by its processes: the same generated posts, the same items. */
 import { containsPhrase, generatePostStream } from "../src/dev/generator";
 import type { FakePost } from "../src/dev/fakePost";
 import { toItem, type PostItem } from "../src/item";
@@ -11,9 +11,14 @@ export interface Load {
   readonly seed: number;
 }
 
-/** The load of `npm run bench`: BENCH_POSTS posts (default 100,000), half of them matching. */
+/** The load of `npm run bench`'s main run: BENCH_POSTS posts (default 100,000), half of them matching. */
 export function benchLoad(env: NodeJS.ProcessEnv): Load {
   return { posts: Number(env["BENCH_POSTS"] ?? 100_000), matchRatio: 0.5, pattern: "climate change", seed: 42 };
+}
+
+/** The slow-DynamoDB run's load: a burst of BENCH_SLOW_POSTS matching posts (default 60,000, the issue's run). */
+export function slowLoad(env: NodeJS.ProcessEnv): Load {
+  return { posts: Number(env["BENCH_SLOW_POSTS"] ?? 60_000), matchRatio: 1, pattern: "climate change", seed: 43 };
 }
 
 /** The generated posts, one at a time. */
