@@ -91,7 +91,7 @@ describe("cost assumptions hold for the service's code", () => {
     for (let i = 0; i < 1000; i++) stats.writeLatency(i * 37);
     const { snapshot, figures } = stats.endPeriod(big, 64);
     const emf = new PeriodMetrics("twitterstream-production").next({ ...snapshot, dropped: big }, figures, big, big, Date.now());
-    log.info("stats", { ...snapshot, paused: false, dropped: big, ...emf.stats });
+    log.info("stats", { ...snapshot, queueInMemory: big, queueMemoryBytes: big, spilled: big, spillBytes: big, dropped: big, ...emf.stats });
     expect(lines).to.have.length(1);
     expect(Buffer.byteLength(lines[0], "utf8")).to.be.within(200, LOGS.statsLineBytes);
   });
