@@ -137,7 +137,7 @@ export class DiskSpill<T> {
     for (;;) {
       const buffer = Buffer.allocUnsafe(want);
       const got = fs.readSync(segment.fd, buffer, 0, want, segment.readAt);
-      const end = buffer.lastIndexOf(LF, got - 1);
+      const end = got === 0 ? -1 : buffer.lastIndexOf(LF, got - 1);
       if (end !== -1) {
         const lines = buffer.toString("utf8", 0, end).split("\n");
         segment.readAt += end + 1;

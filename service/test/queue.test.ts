@@ -102,10 +102,12 @@ describe("spilling queue", () => {
 
 describe("disk spill", () => {
   it("refuses a directory it cannot write", () => {
-    const file = path.join(tempDir(), "file");
+    const dir = tempDir();
+    const file = path.join(dir, "file");
     fs.writeFileSync(file, "");
     const spill = new DiskSpill({ dir: path.join(file, "spill"), maxBytes: 1024, segmentBytes: 256 }, { failed: () => undefined });
     expect(() => spill.open()).to.throw();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("reads back a line longer than the read size, Unicode intact", () => {
@@ -117,6 +119,24 @@ describe("disk spill", () => {
     const first = spill.read(10);
     expect(first[0]).to.deep.equal(long);
     expect([...first, ...spill.read(10)]).to.deep.equal([long, item(2)]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("treats a segment cut inside a line as a failed disk: reported once, what waited counted as lost", () => {
+    const dir = tempDir();
+    const failures: unknown[] = [];
+    const spill = spillIn(dir, 1024 * 1024, 1024 * 1024, failures);
+    for (let n = 0; n < 3000; n += 1) spill.append(item(n));
+    const [file] = fs.readdirSync(dir);
+    const size = fs.statSync(path.join(dir, String(file))).size;
+    fs.truncateSync(path.join(dir, String(file)), size - 5);
+    const read: Item[] = [];
+    for (let batch = spill.read(4096); batch.length > 0; batch = spill.read(4096)) read.push(...batch);
+    expect(read.map((i) => i.n)).to.deep.equal(Array.from({ length: read.length }, (_, n) => n));
+    expect(failures).to.have.length(1);
+    expect(spill.lost).to.equal(3000 - read.length);
+    expect([spill.length, spill.bytes]).to.deep.equal([0, 0]);
+    expect(fs.readdirSync(dir)).to.deep.equal([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
