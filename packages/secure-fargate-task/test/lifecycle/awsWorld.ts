@@ -40,7 +40,8 @@ export const AFTER_DELETE: readonly AfterDelete[] = [
 /** The physical name AWS holds a resource under, for the types whose names are unique in an account and Region. */
 export function physicalName(type: string, inputs: Inputs, outputs: Inputs): string | undefined {
   if (type === "aws:ecs/taskDefinition:TaskDefinition" || type.startsWith("docker:")) return undefined;
-  const name = outputs.name ?? inputs.name ?? inputs.dashboardName ?? outputs.bucket;
+  // The name the program set, else the one the provider or AWS gave it (an auto-name, a prefix's unique suffix).
+  const name = inputs.name ?? inputs.dashboardName ?? outputs.name ?? outputs.bucket;
   return typeof name === "string" ? name : undefined;
 }
 
