@@ -1,7 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatementArgs } from "secure-fargate-task";
+import { STATE_KEY } from "../service/src/compliance/state";
 import type { StackConfig } from "./config";
+
+/** The partition key of the compliance sweep's position item. */
+const COMPLIANCE_STATE_USER = STATE_KEY.user;
 
 /**
  * Key design, agreed with the service (`service/src/item.ts`):
@@ -14,7 +18,10 @@ import type { StackConfig } from "./config";
  *
  * The global secondary index `byId` (hash key `id`, keys only) finds a post by its id: the compliance command scans
  * it for every stored id (a keys-only page holds many more posts than a page of the table) and deletes the posts X
- * reports deleted. Adding it is an in-place update of the table, not a replacement.
+ * reports deleted. The sparse index `byRef` (hash key `refId`, keys and `refType`) holds only the retweets and quotes,
+ * whose items keep the referenced post's text: the command checks those ids too, and finds the retweets to delete and
+ * the quotes to redact when X reports the referenced post. Adding an index is an in-place update of the table, not a
+ * replacement (DynamoDB builds it in the background; the compliance command fails until it is active).
  */
 export function createTable(config: Pick<StackConfig, "tableName" | "deletionProtection">): aws.dynamodb.Table {
   // The posts the service keeps.
@@ -29,8 +36,12 @@ export function createTable(config: Pick<StackConfig, "tableName" | "deletionPro
         { name: "user", type: "S" },
         { name: "date", type: "S" },
         { name: "id", type: "S" },
+        { name: "refId", type: "S" },
       ],
-      globalSecondaryIndexes: [{ name: BY_ID_INDEX, hashKey: "id", projectionType: "KEYS_ONLY" }],
+      globalSecondaryIndexes: [
+        { name: BY_ID_INDEX, hashKey: "id", projectionType: "KEYS_ONLY" },
+        { name: BY_REF_INDEX, hashKey: "refId", projectionType: "INCLUDE", nonKeyAttributes: ["refType"] },
+      ],
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true },
       deletionProtectionEnabled: config.deletionProtection,
@@ -44,6 +55,8 @@ export function createTable(config: Pick<StackConfig, "tableName" | "deletionPro
 
 /** The index on `id` (`service/src/compliance/store.ts` names it too). */
 export const BY_ID_INDEX = "byId";
+/** The sparse index on `refId` (`service/src/compliance/store.ts` names it too). */
+export const BY_REF_INDEX = "byRef";
 
 /**
  * DynamoDB actions on the table itself, one per `@aws-sdk` command that sends them: `BatchWriteCommand`
@@ -52,19 +65,58 @@ export const BY_ID_INDEX = "byId";
  */
 export const TABLE_ACTIONS = ["dynamodb:BatchWriteItem"];
 
-/** DynamoDB actions on the `byId` index: `ScanCommand` (the compliance command reads every stored id) is `dynamodb:Scan`. */
-export const INDEX_ACTIONS = ["dynamodb:Scan"];
+/**
+ * The compliance command's `UpdateCommand` (a quote's quoted text removed when X reports the quoted post) is
+ * `dynamodb:UpdateItem`; granted only with `dynamodb:ReturnValues` `NONE` (or absent), so that it cannot return an
+ * item's text: the role writes posts, it does not read them.
+ */
+export const UPDATE_ACTIONS = ["dynamodb:UpdateItem"];
+
+/**
+ * The compliance command's `GetCommand` / `PutCommand` of the sweep's position (`service/src/compliance/state.ts`)
+ * are `dynamodb:GetItem` / `dynamodb:PutItem`; granted on that one item only (`dynamodb:LeadingKeys`: its partition
+ * key, never an X user id).
+ */
+export const STATE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem"];
+
+/**
+ * DynamoDB actions on the `byId` and `byRef` indexes, both sent by the compliance command: `ScanCommand` (every
+ * stored id) is `dynamodb:Scan`, `QueryCommand` (the items of a reported id) is `dynamodb:Query`. The indexes hold keys
+ * and `refType`, no text.
+ */
+export const INDEX_ACTIONS = ["dynamodb:Scan", "dynamodb:Query"];
 
 /** Every DynamoDB action the image's code calls. Add an action here only with the command that needs it. */
-export const SERVICE_TABLE_ACTIONS = [...TABLE_ACTIONS, ...INDEX_ACTIONS];
+export const SERVICE_TABLE_ACTIONS = [...TABLE_ACTIONS, ...UPDATE_ACTIONS, ...STATE_ACTIONS, ...INDEX_ACTIONS];
 
 /**
  * The task role's statements (the service and the compliance command run as the same task role): write and delete
- * posts in this table, and scan the keys of its `byId` index; nothing else.
+ * posts in this table, remove a quote's quoted text, read and write the sweep's position item, and scan and query its
+ * `byId` and `byRef` indexes; nothing else. IAM condition keys: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
  */
 export function tableWriteStatements(table: aws.dynamodb.Table): PolicyStatementArgs[] {
   return [
     { Sid: "WritePosts", Effect: "Allow", Action: TABLE_ACTIONS, Resource: [table.arn] },
-    { Sid: "ScanPostIds", Effect: "Allow", Action: INDEX_ACTIONS, Resource: [pulumi.interpolate`${table.arn}/index/${BY_ID_INDEX}`] },
+    {
+      Sid: "RedactQuotes",
+      Effect: "Allow",
+      Action: UPDATE_ACTIONS,
+      Resource: [table.arn],
+      Condition: { StringEqualsIfExists: { "dynamodb:ReturnValues": ["NONE"] } },
+    },
+    {
+      Sid: "SweepPosition",
+      Effect: "Allow",
+      Action: STATE_ACTIONS,
+      Resource: [table.arn],
+      // ForAllValues holds for a request without the key too: Null false requires it.
+      Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": [COMPLIANCE_STATE_USER] }, Null: { "dynamodb:LeadingKeys": ["false"] } },
+    },
+    {
+      Sid: "ScanPostIds",
+      Effect: "Allow",
+      Action: INDEX_ACTIONS,
+      Resource: [BY_ID_INDEX, BY_REF_INDEX].map((index) => pulumi.interpolate`${table.arn}/index/${index}`),
+    },
   ];
 }

@@ -41,9 +41,23 @@ export function storedItem(item: PostItem): Readonly<Record<string, ItemValue | 
   return stored;
 }
 
-/** A KEYS_ONLY index entry: the index key and the table's keys (the `byId` index: `id`, `user`, `date`). */
-export function keysOnlyEntry(item: PostItem): Readonly<Record<string, ItemValue>> {
-  return { id: item.id, user: item.user, date: item.date };
+/** A global secondary index as the cost model sees it: its hash key and the non-key attributes it projects. */
+export interface IndexShape {
+  readonly hashKey: string;
+  /** `nonKeyAttributes` of an `INCLUDE` index; none for `KEYS_ONLY`. */
+  readonly projected: readonly string[];
+}
+
+/**
+ * An item's entry in an index, or undefined when the item lacks the index's key (a sparse index: `byRef` holds only
+ * retweets and quotes): the index key, the projected attributes and the table's keys.
+ */
+export function indexEntry(item: PostItem, index: IndexShape): Readonly<Record<string, ItemValue | undefined>> | undefined {
+  const stored = storedItem(item);
+  if (typeof stored[index.hashKey] !== "string") return undefined;
+  const entry: Record<string, ItemValue | undefined> = { user: item.user, date: item.date, [index.hashKey]: stored[index.hashKey] };
+  for (const name of index.projected) entry[name] = stored[name];
+  return entry;
 }
 
 /** What storing one post costs in write units and storage. */
@@ -55,13 +69,16 @@ export interface PostWrite {
   readonly storedBytes: number;
 }
 
-/** One stored post in a table with `indexes` KEYS_ONLY global secondary indexes on `id` (this stack: one, `byId`). */
-export function postWrite(item: PostItem, indexes: number): PostWrite {
+/** One stored post in a table with these global secondary indexes (this stack: `byId` on every post, `byRef` on retweets and quotes). */
+export function postWrite(item: PostItem, indexes: readonly IndexShape[]): PostWrite {
   const bytes = itemBytes(storedItem(item));
-  const entry = itemBytes(keysOnlyEntry(item));
+  const entries = indexes.flatMap((index) => {
+    const entry = indexEntry(item, index);
+    return entry === undefined ? [] : [itemBytes(entry)];
+  });
   return {
     itemBytes: bytes,
-    writeUnits: writeUnits(bytes) + indexes * writeUnits(entry),
-    storedBytes: bytes + STORAGE_OVERHEAD_BYTES + indexes * (entry + STORAGE_OVERHEAD_BYTES),
+    writeUnits: writeUnits(bytes) + entries.reduce((n, e) => n + writeUnits(e), 0),
+    storedBytes: bytes + STORAGE_OVERHEAD_BYTES + entries.reduce((n, e) => n + e + STORAGE_OVERHEAD_BYTES, 0),
   };
 }

@@ -4,6 +4,7 @@
  * no rule for fails the report instead of being priced at nothing.
  */
 import type { CapturedResource } from "../test/harness/mocks";
+import type { IndexShape } from "./dynamo";
 
 /** How a resource type is billed. */
 export const Billing = {
@@ -99,7 +100,7 @@ export interface Inventory {
   readonly logRetentionDays: number | undefined;
   readonly ecrRepositories: number;
   /** Tables with their global secondary indexes and whether point-in-time recovery is on. */
-  readonly tables: readonly { readonly globalSecondaryIndexes: number; readonly pointInTimeRecovery: boolean }[];
+  readonly tables: readonly { readonly globalSecondaryIndexes: readonly IndexShape[]; readonly pointInTimeRecovery: boolean }[];
   /** Metrics the alarms evaluate (a metric-math alarm counts each metric it reads). */
   readonly alarmMetrics: number;
   readonly dashboards: number;
@@ -203,7 +204,10 @@ export function inventoryOf(resources: readonly CapturedResource[]): Inventory {
     tables: resources
       .filter((r) => r.type === "aws:dynamodb/table:Table")
       .map((t) => ({
-        globalSecondaryIndexes: list(t.inputs.globalSecondaryIndexes).length,
+        globalSecondaryIndexes: list(t.inputs.globalSecondaryIndexes).map((index) => {
+          const { hashKey, nonKeyAttributes } = record(index);
+          return { hashKey: String(hashKey), projected: list(nonKeyAttributes).map(String) };
+        }),
         pointInTimeRecovery: record(t.inputs.pointInTimeRecovery).enabled === true,
       })),
     alarmMetrics: resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").reduce((n, a) => n + alarmMetricsOf(a.inputs), 0),

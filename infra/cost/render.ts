@@ -122,7 +122,7 @@ export function costReport(priced: readonly Priced[]): string {
     "",
     "## DynamoDB: per million posts stored",
     "",
-    `On-demand writes: one write unit per started KB of the item, plus one per global secondary index write (the table has ${inv.tables[0].globalSecondaryIndexes}: \`byId\`, keys only, so each put writes it too). Storage counts the item and its index entry, each with DynamoDB's 100 bytes of overhead; posts are kept, so storage adds up month after month${inv.tables[0].pointInTimeRecovery ? ", and point-in-time recovery (on) is billed on the same size" : ""}. A post delivered twice is written once per delivery (same key); an edited post also deletes its earlier versions (one more write each).`,
+    `On-demand writes: one write unit per started KB of the item, plus one per global secondary index write (the table has ${inv.tables[0].globalSecondaryIndexes.length}: \`byId\`, keys only, written by every put; \`byRef\`, keys and \`refType\`, written only by a retweet's or a quote's put). Storage counts the item and its index entries, each with DynamoDB's 100 bytes of overhead; posts are kept, so storage adds up month after month${inv.tables[0].pointInTimeRecovery ? ", and point-in-time recovery (on) is billed on the same size" : ""}. A post delivered twice is written once per delivery (same key); an edited post also deletes its earlier versions (one more write each).`,
     "",
     "| Post | Item size | Write units per post | Writes per million | GB per million | USD / month per million kept |",
     "|---|--:|--:|--:|--:|--:|",

@@ -157,21 +157,44 @@ describe("twitterstream stack", function () {
           { name: "user", type: "S" },
           { name: "date", type: "S" },
           { name: "id", type: "S" },
+          { name: "refId", type: "S" },
         ],
-        globalSecondaryIndexes: [{ name: "byId", hashKey: "id", projectionType: "KEYS_ONLY" }],
+        globalSecondaryIndexes: [
+          { name: "byId", hashKey: "id", projectionType: "KEYS_ONLY" },
+          { name: "byRef", hashKey: "refId", projectionType: "INCLUDE", nonKeyAttributes: ["refType"] },
+        ],
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true },
         deletionProtectionEnabled: true,
       });
     });
 
-    it("lets the task role write to that table's ARN and scan its byId index only, with only the actions the image calls", () => {
+    it("lets the task role write to that table's ARN and read its byId and byRef indexes only, with only the actions the image calls", () => {
       const policy = byName(defaultNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy");
       expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           { Sid: "WritePosts", Effect: "Allow", Action: "dynamodb:BatchWriteItem", Resource: tableArn("twitterStream-test") },
-          { Sid: "ScanPostIds", Effect: "Allow", Action: "dynamodb:Scan", Resource: `${tableArn("twitterStream-test")}/index/byId` },
+          {
+            Sid: "RedactQuotes",
+            Effect: "Allow",
+            Action: "dynamodb:UpdateItem",
+            Resource: tableArn("twitterStream-test"),
+            Condition: { StringEqualsIfExists: { "dynamodb:ReturnValues": "NONE" } },
+          },
+          {
+            Sid: "SweepPosition",
+            Effect: "Allow",
+            Action: ["dynamodb:GetItem", "dynamodb:PutItem"],
+            Resource: tableArn("twitterStream-test"),
+            Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": "#compliance" }, Null: { "dynamodb:LeadingKeys": "false" } },
+          },
+          {
+            Sid: "ScanPostIds",
+            Effect: "Allow",
+            Action: ["dynamodb:Scan", "dynamodb:Query"],
+            Resource: [`${tableArn("twitterStream-test")}/index/byId`, `${tableArn("twitterStream-test")}/index/byRef`],
+          },
         ],
       });
     });
@@ -334,7 +357,14 @@ describe("twitterstream stack", function () {
       const taskPolicy = JSON.parse(
         String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy),
       ) as PolicyDocument;
-      expect(taskPolicy.Statement.map((st) => st.Sid)).to.deep.equal(["WritePosts", "ScanPostIds", "ReadSecrets", "DecryptViaSecretsManager"]);
+      expect(taskPolicy.Statement.map((st) => st.Sid)).to.deep.equal([
+        "WritePosts",
+        "RedactQuotes",
+        "SweepPosition",
+        "ScanPostIds",
+        "ReadSecrets",
+        "DecryptViaSecretsManager",
+      ]);
       const definitions = JSON.parse(String(only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as Array<{
         name: string;
       }>;

@@ -26,7 +26,7 @@ export interface PostItem {
   readonly refType?: string;
   /** The id of the retweeted or quoted post. */
   readonly refId?: string;
-  /** A quote's quoted post, full text, when X included it. */
+  /** A quote's quoted post, full text, when X included it; the compliance command removes it when X reports that post. */
   readonly quotedText?: string;
   /** Ids of the earlier versions of an edited post, oldest first. */
   readonly editOf?: readonly string[];

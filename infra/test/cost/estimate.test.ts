@@ -1,6 +1,9 @@
 /** The cost arithmetic, item sizes and inventory rules, on inputs built here (no mock run). */
 import { expect } from "chai";
-import { attributeBytes, itemBytes, postWrite, writeUnits } from "../../cost/dynamo";
+import { attributeBytes, itemBytes, postWrite, writeUnits, type IndexShape } from "../../cost/dynamo";
+
+const BY_ID: IndexShape = { hashKey: "id", projected: [] };
+const BY_REF: IndexShape = { hashKey: "refId", projected: ["refType"] };
 import { containerInsightsMetrics, monthlyLines, taskHourUsd, total } from "../../cost/estimate";
 import { inventoryOf, natGatewaysOf, type Inventory } from "../../cost/inventory";
 import { marginalCosts } from "../../cost/marginal";
@@ -21,7 +24,7 @@ const INVENTORY: Inventory = {
   logGroups: 1,
   logRetentionDays: 30,
   ecrRepositories: 1,
-  tables: [{ globalSecondaryIndexes: 1, pointInTimeRecovery: true }],
+  tables: [{ globalSecondaryIndexes: [{ hashKey: "id", projected: [] }], pointInTimeRecovery: true }],
   alarmMetrics: 0,
   dashboards: 0,
   usageOnly: [],
@@ -112,16 +115,26 @@ describe("cost: DynamoDB items", () => {
 
   it("writes the keys-only index with every put, and stores both with 100 bytes of overhead each", () => {
     const { item } = POSTS[0];
-    const without = postWrite(item, 0);
-    const withIndex = postWrite(item, 1);
+    const without = postWrite(item, []);
+    const withIndex = postWrite(item, [BY_ID]);
     expect(withIndex.writeUnits).to.equal(without.writeUnits + 1);
     const entry = itemBytes({ id: item.id, user: item.user, date: item.date });
     expect(withIndex.storedBytes - without.storedBytes).to.equal(entry + 100);
   });
 
+  it("writes the sparse byRef index only for an item that has its key, with the projected refType", () => {
+    const plain = POSTS[0].item;
+    expect(postWrite(plain, [BY_ID, BY_REF])).to.deep.equal(postWrite(plain, [BY_ID]));
+    const quote = POSTS.find((p) => p.item.refId !== undefined)?.item;
+    if (quote === undefined) throw new Error("no quote among the representative posts");
+    const entry = itemBytes({ refId: quote.refId, refType: quote.refType, user: quote.user, date: quote.date });
+    expect(postWrite(quote, [BY_ID, BY_REF]).storedBytes - postWrite(quote, [BY_ID]).storedBytes).to.equal(entry + 100);
+    expect(postWrite(quote, [BY_ID, BY_REF]).writeUnits).to.equal(postWrite(quote, [BY_ID]).writeUnits + 1);
+  });
+
   it("stores an item without the writer-only `replaces`", () => {
     const item = { ...POSTS[0].item, replaces: [{ user: "1", date: "d" }] };
-    expect(postWrite(item, 0).itemBytes).to.equal(postWrite(POSTS[0].item, 0).itemBytes);
+    expect(postWrite(item, []).itemBytes).to.equal(postWrite(POSTS[0].item, []).itemBytes);
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * The compliance command: `node --no-warnings dist/compliance/main.js` in the image (the same image and environment
  * as the service, with a command override), `node --no-warnings --import tsx service/src/compliance/main.ts` from the
- * repository. Submits every stored post id to X's batch compliance jobs and deletes the posts X reports deleted
- * (X's developer policy asks that stored content deleted on X be deleted; the stream sends no deletions).
- * Exit codes: 0 when the whole table was checked; 1 on a failure (nothing is deleted for a job without results);
- * 2 on invalid configuration.
+ * repository. Submits every id whose text the table holds (each post's own, and the retweeted and quoted posts') to
+ * X's batch compliance jobs, and deletes or redacts what X reports (X's developer policy asks that stored content
+ * deleted or changed on X be deleted or changed too; the stream sends no deletions). See `sweep.ts`.
+ * Exit codes: 0 when every id was checked; 1 on a failure, or when a job ended `failed` or `expired` (its ids are
+ * checked by the next run; the others were acted on), or a job did not end within `COMPLIANCE_TIMEOUT_MS` (the next run
+ * resumes it); 2 on invalid configuration.
  */
 import fs from "node:fs";
 import { ConfigError, loadConfig, secretValues, type Config } from "../config";
@@ -26,13 +28,14 @@ async function run(config: Config, options: ComplianceOptions, log: Logger, reda
     const totals = await sweep({
       doc,
       table: config.table,
-      api: complianceApi(x.client, config.xRequestTimeoutMs),
+      api: complianceApi(x.client, config.xApiBaseUrl, x.bearerToken, config.xRequestTimeoutMs),
       idsPerJob: options.idsPerJob,
       timing: { pollMs: options.pollMs, timeoutMs: options.timeoutMs, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), now: Date.now },
-      onJob: (fields) => log.info("compliance_job", fields),
+      onJob: (fields) => (fields["status"] === "complete" ? log.info("compliance_job", fields) : log.error("compliance_job", fields)),
+      onWait: (fields) => log.warn("compliance_wait", fields),
     });
     log.info("compliance_done", { ...totals });
-    return 0;
+    return totals.failedJobs === 0 ? 0 : 1;
   } catch (error) {
     log.error("fatal", { stage: "compliance", ...errorFields(error) });
     return 1;

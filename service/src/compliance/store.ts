@@ -1,41 +1,121 @@
 /**
- * The stored posts as the compliance sweep sees them: their ids and keys, read page by page from the table's `byId`
- * index (keys only, so a page holds many more posts than a page of the table), and the deletion of the ones X
- * reports, with BatchWriteCommand `DeleteRequest`s retried until DynamoDB has accepted each.
+ * The stored posts as the compliance sweep sees them, through the table's two sparse keys-only indexes (infra/table.ts):
+ * `byId` (every post's own id) and `byRef` (the retweeted or quoted post's id, with `refType`, on the items that hold
+ * that post's text). The sweep reads their ids page by page, finds the items a reported id concerns with a Query, and
+ * deletes them (BatchWriteCommand `DeleteRequest`s, retried until DynamoDB has accepted each) or removes a quote's
+ * quoted text (UpdateCommand).
  */
-import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { jitteredDelay } from "../backoff";
 import type { ItemKey } from "../item";
 
 /** The table's global secondary index on `id` (infra/table.ts), projecting the keys only. */
 export const BY_ID_INDEX = "byId";
-const BATCH = 25;
+/** The table's global secondary index on `refId` (infra/table.ts), projecting the keys and `refType`. */
+export const BY_REF_INDEX = "byRef";
+/** The indexes the sweep reads, in order, and the attribute each is keyed on. */
+export const SWEPT = [
+  { index: BY_ID_INDEX, attribute: "id" },
+  { index: BY_REF_INDEX, attribute: "refId" },
+] as const;
+/** An index the sweep reads. */
+export type SweptIndex = (typeof SWEPT)[number]["index"];
 
-/** A stored post: its id and its item's key. */
-export interface StoredPost extends ItemKey {
-  readonly id: string;
-}
+const BATCH = 25;
 
 /** What the sweep needs of a document client. */
 export type DocumentSender = Pick<DynamoDBDocumentClient, "send">;
 
-/** Every stored post, in chunks of at most `chunk`, from a Scan of the `byId` index. */
-export async function* storedPosts(doc: DocumentSender, table: string, chunk: number): AsyncGenerator<StoredPost[]> {
-  let start: Record<string, unknown> | undefined;
-  let pending: StoredPost[] = [];
+/** A page position of a Scan (`LastEvaluatedKey`). */
+export type ScanKey = Record<string, unknown>;
+
+/** A chunk of ids from an index, and where the next chunk starts (undefined at the end of the index). */
+export interface IdChunk {
+  readonly ids: readonly string[];
+  readonly next?: ScanKey;
+}
+
+/**
+ * At most `limit` ids of `index`, from `start`; the chunk ends on a page boundary (each Scan's `Limit` is what is
+ * left), so that `next` is exactly where the following chunk starts, and a sweep can resume there.
+ */
+export async function readChunk(
+  doc: DocumentSender,
+  table: string,
+  index: SweptIndex,
+  start: ScanKey | undefined,
+  limit: number,
+): Promise<IdChunk> {
+  const attribute = SWEPT.find((s) => s.index === index)?.attribute ?? "id";
+  const ids = new Set<string>();
+  let at = start;
+  let read = 0;
   do {
-    const page = await doc.send(new ScanCommand({ TableName: table, IndexName: BY_ID_INDEX, ExclusiveStartKey: start }));
+    const page = await doc.send(new ScanCommand({ TableName: table, IndexName: index, ExclusiveStartKey: at, Limit: limit - read }));
     for (const item of page.Items ?? []) {
-      const { user, date, id } = item as Record<string, unknown>;
-      if (typeof user === "string" && typeof date === "string" && typeof id === "string") pending.push({ user, date, id });
-      if (pending.length === chunk) {
-        yield pending;
-        pending = [];
-      }
+      const id = (item as Record<string, unknown>)[attribute];
+      if (typeof id === "string") ids.add(id);
     }
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  if (pending.length > 0) yield pending;
+    read += page.Items?.length ?? 0;
+    at = page.LastEvaluatedKey;
+  } while (at !== undefined && read < limit);
+  return at === undefined ? { ids: [...ids] } : { ids: [...ids], next: at };
+}
+
+/** A stored item that a reported id concerns. */
+export interface Concerned extends ItemKey {
+  /** `retweeted` or `quoted` when the id is the item's `refId`; absent when it is the item's own id. */
+  readonly refType?: string;
+}
+
+/** The items whose own id is `id` (`byId`) and those that hold its text as a retweet or a quote (`byRef`). */
+export async function concerned(doc: DocumentSender, table: string, id: string): Promise<Concerned[]> {
+  const found: Concerned[] = [];
+  for (const { index, attribute } of SWEPT) {
+    let start: ScanKey | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: index,
+          KeyConditionExpression: "#k = :id",
+          ExpressionAttributeNames: { "#k": attribute },
+          ExpressionAttributeValues: { ":id": id },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { user, date, refType } = item as Record<string, unknown>;
+        if (typeof user !== "string" || typeof date !== "string") continue;
+        found.push(index === BY_REF_INDEX && typeof refType === "string" ? { user, date, refType } : { user, date });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+  }
+  return found;
+}
+
+/**
+ * Removes a quote's quoted text and says why (`quotedRemoved`), keeping the quote's own text. Only an item that still
+ * exists is changed: false when it is gone (deleted meanwhile, or in the same sweep).
+ */
+export async function removeQuotedText(doc: DocumentSender, table: string, key: ItemKey, reason: string): Promise<boolean> {
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { user: key.user, date: key.date },
+        UpdateExpression: "REMOVE quotedText SET quotedRemoved = :reason",
+        ConditionExpression: "attribute_exists(#date)",
+        ExpressionAttributeNames: { "#date": "date" },
+        ExpressionAttributeValues: { ":reason": reason },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
 }
 
 /** Deletes these items, 25 per BatchWriteCommand, retrying unprocessed ones (at most `maxAttempts` per batch). */

@@ -1,16 +1,22 @@
 /**
- * The fake of X's batch compliance endpoints (https://docs.x.com/x-api/compliance/batch-compliance/quickstart):
- * `POST /2/compliance/jobs` creates a job with an `upload_url` and a `download_url` (presigned Google Cloud Storage
- * URLs on X; here paths of the fake server under `/compliance-storage/`, which take no bearer token, like presigned
- * URLs), a `PUT` of newline-separated ids to the upload URL starts it, `GET /2/compliance/jobs/:id` reports
- * `created` → `in_progress` → `complete` (or `failed`/`expired` when told), and the download URL answers one JSON
- * object per line for the uploaded ids that have a compliance event, none for the others.
+ * The fake of X's batch compliance endpoints (https://docs.x.com/x-api/compliance/batch-compliance/quickstart,
+ * https://docs.x.com/x-api/compliance/batch-compliance/integrate): `POST /2/compliance/jobs` creates a job with an
+ * `upload_url` and a `download_url` (on X's API host, requiring the app's bearer token, as the integrate guide's
+ * "Signed URLs" says; here paths of the fake server under `/compliance-storage/`), or answers 409 while a job of the
+ * type is `created` or `in_progress` ("One active job per type"); a `PUT` of newline-separated ids to the upload URL
+ * starts it, `GET /2/compliance/jobs/:id` reports `created` → `in_progress` → `complete` (or `failed`/`expired` when
+ * told), `GET /2/compliance/jobs?type=` lists the jobs (`status=` filters them), and the download URL answers one JSON
+ * object per line for the uploaded ids that have a compliance event (`delete` with its reason, or `rehydrate` for an
+ * edited post), none for the others.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { genericProblem, invalidRequest, type ErrorAnswer } from "./xProblems";
 
-/** Why X reports a post (the `reason` of a result line). */
-export type ComplianceReason = "deleted" | "bounced" | "protected" | "suspended" | "scrub_geo";
+/**
+ * Why X reports a post: the `reason` of a `delete` result line, or `rehydrate` (a line with that action: the post was
+ * edited, the stored copy is stale).
+ */
+export type ComplianceReason = "deleted" | "bounced" | "protected" | "suspended" | "scrub_geo" | "rehydrate";
 
 /** A job as the fake holds it. */
 export interface FakeComplianceJob {
@@ -35,6 +41,8 @@ export interface FakeCompliance {
   jobs(): readonly FakeComplianceJob[];
   /** The next jobs end with these statuses instead of `complete`, one each. */
   failNextJobs(...statuses: Array<"failed" | "expired">): void;
+  /** Status polls that answer `in_progress` after the upload, for new jobs and for those in progress now. */
+  setPollsUntilComplete(polls: number): void;
 }
 
 /** The server side: the paths it answers and how. */
@@ -42,8 +50,8 @@ export interface ComplianceRoutes {
   /** True for a path this fake answers. */
   handles(pathname: string): boolean;
   /**
-   * Answers one request. `refusal` is the bearer check's answer for the API paths (undefined when the bearer token
-   * is right); the storage paths ignore it, as presigned URLs do.
+   * Answers one request. `refusal` is the bearer check's answer (undefined when the bearer token is right): the job
+   * URLs require the token too.
    */
   route(req: IncomingMessage, res: ServerResponse, url: URL, refusal: ErrorAnswer | undefined): Promise<void>;
 }
@@ -63,6 +71,7 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
   const jobs = new Map<string, FakeComplianceJob>();
   const reported = new Map<string, ComplianceReason>();
   const endings: Array<"failed" | "expired"> = [];
+  let polls = opts.pollsUntilComplete ?? 1;
   let next = 1_372_966_999_991_541_762n;
 
   const view = (job: FakeComplianceJob, host: string): object => {
@@ -87,6 +96,9 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
     if (type !== "tweets" && type !== "users") {
       return invalidRequest([{ parameters: { type: [String(type)] }, message: "The `type` body parameter must be one of [tweets,users]" }]);
     }
+    if ([...jobs.values()].some((j) => j.type === type && (j.status === "created" || j.status === "in_progress"))) {
+      return genericProblem(409);
+    }
     next += 1n;
     const name = typeof fields["name"] === "string" ? fields["name"] : undefined;
     const job: FakeComplianceJob = {
@@ -95,7 +107,7 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
       ...(name === undefined ? {} : { name }),
       status: "created",
       uploaded: [],
-      pollsLeft: opts.pollsUntilComplete ?? 1,
+      pollsLeft: polls,
       ending: endings.shift() ?? "complete",
       createdAt: new Date().toISOString(),
     };
@@ -113,10 +125,16 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
     return { status: 200, body: { data: view(job, host) } };
   };
 
+  const line = (id: string, reason: ComplianceReason, at: string): string =>
+    reason === "rehydrate"
+      ? JSON.stringify({ id, action: "rehydrate", created_at: at })
+      : JSON.stringify({ id, action: "delete", created_at: at, redacted_at: at, reason });
   const results = (job: FakeComplianceJob): string =>
     job.uploaded
-      .filter((id) => reported.has(id))
-      .map((id) => JSON.stringify({ id, action: "delete", created_at: job.createdAt, redacted_at: job.createdAt, reason: reported.get(id) }))
+      .flatMap((id) => {
+        const reason = reported.get(id);
+        return reason === undefined ? [] : [line(id, reason, job.createdAt)];
+      })
       .join("\n");
 
   const storage = async (req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> => {
@@ -144,18 +162,23 @@ export function createFakeCompliance(opts: FakeComplianceOptions = {}): FakeComp
     },
     jobs: () => [...jobs.values()],
     failNextJobs: (...statuses) => void endings.push(...statuses),
+    setPollsUntilComplete(n) {
+      polls = n;
+      for (const job of jobs.values()) if (job.status === "in_progress") job.pollsLeft = n;
+    },
     handles: (pathname) => pathname === JOBS_PATH || pathname.startsWith(`${JOBS_PATH}/`) || pathname.startsWith(STORAGE),
     async route(req, res, url, refusal) {
       const host = req.headers.host ?? "127.0.0.1";
-      if (url.pathname.startsWith(STORAGE)) return storage(req, res, url.pathname.slice(STORAGE.length));
       if (refusal !== undefined) return send(res, refusal);
+      if (url.pathname.startsWith(STORAGE)) return storage(req, res, url.pathname.slice(STORAGE.length));
       if (req.method === "POST" && url.pathname === JOBS_PATH) {
         const body = parseJson(await readText(req));
         return send(res, create(body, host));
       }
       if (req.method === "GET" && url.pathname === JOBS_PATH) {
         const type = url.searchParams.get("type");
-        const list = [...jobs.values()].filter((j) => j.type === type).map((j) => view(j, host));
+        const status = url.searchParams.get("status");
+        const list = [...jobs.values()].filter((j) => j.type === type && (status === null || j.status === status)).map((j) => view(j, host));
         return send(res, {
           status: 200,
           body: list.length > 0 ? { data: list, meta: { result_count: list.length } } : { meta: { result_count: 0 } },

@@ -34,7 +34,7 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
 
 /**
  * Creates the posts table as infra/table.ts does: hash `user` (S), range `date` (S, `<created_at>#<id>`), and the
- * keys-only global secondary index `byId` on `id` (S).
+ * keys-only global secondary index `byId` on `id` (S), and the sparse index `byRef` on `refId` (S) with `refType`.
  */
 export async function createPostsTable(doc: DynamoDBDocumentClient, table: string): Promise<void> {
   await doc.send(
@@ -45,6 +45,7 @@ export async function createPostsTable(doc: DynamoDBDocumentClient, table: strin
         { AttributeName: "user", AttributeType: "S" },
         { AttributeName: "date", AttributeType: "S" },
         { AttributeName: "id", AttributeType: "S" },
+        { AttributeName: "refId", AttributeType: "S" },
       ],
       KeySchema: [
         { AttributeName: "user", KeyType: "HASH" },
@@ -52,6 +53,11 @@ export async function createPostsTable(doc: DynamoDBDocumentClient, table: strin
       ],
       GlobalSecondaryIndexes: [
         { IndexName: "byId", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], Projection: { ProjectionType: "KEYS_ONLY" } },
+        {
+          IndexName: "byRef",
+          KeySchema: [{ AttributeName: "refId", KeyType: "HASH" }],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["refType"] },
+        },
       ],
     }),
   );

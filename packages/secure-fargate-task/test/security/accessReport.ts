@@ -40,7 +40,7 @@ export async function accessReport(subject: MockSubject): Promise<string> {
     "## Notes",
     "",
     "- The key policy lets the account delegate use of the key to IAM (AWS's default statement: without it the key can become unmanageable). An identity of this account whose own policies allow `kms:Decrypt` and `secretsmanager:GetSecretValue` on `*` (an administrator) can therefore read the secrets; nobody in another account can.",
-    "- `dynamodb:BatchWriteItem` carries both put and delete requests: IAM cannot grant the one without the other. The task role can therefore delete items it can name (the service deletes an edited post's earlier versions, the compliance command the posts X reports deleted). It can scan the keys of the table's `byId` index (ids and keys, no text), and cannot read, query or scan the table itself.",
+    "- `dynamodb:BatchWriteItem` carries both put and delete requests: IAM cannot grant the one without the other. The task role can therefore delete items it can name (the service deletes an edited post's earlier versions, the compliance command the posts X reports deleted). It can scan and query the table's `byId` and `byRef` indexes (ids, keys and `refType`, no text); it can update an item only without its values returned (`dynamodb:ReturnValues` `NONE`: the compliance command removes a quote's quoted text), and get or put only the compliance sweep's position item (`dynamodb:LeadingKeys` `#compliance`, never an X user id); it cannot read, query or scan the posts of the table itself.",
     "- `ecr:GetAuthorizationToken` has no resource-level permissions: `*` is the only resource it takes.",
     "",
   ].join("\n");

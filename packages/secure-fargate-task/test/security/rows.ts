@@ -67,20 +67,31 @@ export const TASK_ROLE_SECRET_ROWS: Row[] = [
   row("task role", "logs:PutLogEvents", "this log group's streams", DENIED),
 ];
 
-/** The stack's task role: write (and delete) posts in its table, scan the keys of its byId index, nothing else. */
+/**
+ * The stack's task role: write (and delete) posts in its table, remove a quote's quoted text without reading it back,
+ * read and write the compliance sweep's position item and no other, scan and query the keys of its byId and byRef
+ * indexes, nothing else.
+ */
 export const STACK_TASK_ROLE_ROWS: Row[] = [
   row("task role", "dynamodb:BatchWriteItem", "this table", ALLOWED),
   row("task role", "dynamodb:PutItem", "this table", DENIED),
   row("task role", "dynamodb:GetItem", "this table", DENIED),
+  row("task role", "dynamodb:GetItem", "this table", ALLOWED, "for the sweep's position item"),
+  row("task role", "dynamodb:PutItem", "this table", ALLOWED, "for the sweep's position item"),
+  row("task role", "dynamodb:GetItem", "this table", DENIED, "for a post's item"),
+  row("task role", "dynamodb:PutItem", "this table", DENIED, "for a post's item"),
+  row("task role", "dynamodb:UpdateItem", "this table", ALLOWED, "returning nothing"),
+  row("task role", "dynamodb:UpdateItem", "this table", DENIED, "returning the old item"),
   row("task role", "dynamodb:BatchGetItem", "this table", DENIED),
   row("task role", "dynamodb:Query", "this table", DENIED),
   row("task role", "dynamodb:Query", "this table's indexes", DENIED),
   row("task role", "dynamodb:Scan", "this table", DENIED),
   row("task role", "dynamodb:Scan", "this table's byId index", ALLOWED),
+  row("task role", "dynamodb:Query", "this table's byId index", ALLOWED),
+  row("task role", "dynamodb:Scan", "this table's byRef index", ALLOWED),
+  row("task role", "dynamodb:Query", "this table's byRef index", ALLOWED),
   row("task role", "dynamodb:Scan", "this table's indexes", DENIED),
-  row("task role", "dynamodb:Query", "this table's byId index", DENIED),
   row("task role", "dynamodb:DeleteItem", "this table", DENIED),
-  row("task role", "dynamodb:UpdateItem", "this table", DENIED),
   row("task role", "dynamodb:DeleteTable", "this table", DENIED),
   row("task role", "dynamodb:BatchWriteItem", "another table", DENIED),
 ];

@@ -86,6 +86,7 @@ export const RESOURCES = {
   "this table": (w: World) => w.model.targets.tableArns,
   "this table's indexes": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/by-date`),
   "this table's byId index": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/byId`),
+  "this table's byRef index": (w: World) => w.model.targets.tableArns.map((t) => `${t}/index/byRef`),
   "another table": (w: World) => [arn(w, "dynamodb", "table/another-table")],
   "this service": (w: World) => w.model.targets.serviceArns,
   "another service": (w: World) => [arn(w, "ecs", "service/another-cluster/another-service")],
@@ -109,6 +110,10 @@ export const CONTEXTS = {
   "via Secrets Manager": (w: World) => ({ "kms:ViaService": `secretsmanager.${w.region}.amazonaws.com` }),
   "via Secrets Manager in another region": () => ({ "kms:ViaService": "secretsmanager.ap-south-2.amazonaws.com" }),
   "via S3": (w: World) => ({ "kms:ViaService": `s3.${w.region}.amazonaws.com` }),
+  "for the sweep's position item": () => ({ "dynamodb:LeadingKeys": "#compliance" }),
+  "for a post's item": () => ({ "dynamodb:LeadingKeys": "1858000000000000001" }),
+  "returning nothing": () => ({ "dynamodb:ReturnValues": "NONE" }),
+  "returning the old item": () => ({ "dynamodb:ReturnValues": "ALL_OLD" }),
   "via SQS": (w: World) => ({ "kms:ViaService": `sqs.${w.region}.amazonaws.com` }),
   "via SSM": (w: World) => ({ "kms:ViaService": `ssm.${w.region}.amazonaws.com` }),
   "for the rotation rule": (w: World) => ({
