@@ -36,7 +36,7 @@ export DOCKER_BUILDKIT=0
 started=$SECONDS
 say() { echo "test:images [$((SECONDS - started))s]: $*" >&2; }
 
-if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null; then
+if ! command -v docker >/dev/null || ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null; then
   say "installing docker.io and debootstrap (Debian packages)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null

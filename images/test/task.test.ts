@@ -34,6 +34,15 @@ function awsSide(endpoints: Record<string, string>): string[] {
   return Object.entries(env).flatMap(([name, value]) => ["-e", `${name}=${value}`]);
 }
 
+/** The fake X API: it accepts only the key and secret the component stored, which the service reads from its files. */
+const X_OPTIONS = {
+  consumerKey: SECRETS.CONSUMERKEY,
+  consumerSecret: SECRETS.CONSUMERSECRETKEY,
+  heartbeatIntervalMs: 200,
+  heartbeatJitterMs: 0,
+  slotReleaseMs: 200,
+};
+
 describe("the images, run as ECS runs the task (file delivery, read-only roots, the task's volumes)", function () {
   this.timeout(600_000);
   const prefix = `twitterstream-images-${process.pid}`;
@@ -69,13 +78,7 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
   before(async function () {
     dynamo = await startLocalDynamo();
     await createPostsTable(dynamo.doc, TABLE);
-    x = await startFakeXServer({
-      consumerKey: SECRETS.CONSUMERKEY,
-      consumerSecret: SECRETS.CONSUMERSECRETKEY,
-      heartbeatIntervalMs: 200,
-      heartbeatJitterMs: 0,
-      slotReleaseMs: 200,
-    });
+    x = await startFakeXServer(X_OPTIONS);
     task = await serviceTask({ DYNAMODBTABLE: TABLE, AWSREGION: "us-east-1", FILTER, X_API_BASE_URL: x.url });
     aws = await startSecretsWorld(task.spec, task.secretValues);
     volumes = await createVolumes("task");
@@ -183,28 +186,38 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
     expect(events.find((e) => e.event === "stopped")).to.include({ exitCode: 0 });
   });
 
-  it("without ECS's init process, node itself is PID 1 and still drains on SIGTERM and exits 0 (the Dockerfile's promise)", async function () {
-    const name = `${prefix}-service-pid1`;
-    containers.push(name);
-    const definition = { ...task.app, linuxParameters: { initProcessEnabled: false } };
-    const flags = [...runFlags(definition, volumes), ...awsSide({ AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint })];
-    await dockerOk(["run", "-d", "--name", name, ...flags, SERVICE_IMAGE]);
-    const pid1 = await eventually("the service to be up", async () => {
-      const result = await docker([
-        "exec",
-        name,
-        "node",
-        "-p",
-        `require("fs").readFileSync("/proc/1/cmdline", "utf8").split("\\0").join(" ").trim()`,
-      ]);
-      return result.code === 0 ? result.stdout.trim() : undefined;
-    });
-    expect(pid1).to.equal((await inspectImage(SERVICE_IMAGE)).Config.Cmd?.join(" "));
-    await eventually("the service's start line", async () =>
-      (await docker(["logs", name])).stdout.includes('"event":"start"') ? true : undefined,
-    );
-    await dockerOk(["stop", "--time", String(task.app.stopTimeout ?? 30), name]);
-    expect((await containerState(name)).ExitCode).to.equal(0);
+  it("without ECS's init process, node itself is PID 1, and SIGTERM still drains what it received into the table, exit 0", async function () {
+    // A live X double of its own: the first one stalls for good in the test above.
+    const live = await startFakeXServer(X_OPTIONS);
+    try {
+      const name = `${prefix}-service-pid1`;
+      containers.push(name);
+      const definition = {
+        ...task.app,
+        linuxParameters: { initProcessEnabled: false },
+        environment: task.app.environment.map((e) => (e.name === "X_API_BASE_URL" ? { name: e.name, value: live.url } : e)),
+      };
+      const flags = [...runFlags(definition, volumes), ...awsSide({ AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint })];
+      await dockerOk(["run", "-d", "--name", name, ...flags, SERVICE_IMAGE]);
+      const pid1 = await eventually("the service to be up", async () => {
+        const cmdline = `require("fs").readFileSync("/proc/1/cmdline", "utf8").split("\\0").join(" ").trim()`;
+        const result = await docker(["exec", name, "node", "-p", cmdline]);
+        return result.code === 0 ? result.stdout.trim() : undefined;
+      });
+      expect(pid1).to.equal((await inspectImage(SERVICE_IMAGE)).Config.Cmd?.join(" "));
+
+      // SIGTERM as soon as the double has handed every matching post to the socket: some are still being read or written.
+      const posts = generatePosts({ count: 400, matchRatio: 0.5, pattern: FILTER, seed: 22, startMs: Date.parse("2026-06-01T00:00:00Z") });
+      const matching = posts.filter((p) => containsPhrase(p.text, FILTER)).map((p) => p.id);
+      for (const post of posts) live.post(post);
+      await eventually("every matching post sent", async () => (matching.every((id) => live.sentIds().has(id)) ? true : undefined), 180_000, 10);
+      await dockerOk(["stop", "--time", String(task.app.stopTimeout ?? 30), name]);
+      expect((await containerState(name)).ExitCode).to.equal(0);
+      const stored = new Set((await scanItems(dynamo.doc, TABLE)).map((item) => String(item.id)));
+      expect(matching.filter((id) => !stored.has(id))).to.deep.equal([]);
+    } finally {
+      await live.close();
+    }
   });
 
   it("when a fetch fails, the init container exits non-zero and leaves no file in the volume", async function () {
