@@ -21,6 +21,7 @@ export const FRAGMENT_PREAMBLE = [
 /**
  * The compiler options of Pulumi's own TypeScript template (pulumi/templates aws-typescript/tsconfig.json: strict,
  * commonjs, `moduleResolution: node`), and the same with `node16` resolution, which honours package.json `exports`.
+ * Both with the types of Node.js and of mocha, the test runner of Pulumi's unit-testing guide, for test examples.
  */
 export const RESOLUTIONS: Record<string, ts.CompilerOptions> = {
   "Pulumi's template (moduleResolution node)": {
@@ -34,7 +35,7 @@ export const RESOLUTIONS: Record<string, ts.CompilerOptions> = {
     experimentalDecorators: true,
     skipLibCheck: true,
     noEmit: true,
-    types: ["node"],
+    types: ["node", "mocha"],
   },
   "node16 resolution (package.json exports)": {
     strict: true,
@@ -43,7 +44,7 @@ export const RESOLUTIONS: Record<string, ts.CompilerOptions> = {
     moduleResolution: ts.ModuleResolutionKind.Node16,
     skipLibCheck: true,
     noEmit: true,
-    types: ["node"],
+    types: ["node", "mocha"],
   },
 };
 
