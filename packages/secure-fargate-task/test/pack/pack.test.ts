@@ -49,6 +49,35 @@ describe("the packed package, installed in a fresh project outside the workspace
     expect(files.filter((f) => f.startsWith("test/") || (f.startsWith("src/") && f.endsWith(".ts")))).to.deep.equal([]);
   });
 
+  it("holds every file its Markdown links to, and no link leads out of the package", () => {
+    const markdown = files.filter((f) => f.endsWith(".md"));
+    expect(markdown).to.include.members(["README.md", "CHANGELOG.md"]);
+    const broken: string[] = [];
+    for (const doc of markdown) {
+      const text = fs.readFileSync(path.join(packedPackage().installed, doc), "utf8");
+      // Inline links [text](target) and reference definitions [n]: target; URLs and in-page anchors aside.
+      const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g), ...text.matchAll(/^\[[^\]]+\]:\s+(\S+)/gm)].map((m) => m[1]);
+      for (const target of targets.filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith("#"))) {
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(doc), target.split("#")[0]));
+        if (file.startsWith("../") || !files.some((f) => f === file || f.startsWith(`${file}/`))) broken.push(`${doc}: ${target}`);
+      }
+    }
+    expect(broken).to.deep.equal([]);
+  });
+
+  it("ships its licence, and is ready for npm publish: not private, its version the CHANGELOG's latest release", () => {
+    expect(files).to.include.members(["LICENSE", "README.md", "CHANGELOG.md"]);
+    const licence = fs.readFileSync(path.join(packedPackage().installed, "LICENSE"), "utf8");
+    expect(licence).to.match(/^\s+Apache License\n\s+Version 2\.0, January 2004\n/);
+    const pkg = JSON.parse(fs.readFileSync(path.join(packedPackage().installed, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(pkg.license).to.equal("Apache-2.0");
+    expect(pkg.private).to.equal(undefined);
+    expect(pkg.keywords).to.include.members(["pulumi", "aws", "fargate", "ecs", "secrets-manager"]);
+    const changelog = fs.readFileSync(path.join(packedPackage().installed, "CHANGELOG.md"), "utf8");
+    const latest = /^## (\d+\.\d+\.\d+)$/m.exec(changelog)![1];
+    expect(pkg.version).to.equal(latest);
+  });
+
   for (const delivery of ["environment", "files"] as const) {
     it(`works by package name in ${delivery} delivery, every file and build context it names inside the installed package or the project`, () => {
       const result = runConsumer(delivery);
