@@ -1,7 +1,7 @@
 /**
  * The doctor's AWS calls, all read-only: ecs:DescribeServices, ecs:ListTasks, ecs:DescribeTasks,
  * logs:FilterLogEvents, dynamodb:DescribeTable. Each call's answer or error is kept for `diagnose`; only a credentials
- * problem stops the run (`CredentialsProblem`), because then every call would fail the same way.
+ * problem or an AWS it cannot reach stops the run (`CannotCheck`), because then every call would fail the same way.
  */
 import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -50,9 +50,35 @@ export function destroyClients(clients: DoctorClients): void {
   clients.dynamodb.destroy();
 }
 
-/** No usable AWS credentials: none found, or AWS rejected them. The message is one line, meant for the user. */
-export class CredentialsProblem extends Error {
+/** Why the doctor could not check at all (exit 2): every call would fail the same way. One line, meant for the user. */
+export class CannotCheck extends Error {
+  override readonly name: string = "CannotCheck";
+}
+
+/** No usable AWS credentials: none found, or AWS rejected them. */
+export class CredentialsProblem extends CannotCheck {
   override readonly name = "CredentialsProblem";
+}
+
+/**
+ * The network errors that mean AWS was not reached at all: the endpoint's name does not resolve (ENOTFOUND; EAI_AGAIN,
+ * a DNS server that did not answer), nothing listens or a firewall refuses (ECONNREFUSED), no route (EHOSTUNREACH,
+ * ENETUNREACH), the connection dropped or timed out (ECONNRESET, ETIMEDOUT): Node's system errors,
+ * https://nodejs.org/api/errors.html#common-system-errors.
+ */
+const UNREACHABLE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b/;
+
+/** Turns an SDK error that says AWS was not reached into a `CannotCheck`, or returns undefined. */
+export function unreachable(error: unknown): CannotCheck | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const matched = UNREACHABLE.exec(typeof code === "string" ? code : error.message);
+  // The SDK's own request and connection timeouts (NodeHttpHandler's requestTimeout / connectionTimeout).
+  if (!matched && error.name !== "TimeoutError") return undefined;
+  return new CannotCheck(
+    `AWS could not be reached (${error.message}): check the network, a proxy, or the region and endpoint settings ` +
+      "(AWS_REGION, AWS_ENDPOINT_URL_*), then run the doctor again",
+  );
 }
 
 /** Turns an SDK error that is about credentials into a `CredentialsProblem`, or returns undefined. */
@@ -77,7 +103,7 @@ async function answer<T>(action: string, call: () => Promise<T>): Promise<Answer
   try {
     return { ok: true, value: await call() };
   } catch (error) {
-    const problem = credentialsProblem(error);
+    const problem = credentialsProblem(error) ?? unreachable(error);
     if (problem !== undefined) throw problem;
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, failure: { action, name: e.name, message: e.message } };

@@ -2,6 +2,7 @@
  * What the doctor checks: the stack's outputs, from `pulumi stack output --json` on stdin or from flags. Flags win
  * over stdin, so one output can be overridden.
  */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
 
 /** The stack outputs the doctor reads (see infra/index.ts), and the region to ask. */
 export interface DoctorInputs {
@@ -53,28 +54,42 @@ export interface ParsedArgs {
   readonly help: boolean;
 }
 
-const VALUE_FLAGS = new Set([...OUTPUTS.map((o) => o.flag), "--region"]);
+const VALUE_FLAGS = [...OUTPUTS.map((o) => o.flag), "--region"];
 
-/** Parses `--flag value` and `--flag=value`; rejects unknown flags and a flag without its value. */
+/**
+ * Parses `--flag value` and `--flag=value` with `node:util`'s parseArgs (strict: an unknown flag, a positional argument
+ * and a flag whose value is missing or looks like another flag are refused), into the doctor's own messages.
+ */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const flags = new Map<string, string>();
-  let help = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? "";
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const arg = argv.find((a) => a.startsWith("-") && !VALUE_FLAGS.includes(a.split("=")[0]) && a !== "--help" && a !== "-h");
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+      const bad = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? arg : argv.find((a) => !a.startsWith("-"));
+      throw new InputError(`unknown argument \`${bad ?? ""}\`; expected one of ${VALUE_FLAGS.map((f) => `\`${f}\``).join(", ")}`);
     }
-    const eq = arg.indexOf("=");
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!VALUE_FLAGS.has(name)) {
-      throw new InputError(`unknown argument \`${arg}\`; expected one of ${[...VALUE_FLAGS].map((f) => `\`${f}\``).join(", ")}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const flag = VALUE_FLAGS.find((f) => (error as Error).message.includes(`'${f}`)) ?? "";
+      throw new InputError(`\`${flag}\` needs a value`);
     }
-    const value = eq === -1 ? argv[(i += 1)] : arg.slice(eq + 1);
-    if (value === undefined || value === "" || value.startsWith("--")) throw new InputError(`\`${name}\` needs a value`);
-    flags.set(name, value);
+    throw error;
   }
-  return { flags, help };
+  const flags = new Map<string, string>();
+  for (const flag of VALUE_FLAGS) {
+    const value = parsed.values[flag.slice(2)];
+    if (value === "") throw new InputError(`\`${flag}\` needs a value`);
+    if (typeof value === "string") flags.set(flag, value);
+  }
+  return { flags, help: parsed.values.help === true };
+}
+
+function parseFlags(argv: readonly string[]): { values: Record<string, string | boolean | Array<string | boolean> | undefined> } {
+  const options: NonNullable<ParseArgsConfig["options"]> = { help: { type: "boolean", short: "h" } };
+  for (const flag of VALUE_FLAGS) options[flag.slice(2)] = { type: "string" };
+  return nodeParseArgs({ args: [...argv], strict: true, allowPositionals: false, options });
 }
 
 /** True when the flags alone name every output, so stdin need not be read. */

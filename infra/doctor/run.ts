@@ -2,7 +2,7 @@
  * One run of the doctor, without the process around it: inputs in, report out, exit code back. `main.ts` wires it to
  * argv, stdin, stdout and the exit code; the tests call it with clients pointed at a fake AWS.
  */
-import { CredentialsProblem, createClients, destroyClients, observe, type DoctorClients } from "./aws";
+import { CannotCheck, createClients, destroyClients, observe, type DoctorClients } from "./aws";
 import { diagnose } from "./diagnose";
 import { InputError, USAGE, flagsComplete, parseArgs, resolveInputs, type DoctorInputs } from "./inputs";
 import { formatReport } from "./report";
@@ -50,7 +50,7 @@ export async function runDoctor(io: RunIo): Promise<number> {
     io.out(formatReport(inputs, diagnosis));
     return diagnosis.problems === 0 ? EXIT.healthy : EXIT.problems;
   } catch (error) {
-    if (!(error instanceof CredentialsProblem)) throw error;
+    if (!(error instanceof CannotCheck)) throw error;
     io.err(`doctor: ${error.message}\n`);
     return EXIT.cannotCheck;
   } finally {

@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startFakeAws, type FakeAws } from "./fakeAws";
@@ -87,6 +88,26 @@ describe("doctor CLI (child process)", () => {
         "set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then run the doctor again\n",
     );
     expect(fake.calls.length).to.equal(calls);
+  });
+
+  it("GIVEN AWS unreachable (nothing listens at the endpoints) THEN one line naming the network error, exit 2, not 1", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const endpoint = `http://127.0.0.1:${closed}`;
+    const { code, stdout, stderr } = await cli(stackFlags(), {
+      ...env(true),
+      AWS_ENDPOINT_URL_ECS: endpoint,
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    });
+    expect(stdout).to.equal("");
+    expect(stderr).to.match(/^doctor: AWS could not be reached \(.*ECONNREFUSED.*\): check the network, .*\n$/);
+    expect(stderr.split("\n")).to.have.length(2);
+    expect(code).to.equal(2);
   });
 
   it("GIVEN an empty stdin THEN exit 2 naming the missing outputs", async () => {
