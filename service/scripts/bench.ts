@@ -28,6 +28,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { commandLine, withProgress } from "../../scripts/cli";
 import { renderPayload } from "../src/dev/fakePost";
 import { startFakeXServer } from "../src/dev/fakeXServer";
 import { containsPhrase } from "../src/dev/generator";
@@ -271,22 +272,32 @@ function slowSchedule(slowMs: number, failingMs: number): (slow: SlowDynamo) => 
 }
 
 async function main(): Promise<void> {
+  commandLine(`Usage: [BENCH_POSTS=100000] [BENCH_SLOW_POSTS=60000] [BENCH_SLOW_MS=15000] [BENCH_FAILING_MS=10000]
+       [BENCH_SLOW_MEMORY_BYTES=16777216] [BENCH_STALL_MS=30000] [BENCH_TIMEOUT_MS=600000] [WRITE_CONCURRENCY=8] npm run bench
+
+Runs the real service between the local X double and dynalite: BENCH_POSTS posts (half matching), the ceiling (the
+same items written straight into dynalite), and a burst of BENCH_SLOW_POSTS while DynamoDB is slow, then failing.
+Prints one JSON object with the figures and the targets; exit 1 only when a post was lost or a run crashed. Minutes
+on a small machine; progress on stderr.`);
   const load = benchLoad(process.env);
   const loadBefore = os.loadavg()[0] ?? 0;
   const concurrency = process.env["WRITE_CONCURRENCY"] ?? "8";
   const matches = expectedItems(load).length;
+  process.stderr.write("bench: building the service (tsc)\n");
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: SERVICE, stdio: "inherit" });
 
-  const run = await serviceRun(load, matches, concurrency);
-  const ceiling = await ceilingRun(concurrency);
+  const run = await withProgress(`bench: ${load.posts} posts through the service into dynalite`, () => serviceRun(load, matches, concurrency));
+  const ceiling = await withProgress(`bench: the ceiling, ${matches} items written straight into dynalite`, () => ceilingRun(concurrency));
   const burst = slowLoad(process.env);
   const slowMemory = process.env["BENCH_SLOW_MEMORY_BYTES"] ?? String(16 * MiB);
   const slowMs = duration("BENCH_SLOW_MS", 15_000);
   const failingMs = duration("BENCH_FAILING_MS", 10_000);
-  const slow = await serviceRun(burst, expectedItems(burst).length, concurrency, {
-    env: { QUEUE_MEMORY_BYTES: slowMemory },
-    schedule: slowSchedule(slowMs, failingMs),
-  });
+  const slow = await withProgress(`bench: ${burst.posts} posts while DynamoDB is slow, then failing`, () =>
+    serviceRun(burst, expectedItems(burst).length, concurrency, {
+      env: { QUEUE_MEMORY_BYTES: slowMemory },
+      schedule: slowSchedule(slowMs, failingMs),
+    }),
+  );
   const storedShareOfCeiling = round(run.storedPerSecond / ceiling.perSecond, 2);
   const result = {
     main: {

@@ -1,0 +1,48 @@
+/**
+ * Every script of the root package.json that a user runs by hand answers `--help` with its usage and exit 0, before
+ * doing any of its work; the report scripts refuse an argument they do not take with exit 2.
+ */
+import { expect } from "chai";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+/** The root scripts that are tools, as opposed to the build, test and lint scripts. */
+const TOOLS = ["access-report", "bench", "cost-report", "deployer-report", "doctor", "local", "schema"];
+
+function npmRun(script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync("npm", ["run", "-s", script, "--", ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the repository's tools on the command line", function () {
+  this.timeout(180_000);
+
+  it("are every root script but build, test, lint and format", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const others = ["build", "test", "test:files", "lint", "format"];
+    expect(
+      Object.keys(pkg.scripts)
+        .filter((s) => !others.includes(s))
+        .sort(),
+    ).to.deep.equal(TOOLS);
+  });
+
+  for (const tool of TOOLS) {
+    it(`npm run ${tool} -- --help prints its usage and exits 0`, () => {
+      const { status, stdout, stderr } = npmRun(tool, "--help");
+      expect(stdout, stderr).to.match(/^Usage: /m);
+      expect(status, stderr).to.equal(0);
+    });
+  }
+
+  it("a report script refuses an argument it does not take: usage on stderr, exit 2, nothing on stdout", () => {
+    const { status, stdout, stderr } = npmRun("cost-report", "--no-such-flag");
+    expect(stdout).to.equal("");
+    expect(stderr)
+      .to.match(/--no-such-flag/)
+      .and.match(/Usage: npm run -s cost-report/);
+    expect(status).to.equal(2);
+  });
+});
