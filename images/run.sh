@@ -76,6 +76,9 @@ cleanup() {
   exit "$code"
 }
 trap cleanup EXIT
+# Interrupted or stopped: exit, which runs the cleanup above.
+trap "exit 130" INT
+trap "exit 143" TERM
 
 if [ -n "${DOCKER_HOST:-}" ] && docker version >/dev/null 2>&1; then
   say "using the engine at $DOCKER_HOST"
