@@ -221,6 +221,14 @@ describe("compliance command against the fake X server and dynalite", function (
     expect(x.compliance.jobs().map((j) => j.status)).to.deep.equal(["complete", "complete", "complete", "complete"]);
   });
 
+  it("retries transient failures of X's requests instead of ending the run", async () => {
+    x.failNextRequests("token", 503, "reset");
+    const run = await runCommand({ ...env, HTTP_BACKOFF_INITIAL_MS: "20", NETWORK_BACKOFF_STEP_MS: "20" });
+    expect(run.code, run.output).to.equal(0);
+    expect(run.logs.filter((l) => l["event"] === "x_retry").map((l) => l["stage"])).to.deep.equal(["compliance", "compliance"]);
+    expect(run.logs.find((l) => l["event"] === "compliance_done")).to.deep.include({ checked: 30, failedJobs: 0 });
+  });
+
   it("refuses a bad setting with exit 2 and one config_error line", async () => {
     const run = await runCommand({ ...env, COMPLIANCE_IDS_PER_JOB: "0" });
     expect(run.code).to.equal(2);

@@ -12,23 +12,32 @@ import fs from "node:fs";
 import { ConfigError, loadConfig, secretValues, type Config } from "../config";
 import { createDocumentClient } from "../dynamo";
 import { errorFields, Logger } from "../log";
+import { retrying } from "../recovery";
 import { Redactor } from "../redact";
 import { connectX } from "../xApi";
 import { complianceOptions, type ComplianceOptions } from "./options";
 import { sweep } from "./sweep";
-import { complianceApi } from "./xJobs";
+import { complianceApi, withRetries } from "./xJobs";
 
 const CREDENTIAL_VARIABLES = ["CONSUMERKEY", "CONSUMERSECRETKEY", "ACCESSTOKEN", "ACCESSTOKENSECRET", "BEARERTOKEN"];
 
 async function run(config: Config, options: ComplianceOptions, log: Logger, redactor: Redactor): Promise<number> {
   log.info("compliance_start", { table: config.table, region: config.region, xApi: config.xApiBaseUrl.origin, ...options });
   const doc = createDocumentClient(config.region, config.writeTimeoutMs);
+  // Transient X failures (timeouts, network errors, 5xx, 429) are retried on X's schedule, as in the service.
+  const retry = <T>(request: () => Promise<T>): Promise<T> =>
+    retrying(request, {
+      policy: config.backoff,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      stopped: () => false,
+      onRetry: (error, attempt, delayMs) => log.warn("x_retry", { stage: "compliance", attempt, delayMs, ...errorFields(error) }),
+    });
   try {
-    const x = await connectX(config.credentials, { base: config.xApiBaseUrl, timeoutMs: config.xRequestTimeoutMs }, redactor);
+    const x = await retry(() => connectX(config.credentials, { base: config.xApiBaseUrl, timeoutMs: config.xRequestTimeoutMs }, redactor));
     const totals = await sweep({
       doc,
       table: config.table,
-      api: complianceApi(x.client, config.xApiBaseUrl, x.bearerToken, config.xRequestTimeoutMs),
+      api: withRetries(complianceApi(x.client, config.xApiBaseUrl, x.bearerToken, config.xRequestTimeoutMs), retry),
       idsPerJob: options.idsPerJob,
       timing: { pollMs: options.pollMs, timeoutMs: options.timeoutMs, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), now: Date.now },
       onJob: (fields) => (fields["status"] === "complete" ? log.info("compliance_job", fields) : log.error("compliance_job", fields)),

@@ -144,3 +144,14 @@ export async function createJob(
 export async function upload(api: ComplianceApi, job: ComplianceJob, ids: readonly string[]): Promise<void> {
   await api.upload(job.upload_url, `${ids.join("\n")}\n`);
 }
+
+/** The API with each X API request run through `retry` (the upload and download are transfers, not API requests). */
+export function withRetries(api: ComplianceApi, retry: <T>(request: () => Promise<T>) => Promise<T>): ComplianceApi {
+  return {
+    createJob: (name) => retry(() => api.createJob(name)),
+    job: (id) => retry(() => api.job(id)),
+    jobs: () => retry(() => api.jobs()),
+    upload: (url, body) => api.upload(url, body),
+    download: (url) => api.download(url),
+  };
+}
