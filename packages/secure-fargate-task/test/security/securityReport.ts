@@ -4,7 +4,6 @@
  */
 import { Control, CONTROLS } from "../../../policy-pack/src/controls";
 import { enforcementLevel, policyName } from "../../../policy-pack/src/policies";
-import { AWSGUARD_COVERAGE, AWSGUARD_OTHERS, AWSGUARD_RUNS, AwsGuardRun } from "./awsguard";
 
 export const REGENERATE_SECURITY = "npx tsx packages/secure-fargate-task/scripts/security-report.ts > docs/SECURITY.md";
 
@@ -50,39 +49,7 @@ export function securityReport(controls: Control[] = CONTROLS): string {
     "|---|---|---|---|---|",
     ...controls.map(row),
     "",
-    ...awsGuardSection(),
   ].join("\n");
-}
-
-/** The peer review by Pulumi's AWSGuard: what it finds on the component, and what we do about each finding. */
-export function awsGuardSection(runs: AwsGuardRun[] = AWSGUARD_RUNS): string[] {
-  const findings = runs.flatMap((r) => r.findings);
-  return [
-    "## Peer review: Pulumi AWSGuard",
-    "",
-    "[`@pulumi/awsguard`](https://github.com/pulumi/pulumi-policy-aws) 0.3.1, every policy advisory (`packages/policy-pack/awsguard`), runs over the same captured resources as our pack, through the same analyzer RPC (`awsguard.test.ts`: it fails when AWSGuard finds anything not listed here, or misses anything listed).",
-    "",
-    "| Configuration | AWSGuard finds |",
-    "|---|---|",
-    ...runs.map((r) => `| ${r.name} | ${r.findings.map((f) => `\`${f.policy}\` on \`${f.resource}\``).join(", ") || "nothing"} |`),
-    "",
-    "| Finding | We | Why |",
-    "|---|---|---|",
-    ...findings.map((f) => `| \`${f.policy}\` on \`${f.resource}\` | ${f.verdict} | ${f.reason} |`),
-    "",
-    "| AWSGuard policy | Reads | Ours |",
-    "|---|---|---|",
-    ...AWSGUARD_COVERAGE.map(
-      (c) =>
-        `| ${c.policy
-          .split(", ")
-          .map((p) => `\`${p}\``)
-          .join(", ")} | ${c.reads} | ${c.ours} |`,
-    ),
-    "",
-    AWSGUARD_OTHERS,
-    "",
-  ];
 }
 
 function row(c: Control): string {
