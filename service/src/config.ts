@@ -40,8 +40,13 @@ export interface Config {
   readonly xApiBaseUrl: URL;
   /** Time limit of a token or rules request to X. @default 10000 */
   readonly xRequestTimeoutMs: number;
-  /** Tag of the rules this app owns. @default "twitterstream" */
+  /** Tag of the rule this deployment owns; the stack sets `<project>-<stack>`, unique per stack. @default "twitterstream" */
   readonly ruleTag: string;
+  /**
+   * Time between two checks that our rule is still on the stream (each one reads the rules: X allows 450 reads per
+   * 15 minutes per app, one per 2 s; the default is 15 per 15 minutes). @default 60000
+   */
+  readonly ruleCheckIntervalMs: number;
   readonly backoff: BackoffPolicy;
   /**
    * No data or heartbeat for this long means the connection is dead. X sends a heartbeat about every 20 s, but gaps
@@ -219,12 +224,25 @@ function credentials(env: Env, readFile: ReadFile): Credentials {
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
 }
 
-function ruleTag(env: Env): string {
-  const tag = present(env, "RULE_TAG") ?? "twitterstream";
+/**
+ * Checks a rule tag: 1 to 64 of letters, digits, `_`, `.`, `:`, `-` (X documents no limit, tags being "opaque
+ * strings": https://docs.x.com/x-api/posts/filtered-stream/integrate/matching-returned-tweets; this keeps them log-
+ * and console-friendly). The stack checks the tag it sets with it too.
+ */
+export function checkRuleTag(tag: string): string {
   if (!/^[\w.:-]{1,64}$/.test(tag)) {
     throw new ConfigError("RULE_TAG", `RULE_TAG is not a valid tag (${JSON.stringify(tag)}): use 1 to 64 of letters, digits, '_', '.', ':', '-'`);
   }
   return tag;
+}
+
+/** The rule tag a stack sets, `<project>-<stack>`: unique per stack, so that stacks sharing an X app own one rule each. */
+export function stackRuleTag(project: string, stack: string): string {
+  return checkRuleTag(`${project}-${stack}`);
+}
+
+function ruleTag(env: Env): string {
+  return checkRuleTag(present(env, "RULE_TAG") ?? "twitterstream");
 }
 
 /**
@@ -294,6 +312,7 @@ export function loadConfig(env: Env, readFile: ReadFile): Config {
     xApiBaseUrl: baseUrl(env),
     xRequestTimeoutMs: integer(env, "X_REQUEST_TIMEOUT_MS", 10_000, 1, HOUR),
     ruleTag: ruleTag(env),
+    ruleCheckIntervalMs: integer(env, "RULE_CHECK_INTERVAL_MS", 60_000, 100, 60_000),
     ...liveness(env),
     maxLineBytes: integer(env, "MAX_LINE_BYTES", 1_048_576, 1024, 64 * 1_048_576),
     queueMemoryBytes: integer(env, "QUEUE_MEMORY_BYTES", 64 * MiB, 64 * 1024, 64 * 1024 * MiB),

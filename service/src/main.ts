@@ -1,7 +1,8 @@
 /**
  * Entry point: `node --no-warnings dist/main.js` in the image, `node --no-warnings --import tsx service/src/main.ts`
  * from the repository. Node's warnings go to the JSON log instead of stderr.
- * Exit codes: 0 after SIGTERM/SIGINT with everything written; 1 after a fatal error; 2 on invalid configuration.
+ * Exit codes: 0 after SIGTERM/SIGINT with everything written; 1 after a fatal error; 2 on invalid configuration (and when
+ * another tag holds FILTER's rule: DuplicateRule).
  */
 import fs from "node:fs";
 import { ConfigError, loadConfig, secretValues, type Config } from "./config";

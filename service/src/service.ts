@@ -16,7 +16,8 @@ import { OwnRule } from "./ownRule";
 import { DropLog, SpillingQueue } from "./queue";
 import { retrying, StoppedError } from "./recovery";
 import type { Redactor } from "./redact";
-import { syncRules, type RulePlan } from "./rules";
+import { RuleKeeper } from "./ruleKeeper";
+import { RuleConflictError, syncRules, type RulePlan } from "./rules";
 import { DiskSpill, segmentBytesFor } from "./spill";
 import { SkipLog, Stats } from "./stats";
 import { FilteredStream, type Outcome } from "./stream";
@@ -27,7 +28,7 @@ import { canLogin, connectX, type XApi, type XEndpoint } from "./xApi";
 export interface Running {
   /** Stops reading, writes what was received, then settles {@link done}. */
   stop(reason: string): void;
-  /** The exit code: 0 after a clean stop, 1 after a fatal error or a stop that could not write everything. */
+  /** The exit code: 0 after a clean stop, 1 after a fatal error or a stop that could not write everything, 2 when another tag holds the rule. */
   readonly done: Promise<number>;
 }
 
@@ -80,10 +81,21 @@ function retryOf(config: Config, log: Logger, control: Control): Retry {
     });
 }
 
-async function connect(config: Config, redactor: Redactor, retry: Retry): Promise<{ x: XApi; plan: RulePlan }> {
+async function connect(config: Config, redactor: Redactor, retry: Retry, own: OwnRule): Promise<{ x: XApi; plan: RulePlan }> {
   const x = await retry("token", () => connectX(config.credentials, endpoint(config), redactor));
-  const plan = await retry("rules", () => syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag));
+  const plan = await retry("rules", () => syncRules(x.client.v2, own));
   return { x, plan };
+}
+
+/** The start's `rules` lines: what changed, and the rules of other tags, whose posts the app is billed for too. */
+function logRules(log: Logger, plan: RulePlan): void {
+  log.info("rules", { added: plan.add !== null, removed: plan.remove });
+  if (plan.others.length === 0) return;
+  log.warn("other_rules", {
+    count: plan.others.length,
+    rules: plan.others.map((r) => ({ id: r.id, tag: r.tag ?? null, value: r.value })),
+    note: "X delivers and bills to this app every post these rules match; the service counts them (unmatched) and does not store them",
+  });
 }
 
 /** The `reconnect` log line's fields: the outcome without its classification object. */
@@ -159,9 +171,10 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   });
   const heartbeat = startHeartbeat(config, log);
   const retry = retryOf(config, log, control);
+  const own = new OwnRule(config.ruleTag, config.filter.ruleValue);
   let x: XApi;
   try {
-    const connecting = connect(config, redactor, retry);
+    const connecting = connect(config, redactor, retry, own);
     // Stopped first: the retries end with StoppedError, which nothing else awaits.
     connecting.catch(() => undefined);
     const first = await Promise.race([connecting, control.stopped]);
@@ -170,14 +183,17 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
       return 0;
     }
     x = first.x;
-    log.info("rules", { added: first.plan.add !== null, removed: first.plan.remove });
+    logRules(log, first.plan);
   } catch (error) {
+    if (error instanceof RuleConflictError) {
+      log.error("config_error", { variable: "RULE_TAG", error: error.message });
+      return 2;
+    }
     log.error("fatal", { stage: "startup", ...errorFields(error) });
     return 1;
   }
 
   const stats = new Stats((day) => log.info("daily_reads", { ...day }));
-  const own = new OwnRule(config.ruleTag, config.filter.ruleValue);
   let spill: DiskSpill<PostItem> | undefined;
   try {
     spill = openSpill(config, log);
@@ -266,8 +282,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
         return x.bearerToken;
       },
       async resyncRules() {
-        const plan = await retry("rules", () => syncRules(x.client.v2, config.filter.ruleValue, config.ruleTag));
-        log.warn("rules", { added: plan.add !== null, removed: plan.remove, reason: "HTTP 409: the stream had no rules" });
+        await keeper.check("HTTP 409: the stream had no rules");
       },
     },
   );
@@ -285,11 +300,42 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
   };
   const statsTimer = setInterval(logStats, config.statsIntervalMs);
 
+  // Our rule, re-checked every RULE_CHECK_INTERVAL_MS and after each 409; a conflict found then is the start's.
+  let conflict: (error: Error) => void = () => undefined;
+  const keeper = new RuleKeeper(() => retry("rules", () => syncRules(x.client.v2, own)), config.ruleCheckIntervalMs, {
+    readded(reason) {
+      stats.rulesReadded += 1;
+      log.error("rule_readded", {
+        rule: own.value,
+        ruleTag: own.tag,
+        reason,
+        note: "our rule was missing: posts published meanwhile were not delivered",
+      });
+    },
+    removed(ids, reason) {
+      log.warn("rules", { added: false, removed: ids, reason });
+    },
+    failed(error) {
+      if (!(error instanceof StoppedError)) log.warn("rule_check_failed", errorFields(error));
+    },
+    fatal(error) {
+      if (error instanceof RuleConflictError) conflict(error);
+      else fatal("rules", error);
+    },
+  });
+  keeper.start();
+
   const code = await new Promise<number>((resolve) => {
     fatal = (stage, error) => {
+      if (error instanceof RuleConflictError) return conflict(error);
       stream.stop();
       log.error("fatal", { stage, unwritten: queue.length + writer.unwrittenInFlight, ...errorFields(error) });
       resolve(1);
+    };
+    conflict = (error) => {
+      stream.stop();
+      log.error("config_error", { variable: "RULE_TAG", error: error.message, unwritten: queue.length + writer.unwrittenInFlight });
+      resolve(2);
     };
     const shutdown = (reason: string): void => {
       log.info("stopping", {
@@ -320,6 +366,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, control: Con
     });
   });
   clearInterval(statsTimer);
+  keeper.stop();
   logStats();
   const unwritten = queue.length + writer.unwrittenInFlight;
   log.info("stopped", {

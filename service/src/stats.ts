@@ -32,6 +32,8 @@ export interface StatsSnapshot {
   readonly dailyReads: DayCount;
   /** Stream connects refused with X's usage-capped 429. */
   readonly usageCapped: number;
+  /** Times our rule was found missing (deleted behind our back) and added again. */
+  readonly rulesReadded: number;
 }
 
 /** What a stats period has besides its counters: the figures of the period alone, for its EMF metrics. */
@@ -116,6 +118,7 @@ export class Stats {
   heartbeats = 0;
   replaced = 0;
   usageCapped = 0;
+  rulesReadded = 0;
   readonly skippedByReason: Record<SkipReason, number> = { "not-json": 0, "missing-fields": 0, "stream-error": 0, oversized: 0 };
   private readonly period = new LatencyHistogram();
   private readonly run = new LatencyHistogram();
@@ -199,6 +202,7 @@ export class Stats {
       replaced: this.replaced,
       dailyReads: this.daily.current(),
       usageCapped: this.usageCapped,
+      rulesReadded: this.rulesReadded,
     };
   }
 }

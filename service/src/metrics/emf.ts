@@ -46,7 +46,10 @@ export function emfMembers(timestampMs: number, dimensions: Readonly<Record<stri
 }
 
 /** The cumulative counters a period's metrics are the differences of. */
-type Totals = Pick<StatsSnapshot, "received" | "matched" | "stored" | "skipped" | "skippedByReason" | "retries" | "reconnects" | "usageCapped"> & {
+type Totals = Pick<
+  StatsSnapshot,
+  "received" | "matched" | "stored" | "skipped" | "skippedByReason" | "retries" | "reconnects" | "usageCapped" | "rulesReadded"
+> & {
   /** Matched posts dropped with both of the queue's budgets spent (the queue's count). */
   readonly dropped: number;
 };
@@ -68,6 +71,7 @@ const NOTHING: Totals = {
   retries: 0,
   reconnects: 0,
   usageCapped: 0,
+  rulesReadded: 0,
   dropped: 0,
 };
 
@@ -103,6 +107,7 @@ export class PeriodMetrics {
       PostsReadToday: postsReadToday,
       StreamConnected: figures.connectedThroughout ? 1 : 0,
       UsageCapExceeded: totals.usageCapped - before.usageCapped,
+      RuleReadded: totals.rulesReadded - before.rulesReadded,
     };
     const dimensions = { [SERVICE_DIMENSION]: this.service };
     const skippedByReason = SKIP_REASONS.flatMap((reason) => {

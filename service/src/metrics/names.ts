@@ -120,6 +120,14 @@ export const METRIC = {
     statistic: "Sum",
     description: "Stream connects refused with X's usage-capped 429 (problem type usage-capped, service/src/xErrors.ts).",
   },
+  RuleReadded: {
+    unit: "Count",
+    kind: MetricKind.Delta,
+    statistic: "Sum",
+    description:
+      "Times the service found its rule missing from the stream (deleted behind its back; the service's periodic check " +
+      "or a 409) and added it again: posts published meanwhile were not delivered.",
+  },
 } as const satisfies Record<string, MetricSpec>;
 
 /** A metric name of the contract. */
