@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureFargateTask } from "secure-fargate-task";
 import { METRICS_SERVICE_VARIABLE, metricsServiceName } from "../service/src/metrics/names";
-import { liveness } from "../service/src/config";
+import { liveness, stackRuleTag } from "../service/src/config";
 import { readConfig } from "./config";
 import { serviceHealthCheck } from "./health";
 import { createAlarmTopic, createMonitoring, stackScope } from "./monitoring/monitoring";
@@ -44,6 +44,9 @@ const app = new SecureFargateTask("twitterstream", {
     [METRICS_SERVICE_VARIABLE]: label,
     // The drain deadline after SIGTERM, and the spill directory on the task's writable /tmp volume.
     ...queueEnvironment(STOP_TIMEOUT_SECONDS),
+    // The tag of the one X rule this stack owns, unique per stack: two stacks on one X app each keep their own rule,
+    // and a FILTER another stack already holds stops this one with a config_error naming it (service/README.md).
+    RULE_TAG: stackRuleTag(pulumi.getProject(), pulumi.getStack()),
   },
   taskRolePolicyStatements: tableWriteStatements(table),
   // Fails until the stream has delivered a line since the task started, and once it has been dead longer than the

@@ -171,6 +171,18 @@ export function alarmSpecs(stack: MonitoredStack, settings: AlarmSettings): Alar
       treatMissingData: "notBreaching",
       metric: serviceMetric(stack, "UsageCapExceeded", FIVE_MINUTES),
     },
+    {
+      suffix: "rule-readded",
+      description:
+        "The service found its X rule missing (deleted by someone else on the X app) and added it again: posts " +
+        "published meanwhile were not delivered. Find who deletes rules on the app (another stack or tool sharing it).",
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 1,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: "notBreaching",
+      metric: serviceMetric(stack, "RuleReadded", FIVE_MINUTES),
+    },
   ];
   if (settings.postsReadAlarmPerDay > 0) {
     specs.push({

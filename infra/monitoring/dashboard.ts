@@ -94,9 +94,11 @@ export function dashboardBody(input: DashboardInput): { start: string; periodOve
     [
       graph(
         "Posts read from X today (UTC)",
-        [service("PostsReadToday", "Maximum", "Posts read today"), service("UsageCapExceeded", "Sum", "Usage-capped refusals")].map(
-          rightAxisAfterFirst,
-        ),
+        [
+          service("PostsReadToday", "Maximum", "Posts read today"),
+          service("UsageCapExceeded", "Sum", "Usage-capped refusals"),
+          service("RuleReadded", "Sum", "Rule re-added"),
+        ].map(rightAxisAfterFirst),
         input.postsReadAlarmPerDay > 0 ? { annotations: { horizontal: [{ label: "Alarm", value: input.postsReadAlarmPerDay }] } } : {},
       ),
       graph("DynamoDB: the table", [

@@ -230,13 +230,14 @@ describe("twitterstream stack", function () {
       expect(only(defaultNetwork, "aws:ecs/service:Service").inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     });
 
-    it("gives the container the table, region, filter, metrics dimension, drain deadline and spill directory as plaintext, the five credentials by reference", () => {
+    it("gives the container the table, region, filter, metrics dimension, rule tag, drain deadline and spill directory as plaintext, the five credentials by reference", () => {
       const definition = container(defaultNetwork);
       expect(definition.environment).to.deep.equal([
         { name: "AWSREGION", value: REGION },
         { name: "DYNAMODBTABLE", value: "twitterStream-test" },
         { name: "FILTER", value: 'Cloud Computing, "amazon web services"' },
         { name: "METRICS_SERVICE", value: "twitterstream-dev" },
+        { name: "RULE_TAG", value: "twitterstream-dev" },
         { name: "SHUTDOWN_TIMEOUT_MS", value: "110000" },
         { name: "SPILL_DIR", value: "/tmp/twitterstream-spill" },
       ]);
@@ -443,6 +444,7 @@ describe("twitterstream stack", function () {
           "alarm-posts-dropped",
           "alarm-posts-read-today",
           "alarm-reconnect-storm",
+          "alarm-rule-readded",
           "alarm-skipped-lines",
           "alarm-table-errors",
           "alarm-table-throttled",
