@@ -21,6 +21,7 @@ function namespaced(settings: Record<string, string>): Record<string, string> {
 }
 
 const IMAGE_CHANGE = [
+  "replace aws:ecr/lifecyclePolicy:LifecyclePolicy twitterstream-repo-lifecycle",
   "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
   "replace docker:index/image:Image twitterstream-image",
   "update aws:ecs/service:Service twitterstream-service",
@@ -55,7 +56,7 @@ describe("the stack's lifecycle, update after update", function () {
     expect((await up()).changes).to.deep.equal([]);
   });
 
-  it("a change to the service's sources: only the image, the task definition and the service", async () => {
+  it("a change to the service's sources: only the image, the task definition, the service and the lifecycle policy that protects the new image", async () => {
     fs.writeFileSync(source, `${original}\n// changed\n`);
     const plan = await up();
     expect(plan.changes).to.deep.equal(IMAGE_CHANGE);
@@ -88,7 +89,7 @@ describe("the stack's lifecycle, update after update", function () {
     expect((await up()).changes).to.deep.equal([]);
   });
 
-  it("the sources reverted (A → B → A): the image, the task definition and the service, with no push; then zero changes", async () => {
+  it("the sources reverted (A → B → A): the image, the task definition, the service and the lifecycle policy, with no push; then zero changes", async () => {
     fs.writeFileSync(source, original);
     const pushes = stack.registry.pushes.length;
     expect((await up()).changes).to.deep.equal(IMAGE_CHANGE);

@@ -178,7 +178,10 @@ export interface ImageArgs {
   dockerfile?: string;
   /** With `context`: Docker build arguments. Not for secrets: they end up in the image history. @default - none */
   buildArgs?: Record<string, pulumi.Input<string>>;
-  /** With `context`: keep this many most recent images; the ECR lifecycle policy expires older ones. @default 10 */
+  /**
+   * With `context`: keep this many most recent images of each kind; the ECR lifecycle policy expires older ones, but
+   * never the images the task definition runs. @default 10
+   */
   keepImages?: number;
   /**
    * An image built elsewhere, e.g. `ghcr.io/org/app@sha256:...` (a digest is best). An ECR image

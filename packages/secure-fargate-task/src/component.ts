@@ -3,7 +3,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "./args";
 import type { ChildContext } from "./context";
-import { buildAndPush, createRegistry, Registry, TAG_PREFIXES } from "./image/image";
+import { buildAndPush, type BuiltImage, createRegistry, Registry, TAG_PREFIXES } from "./image/image";
+import { createLifecyclePolicy } from "./image/lifecycle";
 import { ecrRepositoryArn } from "./image/ecrImage";
 import { deriveNames } from "./names";
 import { packageRoot, SHIPPED } from "./packageRoot";
@@ -120,9 +121,11 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const isFile = (s: { kind: string }) => s.kind === "s3" || settings.secretDelivery === "files";
     const needsInit = settings.secrets.some(isFile);
     const image = settings.image;
-    const registry = image.kind === "build" || needsInit ? createRegistry(ctx, kmsKeyArn, image.keepImages) : undefined;
-    const appImage = image.kind === "build" ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app) : pulumi.output(image.name);
-    const initImage = needsInit ? this.buildInitImage(ctx, registry!, settings) : pulumi.output(undefined);
+    const registry = image.kind === "build" || needsInit ? createRegistry(ctx, kmsKeyArn) : undefined;
+    const builtApp = image.kind === "build" ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app) : undefined;
+    const builtInit = needsInit ? this.buildInitImage(ctx, registry!, settings) : undefined;
+    const appImage = image.kind === "build" ? builtApp!.reference : pulumi.output(image.name);
+    const initImage = builtInit ? builtInit.reference : pulumi.output(undefined);
 
     const secrets = resolveSecrets(
       ctx,
@@ -243,6 +246,14 @@ export class SecureFargateTask extends pulumi.ComponentResource {
         )
       : undefined;
 
+    if (registry) {
+      const running = [builtApp, builtInit].flatMap((built) => (built ? [built.tag] : []));
+      createLifecyclePolicy(ctx, registry.repository, image.keepImages, Object.values(TAG_PREFIXES), running, [
+        service ?? taskDefinition,
+        ...(schedule ? [schedule] : []),
+      ]);
+    }
+
     this.clusterArn = clusterArn;
     this.clusterName = clusterName;
     this.serviceName = service ? service.name : pulumi.output(undefined);
@@ -338,7 +349,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   }
 
   /** The secrets init image, built from this package's `init/` for the app's platform. */
-  private buildInitImage(ctx: ChildContext, registry: Registry, settings: Settings): pulumi.Output<string | undefined> {
+  private buildInitImage(ctx: ChildContext, registry: Registry, settings: Settings): BuiltImage {
     const context = path.relative(process.cwd(), INIT_CONTEXT) || ".";
     // The image makes the secrets volume's mount point the task user's (validation made it numeric uid:gid).
     const [uid, gid] = settings.user.split(":");

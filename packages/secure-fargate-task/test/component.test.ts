@@ -176,13 +176,12 @@ describe("SecureFargateTask under mocks", () => {
     const lifecycle = JSON.parse(String(r.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-repo-lifecycle").inputs.policy)) as {
       rules: Array<{ selection: unknown }>;
     };
-    expect(lifecycle.rules[0].selection).to.deep.equal({
-      tagStatus: "tagged",
-      tagPrefixList: ["src-"],
-      countType: "imageCountMoreThan",
-      countNumber: 10,
-    });
     const image = r.get("docker:index/image:Image", "app-image");
+    expect(lifecycle.rules.map((rule) => rule.selection)).to.deep.equal([
+      { tagStatus: "tagged", tagPatternList: [String(image.inputs.imageName).split(":").pop()], countType: "imageCountMoreThan", countNumber: 1 },
+      { tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 10 },
+      { tagStatus: "tagged", tagPrefixList: ["init-"], countType: "imageCountMoreThan", countNumber: 10 },
+    ]);
     expect(String(image.inputs.imageName)).to.match(
       new RegExp(`^${ACCOUNT}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/${REPOSITORY}:src-[0-9a-f]{24}$`),
     );

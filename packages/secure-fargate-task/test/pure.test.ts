@@ -5,7 +5,8 @@ import { contentTag, dockerignorePath, isIgnored, listEntries, readDockerignore 
 import { secretValueFrom } from "../src/ecs/containerDefinition";
 import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } from "../src/ecs/fargate";
 import { deriveNames, fit, keyedRepositoryName } from "../src/names";
-import { executionRolePolicy, lifecyclePolicy } from "../src/iam/policies";
+import { executionRolePolicy } from "../src/iam/policies";
+import { lifecyclePolicy } from "../src/image/lifecycle";
 import { makeContext } from "./mocks";
 
 describe("Fargate sizes", () => {
@@ -96,7 +97,7 @@ describe("execution role policy", () => {
     expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["WriteLogs"]);
   });
   it("keeps the n most recent images of each prefix", () => {
-    expect(lifecyclePolicy(3, ["src-", "init-"]).rules).to.deep.equal([
+    expect(lifecyclePolicy(3, ["src-", "init-"], []).rules).to.deep.equal([
       {
         rulePriority: 1,
         description: "Keep the 3 most recent src-* images",

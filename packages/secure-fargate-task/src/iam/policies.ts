@@ -124,18 +124,3 @@ export function keyPolicy(scope: AwsScope, logGroupNames: readonly string[], dea
     ...eventBridge,
   ]);
 }
-
-/**
- * ECR lifecycle policy: for each tag prefix (one per kind of image), keep the `keep` most recent images and expire
- * the rest. Images are tagged by content, so every image is tagged.
- */
-export function lifecyclePolicy(keep: number, tagPrefixes: readonly string[]): { rules: object[] } {
-  return {
-    rules: tagPrefixes.map((prefix, i) => ({
-      rulePriority: i + 1,
-      description: `Keep the ${keep} most recent ${prefix}* images`,
-      selection: { tagStatus: "tagged", tagPrefixList: [prefix], countType: "imageCountMoreThan", countNumber: keep },
-      action: { type: "expire" },
-    })),
-  };
-}

@@ -5,7 +5,6 @@ import { contentTag } from "./buildContext";
 import type { ChildContext } from "../context";
 import type { ImagePlatform } from "../args";
 import { keyedRepositoryName } from "../names";
-import { lifecyclePolicy } from "../iam/policies";
 import { listedImages } from "./listedImages";
 
 /** Tag prefixes of the images the component pushes: the app's and the secrets init container's. */
@@ -26,10 +25,10 @@ export interface ImageId {
 }
 
 /**
- * An ECR repository (scan on push, immutable tags, KMS encryption) with a lifecycle policy that keeps the `keep` most
- * recent images of each kind.
+ * An ECR repository (scan on push, immutable tags, KMS encryption); its lifecycle policy comes once the images the task
+ * definition runs are known (createLifecyclePolicy).
  */
-export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string>, keep: number): Registry {
+export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string>): Registry {
   const repository = new aws.ecr.Repository(
     `${ctx.name}-repo`,
     {
@@ -43,11 +42,6 @@ export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string
     },
     { parent: ctx.parent },
   );
-  new aws.ecr.LifecyclePolicy(
-    `${ctx.name}-repo-lifecycle`,
-    { repository: repository.name, policy: JSON.stringify(lifecyclePolicy(keep, Object.values(TAG_PREFIXES))) },
-    { parent: ctx.parent },
-  );
   const token = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: ctx.parent });
   // Looked up once the repository exists (its name is an output), so a new repository is never looked up before it is
   // made. A repository deleted outside Pulumi fails with what to run (listedImages).
@@ -57,6 +51,12 @@ export function createRegistry(ctx: ChildContext, kmsKeyArn: pulumi.Input<string
       listedImages(aws.ecr.getImages({ repositoryName, registryId }, { parent: ctx.parent }), repositoryName),
     );
   return { repository, token, images };
+}
+
+/** An image the component built: what the task definition runs (`<repository url>@sha256:<digest>`) and its tag. */
+export interface BuiltImage {
+  reference: pulumi.Output<string>;
+  tag: pulumi.Output<string>;
 }
 
 /** What to build. */
@@ -104,16 +104,10 @@ const IMAGE_OPTIONS = { ignoreChanges: ["skipPush"], replaceOnChanges: ["*"] };
  * that tag already. A tag names one content (see `contentTag`), so the image there is this image: reverting the sources
  * to an earlier state, a rebuild that only @pulumi/docker sees as new (its own context hash, a provider upgrade), or an
  * update interrupted after its push all reuse the image by digest instead of pushing a tag ECR would refuse. Returns
- * `<repository url>@sha256:<digest>`, so that the task definition changes exactly when the image does. The up after a
+ * `<repository url>@sha256:<digest>` (and the tag, which the lifecycle policy protects), so that the task definition changes exactly when the image does. The up after a
  * push changes nothing (see `IMAGE_OPTIONS`).
  */
-export function buildAndPush(
-  ctx: ChildContext,
-  logicalName: string,
-  registry: Registry,
-  spec: BuildSpec,
-  tagPrefix: string,
-): pulumi.Output<string> {
+export function buildAndPush(ctx: ChildContext, logicalName: string, registry: Registry, spec: BuildSpec, tagPrefix: string): BuiltImage {
   const tag = pulumi.output(spec.buildArgs).apply((args) => tagPrefix + contentTag(spec.context, spec.dockerfile, spec.platform, args));
   const existing = pulumi.all([registry.images, tag]).apply(([images, t]) => existingDigest(images, t));
   const image = new docker.Image(
@@ -130,7 +124,8 @@ export function buildAndPush(
     },
     { parent: ctx.parent, ...IMAGE_OPTIONS },
   );
-  return pulumi
+  const reference = pulumi
     .all([registry.repository.repositoryUrl, existing, image.repoDigest])
     .apply(([url, digest, pushed]) => imageReference(url, digest, pushed));
+  return { reference, tag };
 }

@@ -30,6 +30,12 @@ export const FORCE_NEW: readonly ForceNew[] = [
     source: "internal/service/ecs/service.go (ResourceService)",
   },
   {
+    type: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    // No update: every change is a new PutLifecyclePolicy.
+    inputs: ["repository", "policy"],
+    source: "internal/service/ecr/lifecycle_policy.go (resourceLifecyclePolicy)",
+  },
+  {
     type: "aws:iam/rolePolicy:RolePolicy",
     // `policy` is updated in place (PutRolePolicy).
     inputs: ["name", "namePrefix", "role"],

@@ -44,10 +44,11 @@ describe("the component's lifecycle, update after update", function () {
     expect((await up()).changes).to.deep.equal([]);
   });
 
-  it("a source change: the image and the task definition replaced, the service updated to the new revision", async () => {
+  it("a source change: the image and the task definition replaced, the service updated to the new revision, the lifecycle policy put again to protect the new image", async () => {
     setSource("console.log('B')\n");
     const plan = await up();
     expect(plan.changes).to.deep.equal([
+      "replace aws:ecr/lifecyclePolicy:LifecyclePolicy app-repo-lifecycle",
       "replace aws:ecs/taskDefinition:TaskDefinition app-task",
       "replace docker:index/image:Image app-image",
       "update aws:ecs/service:Service app-service",
@@ -57,6 +58,8 @@ describe("the component's lifecycle, update after update", function () {
     expect(step("app-task")).to.include({ deleteBeforeReplace: false });
     expect(step("app-task").replaces).to.deep.equal(["containerDefinitions"]);
     expect(step("app-image").replaces).to.include("imageName");
+    // A repository has one lifecycle policy: the old one is deleted before the new one is put (see createLifecyclePolicy).
+    expect(step("app-repo-lifecycle")).to.include({ deleteBeforeReplace: true });
   });
 
   it("the next up: zero changes", async () => {
@@ -78,6 +81,7 @@ describe("the component's lifecycle, update after update", function () {
     setSource("console.log('A')\n");
     const plan = await up();
     expect(plan.changes).to.deep.equal([
+      "replace aws:ecr/lifecyclePolicy:LifecyclePolicy app-repo-lifecycle",
       "replace aws:ecs/taskDefinition:TaskDefinition app-task",
       "replace docker:index/image:Image app-image",
       "update aws:ecs/service:Service app-service",
