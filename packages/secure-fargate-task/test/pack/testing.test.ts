@@ -57,6 +57,8 @@ describe("secure-fargate-task/testing, as the package README shows it", function
     const { status, output } = runInConsumer("without.test.ts", usual);
     expect(status).to.not.equal(0);
     expect(output).to.match(/1 failing/);
+    // The symptom a user meets: the component reads a field of an answer the usual mocks do not give.
+    expect(output).to.match(/Cannot read properties of undefined/);
   });
 
   it("answers every invoke the component makes: default VPC, given subnets, an existing secret, an image built from source", async () => {
