@@ -132,7 +132,7 @@ export const CONTROLS: Control[] = [
     rule: "ecs-task-definition-nonroot-user, ecs-task-definition-linux-user-non-root",
     checks: "Containers run as a user that is not root",
     verdict: MET,
-    note: 'With `logging.logDriver: "awsfirelens"` the FireLens log router (`log_router`) runs as root (UID 0), which FireLens requires (https://github.com/aws/aws-for-fluent-bit/blob/mainline/troubleshooting/debugging.md#amazon-ecs-firelens-root-is-required): that task definition fails this control for that container. It stays unprivileged with a read-only root filesystem.',
+    note: 'With `logging.logDriver: "awsfirelens"` the FireLens log router (`log_router`) runs as root (UID 0), which FireLens requires and RegisterTaskDefinition enforces (https://github.com/aws/aws-for-fluent-bit/blob/mainline/troubleshooting/debugging.md#amazon-ecs-firelens-root-is-required). It stays unprivileged with a read-only root filesystem. The policy pack leaves the container with a `firelensConfiguration` out of this check, so FireLens passes `pulumi up`; AWS Config\'s rule does not, and flags that task definition: suppress that finding in Security Hub (workflow status `SUPPRESSED`) naming this reason. Every other container is checked.',
     findings: find.rootUser,
   },
   {
@@ -300,7 +300,7 @@ export const CONTROLS: Control[] = [
     rule: "secretsmanager-secret-unused",
     checks: "Secrets were accessed in the last 90 days",
     verdict: MET,
-    note: "Every secret the component makes is read by each task at start. A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
+    note: "Every secret the component makes is read by each task at start: by ECS (a `secrets` or `secretOptions` `valueFrom`, `repositoryCredentials`) or, with file delivery, by the init container (the `SECRET_FILES_SPEC` it reads, which the policy pack parses). A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
     findings: find.unreferencedSecrets,
   },
   {

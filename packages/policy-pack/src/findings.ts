@@ -2,6 +2,7 @@
  * What each AWS control would flag in a subject, computed from the captured resources the way the control's AWS
  * Config rule reads the deployed ones. Each function returns one line per flagged resource; none means compliant.
  */
+import { containerSecretReferences } from "./secretReferences";
 import { containers, ContainerJson, ofType, ofTypes, policyInput, Resource, stateString, Subject, TYPES } from "./subject";
 
 type Finder = (subject: Subject) => string[];
@@ -65,7 +66,15 @@ export const noContainerInsights = eachOf(TYPES.cluster, (cluster) => {
   return on ? undefined : `${cluster.name} has no Container Insights`;
 });
 
-export const rootUser = eachContainer((c) => (c.user && !ROOT_USER.test(c.user) ? undefined : `${c.name} runs as root`));
+/**
+ * A container without a user, or running as root. The FireLens log router (the container with a
+ * `firelensConfiguration`) is left out: ECS requires it to run as root, and RegisterTaskDefinition refuses any other
+ * UID on it ("If 'user' field is specified on firelens container, then 'UID' has to be '0'";
+ * https://github.com/aws/aws-for-fluent-bit/blob/mainline/troubleshooting/debugging.md#amazon-ecs-firelens-root-is-required).
+ */
+export const rootUser = eachContainer((c) =>
+  c.firelensConfiguration !== undefined || (c.user && !ROOT_USER.test(c.user)) ? undefined : `${c.name} runs as root`,
+);
 
 export const noMemoryLimit = eachContainer((c) => (typeof c.memory === "number" ? undefined : `${c.name} has no memory limit`));
 
@@ -119,12 +128,20 @@ export const noRotation = eachOf(TYPES.secret, (secret, s) =>
 /** Rotation that is configured but has no schedule would never run; without rotation there is nothing to evaluate. */
 export const rotationWithoutSchedule = eachOf(TYPES.secretRotation, (r) => (r.inputs.rotationRules ? undefined : `${r.name} has no schedule`));
 
-/** A secret no container refers to: nothing would ever read it. */
-export const unreferencedSecrets = eachOf(TYPES.secret, (secret, s) => {
-  const arn = stateString(secret, "arn");
-  const text = JSON.stringify(containers(s));
-  return text.includes(`"${arn}:`) ? undefined : `${secret.name} is referenced by no container`;
-});
+/**
+ * A secret no container refers to (nothing would ever read it), in any delivery: a `valueFrom`, a log secret option,
+ * registry credentials, or the file-delivery spec the init container reads. A spec that does not parse is flagged too:
+ * the init container would refuse it, so no secret it names would be read.
+ */
+export const unreferencedSecrets: Finder = (s) => {
+  const references = containers(s).map((c) => ({ name: c.name, ...containerSecretReferences(c) }));
+  const read = new Set(references.flatMap((r) => r.arns));
+  const unreadable = references.flatMap((r) => (r.unreadableSpec === undefined ? [] : [`${r.name}: ${r.unreadableSpec}`]));
+  const unread = ofType(s, TYPES.secret).flatMap((secret) =>
+    read.has(stateString(secret, "arn")) ? [] : [`${secret.name} is referenced by no container`],
+  );
+  return [...unreadable, ...unread];
+};
 
 /** An EFS volume of a task definition, as ECS takes it (the fields the checks read). */
 interface EfsVolumeJson {

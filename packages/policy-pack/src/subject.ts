@@ -104,6 +104,9 @@ export interface ContainerJson {
   readonlyRootFilesystem?: boolean;
   environment?: Array<{ name: string; value: string }>;
   secrets?: Array<{ name: string; valueFrom: string }>;
+  repositoryCredentials?: { credentialsParameter?: string };
+  /** Set on the FireLens log router only. */
+  firelensConfiguration?: { type?: string };
   logConfiguration?: { logDriver?: string; options?: Record<string, string>; secretOptions?: Array<{ name: string; valueFrom: string }> };
 }
 

@@ -4,7 +4,7 @@ import { CONTROLS } from "../../../policy-pack/src/controls";
 import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { ofType, TYPES } from "../../../policy-pack/src/subject";
 import { Diagnostic, POLICY_PACK, PolicyPackProcess } from "./analyzer";
-import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject } from "./subjects";
+import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject, SCENARIOS } from "./subjects";
 
 /** The policies that reported something. */
 function named(diagnostics: Diagnostic[], name: string): Diagnostic[] {
@@ -186,6 +186,14 @@ describe("AWS security controls on the component's defaults, through the policy 
       expect(named(flagged, policyName(control)), control.id).to.deep.equal([]);
     }
   });
+
+  for (const [scenario, subject] of Object.entries(SCENARIOS)) {
+    it(`every mandatory control holds with ${scenario}`, async function () {
+      this.timeout(120_000); // a mock run and the pack's request, on a busy machine
+      const mandatory = (await pack.update(await subject())).filter((d) => d.enforcementLevel === "mandatory");
+      expect(mandatory.map((d) => `${d.policyName}: ${d.message.split("\n")[1]}`)).to.deep.equal([]);
+    });
+  }
 
   // Last: the configuration stays with the pack's process for the requests after it.
   it("a policy config file makes an advisory control mandatory, or disables one", async () => {

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { CONTROLS } from "../../../policy-pack/src/controls";
 import { POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { TYPES, type Subject } from "../../../policy-pack/src/subject";
+import { serializeSpec, SPEC_ENV_VAR } from "../../init/src/spec";
 import { POLICY_PACK, PolicyPackProcess, ProgramResource } from "./analyzer";
 
 /** A resource as the mocks would capture it. */
@@ -200,6 +201,46 @@ describe("The policy pack flags each control's violator, through its analyzer", 
 
   const findingsOf = (id: string, resources: ProgramResource[]) =>
     CONTROLS.find((c) => c.id === id)!.findings({ label: "synthetic", resources, secretValues: [] });
+
+  it("SecretsManager.3 counts a secret named by a `valueFrom`, a log secret option, registry credentials or the file-delivery spec, and flags a spec that does not parse", () => {
+    const secret = (name: string, n: number) =>
+      resource(TYPES.secret, name, {}, { arn: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCde${n}` });
+    const arn = (name: string, n: number) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCde${n}`;
+    const spec = serializeSpec({
+      targetDir: "/run/secrets",
+      files: [
+        { name: "A", source: { type: "secretsmanager", secretId: arn("files", 1), jsonKey: "A", versionId: "0".repeat(32) } },
+        { name: "B", source: { type: "ssm", name: "/app/b", withDecryption: true } },
+      ],
+    });
+    const secrets = [secret("files", 1), secret("env", 2), secret("log", 3), secret("registry", 4)];
+    const app = {
+      secrets: [{ name: "E", valueFrom: `${arn("env", 2)}:E::` }],
+      logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: arn("log", 3) }] },
+      repositoryCredentials: { credentialsParameter: arn("registry", 4) },
+    };
+    const init = { name: "secrets-init", environment: [{ name: SPEC_ENV_VAR, value: spec }] };
+    const twoContainers = (i: Record<string, unknown>) =>
+      resource(TYPES.taskDefinition, "task", { containerDefinitions: JSON.stringify([{ name: "app", ...app }, i]) });
+    expect(findingsOf("SecretsManager.3", [...secrets, twoContainers(init)])).to.deep.equal([]);
+    expect(findingsOf("SecretsManager.3", [...secrets, twoContainers({ name: "secrets-init" })])).to.deep.equal([
+      "files is referenced by no container",
+    ]);
+    const broken = { name: "secrets-init", environment: [{ name: SPEC_ENV_VAR, value: spec.replace("/run/secrets", "run") }] };
+    const [unreadable, ...rest] = findingsOf("SecretsManager.3", [...secrets, twoContainers(broken)]);
+    expect(unreadable).to.match(/^secrets-init: invalid secret files spec: `targetDir` must be an absolute path/);
+    expect(rest).to.deep.equal(["files is referenced by no container"]);
+  });
+
+  it("ECS.20 leaves out the FireLens router, which ECS requires to run as root, and checks every other container", () => {
+    const containers = [
+      { name: "log_router", user: "0", firelensConfiguration: { type: "fluentbit" } },
+      { name: "app", user: "1000:1000" },
+      { name: "sidecar", user: "0:0" },
+    ];
+    const task = resource(TYPES.taskDefinition, "task", { containerDefinitions: JSON.stringify(containers) });
+    expect(findingsOf("ECS.20", [task])).to.deep.equal(["sidecar runs as root"]);
+  });
 
   it("the ELB controls pass an ALB and an NLB hardened as each asks, and ELB.17 and ELB.18 ignore a Gateway Load Balancer's listener", () => {
     const resources = [

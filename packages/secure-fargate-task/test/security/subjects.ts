@@ -82,8 +82,9 @@ function mirroredImage(repository: string, tag: string): string {
  * The component with a Datadog agent sidecar pulled from this account's ECR, whose API key is an SSM parameter under a
  * customer-managed key (`SIDECAR_PARAMETER`).
  */
-export function componentWithParameterSidecar(): Promise<MockSubject> {
+export function componentWithParameterSidecar(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<MockSubject> {
   return componentWith({
+    ...overrides,
     sidecars: [
       {
         name: "datadog",
@@ -100,8 +101,9 @@ export function componentWithParameterSidecar(): Promise<MockSubject> {
  * The component logging through FireLens to Datadog: the router pulled from this account's ECR, the driver's API key
  * a secret the component stores, and a second secret option an existing secret under a customer-managed key.
  */
-export function componentWithFireLens(): Promise<MockSubject> {
+export function componentWithFireLens(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<MockSubject> {
   return componentWith({
+    ...overrides,
     logging: {
       logDriver: "awsfirelens",
       options: { Name: "datadog", Host: "http-intake.logs.datadoghq.eu", TLS: "on", provider: "ecs", dd_service: "app" },
@@ -127,3 +129,54 @@ export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = 
     secretValues: Object.values(DEFAULT_SECRETS),
   };
 }
+
+/** An ALB the component makes: the port it forwards to and a certificate. */
+const WITH_ALB: Partial<SecureFargateTaskArgs> = {
+  portMappings: [{ containerPort: 8080 }],
+  loadBalancer: { certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666` },
+};
+
+/**
+ * Every secret delivery and optional part the component supports, each a program the policy pack must pass with no
+ * mandatory violation: a supported configuration meets every mandatory control.
+ */
+export const SCENARIOS: Record<string, () => Promise<MockSubject>> = {
+  "defaults (environment delivery, one JSON secret)": () => componentWith(),
+  "file delivery": () => componentWith({ secretDelivery: "files" }),
+  "one secret per variable": () => componentWith({ secretLayout: "perVariable" }),
+  "file delivery, one secret per variable": () => componentWith({ secretDelivery: "files", secretLayout: "perVariable" }),
+  "an S3 object secret (always a file)": () => componentWith({ secrets: { TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } }),
+  "an existing secret, followed": () =>
+    componentWith({ secrets: { API_KEY: { secretsManager: "rotated/api-key", followRotation: true }, ...secretValues(DEFAULT_SECRETS) } }),
+  "an existing secret, followed, file delivery": () =>
+    componentWith({
+      secretDelivery: "files",
+      secrets: { OTHER: { secretsManager: "rotated/api-key", followRotation: true }, ...secretValues(DEFAULT_SECRETS) },
+    }),
+  "an SSM parameter, file delivery": () =>
+    componentWith({
+      secretDelivery: "files",
+      secrets: {
+        ...secretValues(DEFAULT_SECRETS),
+        DD_API_KEY: { ssmParameter: SIDECAR_PARAMETER.name, kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${SIDECAR_PARAMETER.keyId}` },
+      },
+    }),
+  "private registry credentials": () =>
+    componentWith({
+      image: {
+        name: `ghcr.io/org/app@sha256:${"01".repeat(32)}`,
+        repositoryCredentials: { username: "bot", password: pulumi.secret("registry-password") },
+      },
+    }),
+  "a schedule (run mode task)": () => componentWith({ runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } }),
+  "ECS Exec": () => componentWith({ enableExecuteCommand: true }),
+  "a private network": () => componentWith({ network: { subnetIds: ["subnet-private-a", "subnet-private-b"], assignPublicIp: false } }),
+  "an ALB and auto scaling": () =>
+    componentWith({ ...WITH_ALB, autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60, requestsPerTarget: 500 } }),
+  "EFS volumes": () => componentWithEfs(),
+  "a sidecar with an SSM parameter secret": () => componentWithParameterSidecar(),
+  "FireLens with secret options": () => componentWithFireLens(),
+  "FireLens, file delivery": () => componentWithFireLens({ secretDelivery: "files" }),
+  "a sidecar, file delivery": () => componentWithParameterSidecar({ secretDelivery: "files" }),
+  "the stack's arguments": () => componentWithStackArgs(),
+};
