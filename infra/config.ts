@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ImagePlatform, SecretDelivery } from "secure-fargate-task";
 import { FIVE_MINUTES, type AlarmSettings } from "./monitoring/alarms";
+import { isSecretConfig } from "./secretConfig";
 
 /** Where the tasks run: the account's default VPC with a public IP, or a new VPC with private subnets and NAT. */
 export type NetworkMode = "default" | "private";
@@ -95,6 +96,17 @@ export function readConfig(): StackConfig {
   for (const [key, variable] of Object.entries(OPTIONAL_CREDENTIALS)) {
     const value = readCredential(config, key);
     if (value !== undefined) credentials[variable] = value;
+  }
+  const plaintext = [...Object.keys(REQUIRED_CREDENTIALS), ...Object.keys(OPTIONAL_CREDENTIALS)].filter(
+    (key) => config.get(key)?.trim() && !isSecretConfig(config, key),
+  );
+  if (plaintext.length > 0) {
+    problems.push(
+      [
+        `X API credential${plaintext.length > 1 ? "s" : ""} ${plaintext.map((k) => `\`${k}\``).join(", ")} set in plaintext: the stack's config (Pulumi.${pulumi.getStack()}.yaml) holds ${plaintext.length > 1 ? "them" : "it"} unencrypted. Set ${plaintext.length > 1 ? "each" : "it"} again as a secret (and rotate it at X if that file was committed or shared):`,
+        ...plaintext.map((k) => `  pulumi config set --secret ${k} <value>`),
+      ].join("\n"),
+    );
   }
   if (missing.length > 0) {
     problems.push(
@@ -210,7 +222,10 @@ function choice<T extends string>(config: pulumi.Config, key: string, allowed: r
   return fallback;
 }
 
-/** A credential as a secret; undefined when unset or blank (as after `pulumi config set --secret k ""`). */
+/**
+ * A credential as a secret; undefined when unset or blank (as after `pulumi config set --secret k ""`). One set in
+ * plaintext is refused by `readConfig` (`isSecretConfig`), never read here as anything but a secret.
+ */
 function readCredential(config: pulumi.Config, key: string): pulumi.Output<string> | undefined {
   const value = config.get(key);
   return value?.trim() ? pulumi.secret(value) : undefined;

@@ -11,6 +11,8 @@ const SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");
 
 /** Placeholder credentials: any non-blank value makes the stack run. */
 const CREDENTIALS = ["consumerKey", "consumerSecretKey", "accessToken", "accessTokenSecret"];
+/** The credentials are secret config, as `pulumi config set --secret` makes them: the program refuses plaintext. */
+const SECRET_KEYS = CREDENTIALS.map((key) => `twitterstream:${key}`);
 
 /** One priced configuration. */
 export interface Configuration {
@@ -42,7 +44,7 @@ function stackConfig(settings: Readonly<Record<string, string>>): Record<string,
 
 /** Runs the stack program once under mocks, in a child process (tsx from the repository root, as the tests run). */
 export function captureStack(settings: Readonly<Record<string, string>>): Promise<ScenarioResult> {
-  const input = JSON.stringify({ config: stackConfig(settings), secretKeys: [] });
+  const input = JSON.stringify({ config: stackConfig(settings), secretKeys: SECRET_KEYS });
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -57,6 +57,8 @@ export const CONFIGURATIONS: readonly Configuration[] = [
 
 /** Placeholder credentials: any non-blank value makes the stack run. */
 const CREDENTIALS = ["consumerKey", "consumerSecretKey", "accessToken", "accessTokenSecret"];
+/** The credentials are secret config, as `pulumi config set --secret` makes them: the program refuses plaintext. */
+const SECRET_KEYS = CREDENTIALS.map((key) => `twitterstream:${key}`);
 
 interface ChildResult {
   resources: Array<{ type: string }>;
@@ -68,7 +70,7 @@ interface ChildResult {
 export function capture(configuration: Configuration): Promise<Capture> {
   const args =
     configuration.scope === "stack"
-      ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig({ ...configuration.settings, ...configuration.extra }), secretKeys: [] })]
+      ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig({ ...configuration.settings, ...configuration.extra }), secretKeys: SECRET_KEYS })]
       : [COMPONENT_SCENARIO, configuration.variant];
   return new Promise((resolve, reject) => {
     execFile(

@@ -43,8 +43,12 @@ const LOADERS = {
 };
 
 /** Runs the program once under mocks in a child process. */
-function runScenario(config: Record<string, string>, loader: keyof typeof LOADERS = "tsx"): Promise<ScenarioResult> {
-  const input = JSON.stringify({ config, secretKeys: SECRET_KEYS });
+function runScenario(
+  config: Record<string, string>,
+  loader: keyof typeof LOADERS = "tsx",
+  secretKeys: string[] = SECRET_KEYS,
+): Promise<ScenarioResult> {
+  const input = JSON.stringify({ config, secretKeys });
   const { cwd, args, env } = LOADERS[loader];
   return new Promise((resolve, reject) => {
     execFile(
@@ -390,6 +394,31 @@ describe("twitterstream stack", function () {
         ].join("\n"),
       );
       expect(missingSecrets.resources).to.be.empty;
+    });
+  });
+
+  describe("GIVEN credentials set without --secret", () => {
+    let plaintextCredentials: ScenarioResult;
+    // On its own, after the others: one more child process beside them would slow each on a busy machine.
+    before(async () => {
+      // `pulumi config set bearerToken X` and `pulumi config set accessToken X`, without --secret.
+      plaintextCredentials = await runScenario(
+        stackConfig({ ...CREDENTIALS, bearerToken: BEARER_TOKEN }),
+        "tsx",
+        SECRET_KEYS.filter((k) => k !== "twitterstream:bearerToken" && k !== "twitterstream:accessToken"),
+      );
+    });
+
+    it("fails before creating anything, naming each plaintext key and the command that sets it as a secret, without its value", () => {
+      expect(plaintextCredentials.error).to.equal(
+        [
+          "X API credentials `accessToken`, `bearerToken` set in plaintext: the stack's config (Pulumi.dev.yaml) holds them unencrypted. Set each again as a secret (and rotate it at X if that file was committed or shared):",
+          "  pulumi config set --secret accessToken <value>",
+          "  pulumi config set --secret bearerToken <value>",
+        ].join("\n"),
+      );
+      expect(plaintextCredentials.error).to.not.include(BEARER_TOKEN).and.not.include(CREDENTIALS.accessToken);
+      expect(plaintextCredentials.resources).to.be.empty;
     });
   });
 
