@@ -379,6 +379,10 @@ describe("SecureFargateTask secret delivery and sources", () => {
         ],
       });
       const fn = r.get("aws:lambda/function:Function", "app-rotation-restart");
+      const { lambda } = await import("@pulumi/aws");
+      const nodeRuntimes = Object.values(lambda.Runtime).filter((v) => /^nodejs\d+\.x$/.test(v));
+      const newest = nodeRuntimes.sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10)).at(-1);
+      expect(fn.inputs.runtime, "the newest Node.js runtime of the provider's enum").to.equal(newest);
       expect(fn.inputs.environment).to.deep.equal({
         variables: { CLUSTER: r.get("aws:ecs/cluster:Cluster", "app-cluster").state.arn, SERVICE: service.state.name },
       });

@@ -132,7 +132,10 @@ export function followRotation(
     `${ctx.name}-rotation-restart`,
     {
       description: `Starts a new deployment of ${ctx.names.label} when a followed secret rotates`,
-      runtime: "nodejs22.x",
+      // The newest Node.js runtime of the provider's enum, which Lambda supports (standard support to 2028-04-30):
+      // https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html. Node.js 24 drops callback-style handlers;
+      // this one is async. No reserved concurrency, for the README's reasons (after the `followRotation` example).
+      runtime: aws.lambda.Runtime.NodeJS24dX,
       handler: "index.handler",
       role: role.arn,
       timeout: 30,
