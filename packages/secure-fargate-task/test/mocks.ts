@@ -54,6 +54,8 @@ export async function mockRun(
     answers?: Record<string, Record<string, unknown>>;
     /** Invokes that fail as the provider would, by token: the error's message. The program must handle them. */
     refusals?: Record<string, string>;
+    /** Run as `pulumi preview` does (unknown values stay unknown). */
+    preview?: boolean;
   } = {},
 ): Promise<MockRun> {
   const resources: Captured[] = [];
@@ -97,7 +99,7 @@ export async function mockRun(
     },
     options.project ?? PROJECT,
     options.stack ?? "dev",
-    false,
+    options.preview ?? false,
   );
   recordRegistrations(registrations);
   pulumi.runtime.setAllConfig(options.config ?? {});

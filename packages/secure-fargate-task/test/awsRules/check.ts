@@ -2,6 +2,7 @@
  * Holds captured resource inputs to AWS's input rules (table.ts): what AWS (or pulumi-aws' auto-naming) would refuse
  * on `pulumi up`, found offline. Pure: feed it the `newResource` calls a mock run captured.
  */
+import { isUnknown } from "@pulumi/pulumi";
 import { AUTO_NAME_SUFFIX, Check, ResourceRules, Rule, Source } from "./rules";
 import { AWS_RULES } from "./table";
 
@@ -85,7 +86,7 @@ export function resolve(root: unknown, path: string): Found[] {
     }
     current = next;
   }
-  return current.filter((f) => "error" in f || (f.value !== undefined && f.value !== null));
+  return current.filter((f) => "error" in f || (f.value !== undefined && f.value !== null && !isUnknown(f.value)));
 }
 
 function join(path: string, step: string): string {
@@ -108,7 +109,8 @@ function walk(found: { path: string; value: unknown }, step: string): Found[] {
   if (typeof value !== "object" || Array.isArray(value)) return [];
   let child: unknown = (value as Record<string, unknown>)[field];
   let childPath = join(path, field);
-  if (child === undefined || child === null) return [];
+  // A value a preview does not know yet (Pulumi's `unknown`) is checked on the update that knows it.
+  if (child === undefined || child === null || isUnknown(child)) return [];
   if (json) {
     if (typeof child !== "string") return [{ path: childPath, error: `expected a JSON string, got ${typeof child}` }];
     try {
