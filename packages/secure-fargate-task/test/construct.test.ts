@@ -40,7 +40,7 @@ async function construct(encoded: Record<string, unknown>, preview: boolean): Pr
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- as the plugin host loads the package: require(<package folder>)
         const components = getPulumiComponents(require(PACKAGE));
         const provider = new ComponentProvider({ name: packageJson.name, dirname: PACKAGE, components });
-        const inputs = await server.deserializeInputs({ toJavaScript: () => encoded }, new Map());
+        const inputs = await server.deserializeInputs({ toJavaScript: () => encoded }, new Map<string, never>());
         return provider.construct("app", TYPE, inputs, {});
       })();
     },
