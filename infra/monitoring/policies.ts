@@ -5,8 +5,13 @@
  *   principal use the key (`kms:GenerateDataKey*`, `kms:Decrypt`); AWS managed keys (`alias/aws/sns`) cannot be so
  *   changed, hence a customer managed key:
  *   https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
- *   The key is this topic's alone, so these grants reach nothing else. EventBridge's KMS requests carry no
- *   `aws:SourceArn`, so a condition on it would drop every event; the topic policy holds the source conditions instead.
+ *   The key is this topic's alone, so these grants reach nothing else. CloudWatch's grant is held to this account's
+ *   alarms (`aws:SourceAccount`, `aws:SourceArn`), as on the topic policy: AWS's own construct for this grant,
+ *   `grantCloudWatchAlarmsTopicAccess` of the Modern Data Architecture Accelerator, conditions it so
+ *   (https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html).
+ *   EventBridge's is not: its KMS requests for an encrypted topic target carry neither key, and a condition on them
+ *   would drop every event (the same page: "aws:SourceAccount / aws:SourceArn / aws:SourceOrgID are not supported in a
+ *   KMS policy for EventBridge delivery"). The topic policy holds EventBridge to the one rule (`aws:SourceArn`).
  * - The topic policy replaces SNS's default one (which lets any principal of the account publish or subscribe): it lets
  *   the account's alarms and the stopped-task rule publish, and the account administer the topic through IAM:
  *   https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
@@ -40,6 +45,14 @@ export interface Scope {
 export const CLOUDWATCH_PRINCIPAL = "cloudwatch.amazonaws.com";
 export const EVENTS_PRINCIPAL = "events.amazonaws.com";
 
+/** The confused-deputy condition on CloudWatch: alarms of this account and region only. */
+function accountAlarms(scope: Scope): Record<string, Record<string, string>> {
+  return {
+    StringEquals: { "aws:SourceAccount": scope.account },
+    ArnLike: { "aws:SourceArn": `arn:${scope.partition}:cloudwatch:${scope.region}:${scope.account}:alarm:*` },
+  };
+}
+
 /** The alarm topic's key: the account administers it through IAM; CloudWatch and EventBridge may encrypt with it. */
 export function topicKeyPolicy(scope: Scope): PolicyDocument {
   return {
@@ -53,9 +66,18 @@ export function topicKeyPolicy(scope: Scope): PolicyDocument {
         Resource: "*",
       },
       {
-        Sid: "AlarmsAndEventsPublishToTheTopic",
+        Sid: "AccountAlarmsPublishToTheTopic",
         Effect: "Allow",
-        Principal: { Service: [CLOUDWATCH_PRINCIPAL, EVENTS_PRINCIPAL] },
+        Principal: { Service: CLOUDWATCH_PRINCIPAL },
+        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Resource: "*",
+        Condition: accountAlarms(scope),
+      },
+      // No source condition: EventBridge sends none to KMS for a topic target (see above).
+      {
+        Sid: "EventsPublishToTheTopic",
+        Effect: "Allow",
+        Principal: { Service: EVENTS_PRINCIPAL },
         Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
         Resource: "*",
       },
@@ -82,10 +104,7 @@ export function topicPolicy(scope: Scope, topicArn: string, ruleArn: string): Po
         Principal: { Service: CLOUDWATCH_PRINCIPAL },
         Action: "sns:Publish",
         Resource: topicArn,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": scope.account },
-          ArnLike: { "aws:SourceArn": `arn:${scope.partition}:cloudwatch:${scope.region}:${scope.account}:alarm:*` },
-        },
+        Condition: accountAlarms(scope),
       },
       {
         Sid: "StoppedTaskRulePublishes",

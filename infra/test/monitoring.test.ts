@@ -194,11 +194,18 @@ describe("monitoring: stopped tasks and the topic's policies", () => {
     );
   });
 
-  it("lets CloudWatch and EventBridge use the key, and each publish only under its source condition", () => {
-    expect(topicKeyPolicy(SCOPE).Statement.map((s) => s.Principal)).to.deep.equal([
+  it("lets CloudWatch use the key for this account's alarms only, EventBridge (which sends no source to KMS) unconditioned, and each publish only under its source condition", () => {
+    const key = topicKeyPolicy(SCOPE).Statement;
+    expect(key.map((s) => s.Principal)).to.deep.equal([
       { AWS: "arn:aws:iam::123456789012:root" },
-      { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+      { Service: "cloudwatch.amazonaws.com" },
+      { Service: "events.amazonaws.com" },
     ]);
+    expect(key[1].Condition).to.deep.equal({
+      StringEquals: { "aws:SourceAccount": "123456789012" },
+      ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*" },
+    });
+    expect(key[2].Condition).to.equal(undefined);
     const topic = "arn:aws:sns:eu-west-1:123456789012:alarm-topic-1";
     const rule = "arn:aws:events:eu-west-1:123456789012:rule/stopped-tasks-1";
     const policy = topicPolicy(SCOPE, topic, rule);

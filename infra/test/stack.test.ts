@@ -459,10 +459,26 @@ describe("twitterstream stack", function () {
       expect(topic.inputs.kmsMasterKeyId).to.match(/^arn:aws:kms:us-east-1:123456789012:key\//);
       expect(key.inputs.enableKeyRotation).to.equal(true);
       const policy = JSON.parse(String(key.inputs.policy)) as { Statement: Array<{ Principal: unknown; Action: unknown }> };
-      expect(policy.Statement[1]).to.deep.include({
-        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-      });
+      expect(policy.Statement.slice(1)).to.deep.equal([
+        {
+          Sid: "AccountAlarmsPublishToTheTopic",
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+          Condition: {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*" },
+          },
+        },
+        {
+          Sid: "EventsPublishToTheTopic",
+          Effect: "Allow",
+          Principal: { Service: "events.amazonaws.com" },
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+        },
+      ]);
     });
 
     it("sends every alarm to the topic, on ALARM and on OK", () => {

@@ -4,6 +4,7 @@
  */
 import { Control, CONTROLS } from "../../../policy-pack/src/controls";
 import { enforcementLevel, policyName } from "../../../policy-pack/src/policies";
+import { serviceGrantsSection } from "./servicePrincipals";
 
 export const REGENERATE_SECURITY = "npx tsx packages/secure-fargate-task/scripts/security-report.ts > docs/SECURITY.md";
 
@@ -49,6 +50,7 @@ export function securityReport(controls: Control[] = CONTROLS): string {
     "|---|---|---|---|---|",
     ...controls.map(row),
     "",
+    ...serviceGrantsSection(),
   ].join("\n");
 }
 
