@@ -20,6 +20,7 @@ import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/cont
 import { SECRETS_FILES } from "./ecs/taskContainers";
 import { validateSidecars, type SidecarSettings } from "./ecs/validateSidecars";
 import { validateLogRouter, type LogRouterSettings } from "./ecs/validateLogRouter";
+import { validatePlaintextSecrets } from "./ecs/validatePlaintext";
 import { FIRELENS_PORT } from "./ecs/logRouter";
 import type { SecretSpec } from "./secrets/sources";
 import { CONTAINER_NAME, ENV_NAME, Reject, show, USER, validateEnvironment, validateUser } from "./validation";
@@ -293,6 +294,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   );
 
   if (router) validateFirelensPort(portMappings, sidecars, reject);
+  validatePlaintextSecrets(args, reject);
 
   const autoScaling =
     args.autoScaling === undefined
