@@ -1,21 +1,11 @@
 import { expect } from "chai";
-import { ConnectWindow, HEALTHY, jitteredDelay, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "../src/backoff";
-
-const X: BackoffPolicy = {
-  networkStepMs: 250,
-  networkMaxMs: 16_000,
-  httpInitialMs: 5_000,
-  httpMaxMs: 320_000,
-  rateLimitInitialMs: 60_000,
-  rateLimitMaxMs: 960_000,
-  reconnectPauseMs: 5_000,
-  usageCapWaitMs: 900_000,
-};
+import { ConnectWindow, HEALTHY, jitteredDelay, nextBackoff, type BackoffState, type Disconnect } from "../src/backoff";
+import { X_SCHEDULE } from "./xSchedule";
 
 function delays(causes: Disconnect[], resetInMs?: number): number[] {
   let state: BackoffState = HEALTHY;
   return causes.map((cause) => {
-    const next = nextBackoff(X, state, cause, resetInMs);
+    const next = nextBackoff(X_SCHEDULE, state, cause, resetInMs);
     state = next.state;
     return next.delayMs;
   });
@@ -86,7 +76,7 @@ describe("reconnect policy", () => {
 
   it("does not overflow after very many failures", () => {
     const state: BackoffState = { kind: "http", failures: 5_000, quickRetries: 0 };
-    expect(nextBackoff(X, state, "http").delayMs).to.equal(320_000);
+    expect(nextBackoff(X_SCHEDULE, state, "http").delayMs).to.equal(320_000);
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { ConfigError, loadConfig, readSecret, type ReadFile } from "../src/config";
+import { X_SCHEDULE } from "./xSchedule";
 
 const BASE = {
   DYNAMODBTABLE: "twitterStream",
@@ -31,16 +32,7 @@ describe("configuration", () => {
     expect(c.filter.ruleValue).to.equal("cloud computing");
     expect(c.credentials).to.deep.equal({ consumerKey: "ck", consumerSecret: "cs" });
     expect(c.xApiBaseUrl.href).to.equal("https://api.x.com/");
-    expect(c.backoff).to.deep.equal({
-      networkStepMs: 250,
-      networkMaxMs: 16_000,
-      httpInitialMs: 5_000,
-      httpMaxMs: 320_000,
-      rateLimitInitialMs: 60_000,
-      rateLimitMaxMs: 960_000,
-      reconnectPauseMs: 5_000,
-      usageCapWaitMs: 900_000,
-    });
+    expect(c.backoff).to.deep.equal(X_SCHEDULE);
     expect(c.stallTimeoutMs).to.equal(60_000);
     expect(c.xRuleMaxLength).to.equal(1024);
     expect([c.queueMemoryBytes, c.spillDir, c.spillMaxBytes]).to.deep.equal([64 * 1024 * 1024, "/tmp/twitterstream-spill", 4 * 1024 ** 3]);

@@ -5,27 +5,16 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
 import { ApiRequestError, ApiResponseError, TwitterApi } from "twitter-api-v2";
-import type { BackoffPolicy } from "../src/backoff";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
 import { xApiClientSettings } from "../src/dev/xApiClient";
 import { retrying, StoppedError, transientCause } from "../src/recovery";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
+import { X_SCHEDULE } from "./xSchedule";
 
 const TABLE = "twitterStream";
 const PATTERN = "climate change";
 const NOW = 1_800_000_000_000;
-
-const POLICY: BackoffPolicy = {
-  networkStepMs: 250,
-  networkMaxMs: 16_000,
-  httpInitialMs: 5_000,
-  httpMaxMs: 320_000,
-  rateLimitInitialMs: 60_000,
-  rateLimitMaxMs: 960_000,
-  reconnectPauseMs: 5_000,
-  usageCapWaitMs: 900_000,
-};
 
 /** An ApiResponseError as twitter-api-v2 builds it for an HTTP error answer. */
 function answered(code: number, reset?: number): ApiResponseError {
@@ -69,7 +58,7 @@ describe("transient X failures", () => {
         const next = failures.shift();
         return next === undefined ? Promise.resolve("ok") : Promise.reject(next);
       },
-      { policy: POLICY, sleep, stopped: () => false, onRetry: () => undefined, now: () => NOW },
+      { policy: X_SCHEDULE, sleep, stopped: () => false, onRetry: () => undefined, now: () => NOW },
     );
     expect(result).to.equal("ok");
     expect(waits).to.deep.equal([5_000, 10_000, 250]);
@@ -78,7 +67,7 @@ describe("transient X failures", () => {
   it("throws a failure to give up on at once, and stops retrying once the service stops", async () => {
     let tries = 0;
     const refused = retrying(() => Promise.reject(answered(403, undefined)).finally(() => (tries += 1)), {
-      policy: POLICY,
+      policy: X_SCHEDULE,
       sleep: () => Promise.resolve(),
       stopped: () => false,
       onRetry: () => undefined,
@@ -90,7 +79,7 @@ describe("transient X failures", () => {
     expect(tries).to.equal(1);
     let stopped = false;
     const stopping = retrying(() => Promise.reject(answered(503)), {
-      policy: POLICY,
+      policy: X_SCHEDULE,
       sleep: () => {
         stopped = true;
         return Promise.resolve();

@@ -5,20 +5,9 @@
 import { expect } from "chai";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BackoffPolicy } from "../src/backoff";
 import { FilteredStream, type Outcome, type StreamClock } from "../src/stream";
+import { X_SCHEDULE } from "./xSchedule";
 
-/** X's documented schedule (handling disconnections). */
-const X: BackoffPolicy = {
-  networkStepMs: 250,
-  networkMaxMs: 16_000,
-  httpInitialMs: 5_000,
-  httpMaxMs: 320_000,
-  rateLimitInitialMs: 60_000,
-  rateLimitMaxMs: 960_000,
-  reconnectPauseMs: 5_000,
-  usageCapWaitMs: 900_000,
-};
 const MINUTE = 60_000;
 const X_CONNECTS = 50;
 const X_WINDOW_MS = 15 * MINUTE;
@@ -59,7 +48,7 @@ async function runAgainst(answer: Answer, until: (run: Run, clock: VirtualClock)
       url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/2/tweets/search/stream`),
       bearerToken: "token",
       agent,
-      policy: X,
+      policy: X_SCHEDULE,
       stallTimeoutMs: 60_000,
       maxLineBytes: 65_536,
       clock,
@@ -136,7 +125,7 @@ describe("stream reconnects", function () {
     });
     expect(inStream.outcome).to.include({ cause: "too-many-connections", disconnectType: "TooManyConnections" });
     expect(http429.outcome).to.include({ cause: "too-many-connections", disconnectType: "TooManyConnections" });
-    expect(inStream.delayMs).to.equal(http429.delayMs).and.equal(X.rateLimitInitialMs);
+    expect(inStream.delayMs).to.equal(http429.delayMs).and.equal(X_SCHEDULE.rateLimitInitialMs);
   });
 
   it("waits after an in-stream operational disconnect as after an HTTP error, and names its type", async () => {
