@@ -66,26 +66,24 @@ interface ChildResult {
   error?: string;
 }
 
-/** Runs one configuration in a child process (tsx from the repository root, as the tests run). */
+/**
+ * Runs one configuration in a child process (tsx from the repository root, as the tests run), with no time limit of its
+ * own: a loaded machine only makes it slower (the tests' limit is mocha's, scaled to the load).
+ */
 export function capture(configuration: Configuration): Promise<Capture> {
   const args =
     configuration.scope === "stack"
       ? [STACK_SCENARIO, JSON.stringify({ config: stackConfig({ ...configuration.settings, ...configuration.extra }), secretKeys: SECRET_KEYS })]
       : [COMPONENT_SCENARIO, configuration.variant];
   return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", ...args],
-      { cwd: REPO, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-        if (line === undefined) return reject(new Error(`${configuration.label}: no result (${String(error)}):\n${stdout}\n${stderr}`));
-        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult;
-        if (result.error !== undefined) return reject(new Error(`${configuration.label}: ${result.error}`));
-        const tokens = [...new Set([...result.resources.map((r) => r.type), ...result.invokes])].sort();
-        resolve({ configuration, tokens });
-      },
-    );
+    execFile(process.execPath, ["--import", "tsx", ...args], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+      if (line === undefined) return reject(new Error(`${configuration.label}: no result (${String(error)}):\n${stdout}\n${stderr}`));
+      const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult;
+      if (result.error !== undefined) return reject(new Error(`${configuration.label}: ${result.error}`));
+      const tokens = [...new Set([...result.resources.map((r) => r.type), ...result.invokes])].sort();
+      resolve({ configuration, tokens });
+    });
   });
 }
 

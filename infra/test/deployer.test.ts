@@ -19,6 +19,7 @@ const DEPLOYER = `arn:aws:iam::${ACCOUNT}:user/deployer`;
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 describe("deployer permissions (docs/DEPLOYER.md)", function () {
+  // For a quiet machine: the test reporter scales it to the load (scripts/mocha-timeouts.cjs).
   this.timeout(120_000);
 
   let captures: Capture[];

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { loadFactor, scaledTimeout } from "../../../../scripts/mocha-timeouts.cjs";
 import { blocksOf } from "../../../../test/docs/markdown";
 import { COMPONENT_INVOKES } from "../../src/testing";
 import { makeContext, mockRun } from "../mocks";
@@ -29,21 +30,28 @@ describe("secure-fargate-task/testing, as the package README shows it", function
     fs.writeFileSync(path.join(consumer, "app", "app.js"), "console.log(1)\n");
   });
 
-  /** Runs a test file with mocha in the consumer project, where only the packed package and its peers are installed. */
-  function runInConsumer(name: string, code: string): { status: number | null; output: string } {
+  /**
+   * Runs a test file with mocha in the consumer project, where only the packed package and its peers are installed. The
+   * inner mocha's limit, `quietMs` on a quiet machine, is scaled to the load as the reporter scales ours.
+   */
+  function runInConsumer(name: string, code: string, quietMs: number): { status: number | null; output: string } {
     const file = path.join(consumer, "test", name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, code);
     const tsx = pathToFileURL(require.resolve("tsx")).href;
-    const run = spawnSync(process.execPath, ["--import", tsx, MOCHA, "--no-config", "--timeout", "120000", file], {
-      cwd: consumer,
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", tsx, MOCHA, "--no-config", "--timeout", String(scaledTimeout(quietMs, loadFactor())), file],
+      {
+        cwd: consumer,
+        encoding: "utf8",
+      },
+    );
     return { status: run.status, output: `${run.stdout}${run.stderr}` };
   }
 
   it("the example passes in a fresh project, with the package installed from its tarball", () => {
-    const { status, output } = runInConsumer("readme.test.ts", readmeExample());
+    const { status, output } = runInConsumer("readme.test.ts", readmeExample(), 120_000);
     expect(output).to.match(/1 passing/);
     expect(status, output).to.equal(0);
   });
@@ -54,7 +62,8 @@ describe("secure-fargate-task/testing, as the package README shows it", function
     const usual = example
       .replace("call: mockCall(),", "call: (args) => args.inputs,")
       .replace("return mockResource(args);", "return { id: `${args.name}-id`, state: args.inputs };");
-    const { status, output } = runInConsumer("without.test.ts", usual);
+    // Without the package's mocks the test never ends: it fails by its limit, after the symptom.
+    const { status, output } = runInConsumer("without.test.ts", usual, 30_000);
     expect(status).to.not.equal(0);
     expect(output).to.match(/1 failing/);
     // The symptom a user meets: the component reads a field of an answer the usual mocks do not give.
