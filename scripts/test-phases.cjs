@@ -1,0 +1,55 @@
+// `npm test`: build, lint, then mocha, stopping at the first that fails (as `&&` would), with a line when each phase
+// starts and ends (its time), and, in the build and lint phases, which print nothing until they end (ESLint's
+// type-aware pass takes minutes on a busy machine), a line every 30 s saying the phase is still running.
+"use strict";
+const { spawn } = require("node:child_process");
+const { setInterval, clearInterval } = require("node:timers");
+
+const HEARTBEAT_MS = 30_000;
+const npm = (...args) => ["npm", ["run", "-s", ...args]];
+/** The phases in order: name, command, and whether it is silent while it runs (so a heartbeat is printed). */
+const PHASES = [
+  { name: "build", command: npm("build"), silent: true },
+  { name: "lint", command: npm("lint"), silent: true },
+  { name: "mocha", command: ["npx", ["--no-install", "mocha"]], silent: false },
+];
+
+const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+const say = (line) => process.stdout.write(`npm test: ${line}\n`);
+
+/** Runs one phase with the terminal handed over; resolves with its exit code. */
+function run(phase) {
+  const start = Date.now();
+  say(`${phase.name} started${phase.silent ? " (it prints nothing until it ends)" : ""}`);
+  const timer = phase.silent ? setInterval(() => say(`${phase.name} still running, ${seconds(Date.now() - start)}`), HEARTBEAT_MS) : undefined;
+  return new Promise((resolve) => {
+    const [file, args] = phase.command;
+    const child = spawn(file, args, { stdio: "inherit" });
+    let finished = false;
+    const finish = (code) => {
+      if (finished) return;
+      finished = true;
+      clearInterval(timer);
+      say(`${phase.name} ${code === 0 ? "passed" : `failed (exit ${code})`} in ${seconds(Date.now() - start)}`);
+      resolve({ name: phase.name, code, ms: Date.now() - start });
+    };
+    child.on("error", (err) => {
+      process.stderr.write(`npm test: ${phase.name} could not start: ${err.message}\n`);
+      finish(1);
+    });
+    child.on("exit", (code, signal) => finish(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const done = [];
+  for (const phase of PHASES) {
+    const result = await run(phase);
+    done.push(result);
+    if (result.code !== 0) break;
+  }
+  say(`phases: ${done.map((r) => `${r.name} ${seconds(r.ms)}`).join(", ")}`);
+  process.exitCode = done.at(-1).code;
+}
+
+void main();
