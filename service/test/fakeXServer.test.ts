@@ -12,6 +12,7 @@ import {
 import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
 import { generatePostStream } from "../src/dev/generator";
 import { xApiClientSettings } from "../src/dev/xApiClient";
+import { waitFor } from "./harness";
 
 const KEY = "consumer-key";
 const SECRET = "consumer secret/with+symbols";
@@ -31,12 +32,9 @@ const POST: FakePost = {
 };
 const OTHER: FakePost = { ...POST, id: "1900478732295868417", text: "Rain again today ☔" };
 
-/** Waits (polling) until `check` holds; fails after 10 s naming what it waited for. */
+/** Waits (polling) until `check` holds; fails naming what it waited for after 10 s, scaled to the load (harness.ts). */
 async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (const start = Date.now(); !check();) {
-    if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await waitFor(what, () => (check() ? true : undefined), 10_000);
 }
 
 function collect(stream: TweetStream<TweetV2SingleStreamResult>): TweetV2SingleStreamResult[] {

@@ -6,17 +6,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { loadFactor, scaledTimeout } from "../../scripts/mocha-timeouts.cjs";
 
 const REPO = path.resolve(__dirname, "../..");
 const MAIN = path.join(REPO, "service/src/main.ts");
 
-/** Polls `check` until it returns a value other than undefined; fails after `timeoutMs` naming `what`. */
+/**
+ * Polls `check` until it returns a value other than undefined; fails naming `what` after `timeoutMs` (for a quiet
+ * machine) times the load per core when it starts, as mocha's limits are scaled (scripts/mocha-timeouts.cjs).
+ */
 export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const limitMs = scaledTimeout(timeoutMs, loadFactor());
+  const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${limitMs / 1000} s waiting for ${what} (declared ${timeoutMs / 1000} s)`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
