@@ -1,6 +1,7 @@
 // Mocha's time limits, scaled to the machine's load. A suite declares the limit it needs on a quiet machine (the
-// `timeout` of .mocharc.json, or `this.timeout(ms)`); when each test or hook starts, its limit becomes that figure times
-// the load per core (the 1-minute load average over the CPU count, at least 1), so a busy machine does not trip it.
+// `timeout` of scripts/test-suites.cjs, or `this.timeout(ms)`); when each test or hook starts, its limit becomes that
+// figure times the load per core (the 1-minute load average over the CPU count, at least 1), so a busy machine does not
+// trip it.
 // A test that still runs out fails with "timed out after N s", the figures of the scaling beside it.
 "use strict";
 const os = require("node:os");
