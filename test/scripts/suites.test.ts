@@ -3,6 +3,7 @@
  * `npm test` (.mocharc.cjs), `npm run test:integration` (.mocharc.integration.cjs) and `npm run test:images`
  * (images/run.sh: images/test), and every integration entry of scripts/test-suites.cjs names a file. The files each
  * configuration runs are the ones mocha itself collects from it (its own option loading and file collection).
+ * And no file of `npm test` reaches, through its relative imports, a module that starts processes or sockets.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
@@ -65,6 +66,41 @@ function testFiles(dir = ROOT): string[] {
   });
 }
 
+/** Modules whose import means a child process, a socket or a server (npm test runs in one process, without them). */
+const PROCESS_OR_SOCKET = ["node:child_process", "node:net", "node:http", "node:https", "node:dgram", "dynalite", "s3rver", "@grpc/grpc-js"];
+
+/** The modules a file imports at run time (not `import type`), as written. */
+function runtimeImports(text: string): string[] {
+  const statics = [...text.matchAll(/\b(import|export)\s+(type\s+)?[^;"]*?\bfrom\s+"([^"]+)"/g)].filter((m) => !m[2]).map((m) => m[3]);
+  const others = [...text.matchAll(/(?:\bimport\(\s*|\brequire\(\s*|^import\s+)"([^"]+)"/gm)].map((m) => m[1]);
+  return [...statics, ...others];
+}
+
+/** The file a relative import names, or undefined for a package (or a file that is not source). */
+function resolveRelative(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith(".")) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  const candidates = [base, `${base}.ts`, path.join(base, "index.ts"), base.replace(/\.js$/, ".ts")];
+  return candidates.find((file) => /\.(ts|cts|cjs)$/.test(file) && fs.existsSync(file) && fs.statSync(file).isFile());
+}
+
+/** For `file` and everything it reaches through relative imports: each import of a PROCESS_OR_SOCKET module. */
+function processOrSocketImports(file: string): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const pending = [path.join(ROOT, file)];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const specifier of runtimeImports(fs.readFileSync(next, "utf8"))) {
+      if (PROCESS_OR_SOCKET.includes(specifier)) found.push(`${path.relative(ROOT, next)} imports ${specifier}`);
+      const resolved = resolveRelative(next, specifier);
+      if (resolved !== undefined) pending.push(resolved);
+    }
+  }
+  return found;
+}
+
 describe("npm test, test:integration and test:images run every test file exactly once between them", () => {
   const suites: Record<string, string[]> = {
     "npm test": collected(".mocharc.cjs"),
@@ -96,5 +132,15 @@ describe("npm test, test:integration and test:images run every test file exactly
     const integration = suites["npm run test:integration"];
     const stale = INTEGRATION.map((entry) => entry.glob).filter((glob) => !integration.some((file) => minimatch(file, glob)));
     expect(stale).to.deep.equal([]);
+  });
+
+  it("no file of npm test imports, directly or through its relative imports, child_process, a socket or a server", () => {
+    const offending = suites["npm test"].flatMap((file) => processOrSocketImports(file).map((use) => `${file}: ${use}`));
+    expect(offending).to.deep.equal([]);
+  });
+
+  it("the import check sees what the integration suite starts (it would flag a file moved to npm test)", () => {
+    const unseen = suites["npm run test:integration"].filter((file) => processOrSocketImports(file).length === 0);
+    expect(unseen).to.deep.equal([]);
   });
 });
