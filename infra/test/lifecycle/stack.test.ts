@@ -169,10 +169,10 @@ describe("the table's key schema changed (a constant of the program, were it eve
     });
     const config = namespaced({ ...devStackConfig(), ...CREDENTIALS, deletionProtection: "false" });
     try {
-      expect((await stack.up(stackProgram(tree.entry), config)).failures).to.deep.equal([]);
+      expect((await stack.up(stackProgram(tree.entry), config, SECRET_KEYS)).failures).to.deep.equal([]);
       const table = path.join(tree.root, "infra", "table.ts");
       fs.writeFileSync(table, fs.readFileSync(table, "utf8").replace('rangeKey: "date"', 'rangeKey: "id"'));
-      const plan = await stack.up(stackProgram(tree.entry), config);
+      const plan = await stack.up(stackProgram(tree.entry), config, SECRET_KEYS);
       expect(plan.steps.find((s) => s.type === "aws:dynamodb/table:Table")).to.include({ op: "replace", deleteBeforeReplace: false });
       expect(plan.failures).to.deep.equal(["aws:dynamodb/table:Table twitterStream-dev already exists"]);
     } finally {
