@@ -20,6 +20,16 @@ function namespaced(settings: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k.includes(":") ? k : `twitterstream:${k}`, v]));
 }
 
+/** The dev stack as the engine would run it, on the AWS fakes. */
+function devStack(): Lifecycle {
+  return new Lifecycle({
+    project: "twitterstream",
+    stack: "dev",
+    computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
+    answerInvoke: (token, inputs) => answerInvoke(token, inputs),
+  });
+}
+
 const IMAGE_CHANGE = [
   "replace aws:ecr/lifecyclePolicy:LifecyclePolicy twitterstream-repo-lifecycle",
   "replace aws:ecs/taskDefinition:TaskDefinition twitterstream-task",
@@ -31,12 +41,7 @@ describe("the stack's lifecycle, update after update", function () {
   this.timeout(300_000);
   const tree = copyStackTree();
   const program = stackProgram(tree.entry);
-  const stack = new Lifecycle({
-    project: "twitterstream",
-    stack: "dev",
-    computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
-    answerInvoke: (token, inputs) => answerInvoke(token, inputs),
-  });
+  const stack = devStack();
   let settings: Record<string, string> = { ...devStackConfig(), ...CREDENTIALS };
   const up = (): Promise<Plan> => stack.up(program, namespaced(settings), SECRET_KEYS);
   const source = path.join(tree.service, "src", "log.ts");
@@ -124,12 +129,7 @@ describe("the stack's lifecycle with the private network and credentials deliver
   this.timeout(300_000);
   const tree = copyStackTree();
   const program = stackProgram(tree.entry);
-  const stack = new Lifecycle({
-    project: "twitterstream",
-    stack: "dev",
-    computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
-    answerInvoke: (token, inputs) => answerInvoke(token, inputs),
-  });
+  const stack = devStack();
   let settings: Record<string, string> = { ...devStackConfig(), network: "private", secretDelivery: "files", ...CREDENTIALS };
   const up = (): Promise<Plan> => stack.up(program, namespaced(settings), SECRET_KEYS);
 
@@ -161,12 +161,7 @@ describe("the table's key schema changed (a constant of the program, were it eve
 
   it("the replacement stops on the table's name before the old table is deleted, with deletion protection off too", async () => {
     const tree = copyStackTree();
-    const stack = new Lifecycle({
-      project: "twitterstream",
-      stack: "dev",
-      computedState: (type, name, inputs) => computedState({ type, name, inputs, secretInputs: [] }),
-      answerInvoke: (token, inputs) => answerInvoke(token, inputs),
-    });
+    const stack = devStack();
     const config = namespaced({ ...devStackConfig(), ...CREDENTIALS, deletionProtection: "false" });
     try {
       expect((await stack.up(stackProgram(tree.entry), config, SECRET_KEYS)).failures).to.deep.equal([]);

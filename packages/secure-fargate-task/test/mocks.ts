@@ -126,7 +126,7 @@ export async function mockRun(
 }
 
 /** Waits until `count` has not changed for several event-loop turns and timers. */
-async function settle(count: () => number): Promise<void> {
+export async function settle(count: () => number): Promise<void> {
   let last = -1;
   let stable = 0;
   while (stable < 5) {

@@ -12,6 +12,15 @@ import { Lifecycle, type Plan } from "./lifecycle";
 
 const SCOPE = { account: ACCOUNT, region: REGION };
 
+/** What an up shows when the image changes: the image and the task definition replaced, the service updated to the new
+ * revision, the lifecycle policy put again to protect the new image's tag. */
+const IMAGE_CHANGE = [
+  "replace aws:ecr/lifecyclePolicy:LifecyclePolicy app-repo-lifecycle",
+  "replace aws:ecs/taskDefinition:TaskDefinition app-task",
+  "replace docker:index/image:Image app-image",
+  "update aws:ecs/service:Service app-service",
+];
+
 describe("the component's lifecycle, update after update", function () {
   this.timeout(120_000);
   const context = makeContext({ "app.js": "console.log('A')\n" });
@@ -47,12 +56,7 @@ describe("the component's lifecycle, update after update", function () {
   it("a source change: the image and the task definition replaced, the service updated to the new revision, the lifecycle policy put again to protect the new image", async () => {
     setSource("console.log('B')\n");
     const plan = await up();
-    expect(plan.changes).to.deep.equal([
-      "replace aws:ecr/lifecyclePolicy:LifecyclePolicy app-repo-lifecycle",
-      "replace aws:ecs/taskDefinition:TaskDefinition app-task",
-      "replace docker:index/image:Image app-image",
-      "update aws:ecs/service:Service app-service",
-    ]);
+    expect(plan.changes).to.deep.equal(IMAGE_CHANGE);
     const step = (name: string) => plan.steps.find((s) => s.name === name)!;
     expect(step("app-service").changed).to.deep.equal(["taskDefinition"]);
     expect(step("app-task")).to.include({ deleteBeforeReplace: false });
@@ -80,12 +84,7 @@ describe("the component's lifecycle, update after update", function () {
   it("A → B → A: the image resource replaced without a push, A's image run by digest; then zero changes", async () => {
     setSource("console.log('A')\n");
     const plan = await up();
-    expect(plan.changes).to.deep.equal([
-      "replace aws:ecr/lifecyclePolicy:LifecyclePolicy app-repo-lifecycle",
-      "replace aws:ecs/taskDefinition:TaskDefinition app-task",
-      "replace docker:index/image:Image app-image",
-      "update aws:ecs/service:Service app-service",
-    ]);
+    expect(plan.changes).to.deep.equal(IMAGE_CHANGE);
     expect(stack.registry.pushes, "A, the init image, B: A is not pushed again").to.have.length(3);
     expect(stack.registry.refused).to.deep.equal([]);
     expect((await up()).changes).to.deep.equal([]);

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isSecretWrapped, unwrapSecrets } from "../awsFakes";
 import { FakeRegistry } from "../fakeRegistry";
+import { settle } from "../mocks";
 import { recordRegistrations, type Registration } from "../platform/registration";
 import { awsDiff } from "./awsDiff";
 import { AwsWorld } from "./awsWorld";
@@ -208,16 +209,4 @@ function plan(steps: PlannedStep[], failures: string[]): Plan {
     .map((s) => `${s.op} ${s.type} ${s.name}`)
     .sort();
   return { steps, changes, failures };
-}
-
-/** Waits until `count` has not changed for several event-loop turns and timers. */
-async function settle(count: () => number): Promise<void> {
-  let last = -1;
-  let stable = 0;
-  while (stable < 5) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const now = count();
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
 }
