@@ -8,6 +8,7 @@
 const SPEC_ROOTS = [
   "packages/*/test/**/*.test.ts",
   "infra/test/**/*.test.ts",
+  "tools/*/test/**/*.test.ts",
   "service/test/**/*.test.ts",
   "examples/*/test/**/*.test.ts",
   "test/**/*.test.ts",
@@ -19,10 +20,10 @@ const SPEC_ROOTS = [
  */
 const INTEGRATION = [
   ["infra/test/stack.test.ts", "the stack program under mocks, one child process per scenario"],
-  ["infra/test/deployer.test.ts", "the deployer's scenarios, one child process each"],
-  ["infra/test/cost/report.test.ts", "the stack program per priced configuration, in child processes"],
-  ["infra/test/doctor/cli.test.ts", "the doctor CLI as a child process, against a loopback fake AWS"],
-  ["infra/test/doctor/doctor.test.ts", "a loopback HTTP fake of the AWS APIs"],
+  ["tools/deployer/test/deployer.test.ts", "the deployer's scenarios, one child process each"],
+  ["tools/cost/test/report.test.ts", "the stack program per priced configuration, in child processes"],
+  ["tools/doctor/test/cli.test.ts", "the doctor CLI as a child process, against a loopback fake AWS"],
+  ["tools/doctor/test/doctor.test.ts", "a loopback HTTP fake of the AWS APIs"],
   ["packages/secure-fargate-task/test/init/main.test.ts", "the init container's main as a child process, loopback fakes of AWS and S3"],
   ["packages/secure-fargate-task/test/pack/*.test.ts", "npm pack, and programs that install the tarball"],
   ["packages/secure-fargate-task/test/rotation/restartService.test.ts", "the rotation Lambda's handler in a child process, against a loopback ECS"],

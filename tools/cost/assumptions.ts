@@ -4,7 +4,7 @@
  */
 import type { Post } from "../../service/src/post";
 import { toItem, type PostItem } from "../../service/src/item";
-import { DEFAULTS } from "../config";
+import { DEFAULTS } from "../../infra/config";
 
 /** Hours in the month every figure is for (AWS's own calculators use 730). */
 export const HOURS_PER_MONTH = 730;

@@ -132,7 +132,7 @@ function networkLines(inv: Inventory): CostLine[] {
       },
     );
   }
-  if (inv.vpcEndpoints > 0) throw new Error(`${inv.vpcEndpoints} VPC endpoints: no price in infra/cost/prices.ts (see NOT_FOUND)`);
+  if (inv.vpcEndpoints > 0) throw new Error(`${inv.vpcEndpoints} VPC endpoints: no price in tools/cost/prices.ts (see NOT_FOUND)`);
   return lines;
 }
 
@@ -172,7 +172,7 @@ function observabilityLines(inv: Inventory): CostLine[] {
     },
   ];
   let ingest = appIngest;
-  if (inv.containerInsights === "enhanced") throw new Error("Container Insights `enhanced` is billed per observation: not priced in infra/cost");
+  if (inv.containerInsights === "enhanced") throw new Error("Container Insights `enhanced` is billed per observation: not priced in tools/cost");
   if (inv.containerInsights === "enabled" && running > 0) {
     const metrics = containerInsightsMetrics(inv.services, inv.services);
     const perfIngest = (running * containerInsightsLogBytesPerTaskMonth(inv.task.containers)) / GB;

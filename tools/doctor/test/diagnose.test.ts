@@ -1,8 +1,8 @@
 /** The pure part of the doctor: what the service's log lines say, and findings from raw answers. */
 import { expect } from "chai";
-import { diagnose, shortTaskDefinition, type Observations } from "../../doctor/diagnose";
-import { readServiceLog, type LogEvent } from "../../doctor/serviceLog";
-import { parseArgs, resolveInputs } from "../../doctor/inputs";
+import { diagnose, shortTaskDefinition, type Observations } from "../diagnose";
+import { readServiceLog, type LogEvent } from "../serviceLog";
+import { parseArgs, resolveInputs } from "../inputs";
 import { TABLE, stackOutputs } from "./scenarios";
 
 const NOW = Date.parse("2025-06-01T12:00:00Z");

@@ -6,14 +6,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { decide } from "../../packages/secure-fargate-task/test/security/simulate";
-import { derive, missingRows, type Derived } from "../deployer/derive";
-import { PERMISSIONS } from "../deployer/permissions";
-import { deployerPolicy, type PolicyDocument } from "../deployer/policy";
-import { deployerReport, PROJECT, REGENERATE } from "../deployer/render";
-import { captureAll, type Capture } from "../deployer/scenarios";
+import { decide } from "../../../packages/secure-fargate-task/test/security/simulate";
+import { derive, missingRows, type Derived } from "../derive";
+import { PERMISSIONS } from "../permissions";
+import { deployerPolicy, type PolicyDocument } from "../policy";
+import { deployerReport, PROJECT, REGENERATE } from "../render";
+import { captureAll, type Capture } from "../scenarios";
 
-const DOC = path.resolve(__dirname, "..", "..", "docs", "DEPLOYER.md");
+const DOC = path.resolve(__dirname, "..", "..", "..", "docs", "DEPLOYER.md");
 const ACCOUNT = "123456789012";
 const DEPLOYER = `arn:aws:iam::${ACCOUNT}:user/deployer`;
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
@@ -38,12 +38,12 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
   /** The actions of the statements that allow this action, flattened: what the policy grants it with. */
   const granted = (): string[] => policy.Statement.flatMap((s) => s.Action);
 
-  it("GIVEN every configuration THEN every resource type and invoke it registers has a row in infra/deployer/permissions.ts", () => {
+  it("GIVEN every configuration THEN every resource type and invoke it registers has a row in tools/deployer/permissions.ts", () => {
     expect(
       captures.every((c) => c.tokens.length > 0),
       "a configuration registered nothing",
     ).to.equal(true);
-    expect(missingRows(captures), "add a row (with its source) to infra/deployer/rows/*.ts for").to.deep.equal([]);
+    expect(missingRows(captures), "add a row (with its source) to tools/deployer/rows/*.ts for").to.deep.equal([]);
   });
 
   it("has one row per token, each action a `service:Action` and each row a source", () => {

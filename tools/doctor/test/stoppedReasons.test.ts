@@ -1,6 +1,6 @@
 /** The classification of stopped-task reasons, on the texts AWS documents and users reported. */
 import { expect } from "chai";
-import { classifyStop, deniedAction, type StopKind, type StoppedTaskFacts } from "../../doctor/stoppedReasons";
+import { classifyStop, deniedAction, type StopKind, type StoppedTaskFacts } from "../stoppedReasons";
 
 const CONTEXT = { logGroupName: "/ecs/twitterstream-7a8b9c" };
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:twitterstream-credentials-AbC123";

@@ -3,7 +3,7 @@
  * report follows the stack: a new alarm, key or NAT gateway changes the figures, and a resource type this file has
  * no rule for fails the report instead of being priced at nothing.
  */
-import type { CapturedResource } from "../test/harness/mocks";
+import type { CapturedResource } from "../../infra/test/harness/mocks";
 import type { IndexShape } from "./dynamo";
 
 /** How a resource type is billed. */
@@ -178,7 +178,7 @@ function spotOnly(strategy: unknown): boolean {
 /** The inventory of one mock run. Throws on a resource type no rule covers, naming it. */
 export function inventoryOf(resources: readonly CapturedResource[]): Inventory {
   const unknown = [...new Set(resources.map((r) => r.type))].filter((t) => billingOf(t) === undefined).sort();
-  if (unknown.length > 0) throw new Error(`no cost rule for ${unknown.join(", ")}: add one to TYPE_BILLING in infra/cost/inventory.ts`);
+  if (unknown.length > 0) throw new Error(`no cost rule for ${unknown.join(", ")}: add one to TYPE_BILLING in tools/cost/inventory.ts`);
 
   const service = only(resources, "aws:ecs/service:Service").inputs;
   const network = record(record(service.networkConfiguration));

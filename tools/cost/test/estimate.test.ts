@@ -1,14 +1,14 @@
 /** The cost arithmetic, item sizes and inventory rules, on inputs built here (no mock run). */
 import { expect } from "chai";
-import { attributeBytes, itemBytes, postWrite, writeUnits, type IndexShape } from "../../cost/dynamo";
+import { attributeBytes, itemBytes, postWrite, writeUnits, type IndexShape } from "../dynamo";
 
 const BY_ID: IndexShape = { hashKey: "id", projected: [] };
 const BY_REF: IndexShape = { hashKey: "refId", projected: ["refType"] };
-import { containerInsightsMetrics, monthlyLines, taskHourUsd, total } from "../../cost/estimate";
-import { inventoryOf, natGatewaysOf, type Inventory } from "../../cost/inventory";
-import { marginalCosts } from "../../cost/marginal";
-import { PRICES, type Price } from "../../cost/prices";
-import { POSTS, REQUESTS } from "../../cost/assumptions";
+import { containerInsightsMetrics, monthlyLines, taskHourUsd, total } from "../estimate";
+import { inventoryOf, natGatewaysOf, type Inventory } from "../inventory";
+import { marginalCosts } from "../marginal";
+import { PRICES, type Price } from "../prices";
+import { POSTS, REQUESTS } from "../assumptions";
 
 const INVENTORY: Inventory = {
   task: { cpu: 256, memoryMiB: 512, architecture: "X86_64", ephemeralStorageGiB: 20, containers: 1 },

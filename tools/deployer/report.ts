@@ -18,7 +18,7 @@ withProgress("deployer-report: running the program under mocks in each scenario"
   const { captureAll } = await import("./scenarios");
   const captures = await captureAll();
   const missing = missingRows(captures);
-  if (missing.length > 0) throw new Error(`no row in infra/deployer/permissions.ts for: ${missing.join(", ")}`);
+  if (missing.length > 0) throw new Error(`no row in tools/deployer/permissions.ts for: ${missing.join(", ")}`);
   return deployerReport(derive(captures, PERMISSIONS));
 })
   .then((report) => {

@@ -5,10 +5,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { LOGS } from "../../cost/assumptions";
-import { captureAll, CONFIGURATIONS } from "../../cost/configurations";
-import { perMillionPosts } from "../../cost/estimate";
-import { costReport, headline, priceAll, REGENERATE, type Priced } from "../../cost/render";
+import { LOGS } from "../assumptions";
+import { captureAll, CONFIGURATIONS } from "../configurations";
+import { perMillionPosts } from "../estimate";
+import { costReport, headline, priceAll, REGENERATE, type Priced } from "../render";
 import { loadConfig } from "../../../service/src/config";
 import { Logger } from "../../../service/src/log";
 import { PeriodMetrics } from "../../../service/src/metrics/emf";

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "secure-fargate-task";
 import { runComponent, SECRETS, secretValues } from "../../packages/secure-fargate-task/test/runComponent";
-import { RESULT_PREFIX } from "../test/harness/mocks";
+import { RESULT_PREFIX } from "../../infra/test/harness/mocks";
 
 /** The subnets the variants other than `defaultNetwork` give, so that each variant adds only its own part. */
 const NETWORK = { subnetIds: ["subnet-private-a"], assignPublicIp: false };

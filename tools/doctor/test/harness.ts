@@ -1,6 +1,6 @@
 /** Runs the doctor in this process, its real SDK clients pointed at a fake AWS, and collects what it prints. */
-import { createClients } from "../../doctor/aws";
-import { runDoctor } from "../../doctor/run";
+import { createClients } from "../aws";
+import { runDoctor } from "../run";
 import type { FakeAws } from "./fakeAws";
 
 /** What a run printed and returned. */

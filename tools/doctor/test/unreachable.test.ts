@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { CannotCheck, unreachable } from "../../doctor/aws";
+import { CannotCheck, unreachable } from "../aws";
 
 /** A Node system error as the SDK's HTTP handler passes it on: `code` set, the message naming the call. */
 function systemError(code: string, message: string): Error {

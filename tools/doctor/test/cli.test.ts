@@ -1,5 +1,5 @@
 /**
- * `npm run doctor` as users run it: `node --import tsx infra/doctor/main.ts` in a child process, the AWS SDK's own
+ * `npm run doctor` as users run it: `node --import tsx tools/doctor/main.ts` in a child process, the AWS SDK's own
  * configuration from the environment (endpoints via `AWS_ENDPOINT_URL_<SERVICE>`, credentials, none at all).
  */
 import { expect } from "chai";
@@ -12,7 +12,7 @@ import { startFakeAws, type FakeAws } from "./fakeAws";
 import { healthy, stackFlags, stackOutputs } from "./scenarios";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
-const MAIN = path.join("infra", "doctor", "main.ts");
+const MAIN = path.join("tools", "doctor", "main.ts");
 
 /** Runs the CLI with `args`, writing `stdin` (then closing it) unless it is undefined, which leaves stdin open. */
 function cli(args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

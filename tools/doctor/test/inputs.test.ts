@@ -1,6 +1,6 @@
 /** The doctor's inputs: stack outputs on stdin, flags, and the errors that name what is missing. */
 import { expect } from "chai";
-import { InputError, flagsComplete, parseArgs, resolveInputs } from "../../doctor/inputs";
+import { InputError, flagsComplete, parseArgs, resolveInputs } from "../inputs";
 import { CLUSTER, LOG_GROUP, SERVICE, TABLE, stackFlags, stackOutputs, taskDefinition } from "./scenarios";
 
 const EXPECTED = {
