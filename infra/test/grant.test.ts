@@ -1,6 +1,6 @@
 /**
  * The task role's DynamoDB actions follow the service's code: one action per AWS SDK command the deployed service
- * sends. `service/src/dev/` (the local run against a local DynamoDB) does not run on Fargate and is left out.
+ * sends. `service/dev/` (the local run against a local DynamoDB) is outside `service/src/`, so it is left out.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -30,7 +30,7 @@ const ACTION_OF_COMMAND: Record<string, string> = {
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "dev" ? [] : sourceFiles(full);
+    if (entry.isDirectory()) return sourceFiles(full);
     return entry.name.endsWith(".ts") ? [full] : [];
   });
 }

@@ -7,7 +7,7 @@
  *   in flight as the service;
  * - **slow DynamoDB**: a burst of BENCH_SLOW_POSTS matching posts (default 60,000) while DynamoDB answers each request
  *   after 400 ms for BENCH_SLOW_MS (default 15 s), then fails every request (HTTP 500) for BENCH_FAILING_MS (default
- *   10 s), then recovers (src/dev/slowDynamo.ts); the service's memory budget is BENCH_SLOW_MEMORY_BYTES (default
+ *   10 s), then recovers (dev/slowDynamo.ts); the service's memory budget is BENCH_SLOW_MEMORY_BYTES (default
  *   16 MiB, a quarter of the default), so that the burst spills to disk.
  *
  * Each run ends when every match is stored, or when nothing was received or stored for BENCH_STALL_MS (default 30 s),
@@ -29,11 +29,11 @@ import readline from "node:readline";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { commandLine, withProgress } from "../../scripts/cli";
-import { renderPayload } from "../src/dev/fakePost";
-import { startFakeXServer } from "../src/dev/fakeXServer";
-import { containsPhrase } from "../src/dev/generator";
-import { countItems, createPostsTable } from "../src/dev/localDynamo";
-import { startSlowDynamo, type SlowDynamo } from "../src/dev/slowDynamo";
+import { renderPayload } from "../dev/fakePost";
+import { startFakeXServer } from "../dev/fakeXServer";
+import { containsPhrase } from "../dev/generator";
+import { countItems, createPostsTable } from "../dev/localDynamo";
+import { startSlowDynamo, type SlowDynamo } from "../dev/slowDynamo";
 import { benchLoad, expectedItems, posts, slowLoad, type Load } from "./benchLoad";
 
 const SERVICE = path.resolve(__dirname, "..");

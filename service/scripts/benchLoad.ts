@@ -1,6 +1,6 @@
 /** The benchmark's loads, shared by its processes: the same generated posts, the same items. */
-import { containsPhrase, generatePostStream } from "../src/dev/generator";
-import type { FakePost } from "../src/dev/fakePost";
+import { containsPhrase, generatePostStream } from "../dev/generator";
+import type { FakePost } from "../dev/fakePost";
 import { toItem, type PostItem } from "../src/item";
 
 /** What is streamed. */

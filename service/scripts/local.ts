@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { containsPhrase, generatePosts } from "../src/dev/generator";
-import { countItems, createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { parseLocalArgs, UsageError, USAGE, type LocalOptions } from "../src/dev/localOptions";
-import { checkTable, formatItems, formatSummary, tableIsRight } from "../src/dev/localReport";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { containsPhrase, generatePosts } from "../dev/generator";
+import { countItems, createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { parseLocalArgs, UsageError, USAGE, type LocalOptions } from "../dev/localOptions";
+import { checkTable, formatItems, formatSummary, tableIsRight } from "../dev/localReport";
 
 const REPO = path.resolve(__dirname, "../..");
 const MAIN = path.join(REPO, "service/src/main.ts");

@@ -10,8 +10,8 @@ import { itemBytes } from "../src/itemSize";
 import { toItem, type PostItem } from "../src/item";
 import { readLine } from "../src/post";
 import { SpillingQueue } from "../src/queue";
-import { renderPayload } from "../src/dev/fakePost";
-import { generatePostStream } from "../src/dev/generator";
+import { renderPayload } from "../dev/fakePost";
+import { generatePostStream } from "../dev/generator";
 
 /** X's pay-per-use stream rate (service/README, "X plan and cost"). */
 const POSTS_PER_SECOND = 250;

@@ -6,10 +6,10 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
 import { TwitterApi } from "twitter-api-v2";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { retweetOf } from "../src/dev/postKinds";
-import { xApiClientSettings } from "../src/dev/xApiClient";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { retweetOf } from "../dev/postKinds";
+import { xApiClientSettings } from "../dev/xApiClient";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 
 const TABLE = "twitterStream";

@@ -10,9 +10,9 @@ import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { TwitterApi } from "twitter-api-v2";
 import { readResults } from "../src/compliance/results";
 import { awaitJob, createJob, type ComplianceApi, type ComplianceJob } from "../src/compliance/xJobs";
-import { xApiClientSettings } from "../src/dev/xApiClient";
-import { startFakeXServer, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
+import { xApiClientSettings } from "../dev/xApiClient";
+import { startFakeXServer, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
 import type { PostItem } from "../src/item";
 import { localEnv } from "./harness";
 

@@ -3,9 +3,9 @@
  * server (which renders note_tweet, referenced_tweets, includes.tweets and edit histories as X does) and dynalite.
  */
 import { expect } from "chai";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { editOf, postOf, quoteOf, retweetOf, type Posting } from "../src/dev/postKinds";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { editOf, postOf, quoteOf, retweetOf, type Posting } from "../dev/postKinds";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 
 const TABLE = "twitterStream";

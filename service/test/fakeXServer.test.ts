@@ -9,9 +9,9 @@ import {
   type TweetV2SingleStreamResult,
   type TwitterApiReadOnly,
 } from "twitter-api-v2";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { generatePostStream } from "../src/dev/generator";
-import { xApiClientSettings } from "../src/dev/xApiClient";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { generatePostStream } from "../dev/generator";
+import { xApiClientSettings } from "../dev/xApiClient";
 import { waitFor } from "./harness";
 
 const KEY = "consumer-key";

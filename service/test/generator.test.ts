@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { containsPhrase, generatePosts } from "../src/dev/generator";
+import { containsPhrase, generatePosts } from "../dev/generator";
 
 const PATTERN = "climate change";
 

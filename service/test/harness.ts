@@ -1,6 +1,6 @@
 /**
  * Test harness: a switchable TCP proxy (to take DynamoDB away and bring it back) and the real service as a child
- * process. dynalite itself comes from src/dev/localDynamo.ts, shared with the local run.
+ * process. dynalite itself comes from dev/localDynamo.ts, shared with the local run.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";

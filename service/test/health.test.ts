@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startFakeXServer, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
+import { startFakeXServer, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
 import { FAST, localEnv, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const REPO = path.resolve(__dirname, "../..");

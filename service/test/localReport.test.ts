@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { parseLocalArgs, UsageError } from "../src/dev/localOptions";
-import { checkTable, formatItems, formatSummary, tableIsRight } from "../src/dev/localReport";
+import { parseLocalArgs, UsageError } from "../dev/localOptions";
+import { checkTable, formatItems, formatSummary, tableIsRight } from "../dev/localReport";
 
 const ITEMS = [
   { user: "2", username: "zoe_b", date: "2025-03-14T09:26:54.000Z#12", id: "12", text: "Climate change\nsecond line" },

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { containsPhrase } from "../src/dev/generator";
+import { containsPhrase } from "../dev/generator";
 
 const REPO = path.resolve(__dirname, "../..");
 

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
-import { containsPhrase, generatePosts } from "../src/dev/generator";
-import { startFakeXServer, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
+import { containsPhrase, generatePosts } from "../dev/generator";
+import { startFakeXServer, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
 import { METRIC, METRIC_NAMES, METRICS_NAMESPACE, SKIP_REASONS, type MetricName } from "../src/metrics/names";
 import { validateEmfLine } from "./emfValidator";
 import { FAST, localEnv, ServiceProcess, waitFor, type LogLine } from "./harness";

@@ -5,9 +5,9 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
 import { ApiRequestError, ApiResponseError, TwitterApi } from "twitter-api-v2";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { xApiClientSettings } from "../src/dev/xApiClient";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { xApiClientSettings } from "../dev/xApiClient";
 import { retrying, StoppedError, transientCause } from "../src/recovery";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 import { X_SCHEDULE } from "./xSchedule";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import type { FakePost } from "../src/dev/fakePost";
-import { matchesRule, parseRule } from "../src/dev/ruleExpression";
+import type { FakePost } from "../dev/fakePost";
+import { matchesRule, parseRule } from "../dev/ruleExpression";
 
 function post(text: string, extra: Partial<FakePost> = {}): FakePost {
   return { id: "1", text, authorId: "2", username: "Ada_L", name: "Ada", createdAt: "2025-01-01T00:00:00.000Z", lang: "en", ...extra };

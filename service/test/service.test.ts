@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { TwitterApi } from "twitter-api-v2";
 import { baseUrlPlugin } from "../src/xApi";
-import { containsPhrase, generatePosts } from "../src/dev/generator";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
+import { containsPhrase, generatePosts } from "../dev/generator";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
 import { FAST, localEnv, ServiceProcess, SwitchableProxy, waitFor } from "./harness";
 
 const TABLE = "twitterStream";

@@ -9,10 +9,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { containsPhrase, generatePosts } from "../src/dev/generator";
-import { startFakeXServer, type FakePost, type FakeXServer } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { startSlowDynamo, type SlowDynamo } from "../src/dev/slowDynamo";
+import { containsPhrase, generatePosts } from "../dev/generator";
+import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { startSlowDynamo, type SlowDynamo } from "../dev/slowDynamo";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 
 const TABLE = "twitterStream";

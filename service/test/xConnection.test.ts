@@ -5,10 +5,10 @@
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
 import { TwitterApi } from "twitter-api-v2";
-import { startFakeXServer, type FakePost, type FakeXServer, type FakeXServerOptions } from "../src/dev/fakeXServer";
-import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../src/dev/localDynamo";
-import { xApiClientSettings } from "../src/dev/xApiClient";
-import { inStream, usageCapped } from "../src/dev/xProblems";
+import { startFakeXServer, type FakePost, type FakeXServer, type FakeXServerOptions } from "../dev/fakeXServer";
+import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
+import { xApiClientSettings } from "../dev/xApiClient";
+import { inStream, usageCapped } from "../dev/xProblems";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 
 const TABLE = "twitterStream";

@@ -72,7 +72,7 @@ export interface FakeXServerOptions {
   replayCapacity?: number;
 }
 
-/** A running fake of the X API v2 filtered stream; see `service/src/dev/README.md`. */
+/** A running fake of the X API v2 filtered stream; see `service/dev/README.md`. */
 export interface FakeXServer {
   /** `http://127.0.0.1:<port>`, the X API origin to use instead of `https://api.x.com`. */
   url: string;
