@@ -14,7 +14,7 @@ const ts = require("typescript");
 const REPO = path.resolve(path.dirname(module.filename), "..");
 
 /** The folders whose files are checked, from the repository root (each workspace, the scripts and the root tests). */
-const ROOTS = ["packages", "service", "infra", "examples", "scripts", "test", "images/test"];
+const ROOTS = ["packages", "service", "infra", "tools", "examples", "scripts", "test", "images/test"];
 
 /** Folders never read: installed packages, build output, Pulumi's state. */
 const SKIPPED_DIRS = new Set(["node_modules", "dist", ".pulumi", "bin"]);
@@ -27,12 +27,12 @@ const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs"];
  * fails until the line goes, so the list cannot outlive the imports).
  */
 const ALLOWED = [
-  "infra/cost/configurations.ts -> infra/test/harness/mocks.ts",
-  "infra/cost/inventory.ts -> infra/test/harness/mocks.ts",
-  "infra/cost/render.ts -> infra/test/harness/mocks.ts",
-  "infra/deployer/componentScenario.ts -> infra/test/harness/mocks.ts",
-  "infra/deployer/componentScenario.ts -> packages/secure-fargate-task/test/runComponent.ts",
-  "infra/deployer/scenarios.ts -> infra/test/harness/mocks.ts",
+  "tools/cost/configurations.ts -> infra/test/harness/mocks.ts",
+  "tools/cost/inventory.ts -> infra/test/harness/mocks.ts",
+  "tools/cost/render.ts -> infra/test/harness/mocks.ts",
+  "tools/deployer/componentScenario.ts -> infra/test/harness/mocks.ts",
+  "tools/deployer/componentScenario.ts -> packages/secure-fargate-task/test/runComponent.ts",
+  "tools/deployer/scenarios.ts -> infra/test/harness/mocks.ts",
   "packages/secure-fargate-task/scripts/access-report.ts -> packages/secure-fargate-task/test/security/accessReport.ts",
   "packages/secure-fargate-task/scripts/access-report.ts -> packages/secure-fargate-task/test/security/subjects.ts",
   "packages/secure-fargate-task/scripts/security-report.ts -> packages/secure-fargate-task/test/security/securityReport.ts",

@@ -98,4 +98,10 @@ describe("check-imports", () => {
     ]);
     expect(checker.check(root, ["pkg"], []).files).to.equal(2);
   });
+
+  it("reads every workspace of the root package.json: a workspace outside its roots would go unchecked", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { workspaces: string[] };
+    const unread = pkg.workspaces.filter((w) => !checker.ROOTS.some((root) => w === root || w.startsWith(`${root}/`)));
+    expect(unread, "add each to ROOTS in scripts/check-imports.cjs").to.deep.equal([]);
+  });
 });
