@@ -101,7 +101,7 @@ function failed(section: Section, what: string, failure: CallFailure): Finding {
     section,
     severity: "error",
     text: `could not ${what}: ${failure.name}: ${failure.message}`,
-    advice: denied && permission !== undefined ? `the doctor needs ${permission} (see infra/README.md)` : undefined,
+    advice: denied && permission !== undefined ? `the doctor needs ${permission} (see tools/doctor/README.md)` : undefined,
   };
 }
 

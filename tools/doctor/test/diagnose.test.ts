@@ -91,10 +91,10 @@ describe("doctor: findings from raw answers", () => {
     const diagnosis = diagnose(inputs, observed, { now: new Date(NOW) });
     expect(diagnosis.problems).to.equal(4);
     expect(diagnosis.findings.map((f) => f.advice)).to.deep.equal([
-      "the doctor needs ecs:DescribeServices (see infra/README.md)",
-      "the doctor needs ecs:ListTasks (see infra/README.md)",
-      "the doctor needs logs:FilterLogEvents (see infra/README.md)",
-      "the doctor needs dynamodb:DescribeTable (see infra/README.md)",
+      "the doctor needs ecs:DescribeServices (see tools/doctor/README.md)",
+      "the doctor needs ecs:ListTasks (see tools/doctor/README.md)",
+      "the doctor needs logs:FilterLogEvents (see tools/doctor/README.md)",
+      "the doctor needs dynamodb:DescribeTable (see tools/doctor/README.md)",
     ]);
   });
 

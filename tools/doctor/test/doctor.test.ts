@@ -347,7 +347,7 @@ describe("doctor against a fake AWS", () => {
     expect(code).to.equal(1);
     expect(lines).to.include.members([
       `[FAIL] could not read log group ${LOG_GROUP}: AccessDeniedException: User: arn:aws:iam::123456789012:user/me is not authorized to perform: logs:FilterLogEvents`,
-      "       fix: the doctor needs logs:FilterLogEvents (see infra/README.md)",
+      "       fix: the doctor needs logs:FilterLogEvents (see tools/doctor/README.md)",
       `[FAIL] table ${TABLE} not found in us-east-1`,
     ]);
   });
