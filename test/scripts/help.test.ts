@@ -9,7 +9,7 @@ import * as path from "node:path";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** The root scripts that are tools, as opposed to the build, test and lint scripts. */
-const TOOLS = ["access-report", "bench", "cost-report", "deployer-report", "doctor", "local", "schema"];
+const TOOLS = ["access-report", "bench", "cost-report", "deployer-report", "doctor", "local", "schema", "security-report"];
 
 function npmRun(script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync("npm", ["run", "-s", script, "--", ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
