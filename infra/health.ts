@@ -9,7 +9,7 @@
  */
 import type { ContainerHealthCheckArgs } from "secure-fargate-task";
 import type { Liveness } from "../service/src/config";
-import { startupBoundMs } from "../service/src/heartbeat";
+import { startupBoundMs } from "../service/src/ops/heartbeat";
 
 /** The check, as exec form: the image has node and no shell is needed (service/Dockerfile ships dist/health.js). */
 export const HEALTH_COMMAND = ["CMD", "node", "dist/health.js"];

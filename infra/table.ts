@@ -8,7 +8,7 @@ import type { StackConfig } from "./config";
 const COMPLIANCE_STATE_USER = STATE_KEY.user;
 
 /**
- * Key design, agreed with the service (`service/src/item.ts`):
+ * Key design, agreed with the service (`service/src/intake/item.ts`):
  * - hash key `user` (S): the author's X user id, as in the AWS blog;
  * - range key `date` (S): the post's `created_at` (ISO-8601) + "#" + the post id, e.g.
  *   `2024-05-01T12:00:00.000Z#1785412345678901234`.

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { liveness } from "../../service/src/config";
-import { staleAfterMs, startupBoundMs } from "../../service/src/heartbeat";
+import { staleAfterMs, startupBoundMs } from "../../service/src/ops/heartbeat";
 import { serviceHealthCheck } from "../health";
 
 const SHORT = { STALL_TIMEOUT_MS: "1000", RATE_LIMIT_BACKOFF_MAX_MS: "1000", USAGE_CAP_WAIT_MS: "1000", HTTP_BACKOFF_MAX_MS: "1000" };

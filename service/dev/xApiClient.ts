@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { IClientSettings } from "twitter-api-v2";
-import { baseUrlPlugin } from "../src/xApi";
+import { baseUrlPlugin } from "../src/x/xApi";
 
 /** Time limit of one request of a test client. */
 const REQUEST_TIMEOUT_MS = 10_000;

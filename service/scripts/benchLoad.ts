@@ -1,7 +1,7 @@
 /** The benchmark's loads, shared by its processes: the same generated posts, the same items. */
 import { containsPhrase, generatePostStream } from "../dev/generator";
 import type { FakePost } from "../dev/fakePost";
-import { toItem, type PostItem } from "../src/item";
+import { toItem, type PostItem } from "../src/intake/item";
 
 /** What is streamed. */
 export interface Load {

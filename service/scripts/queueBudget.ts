@@ -6,10 +6,10 @@
  * memory estimate the queue's budget counts (itemSize.ts), the bytes each takes in the spill file, and the seconds of
  * posts each default budget holds.
  */
-import { itemBytes } from "../src/itemSize";
-import { toItem, type PostItem } from "../src/item";
-import { readLine } from "../src/post";
-import { SpillingQueue } from "../src/queue";
+import { itemBytes } from "../src/queue/itemSize";
+import { toItem, type PostItem } from "../src/intake/item";
+import { readLine } from "../src/intake/post";
+import { SpillingQueue } from "../src/queue/queue";
 import { renderPayload } from "../dev/fakePost";
 import { generatePostStream } from "../dev/generator";
 

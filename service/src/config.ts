@@ -3,10 +3,10 @@
  * whose one-line message names the variable, says what is wrong and how to fix it; credential values never appear
  * in a message.
  */
-import type { BackoffPolicy } from "./backoff";
-import { FilterError, parseFilter, type Filter } from "./filter";
+import type { BackoffPolicy } from "./stream/backoff";
+import { FilterError, parseFilter, type Filter } from "./x/filter";
 import { DEFAULT_METRICS_SERVICE, METRICS_SERVICE_VARIABLE } from "./metrics/names";
-import { withRetweetClause } from "./post";
+import { withRetweetClause } from "./intake/post";
 
 /** A configuration problem, reported at start as one line. */
 export class ConfigError extends Error {

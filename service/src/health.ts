@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import { ConfigError, liveness } from "./config";
-import { judgeHeartbeat, staleAfterMs, startupBoundMs } from "./heartbeat";
+import { judgeHeartbeat, staleAfterMs, startupBoundMs } from "./ops/heartbeat";
 
 function check(): number {
   try {

@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import { ConfigError, loadConfig, secretValues, type Config } from "./config";
-import { errorFields, Logger } from "./log";
-import { Redactor } from "./redact";
+import { errorFields, Logger } from "./ops/log";
+import { Redactor } from "./ops/redact";
 import { start } from "./service";
 
 const CREDENTIAL_VARIABLES = ["CONSUMERKEY", "CONSUMERSECRETKEY", "ACCESSTOKEN", "ACCESSTOKENSECRET", "BEARERTOKEN"];

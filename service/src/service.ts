@@ -4,25 +4,25 @@
  */
 import type { Config } from "./config";
 import fs from "node:fs";
-import { createDocumentClient } from "./dynamo";
-import { beatIntervalMs, Heartbeat, staleAfterMs } from "./heartbeat";
-import { intake } from "./intake";
-import type { LineSink } from "./lineSplitter";
-import type { PostItem } from "./item";
-import { errorFields, type Logger } from "./log";
+import { createDocumentClient } from "./store/dynamo";
+import { beatIntervalMs, Heartbeat, staleAfterMs } from "./ops/heartbeat";
+import { intake } from "./intake/intake";
+import type { LineSink } from "./stream/lineSplitter";
+import type { PostItem } from "./intake/item";
+import { errorFields, type Logger } from "./ops/log";
 import { PeriodMetrics } from "./metrics/emf";
-import { itemBytes } from "./itemSize";
-import { OwnRule } from "./ownRule";
-import { DropLog, SpillingQueue } from "./queue";
-import { retrying, StoppedError } from "./recovery";
-import type { Redactor } from "./redact";
-import { RuleKeeper } from "./ruleKeeper";
-import { RuleConflictError, syncRules, type RulePlan } from "./rules";
-import { DiskSpill, segmentBytesFor } from "./spill";
-import { SkipLog, Stats } from "./stats";
-import { FilteredStream, type Outcome } from "./stream";
-import { BatchWriter } from "./writer";
-import { canLogin, connectX, type XApi, type XEndpoint } from "./xApi";
+import { itemBytes } from "./queue/itemSize";
+import { OwnRule } from "./x/ownRule";
+import { DropLog, SpillingQueue } from "./queue/queue";
+import { retrying, StoppedError } from "./x/recovery";
+import type { Redactor } from "./ops/redact";
+import { RuleKeeper } from "./x/ruleKeeper";
+import { RuleConflictError, syncRules, type RulePlan } from "./x/rules";
+import { DiskSpill, segmentBytesFor } from "./queue/spill";
+import { SkipLog, Stats } from "./ops/stats";
+import { FilteredStream, type Outcome } from "./stream/stream";
+import { BatchWriter } from "./store/writer";
+import { canLogin, connectX, type XApi, type XEndpoint } from "./x/xApi";
 
 /** A running service. */
 export interface Running {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ConnectWindow, HEALTHY, jitteredDelay, nextBackoff, type BackoffState, type Disconnect } from "../src/backoff";
+import { ConnectWindow, HEALTHY, jitteredDelay, nextBackoff, type BackoffState, type Disconnect } from "../src/stream/backoff";
 import { X_SCHEDULE } from "./xSchedule";
 
 function delays(causes: Disconnect[], resetInMs?: number): number[] {

@@ -13,7 +13,7 @@ import { awaitJob, createJob, type ComplianceApi, type ComplianceJob } from "../
 import { xApiClientSettings } from "../dev/xApiClient";
 import { startFakeXServer, type FakeXServer } from "../dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
-import type { PostItem } from "../src/item";
+import type { PostItem } from "../src/intake/item";
 import { localEnv } from "./harness";
 
 const REPO = path.resolve(__dirname, "../..");

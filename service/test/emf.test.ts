@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { emfMembers, PeriodMetrics } from "../src/metrics/emf";
 import { METRIC, METRIC_NAMES, METRICS_NAMESPACE } from "../src/metrics/names";
-import { Stats } from "../src/stats";
+import { Stats } from "../src/ops/stats";
 import { validateEmfLine } from "./emfValidator";
 
 const NOW = Date.UTC(2026, 11, 2, 1, 0, 0);

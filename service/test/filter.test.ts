@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { FilterError, parseFilter } from "../src/filter";
+import { FilterError, parseFilter } from "../src/x/filter";
 
 function rule(source: string): string {
   return parseFilter(source).ruleValue;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { longestWaitMs, QUICK_RETRIES } from "../src/backoff";
+import { longestWaitMs, QUICK_RETRIES } from "../src/stream/backoff";
 import { liveness } from "../src/config";
-import { beatIntervalMs, Heartbeat, judgeHeartbeat, staleAfterMs, startupBoundMs } from "../src/heartbeat";
+import { beatIntervalMs, Heartbeat, judgeHeartbeat, staleAfterMs, startupBoundMs } from "../src/ops/heartbeat";
 
 describe("heartbeat bound", () => {
   it("is the stall timeout, the policy's longest wait and one more attempt: 18 minutes with the defaults", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { LatencyHistogram } from "../src/histogram";
+import { LatencyHistogram } from "../src/ops/histogram";
 
 describe("latency histogram", () => {
   it("gives null when empty", () => {

@@ -1,11 +1,11 @@
 import { expect } from "chai";
-import { intake } from "../src/intake";
-import type { PostItem } from "../src/item";
-import { itemBytes } from "../src/itemSize";
-import { OwnRule } from "../src/ownRule";
-import type { MatchingRule } from "../src/post";
-import { SpillingQueue } from "../src/queue";
-import { SkipLog, Stats } from "../src/stats";
+import { intake } from "../src/intake/intake";
+import type { PostItem } from "../src/intake/item";
+import { itemBytes } from "../src/queue/itemSize";
+import { OwnRule } from "../src/x/ownRule";
+import type { MatchingRule } from "../src/intake/post";
+import { SpillingQueue } from "../src/queue/queue";
+import { SkipLog, Stats } from "../src/ops/stats";
 
 const OURS: MatchingRule = { id: "100", tag: "twitterstream-dev" };
 const OTHER: MatchingRule = { id: "200", tag: "someone-else" };

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { LineSplitter } from "../src/lineSplitter";
+import { LineSplitter } from "../src/stream/lineSplitter";
 
 function split(chunks: Buffer[], max = 64) {
   const seen: string[] = [];

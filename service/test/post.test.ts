@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { toItem } from "../src/item";
-import { readLine, STREAM_FIELDS, withRetweetClause, type LineResult } from "../src/post";
+import { toItem } from "../src/intake/item";
+import { readLine, STREAM_FIELDS, withRetweetClause, type LineResult } from "../src/intake/post";
 
 const POST = {
   data: {

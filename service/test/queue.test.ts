@@ -2,8 +2,8 @@ import { expect } from "chai";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DropLog, SpillingQueue } from "../src/queue";
-import { DiskSpill, segmentBytesFor } from "../src/spill";
+import { DropLog, SpillingQueue } from "../src/queue/queue";
+import { DiskSpill, segmentBytesFor } from "../src/queue/spill";
 
 interface Item {
   readonly n: number;

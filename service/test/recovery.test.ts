@@ -8,7 +8,7 @@ import { ApiRequestError, ApiResponseError, TwitterApi } from "twitter-api-v2";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";
 import { xApiClientSettings } from "../dev/xApiClient";
-import { retrying, StoppedError, transientCause } from "../src/recovery";
+import { retrying, StoppedError, transientCause } from "../src/x/recovery";
 import { FAST, localEnv, ServiceProcess, waitFor } from "./harness";
 import { X_SCHEDULE } from "./xSchedule";
 

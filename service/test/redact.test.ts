@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Redactor } from "../src/redact";
+import { Redactor } from "../src/ops/redact";
 
 describe("redaction", () => {
   it("scrubs raw, JSON-escaped and URL-encoded forms of every secret", () => {

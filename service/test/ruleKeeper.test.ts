@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { RuleKeeper } from "../src/ruleKeeper";
-import { RuleConflictError, type RulePlan } from "../src/rules";
+import { RuleKeeper } from "../src/x/ruleKeeper";
+import { RuleConflictError, type RulePlan } from "../src/x/rules";
 
 const PRESENT: RulePlan = { add: null, remove: [], ours: ["1"], others: [] };
 const MISSING: RulePlan = { add: { value: "v", tag: "t" }, remove: [], ours: [], others: [] };

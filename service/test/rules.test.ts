@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { conflictMessage, planRules } from "../src/rules";
+import { conflictMessage, planRules } from "../src/x/rules";
 
 describe("rules plan", () => {
   it("adds our rule when none of ours exists, and leaves other tags' rules alone, reported", () => {

@@ -5,7 +5,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { TwitterApi } from "twitter-api-v2";
-import { baseUrlPlugin } from "../src/xApi";
+import { baseUrlPlugin } from "../src/x/xApi";
 import { containsPhrase, generatePosts } from "../dev/generator";
 import { startFakeXServer, type FakePost, type FakeXServer } from "../dev/fakeXServer";
 import { createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../dev/localDynamo";

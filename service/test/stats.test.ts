@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { DailyReads, SkipLog, Stats } from "../src/stats";
+import { DailyReads, SkipLog, Stats } from "../src/ops/stats";
 
 describe("stats", () => {
   it("sums skips by reason and resets the period's latency only", () => {

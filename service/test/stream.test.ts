@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { FilteredStream, type Outcome, type StreamClock } from "../src/stream";
+import { FilteredStream, type Outcome, type StreamClock } from "../src/stream/stream";
 import { X_SCHEDULE } from "./xSchedule";
 
 const MINUTE = 60_000;

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import type { BatchWriteCommand, BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
-import type { PostItem } from "../src/item";
-import { itemBytes } from "../src/itemSize";
-import { SpillingQueue } from "../src/queue";
-import { BatchWriter, type BatchSender, type WriterEvents } from "../src/writer";
+import type { PostItem } from "../src/intake/item";
+import { itemBytes } from "../src/queue/itemSize";
+import { SpillingQueue } from "../src/queue/queue";
+import { BatchWriter, type BatchSender, type WriterEvents } from "../src/store/writer";
 
 const TABLE = "posts";
 

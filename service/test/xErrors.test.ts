@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { classifyRefusal, resetIn, streamProblem } from "../src/xErrors";
+import { classifyRefusal, resetIn, streamProblem } from "../src/stream/xErrors";
 
 const NOW = 1_800_000_000_000;
 

@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from "../src/backoff";
+import type { BackoffPolicy } from "../src/stream/backoff";
 
 /**
  * X's documented reconnect schedule (https://docs.x.com/x-api/fundamentals/handling-disconnections): network errors

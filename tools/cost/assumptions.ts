@@ -2,8 +2,8 @@
  * The usage the report assumes where the stack's code does not fix it, each stated with its basis. Tests hold the
  * ones the service's code determines (the stats period, the size of a stats line, the items) to that code.
  */
-import type { Post } from "../../service/src/post";
-import { toItem, type PostItem } from "../../service/src/item";
+import type { Post } from "../../service/src/intake/post";
+import { toItem, type PostItem } from "../../service/src/intake/item";
 import { DEFAULTS } from "../../infra/config";
 
 /** Hours in the month every figure is for (AWS's own calculators use 730). */
@@ -27,7 +27,7 @@ export const LOGS = {
   /** SKIP_LOG_INTERVAL_MS's default, and the skip reasons: the worst case, every reason skipping all month. */
   skipLogIntervalSeconds: 10,
   skipReasons: 4,
-  /** Upper bound on one `skipped` line (its sample is cut to 80 characters, service/src/post.ts). */
+  /** Upper bound on one `skipped` line (its sample is cut to 80 characters, service/src/intake/post.ts). */
   skippedLineBytes: 400,
 } as const;
 
@@ -58,7 +58,7 @@ export const REQUESTS = {
 export const IMAGE = { compressedGB: 0.15, keptImages: 10, changedLayerGB: 0.005 } as const;
 
 /**
- * Representative posts, as the service stores them (service/src/item.ts's `toItem`): ids of 19 digits (X's snowflake
+ * Representative posts, as the service stores them (service/src/intake/item.ts's `toItem`): ids of 19 digits (X's snowflake
  * ids today), the longest @username (15 characters), the stack's default FILTER as the rule, and a text of 280
  * characters (X's limit for a post that is not a long post), in ASCII or in a 3-byte script (e.g. Japanese).
  */

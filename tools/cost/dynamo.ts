@@ -9,7 +9,7 @@
  * and a put also writes each global secondary index whose key the item has, sized by what the index projects
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes).
  */
-import type { PostItem } from "../../service/src/item";
+import type { PostItem } from "../../service/src/intake/item";
 
 /** An item's attribute values as the service writes them: strings, and the edit history as a list of strings. */
 export type ItemValue = string | readonly string[];

@@ -1,5 +1,5 @@
 /**
- * What the service's own log lines say. Pure. The service writes one JSON object per line (service/src/log.ts):
+ * What the service's own log lines say. Pure. The service writes one JSON object per line (service/src/ops/log.ts):
  * `{"time", "level": "info"|"warn"|"error", "event", ...fields}`, scrubbed of secret values before it is written.
  * The events that tell its state (service/src/service.ts, service/src/main.ts):
  * - `start`, then `rules` (filter rules synced), then `connected` (HTTP 200 on the filtered stream);

@@ -44,7 +44,7 @@ describe("the stack's lifecycle, update after update", function () {
   const stack = devStack();
   let settings: Record<string, string> = { ...devStackConfig(), ...CREDENTIALS };
   const up = (): Promise<Plan> => stack.up(program, namespaced(settings), SECRET_KEYS);
-  const source = path.join(tree.service, "src", "log.ts");
+  const source = path.join(tree.service, "src", "ops", "log.ts");
   const original = fs.readFileSync(source, "utf8");
   let created = 0;
 

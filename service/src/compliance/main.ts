@@ -10,11 +10,11 @@
  */
 import fs from "node:fs";
 import { ConfigError, loadConfig, secretValues, type Config } from "../config";
-import { createDocumentClient } from "../dynamo";
-import { errorFields, Logger } from "../log";
-import { retrying } from "../recovery";
-import { Redactor } from "../redact";
-import { connectX } from "../xApi";
+import { createDocumentClient } from "../store/dynamo";
+import { errorFields, Logger } from "../ops/log";
+import { retrying } from "../x/recovery";
+import { Redactor } from "../ops/redact";
+import { connectX } from "../x/xApi";
 import { complianceOptions, type ComplianceOptions } from "./options";
 import { sweep } from "./sweep";
 import { complianceApi, withRetries } from "./xJobs";

@@ -6,8 +6,8 @@
  * quoted text (UpdateCommand).
  */
 import { BatchWriteCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { jitteredDelay } from "../backoff";
-import type { ItemKey } from "../item";
+import { jitteredDelay } from "../stream/backoff";
+import type { ItemKey } from "../intake/item";
 
 /** The table's global secondary index on `id` (infra/table.ts), projecting the keys only. */
 export const BY_ID_INDEX = "byId";

@@ -7,7 +7,7 @@
  * (`state.ts`), so a sweep stopped part-way resumes with its job; a job that ends `failed` or `expired` leaves its chunk
  * unchecked for this sweep, and the sweep goes on.
  */
-import type { ItemKey } from "../item";
+import type { ItemKey } from "../intake/item";
 import { readResults, type Reported } from "./results";
 import { loadState, saveState, type SweepState } from "./state";
 import { concerned, deleteItems, readChunk, removeQuotedText, SWEPT, type DocumentSender, type ScanKey } from "./store";

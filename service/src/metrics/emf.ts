@@ -7,7 +7,7 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
  * The line's other members (the readable fields) are left alone by CloudWatch.
  */
-import type { PeriodFigures, StatsSnapshot } from "../stats";
+import type { PeriodFigures, StatsSnapshot } from "../ops/stats";
 import { METRIC, METRIC_NAMES, METRICS_NAMESPACE, REASON_DIMENSION, SERVICE_DIMENSION, SKIP_REASONS, type MetricName } from "./names";
 
 /** A metric member's value: a number, or the values of the period (at most 100). */

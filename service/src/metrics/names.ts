@@ -36,7 +36,7 @@ export function metricsServiceName(project: string, stack: string): string {
   return `${project}-${stack}`;
 }
 
-/** The reasons a stream line is skipped, the values of the `Reason` dimension (`SkipReason` of service/src/post.ts). */
+/** The reasons a stream line is skipped, the values of the `Reason` dimension (`SkipReason` of service/src/intake/post.ts). */
 export const SKIP_REASONS = ["not-json", "missing-fields", "stream-error", "oversized"] as const;
 
 /** How a metric's values add up. */
@@ -118,7 +118,7 @@ export const METRIC = {
     unit: "Count",
     kind: MetricKind.Delta,
     statistic: "Sum",
-    description: "Stream connects refused with X's usage-capped 429 (problem type usage-capped, service/src/xErrors.ts).",
+    description: "Stream connects refused with X's usage-capped 429 (problem type usage-capped, service/src/stream/xErrors.ts).",
   },
   RuleReadded: {
     unit: "Count",

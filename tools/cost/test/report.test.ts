@@ -10,10 +10,10 @@ import { captureAll, CONFIGURATIONS } from "../configurations";
 import { perMillionPosts } from "../estimate";
 import { costReport, headline, priceAll, REGENERATE, type Priced } from "../render";
 import { loadConfig } from "../../../service/src/config";
-import { Logger } from "../../../service/src/log";
+import { Logger } from "../../../service/src/ops/log";
 import { PeriodMetrics } from "../../../service/src/metrics/emf";
-import { Redactor } from "../../../service/src/redact";
-import { Stats } from "../../../service/src/stats";
+import { Redactor } from "../../../service/src/ops/redact";
+import { Stats } from "../../../service/src/ops/stats";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 

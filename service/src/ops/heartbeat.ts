@@ -5,7 +5,7 @@
  * reconnect policy allows, and until the stream has delivered a line (a post or a keep-alive) since the service
  * started.
  */
-import { HEALTHY, longestWaitMs, nextBackoff, type BackoffPolicy, type Disconnect } from "./backoff";
+import { HEALTHY, longestWaitMs, nextBackoff, type BackoffPolicy, type Disconnect } from "../stream/backoff";
 
 /**
  * How old the heartbeat may be before the stream counts as dead for longer than the reconnect policy allows: the
@@ -22,7 +22,7 @@ export function staleAfterMs(policy: BackoffPolicy, stallTimeoutMs: number): num
  * The refusals a task that has just started may meet before its first connection, each answered by the policy's first
  * wait for it: a network error, an HTTP error, X still counting the connection of the task a rollout just stopped
  * (429 TooManyConnections, which from a fresh start goes on the 1-minute 429 schedule), a request-rate 429, a 409 or a
- * 401 (retried at once); the token and rules requests of start-up retry on the same schedules (`recovery.ts`). A
+ * 401 (retried at once); the token and rules requests of start-up retry on the same schedules (`x/recovery.ts`). A
  * usage cap is not one of them: while the plan's cap is spent nothing can be read, and the task is unhealthy until the
  * reset, like a task already running.
  */

@@ -6,9 +6,9 @@
 import http from "node:http";
 import https from "node:https";
 import { TwitterApi, type ITwitterApiClientPlugin } from "twitter-api-v2";
-import type { Credentials } from "./config";
-import { STREAM_FIELDS } from "./post";
-import type { Redactor } from "./redact";
+import type { Credentials } from "../config";
+import { STREAM_FIELDS } from "../intake/post";
+import type { Redactor } from "../ops/redact";
 
 const X_ROOT = "https://api.x.com/";
 

@@ -2,12 +2,12 @@
  * Retrying the X requests of start-up and recovery (the token, the rules sync) on transient failures, so that an X
  * incident never ends the process: a request that timed out or failed below HTTP, a 5xx, a 429. Everything else is an
  * answer no retry changes (X refused the credentials or the rule) and is thrown as is. The waits are X's reconnect
- * schedule (`backoff.ts`): linear for network errors, exponential for HTTP errors, until `x-rate-limit-reset` (or
+ * schedule (`stream/backoff.ts`): linear for network errors, exponential for HTTP errors, until `x-rate-limit-reset` (or
  * from a minute) for a 429 (https://docs.x.com/x-api/fundamentals/handling-disconnections,
  * https://docs.x.com/x-api/fundamentals/rate-limits "Recovery strategy").
  */
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from "twitter-api-v2";
-import { HEALTHY, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "./backoff";
+import { HEALTHY, nextBackoff, type BackoffPolicy, type BackoffState, type Disconnect } from "../stream/backoff";
 
 /** The kind of a transient failure (its back-off schedule) and X's reset, or undefined for a failure to give up on. */
 export function transientCause(error: unknown, nowMs: number): { cause: Disconnect; resetInMs?: number } | undefined {

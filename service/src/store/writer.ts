@@ -5,9 +5,9 @@
  * An edited post's item deletes the items of its earlier versions in the same batch (`DeleteRequest`).
  */
 import { BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
-import { jitteredDelay } from "./backoff";
-import type { ItemKey, PostItem } from "./item";
-import type { SpillingQueue } from "./queue";
+import { jitteredDelay } from "../stream/backoff";
+import type { ItemKey, PostItem } from "../intake/item";
+import type { SpillingQueue } from "../queue/queue";
 
 /** DynamoDB's limit of items per BatchWriteItem. */
 export const BATCH_SIZE = 25;

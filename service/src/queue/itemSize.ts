@@ -3,7 +3,7 @@
  * serialisation). V8 stores a string in 1 or 2 bytes per UTF-16 code unit plus a header; objects and array slots add
  * a fixed amount. `npm run queue-budget -w service` prints this estimate beside the heap measured per queued item.
  */
-import type { PostItem } from "./item";
+import type { PostItem } from "../intake/item";
 
 /** The object, its hidden class share, its queue slot and size slot: bytes counted once per item. */
 export const ITEM_OVERHEAD_BYTES = 160;

@@ -1,10 +1,10 @@
 /** What happens to each stream line: read, counted, and queued for writing when X says our rule matched it. */
 import { toItem, type PostItem } from "./item";
-import type { LineSink } from "./lineSplitter";
-import type { OwnRule } from "./ownRule";
+import type { LineSink } from "../stream/lineSplitter";
+import type { OwnRule } from "../x/ownRule";
 import { readLine } from "./post";
-import type { SpillingQueue } from "./queue";
-import type { SkipLog, Stats } from "./stats";
+import type { SpillingQueue } from "../queue/queue";
+import type { SkipLog, Stats } from "../ops/stats";
 
 /** Where matched items go, and who hears about them. */
 export interface IntakeTargets {

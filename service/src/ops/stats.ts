@@ -1,6 +1,6 @@
 /** Counters of the service, reported every few seconds and at exit. */
 import { LatencyHistogram } from "./histogram";
-import type { SkipReason } from "./post";
+import type { SkipReason } from "../intake/post";
 
 /** What the stats line reports. */
 export interface StatsSnapshot {

@@ -1,5 +1,5 @@
 /** Which of X's `matching_rules` is ours: the rule this deployment added, known by its tag and by the ids X gave it. */
-import type { MatchingRule } from "./post";
+import type { MatchingRule } from "../intake/post";
 
 /** The rule the service owns. The ids are those of the rules with our tag, as last listed or added. */
 export class OwnRule {
