@@ -12,14 +12,13 @@ import { locateNetwork, resolveNetwork } from "./network/network";
 import { connectLoadBalancer, LoadBalancing, loadBalancerFront } from "./loadBalancer/loadBalancer";
 import { createRoles } from "./iam/roles";
 import { AwsScope, keyPolicy } from "./iam/policies";
-import { lookupSecret, resolveSecrets } from "./secrets/resolveSecrets";
+import { resolveSecretUses, secretArns } from "./secrets/uses";
+import { writesFiles } from "./secrets/sources";
 import { followRotation } from "./secrets/rotation";
 import { runTaskCommand } from "./ecs/runTask";
 import { createService } from "./ecs/service";
 import { createAutoScaling } from "./scaling/scaling";
 import { associateProviders } from "./capacity/capacity";
-import { storeRegistryCredentials } from "./secrets/secrets";
-import { ResolvedSecret, secretsManagerArns } from "./secrets/sources";
 import { createTaskDefinition } from "./ecs/taskDefinition";
 import { createSchedule } from "./schedule/schedule";
 import { execClusterConfiguration } from "./ecs/exec";
@@ -103,7 +102,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const ctx: ChildContext = { name, parent: this, tags: settings.tags, scope, names };
 
     const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? []), ...settings.sidecars.flatMap((s) => s.secrets)];
-    const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.kind === "secretsManager" && s.followRotation);
+    const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.followRotation);
     const logGroupNames = followsRotation ? [names.logGroup, names.rotationLogGroup] : [names.logGroup];
     const kmsKeyArn =
       settings.kmsKeyArn === undefined
@@ -117,9 +116,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    // Which secrets the init container writes to files: S3 objects always, all of them with file delivery.
-    const isFile = (s: { kind: string }) => s.kind === "s3" || settings.secretDelivery === "files";
-    const needsInit = settings.secrets.some(isFile);
+    const needsInit = writesFiles(settings.secrets, settings.secretDelivery);
     const image = settings.image;
     const registry = image.kind === "build" || needsInit ? createRegistry(ctx, kmsKeyArn) : undefined;
     const builtApp = image.kind === "build" ? buildAndPush(ctx, `${name}-image`, registry!, image, TAG_PREFIXES.app) : undefined;
@@ -127,47 +124,25 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const appImage = image.kind === "build" ? builtApp!.reference : pulumi.output(image.name);
     const initImage = builtInit ? builtInit.reference : pulumi.output(undefined);
 
-    const secrets = resolveSecrets(
+    // Every secret resolved once: the same records grant the roles and build the task definition.
+    const secretUses = resolveSecretUses(
       ctx,
-      settings.secrets,
-      settings.secretLayout,
-      { single: "secrets", each: "secret", field: "secrets" },
+      {
+        secrets: settings.secrets,
+        secretLayout: settings.secretLayout,
+        secretDelivery: settings.secretDelivery,
+        logOptions: settings.logging?.secretOptions ?? [],
+        sidecars: settings.sidecars,
+        repositoryCredentials: image.kind === "prebuilt" ? image.repositoryCredentials : undefined,
+      },
       kmsKeyArn,
     );
-    const logSecrets = resolveSecrets(
-      ctx,
-      settings.logging?.secretOptions ?? [],
-      settings.secretLayout,
-      { single: "log-secrets", each: "log-secret", field: "logging.secretOptions" },
-      kmsKeyArn,
-    );
-    // Each sidecar's values in secrets of its own: the app's and a sidecar's keys may share a name, and rotate apart.
-    const sidecarSecrets = pulumi.all(
-      settings.sidecars.map((sc, i) =>
-        resolveSecrets(
-          ctx,
-          sc.secrets,
-          settings.secretLayout,
-          { single: `sidecar-${sc.name}-secrets`, each: `sidecar-${sc.name}-secret`, field: `sidecars[${i}].secrets` },
-          kmsKeyArn,
-        ),
-      ),
-    );
-    const registryCredentials = this.registryCredentials(ctx, settings, kmsKeyArn);
-    const fileNames = new Set(settings.secrets.filter(isFile).map((s) => s.name));
-    const fileSecrets = secrets.apply((all) => all.filter((s) => fileNames.has(s.name)));
-    const environmentSecrets = secrets.apply((all) => all.filter((s) => !fileNames.has(s.name)));
-    // Everything ECS's agent reads with the execution role.
-    const agentSecrets = pulumi
-      .all([environmentSecrets, logSecrets, registryCredentials, sidecarSecrets])
-      .apply(([env, log, creds, sidecar]) => [...env, ...log, ...(creds ? [creds] : []), ...sidecar.flat()]);
 
     const efsVolumes = resolveEfsVolumes(settings.efsVolumes);
     const roles = createRoles(ctx, {
       repositoryArns: pullRepositoryArns(registry, settings, ctx.scope),
       logGroupArn: logGroup.arn,
-      agentSecrets,
-      fileSecrets,
+      secretUses,
       statements: settings.taskRolePolicyStatements,
       writesFiles: needsInit,
       efsVolumes,
@@ -201,11 +176,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     const taskDefinition = createTaskDefinition(ctx, settings, {
       appImage,
       initImage,
-      environmentSecrets,
-      fileSecrets,
-      logSecrets,
-      registryCredentials,
-      sidecarSecrets,
+      secretUses,
       logGroupName: logGroup.name,
       executionRoleArn: roles.executionRole.arn,
       taskRoleArn: roles.taskRole.arn,
@@ -220,9 +191,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       service = createService(ctx, settings, clusterArn, taskDefinition, network, [roles.ready, ...clusterProviders], loadBalancing);
       if (settings.autoScaling) createAutoScaling(ctx, settings.autoScaling, { clusterName, serviceName: service.name, loadBalancing });
       if (followsRotation) {
-        const followed = pulumi
-          .all([secrets, logSecrets, sidecarSecrets])
-          .apply(([a, b, c]) => secretsManagerArns([...a, ...b, ...c.flat()].filter((s) => s.followRotation)));
+        const followed = secretUses.apply((uses) => secretArns(uses, true));
         followRotation(ctx, followed, clusterArn, service, {
           logRetentionInDays: settings.logRetentionInDays,
           kmsKeyArn,
@@ -260,7 +229,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     this.taskDefinitionArn = taskDefinition.arn;
     this.repositoryUrl = registry ? registry.repository.repositoryUrl : pulumi.output(undefined);
     this.imageRef = appImage;
-    this.secretArns = pulumi.all([secrets, agentSecrets]).apply(([a, b]) => secretsManagerArns([...a, ...b]));
+    this.secretArns = secretUses.apply((uses) => secretArns(uses));
     this.logGroupName = logGroup.name;
     this.executionRoleArn = roles.executionRole.arn;
     this.taskRoleArn = roles.taskRole.arn;
@@ -365,17 +334,5 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       },
       TAG_PREFIXES.init,
     );
-  }
-
-  /** Private registry credentials: stored by the component, or an existing secret looked up by ARN or name. */
-  private registryCredentials(ctx: ChildContext, settings: Settings, kmsKeyArn: pulumi.Output<string>): pulumi.Output<ResolvedSecret | undefined> {
-    const credentials = settings.image.kind === "prebuilt" ? settings.image.repositoryCredentials : undefined;
-    if (credentials === undefined) return pulumi.output(undefined);
-    if (credentials.secretsManager !== undefined) {
-      // ECS reads repositoryCredentials by ARN only: the grant and the task definition use just the secret's ARN.
-      return lookupSecret(ctx, { name: "repositoryCredentials", ref: credentials.secretsManager, kmsKeyArn: credentials.kmsKeyArn });
-    }
-    // Validation made sure both are there.
-    return storeRegistryCredentials(ctx, { username: credentials.username!, password: credentials.password! }, kmsKeyArn);
   }
 }

@@ -22,7 +22,7 @@ import { validateSidecars, type SidecarSettings } from "./ecs/validateSidecars";
 import { validateLogRouter, type LogRouterSettings } from "./ecs/validateLogRouter";
 import { validatePlaintextSecrets } from "./ecs/validatePlaintext";
 import { FIRELENS_PORT } from "./ecs/logRouter";
-import type { SecretSpec } from "./secrets/sources";
+import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/sources";
 import { CONTAINER_NAME, ENV_NAME, Reject, show, USER, validateEnvironment, validateUser } from "./validation";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
@@ -178,7 +178,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   }
   if (runMode === "task") {
     for (const spec of [...secrets, ...(loggingDriver?.secretOptions ?? [])]) {
-      if (spec.kind === "secretsManager" && spec.followRotation) {
+      if (spec.followRotation) {
         reject(
           `secrets.${spec.name}.followRotation`,
           `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`,
@@ -238,7 +238,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const user = args.user ?? "1000:1000";
   validateUser("user", user, reject);
 
-  const writesFiles = secretDelivery === "files" || secrets.some((spec) => spec.kind === "s3");
+  const writesFiles = writesSecretFiles(secrets, secretDelivery);
   if (writesFiles && USER.test(user) && !/^\d+:\d+$/.test(user)) {
     reject(
       "user",

@@ -13,7 +13,8 @@ import {
 } from "./containerDefinition";
 import { logRouterContainerDefinition, type LogRouterInputs } from "./logRouter";
 import type { HealthCheck } from "./healthCheck";
-import { ecsValueFrom, ResolvedSecret } from "../secrets/sources";
+import type { ResolvedSecret } from "../secrets/source";
+import { ecsValueFrom } from "../secrets/sources";
 import type { PortMapping } from "../loadBalancer/portMappings";
 
 /** Where file-delivered secrets live in both containers. */

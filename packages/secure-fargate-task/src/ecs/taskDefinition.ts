@@ -4,7 +4,7 @@ import { EXEC_MOUNTS, execMountPoints } from "./exec";
 import type { ChildContext } from "../context";
 import { LOG_ROUTER, sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition";
 import { PLATFORM_ARCHITECTURE } from "./fargate";
-import type { ResolvedSecret } from "../secrets/sources";
+import { containerSecrets, type SecretUse } from "../secrets/uses";
 import { ResolvedSidecar, SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
 import type { Settings } from "../validate";
 import { containerPortMappings } from "../loadBalancer/portMappings";
@@ -15,16 +15,12 @@ import { efsMountPoints, efsTaskVolumes, ResolvedEfsVolume } from "../storage/ef
 export interface TaskDefinitionInputs {
   appImage: pulumi.Output<string>;
   initImage: pulumi.Output<string | undefined>;
-  environmentSecrets: pulumi.Output<ResolvedSecret[]>;
-  fileSecrets: pulumi.Output<ResolvedSecret[]>;
-  logSecrets: pulumi.Output<ResolvedSecret[]>;
-  registryCredentials: pulumi.Output<ResolvedSecret | undefined>;
+  /** Every secret of the task and where it goes. */
+  secretUses: pulumi.Output<SecretUse[]>;
   /** The log group's name, as an output: the task definition then depends on the log group existing. */
   logGroupName: pulumi.Output<string>;
   executionRoleArn: pulumi.Output<string>;
   taskRoleArn: pulumi.Output<string>;
-  /** Each sidecar's secrets, in the order of `settings.sidecars`. */
-  sidecarSecrets: pulumi.Output<ResolvedSecret[][]>;
   /** Whether any secret is delivered as a file (then the task has the secrets volume). */
   writesFiles: boolean;
   /** The EFS volumes, their ids resolved. */
@@ -50,9 +46,10 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
   const secretEnvironment = pulumi
     .all(plaintext.map((p) => pulumi.output(pulumi.isSecret(p.value))))
     .apply((flags) => plaintext.filter((_, i) => flags[i]));
+  const secrets = inputs.secretUses.apply((uses) => containerSecrets(uses, settings.sidecars.length));
   const sidecars = pulumi
-    .all([pulumi.all(settings.sidecars.map((sc) => pulumi.all([pulumi.output(sc.image), pulumi.output(sc.environment)]))), inputs.sidecarSecrets])
-    .apply(([resolved, secrets]) =>
+    .all([pulumi.all(settings.sidecars.map((sc) => pulumi.all([pulumi.output(sc.image), pulumi.output(sc.environment)]))), secrets])
+    .apply(([resolved, { sidecarSecrets }]) =>
       settings.sidecars.map((sc, i): ResolvedSidecar => ({
         name: sc.name,
         image: resolved[i][0],
@@ -62,7 +59,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
         memory: sc.memory,
         user: sc.user,
         environment: resolved[i][1],
-        secrets: secrets[i],
+        secrets: sidecarSecrets[i],
         dependsOn: sc.dependsOn,
         ...(sc.healthCheck ? { healthCheck: sc.healthCheck } : {}),
         portMappings: containerPortMappings(sc.portMappings),
@@ -74,7 +71,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
       pulumi.output(settings.environment),
       inputs.appImage,
       inputs.initImage,
-      pulumi.all([inputs.environmentSecrets, inputs.fileSecrets, inputs.logSecrets, inputs.registryCredentials]),
+      secrets,
       inputs.logGroupName,
       ctx.scope,
       pulumi.all([sidecars, pulumi.output(settings.logging?.router?.image)]),
@@ -85,7 +82,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
         environment,
         appImage,
         initImage,
-        [environmentSecrets, fileSecrets, logOptions, credentials],
+        { environmentSecrets, fileSecrets, logSecrets, registryCredentials: credentials },
         logGroupName,
         s,
         [resolvedSidecars, routerImage],
@@ -113,7 +110,7 @@ export function createTaskDefinition(ctx: ChildContext, settings: Settings, inpu
             logging: settings.logging && {
               logDriver: settings.logging.logDriver,
               options: settings.logging.options,
-              secretOptions: logOptions,
+              secretOptions: logSecrets,
               ...(settings.logging.router && routerImage !== undefined ? { router: { ...settings.logging.router, image: routerImage } } : {}),
             },
             repositoryCredentialsArn: credentials?.source.type === "secretsmanager" ? credentials.source.secretId : undefined,

@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { DependencyCondition, type RunMode, type SidecarArgs } from "../args";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import { validatePortMappings } from "../loadBalancer/validateLoadBalancer";
-import type { SecretSpec } from "../secrets/sources";
+import { injectableNouns, sourceOf, type SecretSpec } from "../secrets/sources";
 import { validateSecretMap } from "../secrets/validateSecrets";
 import { CONTAINER_NAME, Reject, show, validateEnvironment, validateUser } from "../validation";
 import { validateHealthCheck, type HealthCheck } from "./healthCheck";
@@ -103,14 +103,15 @@ function validateSidecar(sidecar: SidecarArgs, at: string, ctx: SidecarContext, 
   }
   const secretArgs = sidecar.secrets ?? {};
   const secrets = validateSecretMap(`${at}.secrets`, secretArgs, reject).filter((spec) => {
-    if (spec.kind === "s3") {
+    const source = sourceOf(spec);
+    if (!source.injectable) {
       reject(
         `${at}.secrets.${spec.name}`,
-        `is an S3 object, which only the app's secrets init container can deliver, as a file; a sidecar's secrets are injected by ECS. Use a value, a Secrets Manager secret or an SSM parameter.`,
+        `is ${source.noun}, which only the app's secrets init container can deliver, as a file; a sidecar's secrets are injected by ECS. Use ${injectableNouns()}.`,
       );
       return false;
     }
-    if (spec.kind === "secretsManager" && spec.followRotation && ctx.runMode === "task") {
+    if (spec.followRotation && ctx.runMode === "task") {
       reject(
         `${at}.secrets.${spec.name}.followRotation`,
         `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`,

@@ -6,7 +6,7 @@ import { secretReadStatements } from "./grants";
 import { iamPropagation } from "./iamPropagation";
 import { compactStatement, policyDocument } from "./policyDocument";
 import { ecsTasksTrustPolicy, executionRolePolicy } from "./policies";
-import type { ResolvedSecret } from "../secrets/sources";
+import { readBy, type SecretUse } from "../secrets/uses";
 import { efsMountStatements, type ResolvedEfsVolume } from "../storage/efs";
 import { execStatements } from "../ecs/exec";
 
@@ -15,10 +15,8 @@ export interface RoleInputs {
   /** The ECR repositories ECS's agent pulls from (the component's, an ECR image pulled by name); may be empty. */
   repositoryArns: pulumi.Output<string[]>;
   logGroupArn: pulumi.Output<string>;
-  /** Secrets ECS's agent reads: injected variables, log secret options, registry credentials. */
-  agentSecrets: pulumi.Output<ResolvedSecret[]>;
-  /** Secrets the init container reads, with the task role. */
-  fileSecrets: pulumi.Output<ResolvedSecret[]>;
+  /** Every secret of the task and who reads it: ECS's agent with the execution role, the init container with the task role. */
+  secretUses: pulumi.Output<SecretUse[]>;
   /** What the application itself may do. */
   statements: PolicyStatementArgs[];
   /** Whether anything is written to files (then the task role reads those secrets). */
@@ -56,9 +54,11 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     {
       role: executionRole.id,
       policy: pulumi
-        .all([ctx.scope, inputs.repositoryArns, inputs.logGroupArn, inputs.agentSecrets])
-        .apply(([s, repositoryArns, logGroupArn, read]) =>
-          JSON.stringify(executionRolePolicy({ repositoryArns, logGroupArn, secretStatements: secretReadStatements(read, "agent", s) })),
+        .all([ctx.scope, inputs.repositoryArns, inputs.logGroupArn, inputs.secretUses])
+        .apply(([s, repositoryArns, logGroupArn, uses]) =>
+          JSON.stringify(
+            executionRolePolicy({ repositoryArns, logGroupArn, secretStatements: secretReadStatements(readBy(uses, "agent"), "agent", s) }),
+          ),
         ),
     },
     opts,
@@ -75,12 +75,12 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
           {
             role: taskRole.id,
             policy: pulumi
-              .all([pulumi.output(inputs.statements), inputs.fileSecrets, inputs.efsVolumes, ctx.scope, inputs.logGroupArn, inputs.exec?.kmsKeyArn])
-              .apply(([statements, files, efs, s, logGroupArn, execKey]) =>
+              .all([pulumi.output(inputs.statements), inputs.secretUses, inputs.efsVolumes, ctx.scope, inputs.logGroupArn, inputs.exec?.kmsKeyArn])
+              .apply(([statements, uses, efs, s, logGroupArn, execKey]) =>
                 JSON.stringify(
                   policyDocument([
                     ...statements.map(compactStatement),
-                    ...secretReadStatements(files, "init", s),
+                    ...secretReadStatements(readBy(uses, "init"), "init", s),
                     ...efsMountStatements(efs, s),
                     ...(execKey === undefined ? [] : execStatements(logGroupArn, execKey)),
                   ]),

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import { policyDocument } from "../iam/policyDocument";
-import type { ResolvedSecret } from "./sources";
+import type { ResolvedSecret } from "./source";
 
 /**
  * Bucket policy: refuse any request not made over TLS.

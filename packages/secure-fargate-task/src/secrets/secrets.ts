@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SecretLayout } from "../args";
 import type { ChildContext } from "../context";
 import { fit } from "../names";
-import type { ResolvedSecret } from "./sources";
+import type { ResolvedSecret } from "./source";
 
 /**
  * How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`; and where the

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "../args";
-import { classifySource, givenSources, SecretSpec } from "./sources";
+import { givenSources, injectableNouns, SecretSpec, SOURCES, sourceOf } from "./sources";
 import type { Settings } from "../validate";
 import { ENV_NAME, Reject, show } from "../validation";
 
@@ -35,15 +35,6 @@ export function validateSecretMap(at: string, secrets: Record<string, SecretRefA
     });
 }
 
-/** The fields that only go with one source. */
-const ONLY_WITH: ReadonlyArray<readonly [keyof SecretRefArgs, ReadonlyArray<keyof SecretRefArgs>]> = [
-  ["jsonKey", ["secretsManager"]],
-  ["versionId", ["secretsManager"]],
-  ["versionStage", ["secretsManager"]],
-  ["followRotation", ["secretsManager"]],
-  ["kmsKeyArn", ["secretsManager", "ssmParameter"]],
-];
-
 /** Classifies one secret reference and checks it; an empty list when it does not name exactly one source. */
 function validateSource(field: string, name: string, source: SecretRefArgs, reject: Reject): SecretSpec[] {
   if (source === null || typeof source !== "object" || pulumi.Output.isInstance(source)) {
@@ -55,41 +46,22 @@ function validateSource(field: string, name: string, source: SecretRefArgs, reje
   }
   const given = givenSources(source);
   if (given.length === 0) {
-    reject(
-      field,
-      `names no source. Give exactly one of \`value\` (e.g. config.requireSecret("key")), \`secretsManager\` (ARN or name), \`ssmParameter\` (name or ARN) or \`s3Object\` (content).`,
-    );
+    const choices = SOURCES.map((s) => `\`${s.kind}\` (${s.hint})`);
+    reject(field, `names no source. Give exactly one of ${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}.`);
     return [];
   }
   if (given.length > 1) {
-    reject(field, `names ${given.length} sources (${given.map((g) => `\`${g}\``).join(", ")}). Give exactly one.`);
+    reject(field, `names ${given.length} sources (${given.map((g) => `\`${g.kind}\``).join(", ")}). Give exactly one.`);
     return [];
   }
-  for (const [option, sources] of ONLY_WITH) {
-    if (source[option] !== undefined && !sources.includes(given[0])) {
-      reject(`${field}.${option}`, `goes only with ${sources.map((s) => `\`${s}\``).join(" or ")}, not with \`${given[0]}\`. Remove it.`);
+  // The fields that only go with some sources, in the order the sources list them.
+  for (const option of [...new Set(SOURCES.flatMap((s) => s.options))]) {
+    const owners = SOURCES.filter((s) => s.options.includes(option));
+    if (source[option] !== undefined && !owners.includes(given[0])) {
+      reject(`${field}.${option}`, `goes only with ${owners.map((s) => `\`${s.kind}\``).join(" or ")}, not with \`${given[0].kind}\`. Remove it.`);
     }
   }
-  if (source.value === "" || source.s3Object === "") {
-    reject(`${field}.${given[0]}`, `is an empty string. Set it with \`pulumi config set --secret <key> <value>\`.`);
-    return [];
-  }
-  const spec = classifySource(name, source)!;
-  if (spec.kind === "secretsManager") {
-    if (spec.ref === "") reject(`${field}.secretsManager`, `is empty. Give the secret's ARN or name.`);
-    if (spec.jsonKey === "") reject(`${field}.jsonKey`, `is empty. Give the JSON key to extract, or leave it out for the whole secret.`);
-    if (spec.versionId !== undefined && spec.versionStage !== undefined) {
-      reject(field, `sets both \`versionId\` and \`versionStage\`. Pin a version id, or follow a stage, not both.`);
-    }
-    if (spec.followRotation && (spec.versionId !== undefined || spec.versionStage !== undefined)) {
-      reject(
-        `${field}.followRotation`,
-        `follows the AWSCURRENT version, so it cannot be combined with \`versionId\` or \`versionStage\`. Remove them, or set followRotation: false.`,
-      );
-    }
-  }
-  if (spec.kind === "ssm" && spec.ref === "") reject(`${field}.ssmParameter`, `is empty. Give the parameter's name or ARN.`);
-  return [spec];
+  return given[0].validate(field, source, reject) ? [given[0].classify(name, source)] : [];
 }
 
 /** Checks the log routing and its secret options. */
@@ -101,10 +73,11 @@ export function validateLogging(logging: LoggingArgs, reject: Reject): Omit<NonN
     .sort()
     .flatMap((key) => validateSource(`logging.secretOptions.${key}`, key, logging.secretOptions![key], reject));
   for (const spec of secretOptions) {
-    if (spec.kind === "s3") {
+    const source = sourceOf(spec);
+    if (!source.injectable) {
       reject(
         `logging.secretOptions.${spec.name}`,
-        `is an S3 object, which can only be delivered as a file; ECS reads secretOptions itself. Use a value, a Secrets Manager secret or an SSM parameter.`,
+        `is ${source.noun}, which can only be delivered as a file; ECS reads secretOptions itself. Use ${injectableNouns()}.`,
       );
     }
   }
