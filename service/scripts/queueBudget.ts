@@ -6,6 +6,7 @@
  * memory estimate the queue's budget counts (itemSize.ts), the bytes each takes in the spill file, and the seconds of
  * posts each default budget holds.
  */
+import { commandLine } from "../../scripts/cli";
 import { itemBytes } from "../src/queue/itemSize";
 import { toItem, type PostItem } from "../src/intake/item";
 import { readLine } from "../src/intake/post";
@@ -70,4 +71,9 @@ function main(): void {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
+commandLine(`Usage: [BUDGET_POSTS=20000] npm run -s queue-budget -w service
+
+Prints, as one JSON object, what a queued post costs: the heap BUDGET_POSTS matching posts take in the service's queue
+(measured after a full GC), the memory estimate the queue's budget counts, the bytes each takes in the spill file, and
+how many seconds of X's pay-per-use stream rate each default budget holds.`);
 main();
