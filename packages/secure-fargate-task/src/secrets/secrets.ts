@@ -3,17 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SecretLayout } from "../args";
 import type { ChildContext } from "../context";
 import { fit } from "../names";
-import type { ResolvedSecret } from "./source";
-
-/**
- * How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`; and where the
- * values are in the arguments (`field`), for messages.
- */
-export interface SecretStem {
-  single: string;
-  each: string;
-  field: string;
-}
+import type { ResolvedSecret, SecretStem } from "./source";
 
 /**
  * Stores values in Secrets Manager under `kmsKeyArn`, one JSON secret or one secret each, and pins each to the version

@@ -4,7 +4,6 @@ import type { SecretLayout, SecretRefArgs } from "../args";
 import type { ChildContext } from "../context";
 import type { Statement } from "../iam/policyDocument";
 import type { Reject } from "../validation";
-import type { SecretStem } from "./secrets";
 
 /** What every validated secret reference has, whatever its source. */
 export interface SpecBase {
@@ -34,6 +33,16 @@ export interface ResolvedSecret {
  * `GetParameters`, the init program with `GetParameter`.
  */
 export type SecretReader = "agent" | "init";
+
+/**
+ * How the children holding one group of values are named: `<name>-<single>` or `<name>-<each>-<VAR>`; and where the
+ * values are in the arguments (`field`), for messages.
+ */
+export interface SecretStem {
+  single: string;
+  each: string;
+  field: string;
+}
 
 /** Where the children that store values are named, and the key they are encrypted with. */
 export interface SecretStore {

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "../args";
 import { givenSources, injectableNouns, SecretSpec, SOURCES, sourceOf } from "./sources";
-import type { Settings } from "../validate";
 import { ENV_NAME, Reject, show } from "../validation";
 
 /** Checks the `secrets` map and sorts each source into its kind, by variable name. */
@@ -65,7 +64,10 @@ function validateSource(field: string, name: string, source: SecretRefArgs, reje
 }
 
 /** Checks the log routing and its secret options. */
-export function validateLogging(logging: LoggingArgs, reject: Reject): Omit<NonNullable<Settings["logging"]>, "router"> {
+export function validateLogging(
+  logging: LoggingArgs,
+  reject: Reject,
+): { logDriver: LoggingArgs["logDriver"]; options: Record<string, string>; secretOptions: SecretSpec[] } {
   if (!(Object.values(LogDriver) as string[]).includes(logging.logDriver)) {
     reject("logging.logDriver", `is not a log driver Fargate supports: got ${show(logging.logDriver)}. Use "awslogs", "splunk" or "awsfirelens".`);
   }
