@@ -4,38 +4,11 @@
  * and Elastic Load Balancing. One list drives both the
  * control tests (`controls.test.ts`) and `docs/SECURITY.md` (`scripts/security-report.ts`).
  */
-import type { SecureFargateTaskArgs } from "../../secure-fargate-task/src";
+import { ALB_CERTIFICATE, WITH_ALB, type Control, type Verdict } from "./control";
 import * as find from "./findings";
-import type { Subject } from "./subject";
+import { PEER_CONTROLS } from "./peerControls";
 
-/** How the component's default deployment stands against a control. */
-export type Verdict =
-  | { status: "met" }
-  /** Not by default; `args` meets it, and the tests prove that. */
-  | { status: "met with an option"; reason: string; option: string; args: Partial<SecureFargateTaskArgs> }
-  /** Not met, for the reason given; `option` says what would meet it. */
-  | { status: "not met"; reason: string; option: string }
-  /** The control evaluates nothing the component makes. */
-  | { status: "not applicable"; reason: string };
-
-export interface Control {
-  /** Security Hub control id, or the Config rule name for a rule Security Hub has no control for. */
-  id: string;
-  /** The AWS Config rule(s) that implement it, comma-separated (the conformance pack's, then Security Hub's). */
-  rule: string;
-  /** What it checks, in a line. */
-  checks: string;
-  verdict: Verdict;
-  /** A caveat that holds whatever the verdict. */
-  note?: string;
-  /** What the control would flag in a subject; none = compliant. */
-  findings: (subject: Subject) => string[];
-  /**
-   * When the component's defaults make nothing the control evaluates: the arguments with which it does (`what`, for
-   * the docs). The verdict is then the component's with these arguments, and an option's `args` are added to them.
-   */
-  evaluatedWith?: { args: Partial<SecureFargateTaskArgs>; what: string };
-}
+export type { Control, Verdict } from "./control";
 
 const MET: Verdict = { status: "met" };
 /** Why the EFS controls evaluate nothing the component makes. */
@@ -43,12 +16,6 @@ const EFS_NOT_OURS =
   "The component creates no EFS file system, access point or mount target: `efsVolumes` mounts yours. The policy pack evaluates this control on those your stack makes (`aws.efs.FileSystem`, `aws.efs.AccessPoint`).";
 const ASG_NOT_OURS =
   "The component scales with Application Auto Scaling on its ECS service's task count (`autoScaling`) and runs on Fargate: it creates no EC2 Auto Scaling group or launch configuration. The policy pack evaluates this control on those your stack makes (`aws.autoscaling.Group`, `aws.ec2.LaunchConfiguration`).";
-/** The component with the ALB it creates: a certificate is all `loadBalancer` needs (and a port to send traffic to). */
-const ALB_CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
-const WITH_ALB: Control["evaluatedWith"] = {
-  args: { portMappings: [{ containerPort: 8080 }], loadBalancer: { certificateArn: ALB_CERTIFICATE } },
-  what: "the ALB `loadBalancer: { certificateArn }` creates, other options at their defaults (without `loadBalancer`, or with `targetGroupArn`, the component makes no load balancer)",
-};
 const ROTATION_REASON =
   "Values come from Pulumi config and are pinned by version id: rotating is `pulumi config set --secret` + `pulumi up`, which writes a new version and rolls the service. Secrets Manager sees no rotation configuration, so it cannot count that as rotation. The X API credentials have no rotation function.";
 const ROTATION_OPTION =
@@ -468,4 +435,5 @@ export const CONTROLS: Control[] = [
     evaluatedWith: WITH_ALB,
     findings: find.unencryptedListeners,
   },
+  ...PEER_CONTROLS,
 ];

@@ -5,7 +5,8 @@
  *
  * Enforcement: a control the component meets by default (or that is not applicable to it) is mandatory, so a stack
  * that breaks it fails `pulumi preview`/`up`. A control the component meets only with an option, or not at all, is
- * advisory: its default is a documented choice (docs/SECURITY.md), reported but not blocking. A stack that wants one
+ * advisory: its default is a documented choice (docs/SECURITY.md), reported but not blocking. So is a control whose
+ * `advisory` says why a supported configuration of the stack does not meet it, and how to. A stack that wants one
  * enforced sets it to mandatory in a policy config file (`pulumi up --policy-pack-config`, see the README).
  */
 import type { EnforcementLevel, StackValidationPolicy } from "@pulumi/policy";
@@ -20,6 +21,7 @@ export function policyName(control: Control): string {
 }
 
 export function enforcementLevel(control: Control): EnforcementLevel {
+  if (control.advisory !== undefined) return "advisory";
   const { status } = control.verdict;
   return status === "met" || status === "not applicable" ? "mandatory" : "advisory";
 }

@@ -409,6 +409,14 @@ describe("SecureFargateTask secret delivery and sources", () => {
         Version: "2012-10-17",
         Statement: [
           {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "sqs:*",
+            Resource: DLQ_ARN,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+          {
             Sid: "EventBridgeThisRuleOnly",
             Effect: "Allow",
             Principal: { Service: "events.amazonaws.com" },

@@ -218,7 +218,22 @@ describe("SecureFargateTask with a schedule (mocks)", () => {
       messageRetentionSeconds: 1209600,
       tags: {},
     });
-    expect(run.ofType("aws:sqs/queuePolicy:QueuePolicy"), "Scheduler sends with the schedule's role").to.have.length(0);
+    // Scheduler sends with the schedule's role: the queue's policy grants nothing, it only refuses requests without TLS.
+    const queuePolicy = run.get("aws:sqs/queuePolicy:QueuePolicy", "app-schedule-dlq-policy").inputs;
+    expect(queuePolicy.queueUrl).to.equal(run.get("aws:sqs/queue:Queue", "app-schedule-dlq").state.url);
+    expect(JSON.parse(String(queuePolicy.policy))).to.deep.equal({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "sqs:*",
+          Resource: DLQ_ARN,
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ],
+    });
     expect(run.get("aws:cloudwatch/metricAlarm:MetricAlarm", "app-schedule-dlq-alarm").inputs).to.deep.equal({
       alarmDescription: "A scheduled run of proj/dev/app did not start: read the dead-letter queue, then run the task (runTaskCommand).",
       namespace: "AWS/SQS",

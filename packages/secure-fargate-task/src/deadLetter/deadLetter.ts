@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Statement } from "../iam/policyDocument";
+import { policyDocument, type PolicyDocument, type Statement } from "../iam/policyDocument";
 
 /** How long a dead-letter queue keeps a message: 14 days, SQS's maximum, time enough to notice and replay it. */
 export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
@@ -51,4 +51,24 @@ export function deadLetterAlarm(queueName: pulumi.Input<string>, description: st
     alarmActions: actions,
     okActions: actions,
   };
+}
+
+/**
+ * A dead-letter queue's policy: every request not made over TLS denied (`aws:SecureTransport` false), then the grants
+ * given (a service principal's, held to its source). A role of the same account sends with its own policy and needs no
+ * grant here.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html
+ */
+export function deadLetterQueuePolicy(queueArn: string, grants: Statement[] = []): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: { AWS: "*" },
+      Action: "sqs:*",
+      Resource: queueArn,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+    ...grants,
+  ]);
 }

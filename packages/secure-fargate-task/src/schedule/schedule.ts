@@ -39,7 +39,7 @@ export function createSchedule(
   target: ScheduleTarget,
   deadLetters: ScheduleDeadLetters,
 ): aws.scheduler.Schedule {
-  const queue = createDeadLetterQueue(ctx, "schedule", deadLetters.kmsKeyArn, {
+  const { queue } = createDeadLetterQueue(ctx, "schedule", deadLetters.kmsKeyArn, {
     description: `A scheduled run of ${ctx.names.label} did not start: read the dead-letter queue, then run the task (runTaskCommand).`,
     actions: deadLetters.alarmActions,
   });

@@ -3,9 +3,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import { packageRoot, SHIPPED } from "../packageRoot";
-import { policyDocument, PolicyDocument } from "../iam/policyDocument";
+import { policyDocument, PolicyDocument, type Statement } from "../iam/policyDocument";
 import { AwsScope, eventRuleArn, logGroupArn } from "../iam/policies";
-import { DeadLetterTarget, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
+import { DeadLetterTarget, deadLetterQueuePolicy as queuePolicyWith, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
 import { createDeadLetterQueue } from "../deadLetter/queue";
 import { createRoleWithPolicy } from "../iam/roleWithPolicy";
 
@@ -55,12 +55,18 @@ export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetr
 export const FUNCTION_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 2 } as const;
 
 /**
- * The dead-letter queue's policy: EventBridge may send to it for exactly this rule (`aws:SourceArn`), nobody else. The
- * function writes its failure records with its own role, which needs no queue policy in the same account.
+ * The dead-letter queue's policy: TLS only, and EventBridge may send to it for exactly this rule (`aws:SourceArn`),
+ * nobody else. The function writes its failure records with its own role, which needs no queue policy in the same
+ * account.
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html (granting permissions to the dead-letter queue)
  */
 export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): PolicyDocument {
-  return policyDocument([
+  return queuePolicyWith(queueArn, eventBridgeSends(queueArn, ruleArn));
+}
+
+/** EventBridge's grant on the rotation queue: this rule only. */
+function eventBridgeSends(queueArn: string, ruleArn: string): Statement[] {
+  return [
     {
       Sid: "EventBridgeThisRuleOnly",
       Effect: "Allow",
@@ -69,7 +75,7 @@ export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): Policy
       Resource: queueArn,
       Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
     },
-  ]);
+  ];
 }
 
 /**
@@ -110,14 +116,15 @@ export function followRotation(
     opts,
   );
   const ruleArn = ctx.scope.apply((s) => eventRuleArn(s, ctx.names.rotationRule));
-  const queue = createDeadLetterQueue(ctx, "rotation", kmsKeyArn, {
-    description: `A rotation of ${ctx.names.label} did not restart the service: read the dead-letter queue, then redeploy.`,
-    actions: settings.alarmActions,
-  });
-  const queuePolicy = new aws.sqs.QueuePolicy(
-    `${ctx.name}-rotation-dlq-policy`,
-    { queueUrl: queue.url, policy: pulumi.all([queue.arn, ruleArn]).apply(([q, r]) => JSON.stringify(deadLetterQueuePolicy(q, r))) },
-    opts,
+  const { queue, policy: queuePolicy } = createDeadLetterQueue(
+    ctx,
+    "rotation",
+    kmsKeyArn,
+    {
+      description: `A rotation of ${ctx.names.label} did not restart the service: read the dead-letter queue, then redeploy.`,
+      actions: settings.alarmActions,
+    },
+    (queueArn) => ruleArn.apply((r) => eventBridgeSends(queueArn, r)),
   );
   const { role, policy } = createRoleWithPolicy(ctx, "rotation", {
     description: `Rolls ${ctx.names.label} when a followed secret rotates`,

@@ -1,6 +1,8 @@
+import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { CONTROLS } from "../../../policy-pack/src/controls";
 import { POLICIES, policyName } from "../../../policy-pack/src/policies";
+import { NEWEST_NODE_RUNTIME, WILDCARD_RESOURCE_ACTIONS } from "../../../policy-pack/src/peerFindings";
 import { TYPES, type Subject } from "../../../policy-pack/src/subject";
 import { serializeSpec, SPEC_ENV_VAR } from "../../init/src/spec";
 import { POLICY_PACK, PolicyPackProcess, ProgramResource } from "./analyzer";
@@ -30,6 +32,25 @@ function alb(inputs: Record<string, unknown>, type: string = TYPES.loadBalancer)
 
 function listener(name: string, inputs: Record<string, unknown>, type: string = TYPES.listener): ProgramResource {
   return resource(type, name, { loadBalancerArn: ALB_ARN, ...inputs });
+}
+
+const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/dlq";
+const TABLE_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/posts";
+
+/** A policy document of these statements, as the resource's JSON input. */
+function doc(statements: object[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** AWS's documented TLS-only statement (S3's form; SQS's with `sqs:*`). */
+const TLS_DENY = { Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } };
+
+function bucket(name: string): ProgramResource {
+  return resource(TYPES.bucket, name, { bucketPrefix: name }, { bucket: name, arn: `arn:aws:s3:::${name}` });
+}
+
+function sse(name: string, sseAlgorithm: string): ProgramResource {
+  return resource(TYPES.bucketEncryption, `${name}-sse`, { bucket: name, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] });
 }
 
 const REDIRECT = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }];
@@ -148,6 +169,45 @@ const VIOLATORS: Record<string, ProgramResource[]> = {
     resource(TYPES.eventBus, "bus", { name: "bus" }),
     resource(TYPES.eventBusPolicy, "policy", { eventBusName: "other-bus", policy: "{}" }),
   ],
+  // A policy that grants, but does not deny plain HTTP.
+  "S3.5": [
+    bucket("data"),
+    resource(TYPES.bucketPolicy, "policy", { bucket: "data", policy: doc([{ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject" }]) }),
+  ],
+  "S3.14": [bucket("data"), resource(TYPES.bucketVersioning, "versioning", { bucket: "data", versioningConfiguration: { status: "Suspended" } })],
+  "S3.17": [bucket("data"), sse("data", "AES256")],
+  "AwsSolutions-SQS4": [
+    resource(TYPES.queue, "dlq", {}, { url: QUEUE_URL }),
+    // Denies plain HTTP for one action only.
+    resource(TYPES.queuePolicy, "policy", { queueUrl: QUEUE_URL, policy: doc([{ ...TLS_DENY, Action: "sqs:SendMessage" }]) }),
+  ],
+  "Lambda.1": [resource(TYPES.lambdaPermission, "invoke", { action: "lambda:InvokeFunction", function: "fn", principal: "events.amazonaws.com" })],
+  "Lambda.2": [resource(TYPES.lambdaFunction, "fn", { runtime: "nodejs22.x" })],
+  "lambda-concurrency-check": [resource(TYPES.lambdaFunction, "fn", { runtime: "nodejs24.x", reservedConcurrentExecutions: -1 })],
+  "dynamodb-table-encrypted-kms": [resource(TYPES.table, "table", { serverSideEncryption: { enabled: true } }, { arn: TABLE_ARN })],
+  "DynamoDB.2": [resource(TYPES.table, "table", { pointInTimeRecovery: { enabled: false } }, { arn: TABLE_ARN })],
+  "DynamoDB.4": [
+    resource(TYPES.table, "table", {}, { arn: TABLE_ARN }),
+    resource(TYPES.backupSelection, "selection", { resources: [`${TABLE_ARN}-other`] }),
+  ],
+  "AwsSolutions-IAM5": [
+    resource(TYPES.rolePolicy, "p", {
+      policy: doc([
+        { Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        { Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::b/*", "*"] },
+      ]),
+    }),
+  ],
+  "EC2.18": [
+    resource(TYPES.securityGroupIngressRule, "ssh", {
+      securityGroupId: "sg-1",
+      ipProtocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      cidrIpv4: "0.0.0.0/0",
+    }),
+  ],
+  "ECR.5": [resource(TYPES.repository, "repo", { name: "repo", encryptionConfigurations: [{ encryptionType: "AES256" }] })],
 };
 
 describe("The policy pack flags each control's violator, through its analyzer", () => {
@@ -312,6 +372,93 @@ describe("The policy pack flags each control's violator, through its analyzer", 
     ).to.deep.equal([]);
     expect(findingsOf("lambda-dlq-check", [fn({})])).to.deep.equal([]);
     expect(findingsOf("lambda-dlq-check", VIOLATORS["lambda-dlq-check"])).to.deep.equal(["fn drops failed asynchronous invocations"]);
+  });
+
+  it("S3.5, S3.14 and S3.17 pass a TLS-only, versioned, SSE-KMS bucket, and leave a log destination out of versioning and KMS only", () => {
+    const data = [
+      bucket("data"),
+      resource(TYPES.bucketPolicy, "policy", { bucket: "data", policy: doc([TLS_DENY]) }),
+      resource(TYPES.bucketVersioning, "versioning", { bucket: "data", versioningConfiguration: { status: "Enabled" } }),
+      sse("data", "aws:kms"),
+    ];
+    for (const id of ["S3.5", "S3.14", "S3.17"]) expect(findingsOf(id, data), id).to.deep.equal([]);
+    const logs = [bucket("logs"), sse("logs", "AES256"), resource(TYPES.bucketLogging, "logging", { bucket: "data", targetBucket: "logs" })];
+    expect(findingsOf("S3.14", [...data, ...logs])).to.deep.equal([]);
+    expect(findingsOf("S3.17", [...data, ...logs])).to.deep.equal([]);
+    expect(findingsOf("S3.5", [...data, ...logs])).to.deep.equal([
+      "logs accepts requests without TLS (no policy denying aws:SecureTransport false)",
+    ]);
+  });
+
+  it("AwsSolutions-SQS4 passes a queue whose policy, or whose own `policy` input, denies sqs:* without TLS", () => {
+    const queue = resource(TYPES.queue, "dlq", {}, { url: QUEUE_URL });
+    const tls = doc([{ ...TLS_DENY, Action: "sqs:*" }]);
+    expect(findingsOf("AwsSolutions-SQS4", [queue, resource(TYPES.queuePolicy, "policy", { queueUrl: QUEUE_URL, policy: tls })])).to.deep.equal([]);
+    expect(findingsOf("AwsSolutions-SQS4", [resource(TYPES.queue, "inline", { policy: tls }, { url: QUEUE_URL })])).to.deep.equal([]);
+    expect(findingsOf("AwsSolutions-SQS4", [queue])).to.deep.equal([
+      "dlq accepts requests without TLS (no policy denying aws:SecureTransport false)",
+    ]);
+  });
+
+  it("Lambda.1 passes a service's permission held to a source ARN or account; Lambda.2 judges Node.js runtimes only", () => {
+    const permission = (extra: Record<string, unknown>) =>
+      resource(TYPES.lambdaPermission, "invoke", { action: "lambda:InvokeFunction", function: "fn", principal: "events.amazonaws.com", ...extra });
+    expect(findingsOf("Lambda.1", [permission({ sourceArn: "arn:aws:events:eu-west-1:123456789012:rule/r" })])).to.deep.equal([]);
+    expect(findingsOf("Lambda.1", [permission({ sourceAccount: "123456789012" })])).to.deep.equal([]);
+    expect(findingsOf("Lambda.1", [permission({ principal: "*" })])).to.deep.equal(["invoke lets * invoke from any source"]);
+    expect(findingsOf("Lambda.2", VIOLATORS["Lambda.2"])).to.deep.equal(["fn runs nodejs22.x, not nodejs24.x"]);
+    expect(findingsOf("Lambda.2", [resource(TYPES.lambdaFunction, "py", { runtime: "python3.13" })])).to.deep.equal([]);
+  });
+
+  it("Lambda.2's newest Node.js runtime is the newest of the AWS provider's enum", () => {
+    const node = Object.values(aws.lambda.Runtime)
+      .map((r) => /^nodejs(\d+)\.x$/.exec(r))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => Number(b[1]) - Number(a[1]));
+    expect(NEWEST_NODE_RUNTIME).to.equal(node[0][0]);
+  });
+
+  it("the DynamoDB controls pass a table with a customer-managed key, PITR, and an AWS Backup selection naming its ARN", () => {
+    const table = resource(
+      TYPES.table,
+      "table",
+      { serverSideEncryption: { enabled: true, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k" }, pointInTimeRecovery: { enabled: true } },
+      { arn: TABLE_ARN },
+    );
+    const selection = resource(TYPES.backupSelection, "selection", { resources: [TABLE_ARN] });
+    for (const id of ["dynamodb-table-encrypted-kms", "DynamoDB.2", "DynamoDB.4"]) expect(findingsOf(id, [table, selection]), id).to.deep.equal([]);
+  });
+
+  it("AwsSolutions-IAM5 names the actions outside the documented `*` cases, and passes ECS Exec's", () => {
+    expect(findingsOf("AwsSolutions-IAM5", VIOLATORS["AwsSolutions-IAM5"])).to.deep.equal(["p allows s3:GetObject on every resource"]);
+    const exec = resource(TYPES.rolePolicy, "exec", {
+      policy: doc([
+        { Effect: "Allow", Action: Object.keys(WILDCARD_RESOURCE_ACTIONS), Resource: "*" },
+        { Effect: "Deny", Action: "s3:*", Resource: "*" },
+      ]),
+    });
+    expect(findingsOf("AwsSolutions-IAM5", [exec])).to.deep.equal([]);
+  });
+
+  it("EC2.18 passes 443 and 80 from anywhere and any port from a private range, and flags all traffic or a port range from anywhere", () => {
+    const rule = (name: string, inputs: Record<string, unknown>) =>
+      resource(TYPES.securityGroupIngressRule, name, { securityGroupId: "sg-1", ipProtocol: "tcp", cidrIpv4: "0.0.0.0/0", ...inputs });
+    const fine = [
+      rule("https", { fromPort: 443, toPort: 443 }),
+      rule("http", { fromPort: 80, toPort: 80 }),
+      rule("private", { fromPort: 22, toPort: 22, cidrIpv4: "10.0.0.0/8" }),
+    ];
+    expect(findingsOf("EC2.18", fine)).to.deep.equal([]);
+    const open = [
+      rule("all", { ipProtocol: "-1", fromPort: undefined, toPort: undefined }),
+      resource(TYPES.securityGroup, "inline", { ingress: [{ protocol: "tcp", fromPort: 80, toPort: 443, ipv6CidrBlocks: ["::/0"] }] }),
+      resource(TYPES.securityGroupRule, "legacy", { type: "ingress", protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }),
+    ];
+    expect(findingsOf("EC2.18", open)).to.deep.equal([
+      "inline admits the internet beyond ports 80, 443",
+      "legacy admits the internet beyond ports 80, 443",
+      "all admits the internet beyond ports 80, 443",
+    ]);
   });
 
   it("ECS.8 flags both the AWS key name and the secret value a secret version stores", async () => {
