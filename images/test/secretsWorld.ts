@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SecretFilesSpec } from "../../packages/secure-fargate-task/init/src/spec";
-import { startFakeAws, type FakeAws, type FakeSecret } from "../../packages/secure-fargate-task/test/init/fakeAws";
+import { startFakeAws, type FakeAws, type FakeSecret } from "@twitterstream/test-kit/fakeAwsServer";
 
 /**
  * Starts the double with one secret per ARN in `spec`: a JSON SecretString of each file's `jsonKey` and its value

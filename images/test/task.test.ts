@@ -6,8 +6,8 @@
  */
 import { expect } from "chai";
 import { serializeSpec, SPEC_ENV_VAR } from "../../packages/secure-fargate-task/init/src/spec";
-import { SECRETS } from "../../packages/secure-fargate-task/test/runComponent";
-import type { FakeAws } from "../../packages/secure-fargate-task/test/init/fakeAws";
+import { SECRETS } from "@twitterstream/test-kit/secrets";
+import type { FakeAws } from "@twitterstream/test-kit/fakeAwsServer";
 import { startFakeXServer, type FakeXServer } from "../../service/dev/fakeXServer";
 import { containsPhrase, generatePosts } from "../../service/dev/generator";
 import { countItems, createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../../service/dev/localDynamo";

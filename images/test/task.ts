@@ -5,7 +5,8 @@
  */
 import type { ContainerDefinition } from "../../packages/secure-fargate-task/src/ecs/containerDefinition";
 import { parseSpec, SPEC_ENV_VAR, type SecretFilesSpec } from "../../packages/secure-fargate-task/init/src/spec";
-import { containerDefinitions, runComponent, SECRETS } from "../../packages/secure-fargate-task/test/runComponent";
+import { SECRETS } from "@twitterstream/test-kit/secrets";
+import { containerDefinitions, runComponent } from "../../packages/secure-fargate-task/test/runComponent";
 import { serviceHealthCheck } from "../../infra/health";
 import { liveness } from "../../service/src/config";
 

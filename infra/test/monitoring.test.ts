@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import { METRIC_NAMES, SKIP_REASONS } from "../../service/src/metrics/names";
-import { dashboardBodyProblems } from "../../packages/secure-fargate-task/test/awsRules/dashboardBody";
+import { dashboardBodyProblems } from "@twitterstream/test-kit/awsRules/dashboardBody";
 import { alarmSpecs, metricAlarmArgs, RECONNECT_STORM, SKIPPED_MIN_LINES, type AlarmSpec } from "../monitoring/alarms";
 import { dashboardBody, type DashboardInput } from "../monitoring/dashboard";
 import { dashboardName } from "../monitoring/monitoring";

@@ -5,9 +5,10 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { expect } from "chai";
-import { DEFAULT_VPC, PRIVATE_VPC, REGION, RESULT_PREFIX, tableArn, type CapturedResource, type ScenarioResult } from "./harness/mocks";
+import { RESULT_PREFIX, SCENARIO_REGION as REGION, type CapturedResource, type ScenarioResult } from "@twitterstream/test-kit/scenario";
+import { DEFAULT_VPC, PRIVATE_VPC, tableArn } from "./harness/mocks";
 
-import { namedResources, REPLACEMENT } from "../../packages/secure-fargate-task/test/platform/replacement";
+import { namedResources, REPLACEMENT } from "@twitterstream/test-kit/platform/replacement";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const SCENARIO = path.join(__dirname, "harness", "scenario.ts");

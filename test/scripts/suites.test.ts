@@ -76,15 +76,19 @@ function runtimeImports(text: string): string[] {
   return [...statics, ...others];
 }
 
-/** The file a relative import names, or undefined for a package (or a file that is not source). */
+/** The test kit's modules, imported by name: `@twitterstream/test-kit/<module>` is packages/test-kit/src/<module>.ts. */
+const TEST_KIT = "@twitterstream/test-kit/";
+
+/** The file a relative import (or one of the test kit's) names, or undefined for a package (or a file that is not source). */
 function resolveRelative(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith(".")) return undefined;
-  const base = path.resolve(path.dirname(from), specifier);
+  const kit = specifier.startsWith(TEST_KIT) ? path.join(ROOT, "packages", "test-kit", "src", specifier.slice(TEST_KIT.length)) : undefined;
+  if (kit === undefined && !specifier.startsWith(".")) return undefined;
+  const base = kit ?? path.resolve(path.dirname(from), specifier);
   const candidates = [base, `${base}.ts`, path.join(base, "index.ts"), base.replace(/\.js$/, ".ts")];
   return candidates.find((file) => /\.(ts|cts|cjs)$/.test(file) && fs.existsSync(file) && fs.statSync(file).isFile());
 }
 
-/** For `file` and everything it reaches through relative imports: each import of a PROCESS_OR_SOCKET module. */
+/** For `file` and everything it reaches through relative (and test kit) imports: each import of a PROCESS_OR_SOCKET module. */
 function processOrSocketImports(file: string): string[] {
   const seen = new Set<string>();
   const found: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { RESULT_PREFIX, REGION, type ScenarioResult } from "../../infra/test/harness/mocks";
+import { RESULT_PREFIX, SCENARIO_REGION as REGION, type ScenarioResult } from "@twitterstream/test-kit/scenario";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");

@@ -3,7 +3,7 @@
  * report follows the stack: a new alarm, key or NAT gateway changes the figures, and a resource type this file has
  * no rule for fails the report instead of being priced at nothing.
  */
-import type { CapturedResource } from "../../infra/test/harness/mocks";
+import type { CapturedResource } from "@twitterstream/test-kit/scenario";
 import type { IndexShape } from "./dynamo";
 
 /** How a resource type is billed. */

@@ -5,7 +5,7 @@ import { monthlyLines, natUsdPerMillionPosts, perMillionPosts, taskHourUsd, tota
 import { Billing, inventoryOf, type Inventory } from "./inventory";
 import { marginalCosts } from "./marginal";
 import { NOT_FOUND, PRICES, REGION, type PriceId } from "./prices";
-import type { ScenarioResult } from "../../infra/test/harness/mocks";
+import type { ScenarioResult } from "@twitterstream/test-kit/scenario";
 
 /** How to regenerate the doc; the staleness test names it. */
 export const REGENERATE = "npm run -s cost-report > docs/COST.md";

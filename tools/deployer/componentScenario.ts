@@ -1,13 +1,16 @@
 /**
- * Runs `SecureFargateTask` once under the component's own mocks with one optional part switched on (what the stack
- * does not use), in a process of its own, and prints the resource types and invokes it registered as one JSON line.
+ * Runs `SecureFargateTask` once under the test kit's mocks (with the package's own `secure-fargate-task/testing` model
+ * of what AWS computes) with one optional part switched on (what the stack does not use), in a process of its own, and
+ * prints the resource types and invokes it registered as one JSON line.
  *
  * Usage: node --import tsx componentScenario.ts <followRotation|s3Object|defaultNetwork|schedule>
  */
 import * as pulumi from "@pulumi/pulumi";
+import { makeContext, mockRun } from "@twitterstream/test-kit/mocks";
+import { RESULT_PREFIX } from "@twitterstream/test-kit/scenario";
+import { SECRETS, secretValues } from "@twitterstream/test-kit/secrets";
 import type { SecureFargateTaskArgs } from "secure-fargate-task";
-import { runComponent, SECRETS, secretValues } from "../../packages/secure-fargate-task/test/runComponent";
-import { RESULT_PREFIX } from "../../infra/test/harness/mocks";
+import { computedState } from "secure-fargate-task/testing";
 
 /** The subnets the variants other than `defaultNetwork` give, so that each variant adds only its own part. */
 const NETWORK = { subnetIds: ["subnet-private-a"], assignPublicIp: false };
@@ -25,7 +28,16 @@ export type ComponentVariant = keyof typeof COMPONENT_VARIANTS;
 
 async function main(): Promise<void> {
   const variant = process.argv[2] as ComponentVariant;
-  const { run } = await runComponent(COMPONENT_VARIANTS[variant]);
+  const { SecureFargateTask } = await import("secure-fargate-task");
+  const context = makeContext();
+  // The arguments every variant shares (the component tests' runComponent defaults), then the variant's own part.
+  const args: SecureFargateTaskArgs = {
+    image: { context },
+    secrets: secretValues(SECRETS),
+    environment: { TABLE: "tweets", FILTER: "Cloud Computing" },
+    ...COMPONENT_VARIANTS[variant],
+  };
+  const run = await mockRun(() => new SecureFargateTask("app", args), { computedState });
   const result = { resources: run.resources.map((r) => ({ type: r.type })), invokes: run.invokes };
   process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }

@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { RESULT_PREFIX } from "../../infra/test/harness/mocks";
+import { RESULT_PREFIX } from "@twitterstream/test-kit/scenario";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const STACK_SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");

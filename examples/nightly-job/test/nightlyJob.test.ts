@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { mockRun, type MockRun } from "../../../packages/secure-fargate-task/test/mocks";
+import { mockRun, type MockRun } from "@twitterstream/test-kit/mocks";
+import { computedState } from "secure-fargate-task/testing";
 
 const TOKEN = "example-api-token-5c1e";
 
@@ -14,7 +15,7 @@ describe("example: a nightly scheduled job with an API token", function () {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after mockRun sets the mocks, so not a static import
         exports = require("../index") as Record<string, unknown>;
       },
-      { project: "nightly-job", config: { "nightly-job:apiToken": TOKEN } },
+      { computedState, project: "nightly-job", config: { "nightly-job:apiToken": TOKEN } },
     );
   });
 

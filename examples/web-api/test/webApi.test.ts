@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { mockRun, type MockRun } from "../../../packages/secure-fargate-task/test/mocks";
+import { mockRun, type MockRun } from "@twitterstream/test-kit/mocks";
+import { computedState } from "secure-fargate-task/testing";
 
 const PASSWORD = "example-db-password-7f3a";
 const CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
@@ -15,7 +16,7 @@ describe("example: a web API with a database password", function () {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must load after mockRun sets the mocks, so not a static import
         exports = require("../index") as Record<string, unknown>;
       },
-      { project: "web-api", config: { "web-api:dbPassword": PASSWORD, "web-api:certificateArn": CERTIFICATE } },
+      { computedState, project: "web-api", config: { "web-api:dbPassword": PASSWORD, "web-api:certificateArn": CERTIFICATE } },
     );
   });
 

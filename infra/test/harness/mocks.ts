@@ -2,17 +2,11 @@
  * Pulumi mocks for the stack program: what AWS and the awsx components would answer, and a record of every resource
  * the program registers. Pure: importing this file changes nothing; `scenario.ts` installs the mocks.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import {
-  answerInvoke as awsInvoke,
-  computedState as awsComputedState,
-  isSecretWrapped,
-  unwrapSecrets,
-} from "../../../packages/secure-fargate-task/test/awsFakes";
+import { answerInvoke as awsInvoke } from "@twitterstream/test-kit/awsFakes";
+import { SCENARIO_ACCOUNT, SCENARIO_REGION, type CapturedResource } from "@twitterstream/test-kit/scenario";
+import { computedState as awsComputedState } from "secure-fargate-task/testing";
 
-export const ACCOUNT = "123456789012";
-export const REGION = "us-east-1";
-const SCOPE = { account: ACCOUNT, region: REGION };
+const SCOPE = { account: SCENARIO_ACCOUNT, region: SCENARIO_REGION };
 
 /** The invokes the program and the component are known to make with the stack's arguments; any other fails the run. */
 const STACK_INVOKES = [
@@ -28,8 +22,8 @@ export const DEFAULT_VPC = { vpcId: "vpc-default", subnetIds: ["subnet-default-a
 
 /** The default VPC and its default subnets, as `getVpcs` and `getSubnets` find them. */
 const DEFAULT_VPC_INVOKES: Record<string, Record<string, unknown>> = {
-  "aws:ec2/getVpcs:getVpcs": { ids: [DEFAULT_VPC.vpcId], id: REGION },
-  "aws:ec2/getSubnets:getSubnets": { ids: DEFAULT_VPC.subnetIds, id: REGION },
+  "aws:ec2/getVpcs:getVpcs": { ids: [DEFAULT_VPC.vpcId], id: SCENARIO_REGION },
+  "aws:ec2/getSubnets:getSubnets": { ids: DEFAULT_VPC.subnetIds, id: SCENARIO_REGION },
 };
 export const PRIVATE_VPC = {
   vpcId: "vpc-private",
@@ -39,41 +33,7 @@ export const PRIVATE_VPC = {
 
 /** The ARN the mocked AWS gives a table of this name. */
 export function tableArn(name: string): string {
-  return `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
-}
-
-/** One `newResource` call, secret inputs unwrapped. */
-export interface CapturedResource {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  /** Top-level input names whose value arrived as a secret. */
-  secretInputs: string[];
-}
-
-/** One stack output, resolved. */
-export interface CapturedOutput {
-  value: unknown;
-  secret: boolean;
-}
-
-/** What one run of the program under mocks produced; JSON, so that a child process can hand it back. */
-export interface ScenarioResult {
-  resources: CapturedResource[];
-  invokes: string[];
-  outputs: Record<string, CapturedOutput>;
-  /** The message of the error the program failed with, if it did. */
-  error?: string;
-}
-
-/** Marks the result line of `scenario.ts` among anything else the program prints. */
-export const RESULT_PREFIX = "SCENARIO_RESULT ";
-
-/** A resource registration as the mocks record it. */
-export function capture(args: pulumi.runtime.MockResourceArgs): CapturedResource {
-  const raw = args.inputs as Record<string, unknown>;
-  const secretInputs = Object.keys(raw).filter((k) => isSecretWrapped(raw[k]));
-  return { type: args.type, name: args.name, inputs: unwrapSecrets(raw) as Record<string, unknown>, secretInputs };
+  return `arn:aws:dynamodb:${SCENARIO_REGION}:${SCENARIO_ACCOUNT}:table/${name}`;
 }
 
 /** Outputs AWS (or awsx) computes, per resource type, from the unwrapped inputs. */

@@ -5,9 +5,10 @@
  * Usage: node --import tsx scenario.ts '<JSON {config: {key: value}, secretKeys: [key]}>'
  */
 import * as pulumi from "@pulumi/pulumi";
-import { recordRegistrations, type Registration } from "../../../packages/secure-fargate-task/test/platform/registration";
-import { platformViolations } from "../../../packages/secure-fargate-task/test/platform/violations";
-import { answerInvoke, capture, computedState, RESULT_PREFIX, type CapturedOutput, type ScenarioResult } from "./mocks";
+import { recordRegistrations, type Registration } from "@twitterstream/test-kit/platform/registration";
+import { platformViolations } from "@twitterstream/test-kit/platform/violations";
+import { capture, RESULT_PREFIX, type CapturedOutput, type ScenarioResult } from "@twitterstream/test-kit/scenario";
+import { answerInvoke, computedState } from "./mocks";
 
 interface ScenarioInput {
   config: Record<string, string>;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext, type MockRun } from "./mocks";
+import { makeContext, type MockRun } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 
 const SERVICE = "aws:ecs/service:Service";

@@ -1,8 +1,10 @@
 import { expect } from "chai";
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT, makeContext, mockRun, REGION, resolve } from "./mocks";
-import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, secretValues } from "./runComponent";
+import { ACCOUNT, makeContext, REGION, resolve } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
+import { SECRETS, secretValues } from "@twitterstream/test-kit/secrets";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent } from "./runComponent";
 
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/`;
 const run = runComponent;

@@ -12,7 +12,8 @@ import * as path from "node:path";
 import { isUnknown } from "@pulumi/pulumi";
 import type * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { makeContext, mockRun, type MockRun } from "./mocks";
+import { makeContext, type MockRun } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
 
 const PACKAGE = path.join(__dirname, "..");
 const TYPE = "secure-fargate-task:index:SecureFargateTask";

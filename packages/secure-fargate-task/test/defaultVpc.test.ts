@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { makeContext, mockRun, type MockRun } from "./mocks";
+import { makeContext, type MockRun } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
 
 describe("an account without a default VPC", () => {
   it("GIVEN no `network` and no default VPC, fails with what to do instead of the provider's 'no matching EC2 VPC found'", async () => {

@@ -1,8 +1,9 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { serializeSpec } from "../init/src/spec";
-import { ACCOUNT, REGION, resolve } from "./mocks";
-import { containerDefinitions, REPOSITORY, rolePolicy, runComponent, SECRETS, secretValues } from "./runComponent";
+import { ACCOUNT, REGION, resolve } from "@twitterstream/test-kit/mocks";
+import { SECRETS, secretValues } from "@twitterstream/test-kit/secrets";
+import { containerDefinitions, REPOSITORY, rolePolicy, runComponent } from "./runComponent";
 
 const MANAGED_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
 const existingArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-XyZ123`;

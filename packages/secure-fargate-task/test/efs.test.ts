@@ -9,7 +9,7 @@ import type { EfsVolumeArgs, SecureFargateTaskArgs } from "../src";
 import { accessPointIdOf, efsArns, efsMountPoints, efsMountStatements, efsTaskVolumes, ResolvedEfsVolume } from "../src/storage/efs";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
 import { taskGroupDescription } from "../src/network/network";
-import { ACCOUNT, makeContext, REGION } from "./mocks";
+import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";
 
 const SCOPE = { partition: "aws", region: REGION, accountId: ACCOUNT };

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { ephemeralStorage } from "../src/storage/ephemeralStorage";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 
 const valid: SecureFargateTaskArgs = { image: { context: makeContext() }, secrets: { API_KEY: { value: "k" } } };

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { ACCOUNT, makeContext, REGION } from "./mocks";
+import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";
 
 const context = makeContext();

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { listEntries, readDockerignore } from "../src/image/buildContext";
 import { dockerImageDiff } from "./lifecycle/dockerDiff";
-import { planStep, type Step, type StepOptions } from "./lifecycle/engine";
+import { planStep, type Step, type StepOptions } from "@twitterstream/test-kit/lifecycle/engine";
 
 /**
  * ECR and @pulumi/docker's `Image` as they behave across `pulumi up`s, for the mocks (which, alone, register every

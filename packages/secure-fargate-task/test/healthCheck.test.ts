@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { ContainerHealthCheckArgs, SecureFargateTaskArgs } from "../src";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
 import { validateHealthCheck } from "../src/ecs/healthCheck";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, runComponent } from "./runComponent";
 
 const context = makeContext();

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { IAM_PROPAGATION_SECONDS, sleepDuration } from "../src/iam/iamPropagation";
-import { ACCOUNT, REGION, type MockRun } from "./mocks";
+import { ACCOUNT, REGION, type MockRun } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 
 const SLEEP = "time:index/sleep:Sleep";

@@ -4,8 +4,9 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { existingDigest, imageReference } from "../src/image/image";
 import { FakeRegistry } from "./fakeRegistry";
-import { makeContext, mockRun, resolve } from "./mocks";
-import type { Registration } from "./platform/registration";
+import { makeContext, resolve } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
+import type { Registration } from "@twitterstream/test-kit/platform/registration";
 
 /** One `pulumi up` of the component against the registry, as it stands; returns what the task runs and the Image's inputs. */
 async function up(registry: FakeRegistry, context: string): Promise<{ imageRef: string; skipPush: unknown; imageName: string }> {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
-import { fakeId } from "./awsFakes";
-import { ACCOUNT, REGION, resolve, type MockRun } from "./mocks";
+import { fakeId } from "@twitterstream/test-kit/awsFakes";
+import { ACCOUNT, REGION, resolve, type MockRun } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, runComponent } from "./runComponent";
 
 const CERT = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666`;

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
 import { DEFAULT_HEALTH_CHECK } from "../src/loadBalancer/validateLoadBalancer";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const context = makeContext();
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";

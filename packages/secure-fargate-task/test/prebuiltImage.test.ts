@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ecrImageLocation, ecrRepositoryArn } from "../src/image/ecrImage";
-import { ACCOUNT, REGION } from "./mocks";
+import { ACCOUNT, REGION } from "@twitterstream/test-kit/mocks";
 import { REPOSITORY, rolePolicy, runComponent } from "./runComponent";
 
 const DIGEST = `sha256:${"0a".repeat(32)}`;

@@ -4,8 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
 import { deriveNames } from "../src/names";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext, mockRun } from "./mocks";
-import { secretValues } from "./runComponent";
+import { makeContext } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
+import { secretValues } from "@twitterstream/test-kit/secrets";
 
 /** The Fargate CPU / memory pairs, from AWS's table (REFERENCE.md), written out independently of `src/ecs/fargate.ts`. */
 const OFFERED: ReadonlyArray<readonly [number, number]> = [

@@ -7,7 +7,7 @@ import { cpuForMemory, FARGATE_CPU_VALUES, fargateMemoryValues, isFargateSize } 
 import { deriveNames, fit, keyedRepositoryName } from "../src/names";
 import { executionRolePolicy } from "../src/iam/policies";
 import { lifecyclePolicy } from "../src/image/lifecycle";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 
 describe("Fargate sizes", () => {
   it("offers the documented pairs", () => {

@@ -8,7 +8,8 @@
 import { expect } from "chai";
 import { isRepositoryNotFound, listedImages } from "../src/image/listedImages";
 import { SecretRefArgs } from "../src";
-import { makeContext, mockRun } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
 
 /** The invoke's error as the engine returns it to the program for the bridged data source. */
 const NOT_FOUND = "invoking aws:ecr/getImages:getImages: 1 error occurred:\n\t* reading ECR Images: couldn't find resource\n\n";

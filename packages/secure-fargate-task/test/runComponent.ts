@@ -1,20 +1,13 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { SecretRefArgs, SecureFargateTaskArgs } from "../src";
+import { ACCOUNT, makeContext, REGION, type MockRun } from "@twitterstream/test-kit/mocks";
+import { SECRETS, secretValues } from "@twitterstream/test-kit/secrets";
+import type { SecureFargateTaskArgs } from "../src";
 import type { SecureFargateTask } from "../src/component";
 import { keyedRepositoryName } from "../src/names";
-import { fakeId } from "./awsFakes";
-import { ACCOUNT, makeContext, mockRun, MockRun, REGION } from "./mocks";
-
-/** The secret values the component tests use: none may appear outside a secret's own input. */
-export const SECRETS = { CONSUMERKEY: "ck-value-1", CONSUMERSECRETKEY: "cs-value-2", ACCESSTOKEN: "at-value-3" };
+import { fakeId } from "../src/testing/resources";
+import { mockRun } from "./mockRun";
 
 /** The component's repository under the mocks: named for project `proj`, stack `dev`, and the key the component makes. */
 export const REPOSITORY = keyedRepositoryName("proj/dev/app", `arn:aws:kms:${REGION}:${ACCOUNT}:key/${fakeId("app-key")}`);
-
-/** Each value as a secret reference the component stores: `{ value: pulumi.secret(v) }`. */
-export function secretValues(values: Record<string, string>): Record<string, SecretRefArgs> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: pulumi.secret(v) }]));
-}
 
 /** Runs the component named "app" with these args (build context, secrets and environment defaulted) under mocks. */
 export async function runComponent(

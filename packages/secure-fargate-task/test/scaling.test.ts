@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
-import { ACCOUNT, REGION, type MockRun } from "./mocks";
+import { ACCOUNT, REGION, type MockRun } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 
 const CERT = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666`;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const context = makeContext();
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";

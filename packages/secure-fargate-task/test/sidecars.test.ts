@@ -9,8 +9,10 @@ import { sidecarContainerDefinition } from "../src/ecs/containerDefinition";
 import { taskContainerDefinitions } from "../src/ecs/taskContainers";
 import { dependencyCycle } from "../src/ecs/validateSidecars";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { ACCOUNT, makeContext, mockRun, REGION } from "./mocks";
-import { containerDefinitions, rolePolicy, runComponent, SECRETS } from "./runComponent";
+import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "./mockRun";
+import { SECRETS } from "@twitterstream/test-kit/secrets";
+import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";
 
 const context = makeContext();
 const valid: SecureFargateTaskArgs = { image: { context }, secrets: { API_KEY: { value: "k" } } };

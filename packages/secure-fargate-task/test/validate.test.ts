@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
 import { InvalidArgumentsError, validateArgs } from "../src/validate";
-import { makeContext } from "./mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const context = makeContext();
 const valid: SecureFargateTaskArgs = { image: { context }, secrets: { API_KEY: { value: "k" } } };

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { decide } from "../../../packages/secure-fargate-task/test/security/simulate";
+import { decide } from "@twitterstream/test-kit/iam/simulate";
 import { derive, missingRows, type Derived } from "../derive";
 import { PERMISSIONS } from "../permissions";
 import { deployerPolicy, type PolicyDocument } from "../policy";

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
-import { startFakeAws, type FakeAws, type FakeSecret } from "./fakeAws";
+import { startFakeAws, type FakeAws, type FakeSecret } from "@twitterstream/test-kit/fakeAwsServer";
 
 const ACCOUNT_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret";
 

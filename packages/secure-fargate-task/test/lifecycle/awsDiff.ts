@@ -1,5 +1,5 @@
-import { REPLACEMENT } from "../platform/replacement";
-import { changedKeys, deepEqual, type DiffRule, type Inputs } from "./engine";
+import { REPLACEMENT } from "@twitterstream/test-kit/platform/replacement";
+import { changedKeys, deepEqual, type DiffRule, type Inputs } from "@twitterstream/test-kit/lifecycle/engine";
 
 /** The inputs of a resource type whose change makes terraform-provider-aws replace it (`ForceNew: true`). */
 export interface ForceNew {

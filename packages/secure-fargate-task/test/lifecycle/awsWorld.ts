@@ -1,5 +1,5 @@
-import { fakeId } from "../awsFakes";
-import type { Inputs } from "./engine";
+import { fakeId } from "../../src/testing/resources";
+import type { Inputs } from "@twitterstream/test-kit/lifecycle/engine";
 
 /** What AWS keeps of a resource after its delete, for a type whose delete is not immediate and final. */
 export interface AfterDelete {

@@ -6,8 +6,9 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { answerInvoke, computedState } from "../awsFakes";
-import { ACCOUNT, makeContext, PROJECT, REGION } from "../mocks";
+import { answerInvoke } from "@twitterstream/test-kit/awsFakes";
+import { computedState } from "../../src/testing/resources";
+import { ACCOUNT, makeContext, PROJECT, REGION } from "@twitterstream/test-kit/mocks";
 import { Lifecycle, type Plan } from "./lifecycle";
 
 const SCOPE = { account: ACCOUNT, region: REGION };

@@ -1,4 +1,4 @@
-import { changedKeys, type ProviderDiff, type Inputs } from "./engine";
+import { changedKeys, type ProviderDiff, type Inputs } from "@twitterstream/test-kit/lifecycle/engine";
 
 /**
  * pulumi-docker's `Diff` for `docker:index/image:Image` (pulumi/pulumi-docker `provider/provider.go`, `Diff` and

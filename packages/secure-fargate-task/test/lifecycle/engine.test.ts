@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { dockerImageDiff } from "./dockerDiff";
-import { changedKeys, pathContains, planStep, processIgnoreChanges, type DiffRule } from "./engine";
+import { changedKeys, pathContains, planStep, processIgnoreChanges, type DiffRule } from "@twitterstream/test-kit/lifecycle/engine";
 
 const NONE = { ignoreChanges: [], replaceOnChanges: [] };
 /** A provider that updates every input in place but `name`, which replaces, delete-before-create. */

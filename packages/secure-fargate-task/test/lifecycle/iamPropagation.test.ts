@@ -4,8 +4,9 @@
  * update that changes no role or policy leaves it alone.
  */
 import { expect } from "chai";
-import { answerInvoke, computedState } from "../awsFakes";
-import { ACCOUNT, makeContext, PROJECT, REGION } from "../mocks";
+import { answerInvoke } from "@twitterstream/test-kit/awsFakes";
+import { computedState } from "../../src/testing/resources";
+import { ACCOUNT, makeContext, PROJECT, REGION } from "@twitterstream/test-kit/mocks";
 import { Lifecycle } from "./lifecycle";
 
 const SCOPE = { account: ACCOUNT, region: REGION };

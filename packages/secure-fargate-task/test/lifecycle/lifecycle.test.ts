@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { answerInvoke, computedState } from "../awsFakes";
-import { ACCOUNT, PROJECT, REGION } from "../mocks";
+import { answerInvoke } from "@twitterstream/test-kit/awsFakes";
+import { computedState } from "../../src/testing/resources";
+import { ACCOUNT, PROJECT, REGION } from "@twitterstream/test-kit/mocks";
 import { Lifecycle } from "./lifecycle";
 
 const SCOPE = { account: ACCOUNT, region: REGION };

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSecretWrapped, unwrapSecrets } from "../awsFakes";
+import { isSecretWrapped, unwrapSecrets } from "@twitterstream/test-kit/awsFakes";
 import { FakeRegistry } from "../fakeRegistry";
-import { settle } from "../mocks";
-import { recordRegistrations, type Registration } from "../platform/registration";
+import { settle } from "@twitterstream/test-kit/mocks";
+import { recordRegistrations, type Registration } from "@twitterstream/test-kit/platform/registration";
 import { awsDiff } from "./awsDiff";
 import { AwsWorld } from "./awsWorld";
-import { planStep, stepOptions, type Inputs, type Op, type Step, type StepOptions } from "./engine";
+import { planStep, stepOptions, type Inputs, type Op, type Step, type StepOptions } from "@twitterstream/test-kit/lifecycle/engine";
 
 /** One resource's step in an update: what the engine would do, and why. */
 export interface PlannedStep {

@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { mockRun } from "../mocks";
+import { mockRun } from "../mockRun";
 
 async function main(): Promise<void> {
   const delivery = process.argv[2] as "environment" | "files";

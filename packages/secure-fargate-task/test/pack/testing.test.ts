@@ -6,7 +6,8 @@ import { pathToFileURL } from "node:url";
 import { loadFactor, scaledTimeout } from "../../../../scripts/mocha-timeouts.cjs";
 import { blocksOf } from "../../../../test/docs/markdown";
 import { COMPONENT_INVOKES } from "../../src/testing";
-import { makeContext, mockRun } from "../mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "../mockRun";
 import { packedPackage } from "./packed";
 
 const README = path.join(__dirname, "..", "..", "README.md");

@@ -5,8 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { mockRun } from "../mocks";
-import { nodeOnlyResources, packageOf } from "./everyLanguage";
+import { mockRun } from "../mockRun";
+import { nodeOnlyResources, packageOf } from "@twitterstream/test-kit/platform/everyLanguage";
 
 describe("every scenario deploys from any language: no resource of the pulumi-nodejs provider", () => {
   it("names the package of a resource type and of a provider", () => {

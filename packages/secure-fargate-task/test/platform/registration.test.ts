@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { makeContext, mockRun } from "../mocks";
+import { makeContext } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "../mockRun";
 import { runComponent } from "../runComponent";
 
 /** The message a mock run fails with, or "" when it passes. */

@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../../src";
-import { makeContext, mockRun, type MockRun } from "../mocks";
+import { makeContext, type MockRun } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "../mockRun";
 import { runComponent } from "../runComponent";
-import { nameFields, namedResources, REPLACEMENT } from "./replacement";
+import { nameFields, namedResources, REPLACEMENT } from "@twitterstream/test-kit/platform/replacement";
 
 /** The component with every child it can make: file delivery, an S3 object, rotation, one secret per variable. */
 const EVERYTHING: Partial<SecureFargateTaskArgs> = {

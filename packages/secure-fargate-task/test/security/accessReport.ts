@@ -4,7 +4,7 @@
  */
 import type { Statement } from "../../src/iam/policyDocument";
 import { iamModel, IamModel } from "./iamModel";
-import { decide } from "./simulate";
+import { decide } from "@twitterstream/test-kit/iam/simulate";
 import type { MockSubject } from "./subjects";
 import { PrincipalName, requests, World } from "./world";
 

@@ -24,8 +24,8 @@ import * as proto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { Resource } from "../../../policy-pack/src/subject";
-import type { Captured } from "../mocks";
-import type { Registration } from "../platform/registration";
+import type { Captured } from "@twitterstream/test-kit/mocks";
+import type { Registration } from "@twitterstream/test-kit/platform/registration";
 
 /** Our pack's folder: what `pulumi preview --policy-pack packages/policy-pack` runs. */
 export const POLICY_PACK = path.resolve(__dirname, "../../../policy-pack");

@@ -19,7 +19,7 @@ import {
   TASK_ROLE_SECRET_ROWS,
   TRUST_ROWS,
 } from "./rows";
-import { decide } from "./simulate";
+import { decide } from "@twitterstream/test-kit/iam/simulate";
 import {
   componentWith,
   componentWithEfs,

@@ -2,7 +2,7 @@
  * Who may do what, as rows: principal, action, resource, context, expected decision. Adding a case is one line.
  * The names are defined in `world.ts`.
  */
-import type { Decision } from "./simulate";
+import type { Decision } from "@twitterstream/test-kit/iam/simulate";
 import type { ContextName, PrincipalName, ResourceName } from "./world";
 
 export interface Row {

@@ -5,9 +5,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
-import { ACCOUNT, Captured, makeContext, mockRun, REGION } from "../mocks";
-import type { Registration } from "../platform/registration";
-import { secretValues } from "../runComponent";
+import { ACCOUNT, Captured, makeContext, REGION } from "@twitterstream/test-kit/mocks";
+import { mockRun } from "../mockRun";
+import type { Registration } from "@twitterstream/test-kit/platform/registration";
+import { secretValues } from "@twitterstream/test-kit/secrets";
 import type { Subject } from "../../../policy-pack/src/subject";
 import { EFS, MIRRORED_REPOSITORIES, SIDECAR_PARAMETER } from "./world";
 

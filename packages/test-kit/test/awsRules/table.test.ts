@@ -10,9 +10,9 @@ import * as docker from "@pulumi/docker";
 import { rootPulumiStackTypeName } from "@pulumi/pulumi/runtime/stack";
 import * as time from "@pulumiverse/time";
 import { expect } from "chai";
-import { allRules, checkAwsRules, checkResource, resolve } from "./check";
-import type { Rule } from "./rules";
-import { AWS_RULES } from "./table";
+import { allRules, checkAwsRules, checkResource, resolve } from "@twitterstream/test-kit/awsRules/check";
+import type { Rule } from "@twitterstream/test-kit/awsRules/rules";
+import { AWS_RULES } from "@twitterstream/test-kit/awsRules/table";
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf";
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-1111-2222-3333-444455556666";
@@ -392,7 +392,8 @@ describe("AWS input rules table", () => {
   });
 
   it("keys every entry by a real type token", () => {
-    const component = fs.readFileSync(path.join(__dirname, "..", "..", "src", "component.ts"), "utf8");
+    // The component's own type token, as its source registers it.
+    const component = fs.readFileSync(path.join(__dirname, "..", "..", "..", "secure-fargate-task", "src", "component.ts"), "utf8");
     const modules: Record<string, Record<string, Record<string, unknown>>> = {
       aws: aws as unknown as Record<string, Record<string, unknown>>,
       awsx: awsx as unknown as Record<string, Record<string, unknown>>,

@@ -24,7 +24,6 @@ import {
   SOURCES,
   tagRules,
 } from "./rules";
-import { expressionProblem } from "../../src/schedule/expression";
 import { dashboardBodyProblems } from "./dashboardBody";
 
 const TF = (file: string, fn: string): string => `internal/service/${file} / ${fn}`;
@@ -441,11 +440,31 @@ const POSITIVE_NUMBER: Check = {
   test: (v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? undefined : "must be a number above 0"),
 };
 
-/** An Application Auto Scaling schedule expression, read by the component's own parser (src/schedule/expression.ts). */
+/**
+ * An Application Auto Scaling schedule expression, in the three forms its guide documents: `at(yyyy-mm-ddThh:mm:ss)`,
+ * `rate(value unit)` with a positive whole value and minute(s), hour(s) or day(s), and `cron(...)` with six fields of
+ * which day-of-month or day-of-week is `?` ("You can't specify the Day-of-month and Day-of-week fields in the same cron
+ * expression"). A model of AWS's rule of its own, not the component's parser (src/schedule/expression.ts), so that the
+ * parser is held to it rather than to itself.
+ */
 const SCHEDULE_EXPRESSION: Check = {
   kind: "custom",
   what: "schedule expression",
-  test: (v) => (typeof v === "string" ? expressionProblem(v, 1600) : "must be a string"),
+  test: (v) => {
+    if (typeof v !== "string") return "must be a string";
+    const match = /^(cron|rate|at)\((.*)\)$/.exec(v);
+    if (!match) return "is not `cron(...)`, `rate(...)` or `at(...)`";
+    const [, kind, body] = match;
+    if (kind === "at") return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(body) ? undefined : "at(...) takes yyyy-mm-ddThh:mm:ss";
+    if (kind === "rate") {
+      const rate = /^([1-9]\d*) (minute|minutes|hour|hours|day|days)$/.exec(body);
+      return rate ? undefined : "rate(...) takes a positive whole number and minute(s), hour(s) or day(s)";
+    }
+    const fields = body.split(" ");
+    if (fields.length !== 6 || fields.some((f) => f === "")) return "cron(...) takes six fields separated by single spaces";
+    const [, , dayOfMonth, , dayOfWeek] = fields;
+    return (dayOfMonth === "?") !== (dayOfWeek === "?") ? undefined : "cron(...) needs `?` in exactly one of day-of-month and day-of-week";
+  },
 };
 
 /** An IANA time zone name, as the runtime's ICU knows them. */

@@ -1,11 +1,22 @@
-import type { FakeScope } from "../src/testing/resources";
+import { createHash } from "node:crypto";
 
 /**
- * What AWS would answer, for Pulumi mocks: the outputs it computes for each resource type and the answers to the
- * invokes the component and the stack make. Shared by the component's tests and the stack's harness; each picks its
- * own account and region. The outputs AWS computes are the package's own `secure-fargate-task/testing` answers.
+ * What AWS would answer, for Pulumi mocks: the answers to the invokes the component and the stack make, and the
+ * serializer's secret wrapping. Shared by the component's tests and the stack's harness; each picks its own account and
+ * region. The outputs AWS computes per resource are the code under test's own model (the component's
+ * `secure-fargate-task/testing` `computedState`), passed to `mockRun`: the kit does not import the component.
  */
-export { computedState, fakeId, type FakeScope } from "../src/testing/resources";
+
+/** Where the fake resources live: the account and region of their ARNs. */
+export interface FakeScope {
+  account: string;
+  region: string;
+}
+
+/** The id the mocks give a resource, stable per input: what AWS returns is unique, so a hash stands in for it. */
+export function fakeId(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+}
 
 /** The marker Pulumi's serializer puts on a secret value. */
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -42,7 +53,7 @@ export function answerInvoke(
     case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
       return { userName: "AWS", password: "ecr-token-password", authorizationToken: "token", proxyEndpoint: "https://x" };
     case "aws:ecr/getImages:getImages":
-      // A new repository: nothing pushed yet (test/fakeRegistry.ts models one across updates).
+      // A new repository: nothing pushed yet (the component's test/fakeRegistry.ts models one across updates).
       return { repositoryName: String(inputs.repositoryName), registryId: ACCOUNT, imageIds: [], id: String(inputs.repositoryName) };
     case "aws:ec2/getVpcs:getVpcs":
       return { ids: ["vpc-default"], id: REGION };

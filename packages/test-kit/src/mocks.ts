@@ -2,9 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { answerInvoke, computedState, fakeId, isSecretWrapped, unwrapSecrets } from "./awsFakes";
-import type { FakeRegistry } from "./fakeRegistry";
-import { stepOptions } from "./lifecycle/engine";
+import { answerInvoke, fakeId, isSecretWrapped, unwrapSecrets, type FakeScope } from "./awsFakes";
+import { stepOptions, type StepOptions } from "./lifecycle/engine";
 import { recordRegistrations, Registration } from "./platform/registration";
 import { platformViolations } from "./platform/violations";
 
@@ -34,6 +33,40 @@ export interface MockRun {
   ofType(type: string): Captured[];
 }
 
+/**
+ * What AWS computes for each resource (ARNs, generated names, ids): the code under test's own model, such as the
+ * component's `secure-fargate-task/testing` `computedState`. A parameter, so that the kit never imports the component.
+ */
+export type ComputedState = (type: string, name: string, inputs: Record<string, unknown>, scope: FakeScope) => Record<string, unknown>;
+
+/** A registry of images across updates (the component's test/fakeRegistry.ts): the images it built and lists. */
+export interface ImageRegistry {
+  /** The outputs of building and pushing `docker:index/image:Image` `name` from these inputs. */
+  image(name: string, inputs: Record<string, unknown>, options: StepOptions | undefined): Record<string, unknown>;
+  /** `aws:ecr/getImages:getImages`'s answer for this repository. */
+  listImages(repositoryName: string): Record<string, unknown>;
+}
+
+/** How `mockRun` runs a program. */
+export interface MockRunOptions {
+  /** Outputs AWS computes per resource type (required: the kit has no model of its own). */
+  computedState: ComputedState;
+  /** The stack name; default `dev`. */
+  stack?: string;
+  /** The stack's configuration, `<project>:<key>` to value; default none. */
+  config?: Record<string, string>;
+  /** The project name; default `proj` (PROJECT). */
+  project?: string;
+  /** Images across updates; default none (a new repository, images answered by `computedState`). */
+  registry?: ImageRegistry;
+  /** Answers to invokes that replace the usual ones, by token: an account unlike the default one. Default none. */
+  answers?: Record<string, Record<string, unknown>>;
+  /** Invokes that fail as the provider would, by token: the error's message. The program must handle them. Default none. */
+  refusals?: Record<string, string>;
+  /** Run as `pulumi preview` does (unknown values stay unknown); default false. */
+  preview?: boolean;
+}
+
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
 export const PROJECT = "proj";
@@ -43,21 +76,7 @@ const SCOPE = { account: ACCOUNT, region: REGION };
  * Sets Pulumi's mocks for a fresh run, runs `program`, waits until every registration has settled and returns what
  * was captured. Invokes the component is not known to make throw.
  */
-export async function mockRun(
-  program: () => void,
-  options: {
-    stack?: string;
-    config?: Record<string, string>;
-    project?: string;
-    registry?: FakeRegistry;
-    /** Answers to invokes that replace the usual ones, by token: an account unlike the default one. */
-    answers?: Record<string, Record<string, unknown>>;
-    /** Invokes that fail as the provider would, by token: the error's message. The program must handle them. */
-    refusals?: Record<string, string>;
-    /** Run as `pulumi preview` does (unknown values stay unknown). */
-    preview?: boolean;
-  } = {},
-): Promise<MockRun> {
+export async function mockRun(program: () => void, options: MockRunOptions): Promise<MockRun> {
   const resources: Captured[] = [];
   const registrations: Registration[] = [];
   const invokes: string[] = [];
@@ -74,7 +93,7 @@ export async function mockRun(
         const state =
           options.registry && args.type === "docker:index/image:Image"
             ? { ...inputs, ...options.registry.image(args.name, inputs, registration && stepOptions(registration)) }
-            : { ...inputs, ...computedState(args.type, args.name, inputs, SCOPE) };
+            : { ...inputs, ...options.computedState(args.type, args.name, inputs, SCOPE) };
         resources.push({ type: args.type, name: args.name, urn: "", inputs, secretInputs, id, state });
         return { id, state };
       },

@@ -4,7 +4,15 @@
  * rejects, or a context key it would drop as not applying to the action, fails loudly instead of deciding quietly.
  */
 import { runSimulation, type EvaluationResult } from "@cloud-copilot/iam-simulate";
-import type { PolicyDocument } from "../../src/iam/policyDocument";
+
+/**
+ * An IAM policy document as JSON: the simulator reads the grammar itself
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), so any document of that shape.
+ */
+export interface PolicyDocument {
+  Version: string;
+  Statement: readonly object[];
+}
 
 export type Decision = EvaluationResult;
 
