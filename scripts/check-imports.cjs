@@ -27,12 +27,6 @@ const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs"];
  * fails until the line goes, so the list cannot outlive the imports).
  */
 const ALLOWED = [
-  "tools/cost/configurations.ts -> infra/test/harness/mocks.ts",
-  "tools/cost/inventory.ts -> infra/test/harness/mocks.ts",
-  "tools/cost/render.ts -> infra/test/harness/mocks.ts",
-  "tools/deployer/componentScenario.ts -> infra/test/harness/mocks.ts",
-  "tools/deployer/componentScenario.ts -> packages/secure-fargate-task/test/runComponent.ts",
-  "tools/deployer/scenarios.ts -> infra/test/harness/mocks.ts",
   "packages/secure-fargate-task/scripts/access-report.ts -> packages/secure-fargate-task/test/security/accessReport.ts",
   "packages/secure-fargate-task/scripts/access-report.ts -> packages/secure-fargate-task/test/security/subjects.ts",
   "packages/secure-fargate-task/scripts/security-report.ts -> packages/secure-fargate-task/test/security/securityReport.ts",
