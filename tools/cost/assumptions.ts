@@ -14,7 +14,7 @@ export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
 /**
  * The service's log lines. It writes no line per post: per period it writes one `stats` line (the EMF metrics line,
- * service/src/service.ts), a `skipped` line at most once per SKIP_LOG_INTERVAL_MS and reason, and once a day a
+ * service/src/ops/statsLine.ts), a `skipped` line at most once per SKIP_LOG_INTERVAL_MS and reason, and once a day a
  * `daily_reads` line; everything else is per start, stop, reconnect or error.
  */
 export const LOGS = {

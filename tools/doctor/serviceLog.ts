@@ -1,7 +1,7 @@
 /**
  * What the service's own log lines say. Pure. The service writes one JSON object per line (service/src/ops/log.ts):
  * `{"time", "level": "info"|"warn"|"error", "event", ...fields}`, scrubbed of secret values before it is written.
- * The events that tell its state (service/src/service.ts, service/src/main.ts):
+ * The events that tell its state (service/src/service.ts and the stages it wires, service/src/main.ts):
  * - `start`, then `rules` (filter rules synced), then `connected` (HTTP 200 on the filtered stream);
  * - `stats` every STATS_INTERVAL_MS (30 s by default) while it runs;
  * - `reconnect` (the connection ended; `cause`, `reason`, `status`, `delayMs`);

@@ -1,7 +1,7 @@
 /**
  * The service's liveness without an HTTP server: while the stream is alive (a post, or X's keep-alive newline, which X
  * sends every 20 s: https://docs.x.com/x-api/fundamentals/handling-disconnections) the service rewrites a heartbeat
- * file in the task's `/tmp` volume; the container health check (`health.ts`) fails once the file is older than the
+ * file in the task's `/tmp` volume; the container health check (`src/health.ts`) fails once the file is older than the
  * reconnect policy allows, and until the stream has delivered a line (a post or a keep-alive) since the service
  * started.
  */
