@@ -44,6 +44,7 @@ const INTEGRATION = [
   ["service/test/xConnection.test.ts", "the service process, dynalite and the fake X server"],
   ["test/docs/docBlocks.test.ts", "npm pack, and the READMEs' commands (npm run ... --help) as child processes"],
   ["test/scripts/help.test.ts", "npm run <script> -- --help, one child process per script"],
+  ["test/scripts/testPhases.test.ts", "npm test's phase runner over small node programs, as child processes"],
 ].map(([glob, starts]) => ({ glob, starts }));
 
 /** What both suites share: tsx, the load-scaled limits and closing line of scripts/mocha-*.cjs. */
