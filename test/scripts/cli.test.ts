@@ -1,9 +1,13 @@
 /**
  * scripts/cli.ts, the command line every report and benchmark script shares: `--help` and `-h` print the usage,
  * anything else is refused with parseArgs' message and the usage, no argument runs; and progress says what runs, keeps
- * saying so while it runs, says when it is done, and stops when the work ends or fails.
+ * saying so while it runs, even while the work holds the event loop, says when it is done, and stops when the work
+ * ends or fails.
  */
 import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { decide, withProgress } from "../../scripts/cli";
 
 const USAGE = "Usage: npm run -s some-report > docs/SOME.md";
@@ -38,37 +42,74 @@ describe("the scripts' command line (scripts/cli.ts)", () => {
   });
 
   describe("withProgress", () => {
-    it("says what it does, keeps saying it while the work runs, then says it is done and returns the work's result", async () => {
-      const lines: string[] = [];
-      let ticked: () => void = () => undefined;
-      const firstTick = new Promise<void>((resolve) => (ticked = resolve));
-      const write = (line: string): void => {
-        lines.push(line);
-        if (/^rendering: \d+ s\n$/.test(line)) ticked();
+    let dir: string;
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "progress-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** A file to write progress to, and what it holds so far, line by line. */
+    function progressFile(name: string): { fd: number; lines: () => string[] } {
+      const file = path.join(dir, name);
+      const fd = fs.openSync(file, "w");
+      return {
+        fd,
+        lines: () =>
+          fs
+            .readFileSync(file, "utf8")
+            .split(/(?<=\n)/)
+            .filter((l) => l !== ""),
       };
-      // The work ends only once a "still working" line has come: the test waits for it however busy the machine is.
-      const result = await withProgress("rendering", () => firstTick.then(() => 42), { write, everyMs: 1 });
+    }
+
+    /** Resolves once `lines` holds a line matching `pattern`, however long that takes (mocha's limit aside). */
+    async function until(lines: () => string[], pattern: RegExp): Promise<void> {
+      while (!lines().some((l) => pattern.test(l))) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    it("says what it does, keeps saying it while the work holds the event loop, says it is done, returns the result", async () => {
+      const { fd, lines } = progressFile("ok");
+      const tick = /^rendering: \d+ s\n$/;
+      const result = await withProgress(
+        "rendering",
+        async () => {
+          // Blocks this thread until a "still working" line has come: only a ticker off the main thread can write it.
+          // A ticker that never writes ends the wait after 50 s (blocked, mocha's own limit cannot fire), and fails below.
+          const giveUp = Date.now() + 50_000;
+          while (!lines().some((l) => tick.test(l)) && Date.now() < giveUp) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          return 42;
+        },
+        { fd, everyMs: 1 },
+      );
+      const written = lines();
       expect(result).to.equal(42);
-      expect(lines[0]).to.equal("rendering...\n");
-      const ticks = lines.slice(1, -1);
-      expect(ticks).to.not.be.empty;
-      expect(ticks.filter((l) => !/^rendering: \d+ s\n$/.test(l))).to.deep.equal([]);
-      expect(lines[lines.length - 1]).to.match(/^rendering: done in \d+ s\n$/);
+      expect(written[0]).to.equal("rendering...\n");
+      expect(written.slice(1, -1)).to.not.be.empty;
+      expect(written.slice(1, -1).filter((l) => !tick.test(l))).to.deep.equal([]);
+      expect(written[written.length - 1]).to.match(/^rendering: done in \d+ s\n$/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines(), "a line after the promise settled").to.deep.equal(written);
+      fs.closeSync(fd);
     });
 
-    it("passes a failure on, with no done line, and stops saying anything", async () => {
-      const lines: string[] = [];
+    it("passes a failure on, with no done line, and writes nothing once it has settled", async () => {
+      const { fd, lines } = progressFile("failing");
       const failure = new Error("no row for aws:x/y:Z");
-      const run = withProgress("deriving", () => Promise.reject(failure), { write: (line) => lines.push(line), everyMs: 1 });
-      const caught = await run.then(
+      const caught = await withProgress(
+        "deriving",
+        async () => {
+          await until(lines, /^deriving: \d+ s\n$/);
+          throw failure;
+        },
+        { fd, everyMs: 1 },
+      ).then(
         () => undefined,
         (error: unknown) => error,
       );
       expect(caught).to.equal(failure);
-      const after = lines.length;
+      const written = lines();
+      expect(written.join("")).to.not.include("done");
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(lines.length, lines.join("")).to.equal(after);
-      expect(lines.join("")).to.not.include("done");
+      expect(lines(), "a line after the promise settled").to.deep.equal(written);
+      fs.closeSync(fd);
     });
   });
 });

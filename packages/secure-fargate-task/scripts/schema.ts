@@ -4,7 +4,7 @@
  * `npm run -s schema > packages/secure-fargate-task/schema.json`; test/schema.test.ts fails when the file is stale.
  */
 import * as path from "node:path";
-import { commandLine } from "../../../scripts/cli";
+import { commandLine, withProgress } from "../../../scripts/cli";
 
 /** The schema, formatted as committed. */
 export async function componentSchema(): Promise<string> {
@@ -18,6 +18,15 @@ export async function componentSchema(): Promise<string> {
 if (require.main === module) {
   commandLine(`Usage: npm run -s schema > packages/secure-fargate-task/schema.json
 
-Prints the component's Pulumi package schema, as pulumi package add derives it (@pulumi/pulumi's own analyzer).`);
-  void componentSchema().then((schema) => process.stdout.write(schema));
+Prints the component's Pulumi package schema, as pulumi package add derives it (@pulumi/pulumi's own analyzer).
+Progress on stderr.`);
+  withProgress("schema: deriving the component's schema with Pulumi's analyzer", componentSchema)
+    .then((schema) => {
+      process.stdout.write(schema);
+      process.exit(0);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    });
 }
