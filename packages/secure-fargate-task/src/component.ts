@@ -22,7 +22,8 @@ import { associateProviders } from "./capacity/capacity";
 import { createTaskDefinition } from "./ecs/taskDefinition";
 import { createSchedule } from "./schedule/schedule";
 import { execClusterConfiguration } from "./ecs/exec";
-import { InvalidArgumentsError, Settings, validateArgs } from "./validate";
+import { InvalidArgumentsError } from "./errors";
+import { Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type Reject, show } from "./errors";
 
 /**
  * Physical names derived from the Pulumi project, stack and component name. Deterministic, so that the same program
@@ -112,4 +113,22 @@ export function fit(text: string, max: number, trailing: RegExp): string {
 /** The first 8 hex characters of the SHA-256 of `text`. */
 export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 8);
+}
+
+const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
+
+/** Checks the component's name, from which every physical name above is derived. */
+export function validateComponentName(name: string, reject: Reject): void {
+  if (!COMPONENT_NAME.test(name)) {
+    reject(
+      "name",
+      `must be 1 to 32 letters, digits or hyphens, starting with a letter or digit, so that every derived AWS name is valid: got ${show(name)}. Rename the component, e.g. "app".`,
+    );
+  } else if (/^sg-/i.test(name)) {
+    // The security group's generated name starts with the component's, and EC2 refuses group names that start with sg-.
+    reject(
+      "name",
+      `must not start with "sg-": the tasks' security group is named after the component, and EC2 refuses group names that start with "sg-": got ${show(name)}. Rename the component.`,
+    );
+  }
 }

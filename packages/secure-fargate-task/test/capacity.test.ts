@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { makeContext, type MockRun } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 

@@ -7,7 +7,8 @@
 import { expect } from "chai";
 import type { EfsVolumeArgs, SecureFargateTaskArgs } from "../src";
 import { accessPointIdOf, efsArns, efsMountPoints, efsMountStatements, efsTaskVolumes, ResolvedEfsVolume } from "../src/storage/efs";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { taskGroupDescription } from "../src/network/network";
 import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";

@@ -6,7 +6,8 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { ephemeralStorage } from "../src/storage/ephemeralStorage";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { makeContext } from "@twitterstream/test-kit/mocks";
 import { runComponent } from "./runComponent";
 

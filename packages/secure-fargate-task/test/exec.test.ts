@@ -5,7 +5,8 @@
  */
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";
 

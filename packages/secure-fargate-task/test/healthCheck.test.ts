@@ -5,7 +5,8 @@
  */
 import { expect } from "chai";
 import type { ContainerHealthCheckArgs, SecureFargateTaskArgs } from "../src";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { validateHealthCheck } from "../src/ecs/healthCheck";
 import { makeContext } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, runComponent } from "./runComponent";

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
 import { DEFAULT_HEALTH_CHECK } from "../src/loadBalancer/validateLoadBalancer";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const context = makeContext();

@@ -8,7 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LoggingArgs, SecureFargateTaskArgs } from "../src";
 import { DEFAULT_ROUTER_IMAGE, logRouterContainerDefinition } from "../src/ecs/logRouter";
 import { taskContainerDefinitions } from "../src/ecs/taskContainers";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { containerDefinitions, rolePolicy, runComponent } from "./runComponent";
 

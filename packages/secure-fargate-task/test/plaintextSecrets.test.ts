@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import type { SecureFargateTaskArgs } from "../src";
 import { credentialShape, isCredentialName } from "../src/secrets/secretShapes";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const valid: SecureFargateTaskArgs = { image: { context: makeContext() }, secrets: { API_KEY: { value: "k" } } };

@@ -7,7 +7,8 @@ import { expect } from "chai";
 import type { ScheduleArgs, SecureFargateTaskArgs } from "../src";
 import { expressionKind, expressionProblem, timezoneProblem } from "../src/schedule/expression";
 import { runTaskPolicy, schedulerTrustPolicy } from "../src/schedule/policies";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { ACCOUNT, makeContext, REGION } from "@twitterstream/test-kit/mocks";
 import { rolePolicy, runComponent } from "./runComponent";
 

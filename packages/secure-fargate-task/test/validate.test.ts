@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecureFargateTaskArgs } from "../src";
-import { InvalidArgumentsError, validateArgs } from "../src/validate";
+import { InvalidArgumentsError } from "../src/errors";
+import { validateArgs } from "../src/validate";
 import { makeContext } from "@twitterstream/test-kit/mocks";
 
 const context = makeContext();

@@ -1,5 +1,5 @@
 import type { ImagePlatform, RunMode } from "../args";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 import { CapacityProvider, type CapacityProviderStrategyItemArgs } from "./args";
 
 /** A strategy entry after validation, defaults written out. */

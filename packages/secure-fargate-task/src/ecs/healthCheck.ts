@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
  */
 import type { ContainerHealthCheckArgs } from "../args";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 
 /** A container definition's `healthCheck`, as the ECS API takes it (seconds), every field set. */
 export interface HealthCheck {

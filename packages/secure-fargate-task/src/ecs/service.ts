@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
 import type { ResolvedNetwork } from "../network/network";
 import type { LoadBalancing } from "../loadBalancer/loadBalancer";
-import type { Settings } from "../validate";
+import type { ServiceBuildSettings } from "./settings";
 
 /**
  * The Fargate service: the latest platform, the deployment circuit breaker with rollback, and a wait for steady state,
@@ -15,7 +15,7 @@ import type { Settings } from "../validate";
  */
 export function createService(
   ctx: ChildContext,
-  settings: Settings,
+  settings: ServiceBuildSettings,
   clusterArn: pulumi.Input<string>,
   taskDefinition: aws.ecs.TaskDefinition,
   network: ResolvedNetwork,

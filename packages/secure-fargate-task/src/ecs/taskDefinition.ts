@@ -6,7 +6,7 @@ import { LOG_ROUTER, sidecarTmpVolume, TMP_VOLUME } from "./containerDefinition"
 import { PLATFORM_ARCHITECTURE } from "./fargate";
 import { containerSecrets, type SecretUse } from "../secrets/uses";
 import { ResolvedSidecar, SECRETS_FILES, taskContainerDefinitions } from "./taskContainers";
-import type { Settings } from "../validate";
+import type { TaskDefinitionSettings } from "./settings";
 import { containerPortMappings } from "../loadBalancer/portMappings";
 import { ephemeralStorage } from "../storage/ephemeralStorage";
 import { efsMountPoints, efsTaskVolumes, ResolvedEfsVolume } from "../storage/efs";
@@ -34,7 +34,7 @@ export interface TaskDefinitionInputs {
  * secrets volume with file delivery, the EFS volumes, each sidecar's own `/tmp`), and the container definitions. Refuses a secret given as plaintext
  * `environment`: it would land in the task definition, readable by anyone who may describe it.
  */
-export function createTaskDefinition(ctx: ChildContext, settings: Settings, inputs: TaskDefinitionInputs): aws.ecs.TaskDefinition {
+export function createTaskDefinition(ctx: ChildContext, settings: TaskDefinitionSettings, inputs: TaskDefinitionInputs): aws.ecs.TaskDefinition {
   const plaintext = [
     { at: "environment", secrets: "secrets", environment: settings.environment },
     ...settings.sidecars.map((sc, i) => ({ at: `sidecars[${i}].environment`, secrets: `sidecars[${i}].secrets`, environment: sc.environment })),

@@ -2,20 +2,12 @@
  * The FireLens log router's arguments checked against ECS's rules and the task's size, defaults filled in.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { LoggingArgs } from "../args";
-import type { Reject } from "../validation";
-import { show } from "../validation";
-import { DEFAULT_ROUTER_IMAGE, DEFAULT_ROUTER_MEMORY } from "./logRouter";
+import { type Reject, show } from "../errors";
+import { DEFAULT_ROUTER_IMAGE, DEFAULT_ROUTER_MEMORY, FIRELENS_PORT } from "./logRouter";
 import { MIN_CONTAINER_MEMORY } from "./validateSidecars";
-
-/** The log router after validation, defaults filled in. */
-export interface LogRouterSettings {
-  image: pulumi.Input<string>;
-  firelensOptions: Record<string, string>;
-  cpu: number;
-  memory: number;
-}
+import type { LogRouterSettings, SidecarSettings } from "./settings";
+import type { PortMappingSettings } from "../loadBalancer/settings";
 
 /** What checking the router needs from the rest of the arguments. */
 export interface LogRouterContext {
@@ -98,4 +90,16 @@ function validateFirelensOptions(options: Record<string, string>, reject: Reject
   } else if (value !== undefined && !value.startsWith("/")) {
     reject(`${field}.config-file-value`, `must be the absolute path of the file in the router's image: got ${show(value)}.`);
   }
+}
+
+/**
+ * FireLens listens on port 24224 in the task's network namespace, which the app and the sidecars share (awsvpc): none
+ * of them may listen on it. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html
+ */
+export function validateFirelensPort(app: readonly PortMappingSettings[], sidecars: readonly SidecarSettings[], reject: Reject): void {
+  const taken = (m: PortMappingSettings) => m.containerPort === FIRELENS_PORT && m.protocol === "tcp";
+  const clash = (field: string) =>
+    reject(field, `is ${FIRELENS_PORT}/tcp, where the FireLens log router listens in the task's shared network namespace. Use another port.`);
+  app.forEach((m, i) => taken(m) && clash(`portMappings[${i}].containerPort`));
+  sidecars.forEach((s, i) => s.portMappings.forEach((m, j) => taken(m) && clash(`sidecars[${i}].portMappings[${j}].containerPort`)));
 }

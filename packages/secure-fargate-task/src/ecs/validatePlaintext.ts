@@ -6,7 +6,7 @@
  */
 import type { SecureFargateTaskArgs } from "../args";
 import { credentialShape, flagValueIndex, isCredentialName } from "../secrets/secretShapes";
-import type { Reject } from "../validation";
+import type { Reject } from "../errors";
 
 const NOT_SHOWN = "(the value is not shown here)";
 

@@ -2,31 +2,15 @@
  * Sidecars: their arguments checked against ECS's rules and the task's other containers, defaults filled in.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { DependencyCondition, type RunMode, type SidecarArgs } from "../args";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import { validatePortMappings } from "../loadBalancer/validateLoadBalancer";
-import { injectableNouns, sourceOf, type SecretSpec } from "../secrets/sources";
+import { injectableNouns, sourceOf } from "../secrets/sources";
 import { validateSecretMap } from "../secrets/validateSecrets";
-import { CONTAINER_NAME, Reject, show, validateEnvironment, validateUser } from "../validation";
-import { validateHealthCheck, type HealthCheck } from "./healthCheck";
-
-/** A sidecar after validation, defaults filled in. */
-export interface SidecarSettings {
-  name: string;
-  image: pulumi.Input<string>;
-  command: string[] | undefined;
-  environment: Record<string, pulumi.Input<string>>;
-  /** Its secrets by kind, sorted by variable name; never `s3`. */
-  secrets: SecretSpec[];
-  essential: boolean;
-  dependsOn: Array<{ containerName: string; condition: DependencyCondition }>;
-  healthCheck: HealthCheck | undefined;
-  portMappings: PortMappingSettings[];
-  cpu: number;
-  memory: number;
-  user: string;
-}
+import { type Reject, show } from "../errors";
+import { CONTAINER_NAME, validateEnvironment, validateUser } from "./validateContainer";
+import { validateHealthCheck } from "./healthCheck";
+import type { SidecarSettings } from "./settings";
 
 /**
  * At most 10 container definitions per task definition (ECS service quota "Container definitions per task definition",

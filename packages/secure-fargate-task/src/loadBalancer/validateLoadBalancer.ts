@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { NetworkArgs, RunMode } from "../args";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 import { AccessLogsArgs, AppProtocol, LoadBalancerArgs, PortMappingArgs, PortProtocol, TargetHealthCheckArgs } from "./args";
 import type { HealthCheckSettings, LoadBalancerSettings, PortMappingSettings } from "./settings";
 import { MINIMUM_TLS12_POLICY, RECOMMENDED_SSL_POLICY } from "./sslPolicy";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RunMode } from "../args";
 import type { LoadBalancerSettings } from "../loadBalancer/settings";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 import type { AutoScalingArgs, ScheduledScalingArgs } from "./args";
 import { expressionKind, expressionProblem, timezoneProblem } from "../schedule/expression";
 import type { AutoScalingSettings, ScheduleSettings, TargetTrackingSettings } from "./settings";

@@ -1,5 +1,5 @@
 import type { RunMode } from "../args";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 import type { ScheduleArgs } from "./args";
 import { expressionProblem, timezoneProblem } from "./expression";
 

@@ -3,7 +3,7 @@ import type { SecretFileSource } from "../../init/src/spec";
 import type { SecretLayout, SecretRefArgs } from "../args";
 import type { ChildContext } from "../context";
 import type { Statement } from "../iam/policyDocument";
-import type { Reject } from "../validation";
+import type { Reject } from "../errors";
 
 /** What every validated secret reference has, whatever its source. */
 export interface SpecBase {

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LogDriver, type LoggingArgs, type SecretRefArgs, type SecureFargateTaskArgs } from "../args";
 import { givenSources, injectableNouns, SecretSpec, SOURCES, sourceOf } from "./sources";
-import { ENV_NAME, Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
+import { ENV_NAME } from "../ecs/validateContainer";
 
 /** Checks the `secrets` map and sorts each source into its kind, by variable name. */
 export function validateSecrets(secrets: SecureFargateTaskArgs["secrets"] | undefined, reject: Reject): SecretSpec[] {

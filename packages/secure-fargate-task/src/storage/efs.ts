@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { MountPoint } from "../ecs/containerDefinition";
 import type { Statement } from "../iam/policyDocument";
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 import type { EfsVolumeArgs } from "./args";
 
 /** An EFS volume after validation: `readOnly` defaulted. */

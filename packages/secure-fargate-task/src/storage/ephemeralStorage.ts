@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html
  */
-import { Reject, show } from "../validation";
+import { type Reject, show } from "../errors";
 
 /** What Fargate gives a task (platform version 1.4.0 or later) when the task definition names no size. */
 export const FARGATE_DEFAULT_EPHEMERAL_GIB = 20;

@@ -1,7 +1,5 @@
-/** What every argument check shares: how a problem is reported, and how a value is shown in a message. */
-
-/** Records a problem with `field`: what is wrong, the value it got, and the fix. */
-export type Reject = (field: string, problem: string) => void;
+/** The checks every container of the task shares (the app's, the sidecars'): its name, user and plaintext environment. */
+import { type Reject, show } from "../errors";
 
 /** An ECS container name: up to 255 letters, digits, hyphens and underscores (API_ContainerDefinition `name`). */
 export const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -20,11 +18,6 @@ export function validateUser(at: string, user: string, reject: Reject): void {
 
 /** A valid environment variable name. */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A value as a message shows it: JSON where it can. */
-export function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
 
 /** Variable names AWS Config's `ecs-no-environment-secrets` rule flags in plaintext environment. */
 const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
