@@ -1,4 +1,4 @@
-// `npm run lint`'s import check: reads every TypeScript and JavaScript file of the workspaces (ROOTS), resolves each
+// `npm run lint`'s import check: reads every TypeScript and JavaScript file of the repository (ROOTS), resolves each
 // import (`import`, `export ... from`, `import()`, `require()`, type-only imports too) with the TypeScript compiler's
 // own module resolution and the root tsconfig's options, and fails when
 //   - files import each other in a circle (each circle printed as a path), or
@@ -13,11 +13,14 @@ const ts = require("typescript");
 
 const REPO = path.resolve(path.dirname(module.filename), "..");
 
-/** The folders whose files are checked, from the repository root (each workspace, the scripts and the root tests). */
-const ROOTS = ["packages", "service", "infra", "tools", "examples", "scripts", "test", "images/test"];
+/**
+ * The folders whose files are checked, from the repository root: all of it (every workspace, the tools, examples,
+ * scripts, the root tests and images/test), so that a new folder is checked without a change here.
+ */
+const ROOTS = ["."];
 
-/** Folders never read: installed packages, build output, Pulumi's state. */
-const SKIPPED_DIRS = new Set(["node_modules", "dist", ".pulumi", "bin"]);
+/** Folders never read: git's, installed packages, build output, Pulumi's state. */
+const SKIPPED_DIRS = new Set([".git", "node_modules", "dist", ".pulumi", "bin"]);
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs"];
 

@@ -4,6 +4,8 @@
 export const ROOTS: string[];
 /** Production files that still import a test folder: "importer -> imported". */
 export const ALLOWED: string[];
+/** Every checked file under `dir` (absolute), relative to `root`. */
+export function listFiles(root: string, dir: string): string[];
 /** Whether a repository-relative path is in a test folder. */
 export function isTest(file: string): boolean;
 /** The import graph of `files` (relative to `root`): each file's imports among `files`, sorted. */
