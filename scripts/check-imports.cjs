@@ -191,6 +191,7 @@ function check(root = REPO, roots = ROOTS, allowed = ALLOWED) {
 }
 
 function main() {
+  const started = process.hrtime.bigint();
   const result = check();
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -204,7 +205,7 @@ function main() {
     }
     const allowedNote = result.allowedTestImports.length > 0 ? `, ${result.allowedTestImports.length} allowed test-folder imports left` : "";
     process.stdout.write(
-      `check-imports: ${result.files} files, ${result.circles.length} circles, ${result.testImports.length} test-folder imports${allowedNote}\n`,
+      `check-imports: ${result.files} files, ${result.circles.length} circles, ${result.testImports.length} test-folder imports${allowedNote}, in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`,
     );
   }
   const failed = result.circles.length + result.testImports.length + result.staleAllowances.length > 0;
