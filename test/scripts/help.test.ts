@@ -10,7 +10,18 @@ import * as path from "node:path";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** The root scripts that are tools, as opposed to the build, test and lint scripts. */
-const TOOLS = ["access-report", "bench", "cost-report", "deployer-report", "doctor", "local", "schema", "security-report"];
+const TOOLS = [
+  "access-report",
+  "bench",
+  "cost-report",
+  "deployer-report",
+  "doctor",
+  "local",
+  "reference",
+  "schema",
+  "security-report",
+  "suite-bench",
+];
 /** The workspace scripts that are tools and have no root script, as `workspace:script`. */
 const WORKSPACE_TOOLS = ["service:queue-budget"];
 /** Workspace scripts that are not tools: the build, npm's lifecycle hooks, and the image's own start command. */
