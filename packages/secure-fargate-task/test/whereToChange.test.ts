@@ -1,7 +1,12 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { makeContext } from "@twitterstream/test-kit/mocks";
+import type { SecureFargateTaskArgs } from "../src";
+import type { ServiceBuildSettings } from "../src/ecs/settings";
+import { validateService } from "../src/ecs/validateService";
 import { SOURCES } from "../src/secrets/sources";
+import { validateArgs } from "../src/validate";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -37,5 +42,27 @@ describe("the README's 'Where to change what' is true", () => {
       const naming = files.filter((f) => new RegExp(`["']${source.kind}["']`).test(fs.readFileSync(path.join(ROOT, f), "utf8")));
       expect(naming, `files naming "${source.kind}" as a string`).to.deep.equal([own]);
     }
+  });
+
+  it("adding an ECS service setting: every setting validateService returns reaches the service builder's settings unchanged", () => {
+    // Each service argument away from its default, so that a setting the orchestrator dropped or rewrote would show.
+    const args: SecureFargateTaskArgs = {
+      image: { context: makeContext() },
+      secrets: { API_KEY: { value: "k" } },
+      desiredCount: 3,
+      deployment: { minimumHealthyPercent: 50, maximumPercent: 150 },
+      enableExecuteCommand: true,
+      healthCheck: { command: ["CMD", "true"] },
+      healthCheckGracePeriodSeconds: 45,
+      capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 2 }],
+    };
+    const service = validateService(args, { runMode: "service", platform: "linux/amd64", loadBalancer: false, containerHealthCheck: true }, () =>
+      expect.fail("the arguments are valid"),
+    );
+    const builder: ServiceBuildSettings = validateArgs("app", args);
+    const reached = Object.fromEntries(Object.keys(service).map((key) => [key, builder[key as keyof ServiceBuildSettings]]));
+    expect(reached).to.deep.equal(service);
+    expect(service.desiredCount).to.equal(3);
+    expect(service.healthCheckGracePeriodSeconds).to.equal(45);
   });
 });
