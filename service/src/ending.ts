@@ -1,7 +1,12 @@
 /**
  * How a run ends: told to stop (SIGTERM, SIGINT), or a stage failing in a way no retry cures. Declared before every
- * stage, so that each one reports here and none needs one declared after it; `run` handles the reports (service.ts).
+ * stage, so that each one reports here and none needs one declared after it; {@link untilEnded} handles the reports.
  */
+import { errorFields, type Logger } from "./ops/log";
+import type { WriteQueue } from "./queue/openQueue";
+import type { BatchWriter } from "./store/writer";
+import type { FilteredStream } from "./stream/stream";
+import { StoppedError } from "./x/recovery";
 import { RuleConflictError } from "./x/rules";
 
 /** What the run does with each ending, in the order they come. */
@@ -64,4 +69,56 @@ export class RunEnd {
     else if (report.kind === "fatal") handler.fatal(report.stage, report.error);
     else handler.conflict(report.error);
   }
+}
+
+/** What the endings act on: the stream to stop, the writers to wait for, the queue whose backlog is reported. */
+export interface Ended {
+  readonly stream: Pick<FilteredStream, "run" | "stop">;
+  readonly writer: Pick<BatchWriter, "idle" | "batchesInFlight" | "unwrittenInFlight">;
+  readonly queue: { readonly items: { readonly length: number } } & Pick<WriteQueue, "fields">;
+}
+
+/**
+ * Runs the stream until the run's first ending; resolves with the exit code. A stop (a `stopping` line) closes the
+ * stream and waits for the writers: 0 once everything is written, 1 after `shutdownTimeoutMs` (a `stop_timeout`
+ * line). A fatal error (a `fatal` line, the stream's own included) is 1, a rule conflict (a `config_error` line naming
+ * RULE_TAG) 2; both close the stream at once. Each line counts what was left unwritten.
+ */
+export function untilEnded(end: RunEnd, { stream, writer, queue }: Ended, shutdownTimeoutMs: number, log: Logger): Promise<number> {
+  const unwritten = (): number => queue.items.length + writer.unwrittenInFlight;
+  return new Promise<number>((resolve) => {
+    end.handle({
+      fatal(stage, error) {
+        stream.stop();
+        log.error("fatal", { stage, unwritten: unwritten(), ...errorFields(error) });
+        resolve(1);
+      },
+      conflict(error) {
+        stream.stop();
+        log.error("config_error", { variable: "RULE_TAG", error: error.message, unwritten: unwritten() });
+        resolve(2);
+      },
+      stop(reason) {
+        log.info("stopping", {
+          reason,
+          queueDepth: queue.items.length,
+          ...queue.fields(),
+          batchesInFlight: writer.batchesInFlight,
+          itemsInFlight: writer.unwrittenInFlight,
+        });
+        stream.stop();
+        const deadline = setTimeout(() => {
+          log.error("stop_timeout", { timeoutMs: shutdownTimeoutMs, unwritten: unwritten(), ...queue.fields() });
+          resolve(1);
+        }, shutdownTimeoutMs);
+        void writer.idle().then(() => {
+          clearTimeout(deadline);
+          resolve(0);
+        });
+      },
+    });
+    stream.run().catch((error: unknown) => {
+      if (!(error instanceof StoppedError)) end.fatal("stream", error);
+    });
+  });
 }

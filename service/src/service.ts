@@ -5,10 +5,10 @@
  * declared before its producer (intake, fed by the stream), which wakes the writers when it queues an item.
  */
 import type { Config } from "./config";
-import { RunEnd } from "./ending";
+import { RunEnd, untilEnded } from "./ending";
 import { intake } from "./intake/intake";
 import { beating, startHeartbeat } from "./ops/heartbeatFile";
-import { errorFields, type Logger } from "./ops/log";
+import type { Logger } from "./ops/log";
 import type { Redactor } from "./ops/redact";
 import { SkipLog, Stats } from "./ops/stats";
 import { statsLine } from "./ops/statsLine";
@@ -20,7 +20,6 @@ import { FilteredStream } from "./stream/stream";
 import { streamLog } from "./stream/streamLog";
 import { keeperEvents } from "./x/keeperLog";
 import { OwnRule } from "./x/ownRule";
-import { StoppedError } from "./x/recovery";
 import { RuleKeeper } from "./x/ruleKeeper";
 import { openX, retryOf } from "./x/session";
 
@@ -112,42 +111,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, end: RunEnd)
   // Running until the first ending: a stop writes what waits (within SHUTDOWN_TIMEOUT_MS); a fatal error or a rule
   // conflict stops the stream and exits at once.
   keeper.start();
-  const unwritten = (): number => queue.items.length + writer.unwrittenInFlight;
-  const code = await new Promise<number>((resolve) => {
-    end.handle({
-      fatal(stage, error) {
-        stream.stop();
-        log.error("fatal", { stage, unwritten: unwritten(), ...errorFields(error) });
-        resolve(1);
-      },
-      conflict(error) {
-        stream.stop();
-        log.error("config_error", { variable: "RULE_TAG", error: error.message, unwritten: unwritten() });
-        resolve(2);
-      },
-      stop(reason) {
-        log.info("stopping", {
-          reason,
-          queueDepth: queue.items.length,
-          ...queue.fields(),
-          batchesInFlight: writer.batchesInFlight,
-          itemsInFlight: writer.unwrittenInFlight,
-        });
-        stream.stop();
-        const deadline = setTimeout(() => {
-          log.error("stop_timeout", { timeoutMs: config.shutdownTimeoutMs, unwritten: unwritten(), ...queue.fields() });
-          resolve(1);
-        }, config.shutdownTimeoutMs);
-        void writer.idle().then(() => {
-          clearTimeout(deadline);
-          resolve(0);
-        });
-      },
-    });
-    stream.run().catch((error: unknown) => {
-      if (!(error instanceof StoppedError)) end.fatal("stream", error);
-    });
-  });
+  const code = await untilEnded(end, { stream, writer, queue }, config.shutdownTimeoutMs, log);
   clearInterval(statsTimer);
   keeper.stop();
   logStats();
@@ -155,7 +119,7 @@ async function run(config: Config, log: Logger, redactor: Redactor, end: RunEnd)
     exitCode: code,
     ...stats.snapshot(queue.items.length, writer.batchesInFlight, "run"),
     dropped: queue.items.dropped,
-    unwritten: unwritten(),
+    unwritten: queue.items.length + writer.unwrittenInFlight,
     spillPeakBytes: queue.spill?.peakBytes ?? 0,
   });
   queue.spill?.close();
