@@ -283,9 +283,7 @@ describe("twitterstream stack", function () {
       for (const result of [defaultNetwork, privateNetwork]) {
         for (const r of namedResources(result.resources)) {
           const entry = REPLACEMENT.find((e) => e.type === r.type);
-          expect(entry?.nameFields, `${r.type} ${r.name}: add it to packages/secure-fargate-task/test/platform/replacement.ts`).to.include.members(
-            r.fields,
-          );
+          expect(entry?.nameFields, `${r.type} ${r.name}: add it to packages/test-kit/src/platform/replacement.ts`).to.include.members(r.fields);
         }
       }
       expect(REPLACEMENT.find((e) => e.type === "aws:dynamodb/table:Table")!.strategy).to.equal("fails safe, keeps the data");

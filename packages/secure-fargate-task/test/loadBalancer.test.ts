@@ -8,7 +8,7 @@ const CERT = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-33
 const TG_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/web/0123456789abcdef`;
 const WEB: Partial<SecureFargateTaskArgs> = { portMappings: [{ containerPort: 8080 }], loadBalancer: { certificateArn: CERT } };
 
-/** The id the mocks give a resource of this type and logical name (awsFakes.ts fakeId). */
+/** The id the mocks give a resource of this type and logical name (the test kit's fakeId). */
 const idOf = (type: string, name: string): string => fakeId(type, name);
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const LB = "aws:lb/loadBalancer:LoadBalancer";

@@ -160,7 +160,7 @@ const acceptedComponentName = fc
 
 describe("properties of the component under mocks (fast-check)", () => {
   it("for any project, stack and component name Pulumi and the component accept, sends AWS only what its rules accept", async () => {
-    // mockRun holds every captured resource to the AWS input rules table (test/awsRules) and fails on any violation.
+    // mockRun holds every captured resource to the AWS input rules table (the test kit's awsRules) and fails on any violation.
     const { SecureFargateTask } = await import("../src");
     const program = (component: string) => () =>
       void new SecureFargateTask(component, {

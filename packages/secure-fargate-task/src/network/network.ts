@@ -112,7 +112,7 @@ export function resolveNetwork(
         : [],
       egress: [
         {
-          // EC2 allows only a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$* here: no apostrophe (see test/awsRules).
+          // EC2 allows only a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$* here: no apostrophe (see the test kit's awsRules).
           description: "HTTPS to AWS APIs and to the endpoints of the application",
           protocol: "tcp",
           fromPort: 443,

@@ -6,7 +6,7 @@ import type { PolicyDocument } from "../../src/iam/policyDocument";
 import { IamModel, role } from "./iamModel";
 import type { SimulatedRequest } from "@twitterstream/test-kit/iam/simulate";
 
-/** The key the mocks report for an existing secret named `cmk/...` (`awsFakes.ts`). */
+/** The key the mocks report for an existing secret named `cmk/...` (the test kit's `awsFakes.ts`). */
 const EXISTING_SECRET_KEY_ID = "0b1c2d3e-1111-2222-3333-444455556666";
 
 /** An account that is not the subject's. */

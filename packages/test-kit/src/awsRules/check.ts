@@ -25,7 +25,7 @@ export function checkAwsRules(resources: ReadonlyArray<CheckedResource>, table: 
     const entry = table[resource.type];
     if (entry === undefined) {
       violations.push(
-        `${resource.type} ${resource.name}: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)`,
+        `${resource.type} ${resource.name}: resource type not in the AWS rules table (add it to its AWS service's file in packages/test-kit/src/awsRules/services/, with an empty entry if it has no rules)`,
       );
       continue;
     }

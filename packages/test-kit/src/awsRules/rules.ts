@@ -73,6 +73,22 @@ export interface ResourceRules {
 // Shared building blocks
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A terraform-provider-aws source: `internal/service/<file> / <function or attribute>`. */
+export const TF = (file: string, fn: string): string => `internal/service/${file} / ${fn}`;
+
+/** An AWS documentation page, by its path under https://docs.aws.amazon.com/. */
+export const DOC = (path: string): string => `https://docs.aws.amazon.com/${path}`;
+
+/** AWS's API model as botocore ships it (botocore 1.43.11 was read): `<service> <Shape>.<member> <constraints>`. */
+export const MODEL = (service: string, member: string, constraints: string): string =>
+  `botocore data/${service}/service-2.json ${member} ${constraints}`;
+
+/** A length between `min` and `max`. */
+export const len = (min: number, max: number): Check => ({ kind: "length", min, max });
+
+/** A TCP or UDP port number. */
+export const PORT: Check = { kind: "intRange", min: 1, max: 65535 };
+
 const PARTITION = String.raw`aws(?:-cn|-us-gov|-iso[a-z]?)?`;
 const REGION = String.raw`[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d`;
 const ACCOUNT = String.raw`\d{12}`;
@@ -149,7 +165,7 @@ export const ARN = {
   /**
    * `arn:aws:kms:region:account:key/<key id>`. Real key ids are UUIDs or `mrk-<32 hex>` (terraform-provider-aws
    * internal/service/kms/validate.go keyIDResourceRegex: `^key/(<UUID>|mrk-[0-9a-f]{32})$`). The id part here is
-   * deliberately looser, `[A-Za-z0-9-]+`, because the test scenarios use fake ids (awsFakes.ts fakeId: 32 hex, and
+   * deliberately looser, `[A-Za-z0-9-]+`, because the test scenarios use fake ids (the component's src/testing fakeId: 32 hex, and
    * `key/caller`, `key/ssm-key` in component.test.ts / delivery.test.ts) — see README.
    */
   kmsKey: new RegExp(String.raw`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/[A-Za-z0-9-]+$`),

@@ -491,7 +491,7 @@ describe("checkAwsRules", () => {
 
   it("reports a resource whose type is not in the table", () => {
     expect(checkAwsRules([{ type: "aws:rds/instance:Instance", name: "q", inputs: {} }])).to.deep.equal([
-      "aws:rds/instance:Instance q: resource type not in the AWS rules table (add it to test/awsRules/table.ts, with an empty entry if it has no rules)",
+      "aws:rds/instance:Instance q: resource type not in the AWS rules table (add it to its AWS service's file in packages/test-kit/src/awsRules/services/, with an empty entry if it has no rules)",
     ]);
   });
 

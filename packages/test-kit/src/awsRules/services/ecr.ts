@@ -1,0 +1,85 @@
+/** AWS's input rules for ECR, each with its source (../README.md says how to add one). */
+import { ARN, DOC, formatCheck, len, MODEL, ResourceRules, Source, SOURCES, tagRules, TF } from "../rules";
+
+const LIFECYCLE_SOURCE: Source = {
+  tf: `${TF("ecr/lifecycle_policy.go", "policy validation.StringIsJSON, sent as structure.NormalizeJsonString")}; ${TF("ecr/lifecycle_policy_document_data_source.go", "rule schema (priority AtLeast(1), tag_status OneOf(tagged, untagged, any), count_type OneOf(imageCountMoreThan, sinceImagePushed), count_number AtLeast(1), action type OneOf(expire))")}`,
+  doc: `${DOC("AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html")}; ${DOC("AmazonECR/latest/userguide/LifecyclePolicies.html")}`,
+};
+
+const LIFECYCLE_TEXT_SOURCE: Source = {
+  ...LIFECYCLE_SOURCE,
+  model: MODEL("ecr/2015-09-21", "PutLifecyclePolicyRequest.lifecyclePolicyText", "{min: 100, max: 30720}"),
+};
+
+const LIFECYCLE_DESCRIPTION_SOURCE: Source = {
+  ...LIFECYCLE_SOURCE,
+  unverified:
+    "no length or character limit for a rule's description was found: TF's lifecycle_policy_document_data_source.go description has no validator, the policy text is only length-limited (100..30720); only the type is checked",
+};
+
+/** The input rules of ECR resource types, by type token. */
+export const ECR_RULES: Readonly<Record<string, ResourceRules>> = {
+  "aws:ecr/repository:Repository": {
+    rules: [
+      {
+        path: "name",
+        // `__` and runs of `-` are allowed between components; `.`, a single `_` too. Not `--`-free as older docs said.
+        checks: [
+          len(2, 256),
+          formatCheck(
+            /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/,
+            String.raw`[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*`,
+          ),
+        ],
+        source: {
+          tf: TF("ecr/repository.go", "name (no ValidateFunc: AWS refuses)"),
+          doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"),
+          model: MODEL(
+            "ecr/2015-09-21",
+            "CreateRepositoryRequest.repositoryName",
+            String.raw`{min: 2, max: 256, pattern: [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*}`,
+          ),
+        },
+      },
+      {
+        path: "imageTagMutability",
+        checks: [{ kind: "oneOf", values: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"] }],
+        source: {
+          doc: DOC("AmazonECR/latest/APIReference/API_CreateRepository.html"),
+          model: MODEL("ecr/2015-09-21", "CreateRepositoryRequest.imageTagMutability", "enum"),
+        },
+      },
+      {
+        path: "encryptionConfigurations[].kmsKey",
+        checks: [formatCheck(ARN.kmsKey, "a KMS key ARN")],
+        source: { doc: DOC("AmazonECR/latest/APIReference/API_EncryptionConfiguration.html") },
+      },
+      ...tagRules(),
+    ],
+    autoName: { field: "name", maxLength: 255, source: SOURCES.pulumiAutoName },
+  },
+
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
+    rules: [
+      { path: "policy", checks: [len(100, 30720)], source: LIFECYCLE_TEXT_SOURCE },
+      { path: "policy@json.rules[].rulePriority", checks: [{ kind: "intRange", min: 1, max: 999 }], source: LIFECYCLE_SOURCE },
+      {
+        path: "policy@json.rules[].description",
+        checks: [{ kind: "custom", what: "a string", test: (v) => (typeof v === "string" ? undefined : "must be a string") }],
+        source: LIFECYCLE_DESCRIPTION_SOURCE,
+      },
+      {
+        path: "policy@json.rules[].selection.tagStatus",
+        checks: [{ kind: "oneOf", values: ["tagged", "untagged", "any"] }],
+        source: LIFECYCLE_SOURCE,
+      },
+      {
+        path: "policy@json.rules[].selection.countType",
+        checks: [{ kind: "oneOf", values: ["imageCountMoreThan", "sinceImagePushed"] }],
+        source: LIFECYCLE_SOURCE,
+      },
+      { path: "policy@json.rules[].selection.countNumber", checks: [{ kind: "intRange", min: 1, max: 2147483647 }], source: LIFECYCLE_SOURCE },
+      { path: "policy@json.rules[].action.type", checks: [{ kind: "oneOf", values: ["expire"] }], source: LIFECYCLE_SOURCE },
+    ],
+  },
+};
