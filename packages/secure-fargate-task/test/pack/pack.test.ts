@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse } from "yaml";
 import { packedPackage } from "./packed";
 
 interface ConsumerResult {
@@ -46,7 +47,7 @@ describe("the packed package, installed in a fresh project outside the workspace
       "src/secrets/rotation/restartService.js",
       "package.json",
     ]);
-    expect(files.filter((f) => f.startsWith("test/") || (f.startsWith("src/") && f.endsWith(".ts")))).to.deep.equal([]);
+    expect(files.filter((f) => f.startsWith("test/") || f.startsWith("scripts/"))).to.deep.equal([]);
   });
 
   it("holds every file its Markdown links to, and no link leads out of the package", () => {
@@ -76,6 +77,23 @@ describe("the packed package, installed in a fresh project outside the workspace
     const changelog = fs.readFileSync(path.join(packedPackage().installed, "CHANGELOG.md"), "utf8");
     const latest = /^## (\d+\.\d+\.\d+)$/m.exec(changelog)![1];
     expect(pkg.version).to.equal(latest);
+  });
+
+  it("is a plugin `pulumi package add` can read unpacked: PulumiPlugin.yaml's runtime, the entry's component, the schema its sources give", async () => {
+    // https://www.pulumi.com/docs/reference/pulumiplugin-yaml/: `runtime` is required (`nodejs` for TypeScript), `main`
+    // only where the entry point cannot be found (here package.json's `exports`).
+    expect(parse(fs.readFileSync(path.join(packedPackage().installed, "PulumiPlugin.yaml"), "utf8"))).to.deep.equal({ runtime: "nodejs" });
+    // What @pulumi/pulumi's plugin runner (cmd/run-plugin/run.js) does with the plugin's folder: require it, take the
+    // components it exports, name the provider from package.json, and hand the folder to ComponentProvider, whose
+    // analyzer derives the schema from the TypeScript sources there (src/index.ts when the entry has no .ts beside it).
+    const { ComponentProvider, getPulumiComponents } = await import("@pulumi/pulumi/provider/experimental");
+    const installed = packedPackage().installed;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as the plugin runner loads it: require(<plugin folder>)
+    const components = getPulumiComponents(require(installed) as unknown);
+    expect(components.map((c) => c.name)).to.deep.equal(["SecureFargateTask"]);
+    const { name } = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as { name: string };
+    const schema = await new ComponentProvider({ name, dirname: installed, components }).getSchema();
+    expect(JSON.parse(schema)).to.deep.equal(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8")));
   });
 
   for (const delivery of ["environment", "files"] as const) {
