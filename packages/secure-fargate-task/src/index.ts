@@ -1,19 +1,14 @@
 export { SecureFargateTask } from "./component";
-export { DependencyCondition, Effect, ImagePlatform, LogDriver, RunMode, SecretDelivery, SecretLayout } from "./args";
-export type {
-  ContainerHealthCheckArgs,
-  DeploymentArgs,
-  ImageArgs,
-  LoggingArgs,
-  LogRouterArgs,
-  NetworkArgs,
-  PolicyStatementArgs,
-  RegistryCredentialsArgs,
-  SecretRefArgs,
-  SecureFargateTaskArgs,
-  ContainerDependencyArgs,
-  SidecarArgs,
-} from "./args";
+export { DependencyCondition, LogDriver } from "./ecs/args";
+export { Effect } from "./iam/args";
+export { ImagePlatform } from "./image/args";
+export { RunMode, SecretDelivery, SecretLayout } from "./args";
+export type { ContainerHealthCheckArgs, DeploymentArgs, LoggingArgs, LogRouterArgs, ContainerDependencyArgs, SidecarArgs } from "./ecs/args";
+export type { ImageArgs, RegistryCredentialsArgs } from "./image/args";
+export type { NetworkArgs } from "./network/args";
+export type { PolicyStatementArgs } from "./iam/args";
+export type { SecretRefArgs } from "./secrets/args";
+export type { SecureFargateTaskArgs } from "./args";
 export { AppProtocol, PortProtocol } from "./loadBalancer/args";
 export type { EfsVolumeArgs } from "./storage/args";
 export type { AccessLogsArgs, LoadBalancerArgs, PortMappingArgs, TargetHealthCheckArgs } from "./loadBalancer/args";

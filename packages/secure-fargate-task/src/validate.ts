@@ -4,7 +4,9 @@
  * slices side by side; each builder takes its own slice.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RunMode, SecretDelivery, SecretLayout, type NetworkArgs, type PolicyStatementArgs, type SecureFargateTaskArgs } from "./args";
+import { RunMode, SecretDelivery, SecretLayout, type SecureFargateTaskArgs } from "./args";
+import { type NetworkArgs } from "./network/args";
+import { type PolicyStatementArgs } from "./iam/args";
 import { ArgumentError, InvalidArgumentsError, show } from "./errors";
 import { LOG_RETENTION_DAYS } from "./ecs/fargate";
 import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/containerDefinition";

@@ -1,4 +1,5 @@
-import type { ImagePlatform, RunMode } from "../args";
+import type { ImagePlatform } from "../image/args";
+import type { RunMode } from "../args";
 import { type Reject, show } from "../errors";
 import { CapacityProvider, type CapacityProviderStrategyItemArgs } from "./args";
 

@@ -4,7 +4,7 @@ import type { PortMapping } from "../loadBalancer/portMappings";
  * The ECS container definition, built by a pure function from resolved values.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
  */
-import type { DependencyCondition } from "../args";
+import type { DependencyCondition } from "./args";
 import type { HealthCheck } from "./healthCheck";
 
 /** A reference to one field of a Secrets Manager secret at one version, as ECS reads it. */

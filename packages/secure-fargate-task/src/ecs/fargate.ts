@@ -1,4 +1,4 @@
-import type { ImagePlatform } from "../args";
+import type { ImagePlatform } from "../image/args";
 
 /**
  * Fargate task sizes: the CPU / memory pairs AWS offers.

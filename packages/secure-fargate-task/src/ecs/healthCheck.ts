@@ -2,7 +2,7 @@
  * A container health check: its arguments checked against ECS's rules, and the `healthCheck` of a container definition.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
  */
-import type { ContainerHealthCheckArgs } from "../args";
+import type { ContainerHealthCheckArgs } from "./args";
 import { type Reject, show } from "../errors";
 
 /** A container definition's `healthCheck`, as the ECS API takes it (seconds), every field set. */

@@ -3,7 +3,8 @@
  * uses (TaskDefinitionSettings, ServiceBuildSettings), never the whole of validate.ts's Settings.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { DependencyCondition, ImagePlatform, LoggingArgs } from "../args";
+import type { DependencyCondition, LoggingArgs } from "./args";
+import type { ImagePlatform } from "../image/args";
 import type { CapacityProviderStrategyItem } from "../capacity/validateCapacity";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import type { AutoScalingSettings } from "../scaling/settings";

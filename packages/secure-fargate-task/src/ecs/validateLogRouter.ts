@@ -2,7 +2,7 @@
  * The FireLens log router's arguments checked against ECS's rules and the task's size, defaults filled in.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html
  */
-import type { LoggingArgs } from "../args";
+import type { LoggingArgs } from "./args";
 import { type Reject, show } from "../errors";
 import { DEFAULT_ROUTER_IMAGE, DEFAULT_ROUTER_MEMORY, FIRELENS_PORT } from "./logRouter";
 import { MIN_CONTAINER_MEMORY } from "./validateSidecars";

@@ -1,4 +1,5 @@
-import type { ImagePlatform, RunMode, SecureFargateTaskArgs } from "../args";
+import type { ImagePlatform } from "../image/args";
+import type { RunMode, SecureFargateTaskArgs } from "../args";
 import { validateCapacityProviderStrategy } from "../capacity/validateCapacity";
 import { type Reject, show } from "../errors";
 import { validateGracePeriod } from "../loadBalancer/validateLoadBalancer";

@@ -2,7 +2,8 @@
  * Sidecars: their arguments checked against ECS's rules and the task's other containers, defaults filled in.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
  */
-import { DependencyCondition, type RunMode, type SidecarArgs } from "../args";
+import { DependencyCondition, type SidecarArgs } from "./args";
+import { type RunMode } from "../args";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import { validatePortMappings } from "../loadBalancer/validateLoadBalancer";
 import { injectableNouns, sourceOf } from "../secrets/sources";

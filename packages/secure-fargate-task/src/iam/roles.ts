@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyStatementArgs } from "../args";
+import type { PolicyStatementArgs } from "./args";
 import type { ChildContext } from "../context";
 import { secretReadStatements } from "./grants";
 import { iamPropagation } from "./iamPropagation";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Effect, type PolicyStatementArgs } from "../args";
+import { Effect, type PolicyStatementArgs } from "./args";
 import { type Reject, show } from "../errors";
 
 /** Checks `taskRolePolicyStatements`: each an Allow or Deny of named actions on a list of ARNs, never every action. */

@@ -3,7 +3,7 @@ import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { contentTag } from "./buildContext";
 import type { ChildContext } from "../context";
-import type { ImagePlatform } from "../args";
+import type { ImagePlatform } from "./args";
 import { keyedRepositoryName } from "../names";
 import { listedImages } from "./listedImages";
 

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ImagePlatform, RegistryCredentialsArgs } from "../args";
+import type { ImagePlatform, RegistryCredentialsArgs } from "./args";
 
 /** An image the component builds from source. */
 export interface BuildImageSettings {

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegistryCredentialsArgs, SecureFargateTaskArgs } from "../args";
+import type { RegistryCredentialsArgs } from "./args";
+import type { SecureFargateTaskArgs } from "../args";
 import { type Reject, show } from "../errors";
 import { ENV_NAME } from "../ecs/validateContainer";
 import { PLATFORM_ARCHITECTURE } from "../ecs/fargate";

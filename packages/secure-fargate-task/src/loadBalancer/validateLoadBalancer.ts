@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { NetworkArgs, RunMode } from "../args";
+import type { NetworkArgs } from "../network/args";
+import type { RunMode } from "../args";
 import { type Reject, show } from "../errors";
 import { AccessLogsArgs, AppProtocol, LoadBalancerArgs, PortMappingArgs, PortProtocol, TargetHealthCheckArgs } from "./args";
 import type { HealthCheckSettings, LoadBalancerSettings, PortMappingSettings } from "./settings";

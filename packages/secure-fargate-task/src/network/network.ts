@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { NetworkArgs } from "../args";
+import type { NetworkArgs } from "./args";
 
 /** Where the service's tasks run, resolved. */
 export interface ResolvedNetwork {

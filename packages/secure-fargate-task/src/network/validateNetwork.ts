@@ -1,4 +1,4 @@
-import type { NetworkArgs } from "../args";
+import type { NetworkArgs } from "./args";
 import type { Reject } from "../errors";
 
 /** Checks `network`: its subnet and security group lists, when given as lists, are not empty. */

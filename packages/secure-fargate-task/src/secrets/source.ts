@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { SecretFileSource } from "../../init/src/spec";
-import type { SecretLayout, SecretRefArgs } from "../args";
+import type { SecretLayout } from "../args";
+import type { SecretRefArgs } from "./args";
 import type { ChildContext } from "../context";
 import type { Statement } from "../iam/policyDocument";
 import type { Reject } from "../errors";

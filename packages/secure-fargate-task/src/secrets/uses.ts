@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RegistryCredentialsArgs, SecretDelivery, SecretLayout } from "../args";
+import type { RegistryCredentialsArgs } from "../image/args";
+import type { SecretDelivery, SecretLayout } from "../args";
 import type { ChildContext } from "../context";
 import { resolveSecrets } from "./resolveSecrets";
 import { storeRegistryCredentials } from "./secrets";

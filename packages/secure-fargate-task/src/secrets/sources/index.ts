@@ -1,5 +1,6 @@
 import type { SecretFileSource } from "../../../init/src/spec";
-import type { SecretDelivery, SecretRefArgs } from "../../args";
+import type { SecretDelivery } from "../../args";
+import type { SecretRefArgs } from "../args";
 import type { ResolvedSecret, SecretLocation, SecretSource } from "../source";
 import { s3Location, s3ObjectSource, type S3ObjectSpec } from "./s3Object";
 import { secretsManagerLocation, secretsManagerSource, type SecretsManagerSpec } from "./secretsManager";
