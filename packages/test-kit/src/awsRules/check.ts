@@ -62,7 +62,10 @@ export function checkResource(resource: CheckedResource, entry: ResourceRules): 
       }
       for (const check of rule.checks) {
         const problem = apply(check, found.value);
-        if (problem !== undefined) out.push(`${where} ${label} ${quote(found.value)}: ${problem} (source ${describe(rule.source)})`);
+        if (problem === undefined) continue;
+        // A rule on the whole inputs names its fields in its problem; the inputs themselves would say nothing.
+        const subject = rule.path === "" ? where : `${where} ${label} ${quote(found.value)}`;
+        out.push(`${subject}: ${problem} (source ${describe(rule.source)})`);
       }
     }
   }
@@ -74,6 +77,7 @@ type Found = { path: string; value: unknown } | { path: string; error: string };
 
 /** Every value the path reaches in `root`, with its concrete path (`egress[0].description`). Missing values yield none. */
 export function resolve(root: unknown, path: string): Found[] {
+  if (path === "") return [{ path: "", value: root }];
   let current: Found[] = [{ path: "", value: root }];
   for (const step of path.split(".")) {
     const next: Found[] = [];

@@ -41,7 +41,8 @@ export type Check =
  * - `egress[]` every element of an array (`egress[0]`, `egress[1]`, ... in messages);
  * - `Resource[]?` every element when an array, the value itself when not (IAM `Resource`, `Action`);
  * - `tags.{key}` every key of a map; `tags.*` every value of a map;
- * - `policy@json` the field is a JSON string: parse it, then continue (an unparsable value is a violation).
+ * - `policy@json` the field is a JSON string: parse it, then continue (an unparsable value is a violation);
+ * - `` (empty) the resource's whole inputs, for a rule that ties fields together (a DynamoDB table's key attributes).
  */
 export interface Rule {
   path: string;

@@ -78,6 +78,11 @@ const EXAMPLES: Record<string, Example> = {
   "@json.rules[].selection.tagStatus": ["tagged", "TAGGED"],
   "@json.rules[].selection.countType": ["imageCountMoreThan", "imageCount"],
   "@json.rules[].selection.countNumber": [10, 0],
+  "@json.rules[].selection": [
+    { tagStatus: "tagged", tagPatternList: ["sha-1a2b3c4"] },
+    { tagStatus: "untagged", tagPrefixList: ["v"] },
+  ],
+  "@json.rules[].selection.tagPatternList[]": ["release-*-x*", "a*b*c*d*e*f"],
   "@json.rules[].action.type": ["expire", "delete"],
   // docker
   imageName: [
@@ -294,6 +299,19 @@ const EXAMPLES: Record<string, Example> = {
   // DynamoDB
   "aws:dynamodb/table:Table name": ["twitterStream-1a2b3c4", "tw"],
   "attributes[].name": ["user", ""],
+  "globalSecondaryIndexes[].name": ["byRef", "by"],
+  "globalSecondaryIndexes[].projectionType": ["INCLUDE", "include"],
+  "globalSecondaryIndexes[].nonKeyAttributes": [["refType"], []],
+  "globalSecondaryIndexes[].nonKeyAttributes[]": ["refType", ""],
+  "globalSecondaryIndexes[]": [
+    { name: "byRef", hashKey: "refId", projectionType: "INCLUDE", nonKeyAttributes: ["refType"] },
+    { name: "byRef", hashKey: "refId", projectionType: "KEYS_ONLY", nonKeyAttributes: ["refType"] },
+  ],
+  // the whole table: its and its indexes' key attributes against its attribute definitions
+  "aws:dynamodb/table:Table ": [
+    { hashKey: "user", attributes: [{ name: "user" }, { name: "refId" }], globalSecondaryIndexes: [{ name: "byRef", hashKey: "refId" }] },
+    { hashKey: "user", attributes: [{ name: "user" }], globalSecondaryIndexes: [{ name: "byRef", hashKey: "refId" }] },
+  ],
   "attributes[].type": ["S", "STRING"],
   billingMode: ["PAY_PER_REQUEST", "ON_DEMAND"],
   // awsx
@@ -348,6 +366,7 @@ function exampleFor(type: string, rule: Rule): Example | undefined {
 
 /** Inputs holding `value` at `rulePath` (the inverse of `resolve`): arrays of one, JSON strings, one-entry maps. */
 function place(rulePath: string, value: unknown): Record<string, unknown> {
+  if (rulePath === "") return value as Record<string, unknown>;
   const steps = rulePath.split(".");
   let inner: unknown = value;
   for (let i = steps.length - 1; i >= 0; i--) {
@@ -487,6 +506,86 @@ describe("checkAwsRules", () => {
       '"app" logs with awsfirelens, and no container of the task has a firelensConfiguration',
     );
     expect(checkAwsRules(task([app, router]))).to.deep.equal([]);
+  });
+
+  describe("the stack's table and its byRef index (DynamoDB's key attributes and projections)", () => {
+    const table = (byRef: Record<string, unknown>, attributes = ["user", "date", "refId"]) => [
+      {
+        type: "aws:dynamodb/table:Table",
+        name: "twitterStream",
+        inputs: {
+          hashKey: "user",
+          rangeKey: "date",
+          attributes: attributes.map((name) => ({ name, type: "S" })),
+          globalSecondaryIndexes: [{ name: "byRef", hashKey: "refId", projectionType: "INCLUDE", nonKeyAttributes: ["refType"], ...byRef }],
+        },
+      },
+    ];
+
+    it("accepts the index as the stack defines it", () => {
+      expect(checkAwsRules(table({}))).to.deep.equal([]);
+    });
+
+    it("refuses an index key not defined in attributes, and an attribute no key uses, naming both", () => {
+      const [violation, ...rest] = checkAwsRules(table({ hashKey: "ref" }));
+      expect(rest).to.deep.equal([]);
+      expect(violation).to.contain('globalSecondaryIndexes[0] (byRef).hashKey "ref" is not defined in attributes: add it there');
+      expect(violation).to.contain('attributes "refId" is no key of the table or an index');
+      expect(violation).to.contain("validateTableAttributes");
+    });
+
+    it("refuses an index name DynamoDB does not take, and non-key attributes without INCLUDE", () => {
+      expect(checkAwsRules(table({ name: "by ref" })).join("\n")).to.contain(
+        'globalSecondaryIndexes[0].name "by ref": does not match [a-zA-Z0-9_.-]',
+      );
+      expect(checkAwsRules(table({ projectionType: "KEYS_ONLY" })).join("\n")).to.contain(
+        'nonKeyAttributes go with projectionType "INCLUDE" only, not "KEYS_ONLY"',
+      );
+      expect(checkAwsRules(table({ projectionType: "ALL_ATTRIBUTES" })).join("\n")).to.contain('projectionType "ALL_ATTRIBUTES": not one of');
+    });
+  });
+
+  describe("the repository's lifecycle policy: a selection's tag lists", () => {
+    const policy = (selection: Record<string, unknown>) => [
+      {
+        type: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+        name: "app-repo-lifecycle",
+        inputs: {
+          repository: "proj/dev/app",
+          policy: JSON.stringify({
+            rules: [
+              {
+                rulePriority: 1,
+                description: "Keep the image the task definition runs, and a description long enough for the policy's 100 characters",
+                selection: { countType: "imageCountMoreThan", countNumber: 1, ...selection },
+                action: { type: "expire" },
+              },
+            ],
+          }),
+        },
+      },
+    ];
+
+    it("accepts a tagged selection by one pattern list or one prefix list", () => {
+      expect(checkAwsRules(policy({ tagStatus: "tagged", tagPatternList: ["sha-1a2b3c4"] }))).to.deep.equal([]);
+      expect(checkAwsRules(policy({ tagStatus: "tagged", tagPrefixList: ["release-"] }))).to.deep.equal([]);
+    });
+
+    it("refuses a tag list without tagStatus tagged, both lists at once, none, and a pattern with five wildcards", () => {
+      expect(checkAwsRules(policy({ tagStatus: "untagged", tagPrefixList: ["v"] })).join("\n")).to.contain(
+        'tagPrefixList only with tagStatus "tagged", not "untagged"',
+      );
+      expect(checkAwsRules(policy({ tagStatus: "any", tagPatternList: ["v*"] })).join("\n")).to.contain(
+        'tagPatternList only with tagStatus "tagged", not "any"',
+      );
+      expect(checkAwsRules(policy({ tagStatus: "tagged", tagPrefixList: ["v"], tagPatternList: ["v*"] })).join("\n")).to.contain(
+        'tagStatus "tagged" takes exactly one of tagPrefixList and tagPatternList',
+      );
+      expect(checkAwsRules(policy({ tagStatus: "tagged" })).join("\n")).to.contain("takes exactly one of");
+      expect(checkAwsRules(policy({ tagStatus: "tagged", tagPatternList: ["a*b*c*d*e*"] })).join("\n")).to.contain(
+        "5 wildcards (*), at most 4 allowed",
+      );
+    });
   });
 
   it("reports a resource whose type is not in the table", () => {

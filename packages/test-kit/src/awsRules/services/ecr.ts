@@ -1,5 +1,5 @@
 /** AWS's input rules for ECR, each with its source (../README.md says how to add one). */
-import { ARN, DOC, formatCheck, len, MODEL, ResourceRules, Source, SOURCES, tagRules, TF } from "../rules";
+import { ARN, Check, DOC, formatCheck, len, MODEL, ResourceRules, Source, SOURCES, tagRules, TF } from "../rules";
 
 const LIFECYCLE_SOURCE: Source = {
   tf: `${TF("ecr/lifecycle_policy.go", "policy validation.StringIsJSON, sent as structure.NormalizeJsonString")}; ${TF("ecr/lifecycle_policy_document_data_source.go", "rule schema (priority AtLeast(1), tag_status OneOf(tagged, untagged, any), count_type OneOf(imageCountMoreThan, sinceImagePushed), count_number AtLeast(1), action type OneOf(expire))")}`,
@@ -15,6 +15,43 @@ const LIFECYCLE_DESCRIPTION_SOURCE: Source = {
   ...LIFECYCLE_SOURCE,
   unverified:
     "no length or character limit for a rule's description was found: TF's lifecycle_policy_document_data_source.go description has no validator, the policy text is only length-limited (100..30720); only the type is checked",
+};
+
+const LIFECYCLE_PARAMETERS = DOC("AmazonECR/latest/userguide/lifecycle_policy_parameters.html");
+
+/**
+ * A rule's selection of tagged images: with tagStatus "tagged", one of tagPrefixList and tagPatternList (each is
+ * "required if ... and you're not specifying" the other); with "untagged" neither ("you must omit both"), and with "any"
+ * neither, as the lists select among tagged images only.
+ */
+const TAG_LISTS: Check = {
+  kind: "custom",
+  what: "selection's tag lists",
+  test: (selection) => {
+    const { tagStatus, tagPrefixList, tagPatternList } = selection as { tagStatus?: unknown; tagPrefixList?: unknown; tagPatternList?: unknown };
+    const lists = [
+      ["tagPrefixList", tagPrefixList],
+      ["tagPatternList", tagPatternList],
+    ].filter(([, list]) => list !== undefined);
+    if (tagStatus !== "tagged")
+      return lists.length === 0
+        ? undefined
+        : `${lists.map(([name]) => String(name)).join(" and ")} only with tagStatus "tagged", not ${JSON.stringify(tagStatus)}`;
+    if (lists.length !== 1) return 'tagStatus "tagged" takes exactly one of tagPrefixList and tagPatternList';
+    const [name, list] = lists[0];
+    return Array.isArray(list) && list.length > 0 ? undefined : `${String(name)} must list at least one tag`;
+  },
+};
+
+/** One tag pattern: a non-empty string with at most four `*` wildcards. */
+const TAG_PATTERN: Check = {
+  kind: "custom",
+  what: "tag pattern",
+  test: (v) => {
+    if (typeof v !== "string" || v === "") return "must be a non-empty string";
+    const wildcards = [...v].filter((c) => c === "*").length;
+    return wildcards <= 4 ? undefined : `${wildcards} wildcards (*), at most 4 allowed`;
+  },
 };
 
 /** The input rules of ECR resource types, by type token. */
@@ -79,6 +116,16 @@ export const ECR_RULES: Readonly<Record<string, ResourceRules>> = {
         source: LIFECYCLE_SOURCE,
       },
       { path: "policy@json.rules[].selection.countNumber", checks: [{ kind: "intRange", min: 1, max: 2147483647 }], source: LIFECYCLE_SOURCE },
+      {
+        path: "policy@json.rules[].selection",
+        checks: [TAG_LISTS],
+        source: { doc: `${LIFECYCLE_PARAMETERS} (tagStatus, tagPatternList, tagPrefixList)` },
+      },
+      {
+        path: "policy@json.rules[].selection.tagPatternList[]",
+        checks: [TAG_PATTERN],
+        source: { doc: `${LIFECYCLE_PARAMETERS} (tagPatternList: "a maximum limit of four wildcards (*) per string")` },
+      },
       { path: "policy@json.rules[].action.type", checks: [{ kind: "oneOf", values: ["expire"] }], source: LIFECYCLE_SOURCE },
     ],
   },
