@@ -5,7 +5,8 @@ import type { SecureFargateTaskArgs } from "./args";
 import type { ChildContext } from "./context";
 import { buildAndPush, type BuiltImage, createRegistry, Registry, TAG_PREFIXES } from "./image/image";
 import { createLifecyclePolicy } from "./image/lifecycle";
-import { ecrRepositoryArn } from "./image/ecrImage";
+import { pullRepositoryArns } from "./image/pullRepositories";
+import type { InitImageSettings } from "./image/settings";
 import { deriveNames } from "./names";
 import { packageRoot, SHIPPED } from "./packageRoot";
 import { locateNetwork, resolveNetwork } from "./network/network";
@@ -25,23 +26,6 @@ import { execClusterConfiguration } from "./ecs/exec";
 import { InvalidArgumentsError } from "./errors";
 import { Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
-
-/**
- * The ECR repositories ECS's agent pulls from: the component's own (built images, the init image) and the repositories
- * of the prebuilt images (the app's, the sidecars', the log router's) that live in ECR, which the execution role must be granted too.
- */
-function pullRepositoryArns(registry: Registry | undefined, settings: Settings, scope: pulumi.Output<AwsScope>): pulumi.Output<string[]> {
-  const image = settings.image;
-  const prebuilt = [
-    ...(image.kind === "prebuilt" ? [image.name] : []),
-    ...settings.sidecars.map((s) => s.image),
-    ...(settings.logging?.router ? [settings.logging.router.image] : []),
-  ];
-  return pulumi.all([registry ? registry.repository.arn : undefined, pulumi.all(prebuilt), scope]).apply(([own, names, s]) => {
-    const arns = [own, ...names.map((name) => ecrRepositoryArn(name, s.partition))];
-    return [...new Set(arns.filter((a): a is string => a !== undefined))].sort();
-  });
-}
 
 /** The build context of the secrets init image, shipped with this package. */
 const INIT_CONTEXT = path.join(packageRoot(), SHIPPED.initContext);
@@ -319,7 +303,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   }
 
   /** The secrets init image, built from this package's `init/` for the app's platform. */
-  private buildInitImage(ctx: ChildContext, registry: Registry, settings: Settings): BuiltImage {
+  private buildInitImage(ctx: ChildContext, registry: Registry, settings: InitImageSettings): BuiltImage {
     const context = path.relative(process.cwd(), INIT_CONTEXT) || ".";
     // The image makes the secrets volume's mount point the task user's (validation made it numeric uid:gid).
     const [uid, gid] = settings.user.split(":");

@@ -22,3 +22,9 @@ export interface PrebuiltImageSettings {
 
 /** The app's image after validation, defaults filled in. */
 export type ImageSettings = BuildImageSettings | PrebuiltImageSettings;
+
+/** What the secrets init image is built from: the task's user (a numeric "uid:gid" by then) and the app's platform. */
+export interface InitImageSettings {
+  user: string;
+  image: { platform: ImagePlatform };
+}
