@@ -112,6 +112,8 @@ function iamSection(captures: readonly Capture[]): string[] {
     "",
     "### Policy for the defaults and every option above",
     "",
+    `An existing secret looked up by name (\`{ secretsManager: ... }\`) lies outside the \`${PROJECT_PLACEHOLDER}/\` prefix: widen the \`OwnSecrets\` statement to it.`,
+    "",
     ...json(all.policy),
   ];
 }
@@ -146,7 +148,7 @@ export function referenceDoc(schema: Schema, defaults: Defaults, captures: reado
     "",
     "### The defaults",
     "",
-    `\`new SecureFargateTask("app", { image: { context: "./app" }, secrets: ${argsText(SECRET)} })\` (the two secret values of every run below) and nothing else: the default VPC, a new cluster with Container Insights, a new KMS key, one JSON secret, one task. Invokes: ${captures[0].invokes.map((t) => `\`${t}\``).join(", ")}.`,
+    `\`new SecureFargateTask("app", { image: { context: "./app" }, secrets: ${argsText(SECRET)} })\` (the two secret values of every run below), every other argument left at its default. Invokes: ${captures[0].invokes.map((t) => `\`${t}\``).join(", ")}.`,
     "",
     ...resourceTable(base),
     "",
