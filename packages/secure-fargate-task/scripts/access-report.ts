@@ -12,8 +12,8 @@ account needed). Progress on stderr.`);
 
 withProgress("access-report: running the component under mocks and evaluating its policies", async () => {
   // Loaded after the command line is read: the component, its mocks and the IAM simulator take seconds to load.
-  const { accessReport } = await import("../test/security/accessReport");
-  const { componentWithStackArgs } = await import("../test/security/subjects");
+  const { accessReport } = await import("./security/accessReport");
+  const { componentWithStackArgs } = await import("./security/subjects");
   return accessReport(await componentWithStackArgs());
 })
   .then((report) => {

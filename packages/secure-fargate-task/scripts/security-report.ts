@@ -15,7 +15,7 @@ packages/policy-pack/README.md from the same list. Progress on stderr.`);
 
 withProgress("security-report: rendering the controls", async () => {
   // Loaded after the command line is read: the controls and the component's grants take seconds to load.
-  const { securityReport, withPolicyList } = await import("../test/security/securityReport");
+  const { securityReport, withPolicyList } = await import("./security/securityReport");
   const readme = path.resolve(__dirname, "../../policy-pack/README.md");
   fs.writeFileSync(readme, withPolicyList(fs.readFileSync(readme, "utf8")));
   return securityReport();

@@ -4,7 +4,7 @@ import { CONTROLS } from "../../../policy-pack/src/controls";
 import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { ofType, TYPES } from "../../../policy-pack/src/subject";
 import { Diagnostic, POLICY_PACK, PolicyPackProcess } from "./analyzer";
-import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject, SCENARIOS } from "./subjects";
+import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject, SCENARIOS } from "../../scripts/security/subjects";
 
 /** The policies that reported something. */
 function named(diagnostics: Diagnostic[], name: string): Diagnostic[] {

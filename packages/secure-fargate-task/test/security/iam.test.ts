@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { iamModel } from "./iamModel";
+import { iamModel } from "../../scripts/security/iamModel";
 import * as pulumi from "@pulumi/pulumi";
 import {
   DEAD_LETTER_ROWS,
@@ -18,7 +18,7 @@ import {
   STACK_TASK_ROLE_ROWS,
   TASK_ROLE_SECRET_ROWS,
   TRUST_ROWS,
-} from "./rows";
+} from "../../scripts/security/rows";
 import { decide } from "@twitterstream/test-kit/iam/simulate";
 import {
   componentWith,
@@ -27,8 +27,8 @@ import {
   componentWithParameterSidecar,
   componentWithStackArgs,
   MockSubject,
-} from "./subjects";
-import { requests, World } from "./world";
+} from "../../scripts/security/subjects";
+import { requests, World } from "../../scripts/security/world";
 
 /** Each subject with the rows that apply to it. */
 const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows: Row[] }> = [

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
-import { accessReport, REGENERATE } from "./accessReport";
-import { REGENERATE_SECURITY, securityReport, withPolicyList } from "./securityReport";
-import { componentWithStackArgs } from "./subjects";
+import { accessReport, REGENERATE } from "../../scripts/security/accessReport";
+import { REGENERATE_SECURITY, securityReport, withPolicyList } from "../../scripts/security/securityReport";
+import { componentWithStackArgs } from "../../scripts/security/subjects";
 
 const DOCS = path.resolve(__dirname, "../../../../docs");
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { serviceGrants, UNCONDITIONED } from "./servicePrincipals";
+import { serviceGrants, UNCONDITIONED } from "../../scripts/security/servicePrincipals";
 
 /** The keys that hold a service to this account's own resources. */
 const SOURCE_KEYS = /^(aws:SourceAccount|aws:SourceArn|aws:SourceOrgID|kms:EncryptionContext:.+)$/;

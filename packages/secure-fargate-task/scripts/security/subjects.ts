@@ -5,8 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
-import { ACCOUNT, Captured, makeContext, REGION } from "@twitterstream/test-kit/mocks";
-import { mockRun } from "../mockRun";
+import { computedState } from "../../src/testing/resources";
+import { ACCOUNT, Captured, makeContext, mockRun, REGION } from "@twitterstream/test-kit/mocks";
 import type { Registration } from "@twitterstream/test-kit/platform/registration";
 import { secretValues } from "@twitterstream/test-kit/secrets";
 import type { Subject } from "../../../policy-pack/src/subject";
@@ -51,7 +51,7 @@ export async function componentWithStackArgs(): Promise<MockSubject> {
         deployment: { minimumHealthyPercent: 0, maximumPercent: 100 },
       });
     },
-    { project: "twitterstream" },
+    { computedState, project: "twitterstream" },
   );
   return {
     label: "component with the stack's arguments",
@@ -118,9 +118,12 @@ export function componentWithFireLens(overrides: Partial<SecureFargateTaskArgs> 
 export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<MockSubject> {
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
-  const run = await mockRun(() => {
-    new SecureFargateTask("app", { image: { context }, secrets: secretValues(DEFAULT_SECRETS), ...overrides });
-  });
+  const run = await mockRun(
+    () => {
+      new SecureFargateTask("app", { image: { context }, secrets: secretValues(DEFAULT_SECRETS), ...overrides });
+    },
+    { computedState },
+  );
   return {
     label: "component",
     account: ACCOUNT,
