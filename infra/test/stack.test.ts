@@ -1,17 +1,17 @@
 /**
  * The stack program under Pulumi mocks. Each scenario runs the program in a child process of its own (see
- * `harness/scenario.ts`): the program is a module with top-level side effects and Pulumi's runtime state is global.
+ * `infra/mocked/scenario.ts`): the program is a module with top-level side effects and Pulumi's runtime state is global.
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { expect } from "chai";
 import { RESULT_PREFIX, SCENARIO_REGION as REGION, type CapturedResource, type ScenarioResult } from "@twitterstream/test-kit/scenario";
-import { DEFAULT_VPC, PRIVATE_VPC, tableArn } from "./harness/mocks";
+import { DEFAULT_VPC, PRIVATE_VPC, tableArn } from "../mocked/mocks";
 
 import { namedResources, REPLACEMENT } from "@twitterstream/test-kit/platform/replacement";
 
 const REPO = path.resolve(__dirname, "..", "..");
-const SCENARIO = path.join(__dirname, "harness", "scenario.ts");
+const SCENARIO = path.join(__dirname, "..", "mocked", "scenario.ts");
 
 /** Distinct, recognisable credential values: none may appear outside the secret version. */
 const CREDENTIALS = {

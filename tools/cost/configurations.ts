@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { RESULT_PREFIX, SCENARIO_REGION as REGION, type ScenarioResult } from "@twitterstream/test-kit/scenario";
 
 const REPO = path.resolve(__dirname, "..", "..");
-const SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");
+const SCENARIO = path.join(REPO, "infra", "mocked", "scenario.ts");
 
 /** Placeholder credentials: any non-blank value makes the stack run. */
 const CREDENTIALS = ["consumerKey", "consumerSecretKey", "accessToken", "accessTokenSecret"];

@@ -1,14 +1,15 @@
 /**
  * The configurations the deployer doc covers, each run once under Pulumi mocks in a child process: the stack in every
- * network × secret-delivery combination (through the stack test harness), and the component's optional parts the
- * stack does not use (through the component's own mocks). Each yields the set of tokens it registered or invoked.
+ * network × secret-delivery combination (through infra/mocked/scenario.ts, as the stack's tests run it), and the
+ * component's optional parts the stack does not use (through the component's own mocks). Each yields the set of tokens
+ * it registered or invoked.
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { RESULT_PREFIX } from "@twitterstream/test-kit/scenario";
 
 const REPO = path.resolve(__dirname, "..", "..");
-const STACK_SCENARIO = path.join(REPO, "infra", "test", "harness", "scenario.ts");
+const STACK_SCENARIO = path.join(REPO, "infra", "mocked", "scenario.ts");
 const COMPONENT_SCENARIO = path.join(__dirname, "componentScenario.ts");
 
 /** Stack settings that change which resources exist, by config key, with every value that matters. */

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Lifecycle, type Plan } from "../../../packages/secure-fargate-task/test/lifecycle/lifecycle";
-import { answerInvoke, computedState } from "../harness/mocks";
+import { answerInvoke, computedState } from "../../mocked/mocks";
 import { copyStackTree, devStackConfig, stackProgram } from "./stackTree";
 
 /** What `pulumi config set --secret` stored for the four credentials the stack requires. */

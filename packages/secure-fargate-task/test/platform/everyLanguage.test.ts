@@ -1,5 +1,5 @@
 /**
- * Every mock run (mockRun for the component, the examples and the packed consumer; infra/test/harness/scenario.ts for
+ * Every mock run (mockRun for the component, the examples and the packed consumer; infra/mocked/scenario.ts for
  * the stack) fails through platformViolations when a resource of the pulumi-nodejs provider is registered: these are
  * the rule's own cases, and one run that proves it is wired in.
  */

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   pulumi.runtime.setAllConfig(input.config, input.secretKeys);
 
   try {
-    const program = (await import("../../index")) as Record<string, unknown>;
+    const program = (await import("../index")) as Record<string, unknown>;
     for (const [key, value] of Object.entries(program)) {
       if (pulumi.Output.isInstance(value)) result.outputs[key] = await resolveOutput(value);
     }
