@@ -10,7 +10,7 @@ import { type PolicyStatementArgs } from "./iam/args";
 import { ArgumentError, InvalidArgumentsError, show } from "./errors";
 import { LOG_RETENTION_DAYS } from "./ecs/fargate";
 import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/containerDefinition";
-import type { LoggingSettings, ServiceSettings, SidecarSettings, TaskSettings } from "./ecs/settings";
+import type { ServiceSettings, TaskDefinitionSettings } from "./ecs/settings";
 import { SECRETS_FILES } from "./ecs/taskContainers";
 import { validateSidecars } from "./ecs/validateSidecars";
 import { validateFirelensPort, validateLogRouter } from "./ecs/validateLogRouter";
@@ -25,16 +25,19 @@ import { validateNetwork } from "./network/validateNetwork";
 import { validateComponentName } from "./names";
 import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/sources";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
-import type { LoadBalancerSettings, PortMappingSettings } from "./loadBalancer/settings";
+import type { LoadBalancerSettings } from "./loadBalancer/settings";
 import { validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 import { validateEphemeralStorage } from "./storage/ephemeralStorage";
-import { validateEfsVolumes, type EfsVolumeSettings } from "./storage/efs";
+import { validateEfsVolumes } from "./storage/efs";
 import type { AutoScalingSettings } from "./scaling/settings";
 import { validateAutoScaling } from "./scaling/validateScaling";
 import { validateSchedule, type ScheduleSettings } from "./schedule/validateSchedule";
 
-/** The arguments after validation, with every default filled in: the task's and the service's slices and the rest. */
-export interface Settings extends TaskSettings, ServiceSettings {
+/**
+ * The arguments after validation, with every default filled in: the task definition's and the service's slices
+ * (ecs/settings.ts), and the rest.
+ */
+export interface Settings extends TaskDefinitionSettings, ServiceSettings {
   image: ImageSettings;
   /** The secrets by kind, sorted by variable name; values wrapped with `pulumi.secret`. */
   secrets: SecretSpec[];
@@ -43,13 +46,7 @@ export interface Settings extends TaskSettings, ServiceSettings {
   runMode: RunMode;
   /** With runMode "task": when EventBridge Scheduler runs it. */
   schedule: ScheduleSettings | undefined;
-  logging: LoggingSettings | undefined;
-  environment: Record<string, pulumi.Input<string>>;
   taskRolePolicyStatements: PolicyStatementArgs[];
-  /** The task's ephemeral storage in GiB; 20 is Fargate's default. */
-  ephemeralStorageGiB: number;
-  /** EFS volumes of the app container. */
-  efsVolumes: EfsVolumeSettings[];
   network: NetworkArgs | undefined;
   logRetentionInDays: number;
   kmsKeyArn: pulumi.Input<string> | undefined;
@@ -57,13 +54,9 @@ export interface Settings extends TaskSettings, ServiceSettings {
   alarmActions: pulumi.Input<pulumi.Input<string>[]>;
   clusterArn: pulumi.Input<string> | undefined;
   tags: Record<string, string>;
-  /** The app container's ports. */
-  portMappings: PortMappingSettings[];
   loadBalancer: LoadBalancerSettings | undefined;
   /** Application Auto Scaling of the service's task count. */
   autoScaling: AutoScalingSettings | undefined;
-  /** Additional containers, in the order given. */
-  sidecars: SidecarSettings[];
 }
 
 /**
