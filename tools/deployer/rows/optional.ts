@@ -1,6 +1,8 @@
 /**
  * Rows for parts of `SecureFargateTask` the twitterstream stack does not use: the S3 bucket of `s3Object` secrets,
- * `followRotation` (EventBridge rule + Lambda), `schedule` (EventBridge Scheduler), and existing-secret lookups.
+ * `followRotation` (EventBridge rule + Lambda), `schedule` (EventBridge Scheduler), existing-secret lookups, and some
+ * of what only packages/secure-fargate-task/REFERENCE.md's options register (Spot's cluster capacity providers, the
+ * security group rules of a load balancer the component creates).
  */
 import { PASS_ROLE, tf } from "../sources";
 import type { PermissionRow } from "../types";
@@ -221,5 +223,35 @@ export const OPTIONAL_ROWS: readonly PermissionRow[] = [
     delete: [],
     note: "An existing secret given by name or ARN (`{ secretsManager: ... }`), e.g. one followed with `followRotation`.",
     sources: [tf("secretsmanager/secret_data_source.go")],
+  },
+  {
+    token: "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+    kind: "resource",
+    create: ["ecs:PutClusterCapacityProviders", "ecs:DescribeClusters"],
+    read: ["ecs:DescribeClusters"],
+    update: ["ecs:PutClusterCapacityProviders", "ecs:DescribeClusters"],
+    delete: ["ecs:PutClusterCapacityProviders", "ecs:DescribeClusters"],
+    note: "With `capacityProviderStrategy` on the cluster the component makes. Delete puts an empty provider list, then waits for the cluster.",
+    sources: [tf("ecs/cluster_capacity_providers.go")],
+  },
+  {
+    token: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    kind: "resource",
+    create: ["ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags"],
+    read: ["ec2:DescribeSecurityGroupRules"],
+    update: ["ec2:ModifySecurityGroupRules", "ec2:CreateTags", "ec2:DeleteTags"],
+    delete: ["ec2:RevokeSecurityGroupIngress"],
+    note: "With a `loadBalancer` the component creates: the rules between its group and the tasks' group.",
+    sources: [tf("ec2/vpc_security_group_ingress_rule.go")],
+  },
+  {
+    token: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    kind: "resource",
+    create: ["ec2:AuthorizeSecurityGroupEgress", "ec2:CreateTags"],
+    read: ["ec2:DescribeSecurityGroupRules"],
+    update: ["ec2:ModifySecurityGroupRules", "ec2:CreateTags", "ec2:DeleteTags"],
+    delete: ["ec2:RevokeSecurityGroupEgress"],
+    note: "As the ingress rule, whose update and read code it shares.",
+    sources: [tf("ec2/vpc_security_group_egress_rule.go"), tf("ec2/vpc_security_group_ingress_rule.go")],
   },
 ];
