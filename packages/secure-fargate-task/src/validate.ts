@@ -3,7 +3,7 @@
  * it needs from the others; every problem collected, then thrown at once. The settings it returns are the concerns'
  * slices side by side; each builder takes its own slice.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { RunMode, SecretDelivery, SecretLayout, type SecureFargateTaskArgs } from "./args";
 import { type NetworkArgs } from "./network/args";
 import { type PolicyStatementArgs } from "./iam/args";
@@ -22,6 +22,7 @@ import type { ImageSettings } from "./image/settings";
 import { validateImage } from "./image/validateImage";
 import { validateStatements } from "./iam/validateStatements";
 import { validateNetwork } from "./network/validateNetwork";
+import { validateAlarmActions } from "./deadLetter/validateAlarmActions";
 import { validateComponentName } from "./names";
 import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/sources";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
@@ -188,18 +189,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
       ? undefined
       : validateAutoScaling(args.autoScaling, { runMode, desiredCount: args.desiredCount, loadBalancer }, reject);
 
-  const alarmActions = args.alarmActions ?? [];
-  if (pulumi.Output.isInstance(alarmActions)) {
-    // Known at deployment only: AWS checks it then.
-  } else if (!Array.isArray(alarmActions)) {
-    reject("alarmActions", `must be a list of ARNs: got ${show(alarmActions)}. Write [topicArn].`);
-  } else {
-    alarmActions.forEach((a: pulumi.Input<string>, i: number) => {
-      if (typeof a === "string" && !/^arn:[\w-]+:[a-z0-9-]+:/.test(a)) {
-        reject(`alarmActions[${i}]`, `must be an ARN (an SNS topic's, say): got ${show(a)}. Use the topic's \`arn\` output.`);
-      }
-    });
-  }
+  const alarmActions = validateAlarmActions(args.alarmActions, reject);
 
   if (errors.length > 0) throw new InvalidArgumentsError(errors);
   return {
