@@ -27,26 +27,49 @@ import { SECRETSMANAGER_RULES } from "./services/secretsmanager";
 import { SNS_RULES } from "./services/sns";
 import { SQS_RULES } from "./services/sqs";
 
-/** The AWS input rules of every resource type the component and the stack can register. */
-export const AWS_RULES: Readonly<Record<string, ResourceRules>> = {
-  ...PULUMI_RULES,
-  ...EC2_RULES,
-  ...IAM_RULES,
-  ...KMS_RULES,
-  ...LOGS_RULES,
-  ...SECRETSMANAGER_RULES,
-  ...ECR_RULES,
-  ...DOCKER_RULES,
-  ...ECS_RULES,
-  ...APPAUTOSCALING_RULES,
-  ...ELB_RULES,
-  ...S3_RULES,
-  ...LAMBDA_RULES,
-  ...EVENTS_RULES,
-  ...SCHEDULER_RULES,
-  ...SQS_RULES,
-  ...CLOUDWATCH_RULES,
-  ...SNS_RULES,
-  ...DYNAMODB_RULES,
-  ...AWSX_RULES,
+/** Each file of services/ by its name: the entries of one AWS service (or, for pulumi, docker and awsx, one provider). */
+export const SERVICE_RULES: Readonly<Record<string, Readonly<Record<string, ResourceRules>>>> = {
+  pulumi: PULUMI_RULES,
+  ec2: EC2_RULES,
+  iam: IAM_RULES,
+  kms: KMS_RULES,
+  logs: LOGS_RULES,
+  secretsmanager: SECRETSMANAGER_RULES,
+  ecr: ECR_RULES,
+  docker: DOCKER_RULES,
+  ecs: ECS_RULES,
+  appautoscaling: APPAUTOSCALING_RULES,
+  elb: ELB_RULES,
+  s3: S3_RULES,
+  lambda: LAMBDA_RULES,
+  events: EVENTS_RULES,
+  scheduler: SCHEDULER_RULES,
+  sqs: SQS_RULES,
+  cloudwatch: CLOUDWATCH_RULES,
+  sns: SNS_RULES,
+  dynamodb: DYNAMODB_RULES,
+  awsx: AWSX_RULES,
 };
+
+/**
+ * The services' entries in one table. A type token in two services' files would keep only one of its entries, the
+ * other's rules silently unchecked: the merge refuses it, naming both files.
+ */
+export function mergeServices(
+  services: Readonly<Record<string, Readonly<Record<string, ResourceRules>>>>,
+): Readonly<Record<string, ResourceRules>> {
+  const merged: Record<string, ResourceRules> = {};
+  const home = new Map<string, string>();
+  for (const [service, entries] of Object.entries(services)) {
+    for (const [token, entry] of Object.entries(entries)) {
+      const first = home.get(token);
+      if (first !== undefined) throw new Error(`${token} is in both services/${first}.ts and services/${service}.ts: keep it in one`);
+      home.set(token, service);
+      merged[token] = entry;
+    }
+  }
+  return merged;
+}
+
+/** The AWS input rules of every resource type the component and the stack can register. */
+export const AWS_RULES: Readonly<Record<string, ResourceRules>> = mergeServices(SERVICE_RULES);

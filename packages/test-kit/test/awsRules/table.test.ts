@@ -12,7 +12,7 @@ import * as time from "@pulumiverse/time";
 import { expect } from "chai";
 import { allRules, checkAwsRules, checkResource, resolve } from "@twitterstream/test-kit/awsRules/check";
 import type { Rule } from "@twitterstream/test-kit/awsRules/rules";
-import { AWS_RULES } from "@twitterstream/test-kit/awsRules/table";
+import { AWS_RULES, mergeServices, SERVICE_RULES } from "@twitterstream/test-kit/awsRules/table";
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf";
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-1111-2222-3333-444455556666";
@@ -586,6 +586,19 @@ describe("checkAwsRules", () => {
         "5 wildcards (*), at most 4 allowed",
       );
     });
+  });
+
+  it("keeps each type token in one service's file: the merge refuses one in two", () => {
+    const entry = { rules: [], note: "n" };
+    expect(Object.keys(mergeServices({ a: { "x:y:Z": entry }, b: { "x:y:W": entry } }))).to.deep.equal(["x:y:Z", "x:y:W"]);
+    expect(() => mergeServices({ a: { "x:y:Z": entry }, b: { "x:y:Z": entry } })).to.throw("x:y:Z is in both services/a.ts and services/b.ts");
+    const total = Object.values(SERVICE_RULES).reduce((n, entries) => n + Object.keys(entries).length, 0);
+    expect(Object.keys(AWS_RULES)).to.have.length(total);
+  });
+
+  it("merges every file of services/", () => {
+    const files = fs.readdirSync(path.join(__dirname, "..", "..", "src", "awsRules", "services")).map((f) => f.replace(/\.ts$/, ""));
+    expect(Object.keys(SERVICE_RULES).sort()).to.deep.equal(files.sort());
   });
 
   it("reports a resource whose type is not in the table", () => {
