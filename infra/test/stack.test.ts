@@ -353,7 +353,7 @@ describe("twitterstream stack", function () {
       expect(definition.secrets.map((s) => s.name)).to.not.include("BEARERTOKEN");
     });
 
-    it("delivers the credentials as files the service reads through <NAME>_FILE, read by the task role", () => {
+    it("delivers the credentials as files the service reads through <NAME>_FILE, injected into the init container alone", () => {
       const definition = container(privateNetwork);
       expect(definition.secrets).to.deep.equal([]);
       for (const name of Object.values({ a: "ACCESSTOKEN", b: "ACCESSTOKENSECRET", c: "CONSUMERKEY", d: "CONSUMERSECRETKEY" })) {
@@ -362,18 +362,19 @@ describe("twitterstream stack", function () {
       const taskPolicy = JSON.parse(
         String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-task-policy").inputs.policy),
       ) as PolicyDocument;
-      expect(taskPolicy.Statement.map((st) => st.Sid)).to.deep.equal([
-        "WritePosts",
-        "RedactQuotes",
-        "SweepPosition",
-        "ScanPostIds",
-        "ReadSecrets",
-        "DecryptViaSecretsManager",
-      ]);
+      expect(taskPolicy.Statement.map((st) => st.Sid)).to.deep.equal(["WritePosts", "RedactQuotes", "SweepPosition", "ScanPostIds"]);
+      const executionPolicy = JSON.parse(
+        String(byName(privateNetwork, "aws:iam/rolePolicy:RolePolicy", "twitterstream-execution-policy").inputs.policy),
+      ) as PolicyDocument;
+      expect(executionPolicy.Statement.map((st) => st.Sid)).to.include.members(["ReadSecrets", "DecryptViaSecretsManager"]);
       const definitions = JSON.parse(String(only(privateNetwork, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as Array<{
         name: string;
+        secrets?: Array<{ name: string }>;
       }>;
       expect(definitions.map((d) => d.name)).to.deep.equal(["app", "secrets-init"]);
+      expect(definitions[1].secrets?.map((s) => s.name)).to.have.members(
+        ["ACCESSTOKEN", "ACCESSTOKENSECRET", "CONSUMERKEY", "CONSUMERSECRETKEY"].map((name) => `SECRET_VALUE_${name}`),
+      );
     });
 
     it("builds for arm64 from ../service when run from infra/, and runs on ARM64 Fargate", () => {

@@ -192,7 +192,7 @@ function classifyResourceInitialization(text: string): StopClassification {
       failure: true,
       summary: `the task may not read its secrets${action === undefined ? "" : ` (${action} denied)`}`,
       advice:
-        "the role that reads the credentials (the execution role; the task role with `secretDelivery: files`) needs " +
+        "the role that reads the credentials (the execution role, with either `secretDelivery`) needs " +
         "secretsmanager:GetSecretValue on each secret's full ARN (with its 6-character suffix), kms:Decrypt on the " +
         "secret's key (allowed by the key policy too), or ssm:GetParameters for Parameter Store values; " +
         "`pulumi up` restores the component's grants, so look for a change made outside Pulumi (a key policy, an SCP, a permissions boundary)",

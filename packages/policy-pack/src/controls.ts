@@ -267,7 +267,7 @@ export const CONTROLS: Control[] = [
     rule: "secretsmanager-secret-unused",
     checks: "Secrets were accessed in the last 90 days",
     verdict: MET,
-    note: "Every secret the component makes is read by each task at start: by ECS (a `secrets` or `secretOptions` `valueFrom`, `repositoryCredentials`) or, with file delivery, by the init container (the `SECRET_FILES_SPEC` it reads, which the policy pack parses). A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
+    note: "Every secret the component makes is read by each task at start, by ECS: a `secrets` or `secretOptions` `valueFrom` (with file delivery, the secrets init container's `secrets`), `repositoryCredentials`; the policy pack also counts a secret an init container's `SECRET_FILES_SPEC` names. A task that runs longer than 90 days without a restart leaves its secrets unaccessed that long, and the periodic check flags them: redeploy (`aws ecs update-service --force-new-deployment`) at least every 90 days.",
     findings: find.unreferencedSecrets,
   },
   {

@@ -14,7 +14,8 @@ import { connectLoadBalancer, LoadBalancing, loadBalancerFront } from "./loadBal
 import { createRoles } from "./iam/roles";
 import { AwsScope, keyPolicy } from "./iam/policies";
 import { resolveSecretUses, secretArns } from "./secrets/uses";
-import { writesFiles } from "./secrets/sources";
+import { runtimeReadWarnings } from "./secrets/runtimeReads";
+import { initReadsAtRunTime, writesFiles } from "./secrets/registry";
 import { followRotation } from "./secrets/rotation";
 import { runTaskCommand } from "./ecs/runTask";
 import { createService } from "./ecs/service";
@@ -54,9 +55,9 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   readonly secretArns: pulumi.Output<string[]>;
   /** Name of the CloudWatch log group. */
   readonly logGroupName: pulumi.Output<string>;
-  /** ARN of the task execution role (ECS's agent: pull, logs, injected secrets). */
+  /** ARN of the task execution role (ECS's agent: pull, logs, injected secrets, the init container's too). */
   readonly executionRoleArn: pulumi.Output<string>;
-  /** ARN of the task role (the application's own permissions, and the init container's reads). */
+  /** ARN of the task role (the application's own permissions, and the init container's pinned reads of S3 objects). */
   readonly taskRoleArn: pulumi.Output<string>;
   /** ARN of the KMS key encrypting the secrets, logs and images. */
   readonly kmsKeyArn: pulumi.Output<string>;
@@ -76,6 +77,8 @@ export class SecureFargateTask extends pulumi.ComponentResource {
   constructor(name: string, args: SecureFargateTaskArgs, opts?: pulumi.ComponentResourceOptions) {
     super("secure-fargate-task:index:SecureFargateTask", name, {}, opts);
     const settings = this.validate(name, args);
+    const others = { sidecars: settings.sidecars.map((s) => s.name), logRouter: settings.logging?.router !== undefined };
+    for (const warning of runtimeReadWarnings(settings.secrets, settings.secretDelivery, others)) void pulumi.log.warn(warning, this);
     const names = deriveNames(pulumi.getProject(), pulumi.getStack(), name);
     const scope: pulumi.Output<AwsScope> = pulumi
       .all([
@@ -129,7 +132,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       logGroupArn: logGroup.arn,
       secretUses,
       statements: settings.taskRolePolicyStatements,
-      writesFiles: needsInit,
+      initReads: initReadsAtRunTime(settings.secrets, settings.secretDelivery),
       efsVolumes,
       mountsEfs: settings.efsVolumes.length > 0,
       ...(settings.enableExecuteCommand ? { exec: { kmsKeyArn } } : {}),

@@ -24,7 +24,7 @@ import { validateStatements } from "./iam/validateStatements";
 import { validateNetwork } from "./network/validateNetwork";
 import { validateAlarmActions } from "./deadLetter/validateAlarmActions";
 import { validateComponentName } from "./names";
-import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/sources";
+import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/registry";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import type { LoadBalancerSettings } from "./loadBalancer/settings";
 import { validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";

@@ -4,6 +4,7 @@ import { serializeSpec } from "../init/src/spec";
 import { ACCOUNT, REGION, resolve } from "@twitterstream/test-kit/mocks";
 import { SECRETS, secretValues } from "@twitterstream/test-kit/secrets";
 import { containerDefinitions, REPOSITORY, rolePolicy, runComponent } from "./runComponent";
+import type { SecureFargateTaskArgs } from "../src";
 
 const MANAGED_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:proj/dev/app/secrets-20261122000000000000000001-AbCdEf`;
 const existingArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-XyZ123`;
@@ -41,9 +42,10 @@ describe("SecureFargateTask secret delivery and sources", () => {
         { name: "TABLE", value: "tweets" },
       ]);
       const versionId = String(r.get("aws:secretsmanager/secretVersion:SecretVersion", "app-secrets-version").state.versionId);
+      // ECS injects each value into the init container alone; the spec names the variable, the init program calls no AWS API.
       const spec = serializeSpec({
         targetDir: "/run/secrets",
-        files: Object.keys(SECRETS).map((name) => ({ name, source: { type: "secretsmanager", secretId: MANAGED_ARN, versionId, jsonKey: name } })),
+        files: Object.keys(SECRETS).map((name) => ({ name, source: { type: "environment", variable: `SECRET_VALUE_${name}` } })),
       });
       expect(init).to.deep.equal({
         name: "secrets-init",
@@ -58,6 +60,9 @@ describe("SecureFargateTask secret delivery and sources", () => {
           { name: "AWS_REGION", value: REGION },
           { name: "SECRET_FILES_SPEC", value: spec },
         ],
+        secrets: Object.keys(SECRETS)
+          .sort()
+          .map((name) => ({ name: `SECRET_VALUE_${name}`, valueFrom: `${MANAGED_ARN}:${name}::${versionId}` })),
         mountPoints: [{ sourceVolume: "secrets", containerPath: "/run/secrets", readOnly: false }],
         logConfiguration: {
           logDriver: "awslogs",
@@ -88,24 +93,20 @@ describe("SecureFargateTask secret delivery and sources", () => {
       expect(String(r.get("docker:index/image:Image", "app-image").inputs.imageName)).to.match(/:src-[0-9a-f]{24}$/);
     });
 
-    it("moves the secret grants from the execution role to the task role", async () => {
+    it("has the execution role read the secrets for the init container, and grants the task role no read", async () => {
       const { run: r } = await runComponent({ secretDelivery: "files" });
-      const execution = rolePolicy(r, "app-execution-policy");
-      expect(sids(execution)).to.deep.equal(["EcrAuthorization", "PullImage", "WriteLogs"]);
       const keyArn = String(r.get("aws:secretsmanager/secret:Secret", "app-secrets").inputs.kmsKeyId);
-      expect(rolePolicy(r, "app-task-policy")).to.deep.equal({
-        Version: "2012-10-17",
-        Statement: [
-          { Sid: "ReadSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [MANAGED_ARN] },
-          {
-            Sid: "DecryptViaSecretsManager",
-            Effect: "Allow",
-            Action: "kms:Decrypt",
-            Resource: keyArn,
-            Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${REGION}.amazonaws.com` } },
-          },
-        ],
-      });
+      expect(rolePolicy(r, "app-execution-policy").Statement.slice(3)).to.deep.equal([
+        { Sid: "ReadSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [MANAGED_ARN] },
+        {
+          Sid: "DecryptViaSecretsManager",
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource: keyArn,
+          Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${REGION}.amazonaws.com` } },
+        },
+      ]);
+      expect(r.resources.filter((x) => x.type === "aws:iam/rolePolicy:RolePolicy").map((x) => x.name)).to.deep.equal(["app-execution-policy"]);
     });
 
     it("keeps every secret value out of the task definition and every other input", async () => {
@@ -188,9 +189,12 @@ describe("SecureFargateTask secret delivery and sources", () => {
       expect(sid(execution, "ReadSecrets")).to.equal(undefined);
     });
 
-    it("is read with ssm:GetParameter by the init container in file mode", async () => {
+    it("is read by ECS's agent (ssm:GetParameters) for the init container in file mode, not by the task role", async () => {
       const { run: r } = await runComponent({ secretDelivery: "files", secrets: { TOKEN: { ssmParameter: "/app/token" } } });
-      expect(sid(rolePolicy(r, "app-task-policy"), "ReadParameters")!.Action).to.equal("ssm:GetParameter");
+      expect(sid(rolePolicy(r, "app-execution-policy"), "ReadParameters")!.Action).to.equal("ssm:GetParameters");
+      const [, init] = containerDefinitions(r);
+      expect(init.secrets).to.deep.equal([{ name: "SECRET_VALUE_TOKEN", valueFrom: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/app/token` }]);
+      expect(r.resources.some((x) => x.name === "app-task-policy")).to.equal(false);
     });
   });
 
@@ -282,14 +286,46 @@ describe("SecureFargateTask secret delivery and sources", () => {
         { name: "TLS_KEY", source: { type: "s3", bucket: bucketName, key: "secrets/TLS_KEY", versionId: object.state.versionId } },
       ]);
       const task = rolePolicy(r, "app-task-policy");
-      expect(sid(task, "ReadObjectVersions")).to.deep.equal({
-        Sid: "ReadObjectVersions",
+      // The one read left at run time, pinned to the object version the task uses.
+      expect(sid(task, "ReadObjectVersion1")).to.deep.equal({
+        Sid: "ReadObjectVersion1",
         Effect: "Allow",
         Action: "s3:GetObjectVersion",
-        Resource: [`arn:aws:s3:::${bucketName}/secrets/TLS_KEY`],
+        Resource: `arn:aws:s3:::${bucketName}/secrets/TLS_KEY`,
+        Condition: { StringEquals: { "s3:versionid": object.state.versionId } },
       });
+      expect(JSON.stringify(task)).to.not.include('s3:GetObject"');
       expect(sid(task, "DecryptViaS3")!.Condition).to.deep.equal({ StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
       expect(JSON.stringify(r.get("aws:ecs/taskDefinition:TaskDefinition", "app-task").inputs)).to.not.include("BEGIN KEY");
+    });
+  });
+
+  describe("S3 objects beside other containers of the task role", () => {
+    /** What the component warns while it is constructed with these arguments. */
+    async function warnings(overrides: Partial<SecureFargateTaskArgs>): Promise<string[]> {
+      const said: string[] = [];
+      const warn = pulumi.log.warn;
+      pulumi.log.warn = async (message: string) => void said.push(message);
+      try {
+        await runComponent(overrides);
+      } finally {
+        pulumi.log.warn = warn;
+      }
+      return said;
+    }
+    const withObject = { secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } };
+    const sidecar = { name: "agent", image: "public.ecr.aws/datadog/agent:7.60.0" };
+
+    it("warns, naming the secret and who shares the task role, with sidecars or FireLens; never with the value", async () => {
+      const said = await warnings({ ...withObject, sidecars: [sidecar], logging: { logDriver: "awsfirelens", options: { Name: "cloudwatch" } } });
+      expect(said).to.have.length(1);
+      expect(said[0]).to.include("`secrets.TLS_KEY` is an S3 object").and.include("the sidecars (agent) and the FireLens log router");
+      expect(said[0]).to.include("give it as a value, a Secrets Manager secret or an SSM parameter").and.not.include("BEGIN KEY");
+    });
+
+    it("says nothing when the app and its init container are alone, or when no S3 object is delivered", async () => {
+      expect(await warnings(withObject)).to.deep.equal([]);
+      expect(await warnings({ secretDelivery: "files", sidecars: [sidecar] })).to.deep.equal([]);
     });
   });
 

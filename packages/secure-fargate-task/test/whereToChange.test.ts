@@ -5,7 +5,7 @@ import { makeContext } from "@twitterstream/test-kit/mocks";
 import type { SecureFargateTaskArgs } from "../src";
 import type { ServiceBuildSettings } from "../src/ecs/settings";
 import { validateService } from "../src/ecs/validateService";
-import { SOURCES } from "../src/secrets/sources";
+import { SOURCES } from "../src/secrets/registry";
 import { validateArgs } from "../src/validate";
 
 const ROOT = path.join(__dirname, "..");
@@ -30,7 +30,7 @@ function sources(dir: string): string[] {
 describe("the README's 'Where to change what' is true", () => {
   it("names only files and folders that exist", () => {
     const named = [...section().matchAll(/`((?:src|init|test)\/[^`]+|schema\.json)`/g)].map((m) => m[1]);
-    expect(named).to.include("src/secrets/sources/index.ts");
+    expect(named).to.include("src/secrets/registry.ts");
     for (const file of named) expect(fs.existsSync(path.join(ROOT, file)), `${file} is named in the README`).to.equal(true);
   });
 

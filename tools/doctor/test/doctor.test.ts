@@ -187,7 +187,7 @@ describe("doctor against a fake AWS", () => {
           "is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbC123",
       },
       headline: "the task may not read its secrets (secretsmanager:GetSecretValue denied)",
-      fix: "the role that reads the credentials (the execution role; the task role with `secretDelivery: files`) needs secretsmanager:GetSecretValue",
+      fix: "the role that reads the credentials (the execution role, with either `secretDelivery`) needs secretsmanager:GetSecretValue",
     },
     {
       kind: "missing log group",

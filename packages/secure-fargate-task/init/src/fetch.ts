@@ -8,10 +8,15 @@ import { extractJsonKey } from "./jsonKey";
 import { errorFacts } from "./log";
 import type { SecretFileSource } from "./spec";
 
-/** Fetches one source at its pinned version. Never throws: every failure becomes a {@link Fetched} with `ok: false`. */
-export async function fetchSource(clients: Clients, source: SecretFileSource): Promise<Fetched> {
+/**
+ * Fetches one source at its pinned version, or reads the value ECS injected into `env`. Never throws: every failure
+ * becomes a {@link Fetched} with `ok: false`.
+ */
+export async function fetchSource(clients: Clients, source: SecretFileSource, env: NodeJS.ProcessEnv): Promise<Fetched> {
   try {
     switch (source.type) {
+      case "environment":
+        return fromEnvironment(env, source);
       case "secretsmanager":
         return await fromSecretsManager(clients, source);
       case "ssm":
@@ -22,6 +27,12 @@ export async function fetchSource(clients: Clients, source: SecretFileSource): P
   } catch (error) {
     return { ok: false, exitCode: EXIT.fetchFailed, facts: errorFacts(error) };
   }
+}
+
+/** A value ECS injected when the task started; ECS refuses to start the container when it cannot read one. */
+function fromEnvironment(env: NodeJS.ProcessEnv, source: Source<"environment">): Fetched {
+  const value = env[source.variable];
+  return value === undefined || value === "" ? unusable("InjectedValueMissing") : { ok: true, bytes: Buffer.from(value, "utf8") };
 }
 
 type Source<T extends SecretFileSource["type"]> = Extract<SecretFileSource, { type: T }>;

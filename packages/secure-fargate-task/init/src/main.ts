@@ -1,7 +1,8 @@
 /**
- * The secrets init container: fetches every secret of `SECRET_FILES_SPEC` at its pinned version, then writes one
- * file per secret, mode 0400, into the shared volume, and exits 0; or writes nothing and exits non-zero (see
- * {@link EXIT}). The app container starts only after this one exits 0 (`dependsOn` condition `SUCCESS`).
+ * The secrets init container: fetches every secret of `SECRET_FILES_SPEC` at its pinned version (or takes the value ECS
+ * injected into its environment), then writes one file per secret, mode 0400, into the shared volume, and exits 0; or
+ * writes nothing and exits non-zero (see {@link EXIT}). The app container starts only after this one exits 0
+ * (`dependsOn` condition `SUCCESS`).
  */
 import { createClients } from "./clients";
 import { EXIT, type ExitCode } from "./exitCodes";
@@ -23,7 +24,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<ExitCode> {
     return invalidConfig("AWS_REGION is not set");
   }
   const clients = createClients(region, env);
-  const fetched = await Promise.all(spec.files.map(async (file) => ({ file, result: await fetchSource(clients, file.source) })));
+  const fetched = await Promise.all(spec.files.map(async (file) => ({ file, result: await fetchSource(clients, file.source, env) })));
   clients.destroy();
 
   const contents: FileContent[] = [];

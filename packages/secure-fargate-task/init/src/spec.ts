@@ -35,6 +35,15 @@ export type SecretFileSource =
       readonly key: string;
       /** Pins one object version. */
       readonly versionId?: string;
+    }
+  | {
+      /**
+       * A value ECS injected into the init container's environment when the task started (its `secrets`, read from
+       * Secrets Manager or Parameter Store with the execution role): the init program reads the variable, calls no AWS API.
+       */
+      readonly type: "environment";
+      /** The variable holding the value: {@link injectedVariable} of the file's name. */
+      readonly variable: string;
     };
 
 /** One file to write: `<targetDir>/<name>`. */
@@ -92,6 +101,14 @@ export function parseSpec(text: string | undefined): SecretFilesSpec {
   return validateSpec(value);
 }
 
+/** The prefix of the variables ECS injects values into, in the init container: `SECRET_VALUE_<name>`. */
+export const INJECTED_PREFIX = "SECRET_VALUE_";
+
+/** The init container's variable that ECS injects a file's value into. */
+export function injectedVariable(name: string): string {
+  return `${INJECTED_PREFIX}${name}`;
+}
+
 /** The path of one file, e.g. `/run/secrets/DB_PASSWORD`: the value of the app's `<name>_FILE` variable. */
 export function secretFilePath(targetDir: string, name: string): string {
   return `${targetDir}/${name}`;
@@ -143,8 +160,10 @@ function validateSource(value: unknown, path: string): SecretFileSource {
       return validateSsm(value, path);
     case "s3":
       return validateS3(value, path);
+    case "environment":
+      return validateEnvironment(value, path);
     default:
-      return fail(`${path}.type`, `must be one of "secretsmanager", "ssm", "s3", got ${JSON.stringify(type)}`);
+      return fail(`${path}.type`, `must be one of "secretsmanager", "ssm", "s3", "environment", got ${JSON.stringify(type)}`);
   }
 }
 
@@ -217,6 +236,18 @@ function validateS3(value: unknown, path: string): SecretFileSource {
     "must be an object version id of 1 to 1024 characters",
   );
   return { type: "s3", bucket, key, ...(versionId === undefined ? {} : { versionId }) };
+}
+
+function validateEnvironment(value: unknown, path: string): SecretFileSource {
+  const source = fields(value, path, ["type", "variable"]);
+  const variable = text(
+    source,
+    "variable",
+    `${path}.variable`,
+    (s) => s.startsWith(INJECTED_PREFIX) && ENV_NAME.test(s),
+    `must be an environment variable name starting with \`${INJECTED_PREFIX}\``,
+  );
+  return { type: "environment", variable };
 }
 
 function isTargetDir(dir: string): boolean {

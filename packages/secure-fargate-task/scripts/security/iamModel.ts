@@ -37,6 +37,12 @@ export interface Targets {
   sidecarSecretArns: string[];
   /** The Secrets Manager secrets the app container's log configuration references (`logging.secretOptions`). */
   logSecretArns: string[];
+  /** The Secrets Manager secrets ECS injects into the secrets init container (file delivery). */
+  initSecretArns: string[];
+  /** The SSM parameters ECS injects into the secrets init container (file delivery). */
+  initParameterArns: string[];
+  /** The S3 objects the component stores, each with the version it wrote. */
+  objects: Array<{ arn: string; versionId: string }>;
   keyArns: string[];
   tableArns: string[];
   serviceArns: string[];
@@ -51,6 +57,9 @@ export interface IamModel {
   queues: QueueModel[];
   targets: Targets;
 }
+
+/** The S3 objects the component stores secrets in (not among the pack's types: no control reads them). */
+const OBJECT = "aws:s3/bucketObjectv2:BucketObjectv2";
 
 /** Reads roles, keys and targets; fails when a grant exists that this model does not evaluate. */
 export function iamModel(subject: Subject): IamModel {
@@ -68,6 +77,9 @@ export function iamModel(subject: Subject): IamModel {
     return { label, arn, trust: policyInput(role, "assumeRolePolicy"), policies };
   });
   const arns = (type: string) => ofType(subject, type).map((r) => stateString(r, "arn"));
+  const initSecrets = containers(subject)
+    .filter((c) => c.name === "secrets-init")
+    .flatMap((c) => c.secrets ?? []);
   return {
     roles,
     keys: ofType(subject, TYPES.key).map((k) => ({ arn: stateString(k, "arn"), policy: policyInput(k, "policy") })),
@@ -86,6 +98,12 @@ export function iamModel(subject: Subject): IamModel {
           .flatMap((c) => c.secrets ?? []),
       ),
       logSecretArns: secretsManagerArns(containers(subject)[0]?.logConfiguration?.secretOptions ?? []),
+      initSecretArns: secretsManagerArns(initSecrets),
+      initParameterArns: initSecrets.map((x) => x.valueFrom).filter((arn) => arn.startsWith("arn:aws:ssm:")),
+      objects: ofType(subject, OBJECT).map((o) => ({
+        arn: `arn:aws:s3:::${String(o.inputs.bucket)}/${String(o.inputs.key)}`,
+        versionId: stateString(o, "versionId"),
+      })),
       keyArns: arns(TYPES.key),
       tableArns: arns(TYPES.table),
       serviceArns: arns(TYPES.service),

@@ -124,18 +124,33 @@ export const KEY_POLICY_ROWS: Row[] = [
 ];
 
 /**
- * File delivery: the init container reads the secrets with the task role, so the grants move from the execution
- * role to the task role. ECS has one task role per task, not per container: the app container may read the same
- * secrets, which are its own anyway. Pinned here as the documented trade-off.
+ * File delivery, from every source: ECS injects the Secrets Manager and SSM values into the secrets init container
+ * alone (its `secrets`, read by ECS's agent with the execution role), so the task role, which the app, the sidecars and
+ * the log router run with, reads none of them and decrypts none of their keys. The S3 object, which ECS cannot inject,
+ * is the one read left at run time: the task role may read exactly the version the task uses, through S3 only.
  */
 export const FILE_DELIVERY_ROWS: Row[] = [
-  row("task role", "secretsmanager:GetSecretValue", "these secrets", ALLOWED),
-  row("task role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  ...secretReaderRows("the init container's secrets"),
+  row("execution role", "kms:Decrypt", "this key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "kms:Decrypt", "an existing secret's customer-managed key", ALLOWED, "via Secrets Manager"),
+  row("execution role", "ssm:GetParameters", "the init container's parameter", ALLOWED),
+  row("execution role", "ssm:GetParameters", "another parameter", DENIED),
+  row("execution role", "kms:Decrypt", "the parameter's customer-managed key", ALLOWED, "via SSM"),
+  row("execution role", "s3:GetObjectVersion", "the secret objects", DENIED, "at the version the task uses"),
+  row("task role", "secretsmanager:GetSecretValue", "the init container's secrets", DENIED),
+  row("task role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
+  row("task role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
+  row("task role", "kms:Decrypt", "an existing secret's customer-managed key", DENIED, "via Secrets Manager"),
+  row("task role", "ssm:GetParameter", "the init container's parameter", DENIED),
+  row("task role", "ssm:GetParameters", "the init container's parameter", DENIED),
+  row("task role", "kms:Decrypt", "the parameter's customer-managed key", DENIED, "via SSM"),
+  row("task role", "s3:GetObjectVersion", "the secret objects", ALLOWED, "at the version the task uses"),
+  row("task role", "s3:GetObjectVersion", "the secret objects", DENIED, "at another version"),
+  row("task role", "s3:GetObjectVersion", "another object in the secrets bucket", DENIED, "at the version the task uses"),
+  row("task role", "s3:GetObject", "the secret objects", DENIED),
+  row("task role", "s3:PutObject", "the secret objects", DENIED),
+  row("task role", "kms:Decrypt", "this key", ALLOWED, "via S3"),
   row("task role", "kms:Decrypt", "this key", DENIED),
-  row("task role", "secretsmanager:GetSecretValue", "another secret", DENIED),
-  row("task role", "secretsmanager:PutSecretValue", "these secrets", DENIED),
-  row("execution role", "secretsmanager:GetSecretValue", "these secrets", DENIED),
-  row("execution role", "kms:Decrypt", "this key", DENIED, "via Secrets Manager"),
   row("execution role", "ecr:BatchGetImage", "this repository", ALLOWED),
 ];
 

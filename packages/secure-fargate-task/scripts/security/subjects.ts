@@ -114,6 +114,22 @@ export function componentWithFireLens(overrides: Partial<SecureFargateTaskArgs> 
   });
 }
 
+/**
+ * The component delivering secrets as files from every source: a value it stores, an existing secret under a
+ * customer-managed key, an SSM parameter under one (`SIDECAR_PARAMETER`), and an S3 object.
+ */
+export function componentWithFileSources(): Promise<MockSubject> {
+  return componentWith({
+    secretDelivery: "files",
+    secrets: {
+      API_KEY: { value: pulumi.secret(DEFAULT_SECRETS.API_KEY) },
+      DB_PASSWORD: { secretsManager: "cmk/db" },
+      TOKEN: { ssmParameter: SIDECAR_PARAMETER.name, kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${SIDECAR_PARAMETER.keyId}` },
+      TLS_KEY: { s3Object: pulumi.secret("tls-key-value-5") },
+    },
+  });
+}
+
 /** The component with only its required arguments plus `overrides`: what a user gets by default. */
 export async function componentWith(overrides: Partial<SecureFargateTaskArgs> = {}): Promise<MockSubject> {
   const { SecureFargateTask } = await import("../../src");

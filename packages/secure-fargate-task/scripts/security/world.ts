@@ -76,6 +76,10 @@ export const RESOURCES = {
   "a secret named like ours plus a suffix": (w: World) => w.model.targets.secretArns.map((a) => `${a}-extra-Qw3Er4`),
   "the sidecars' secrets": (w: World) => w.model.targets.sidecarSecretArns,
   "the log configuration's secrets": (w: World) => w.model.targets.logSecretArns,
+  "the init container's secrets": (w: World) => w.model.targets.initSecretArns,
+  "the init container's parameter": (w: World) => w.model.targets.initParameterArns,
+  "the secret objects": (w: World) => w.model.targets.objects.map((o) => o.arn),
+  "another object in the secrets bucket": (w: World) => w.model.targets.objects.map((o) => o.arn.replace(/\/[^/]+$/, "/another")),
   "the sidecar's parameter": (w: World) => [arn(w, "ssm", `parameter${SIDECAR_PARAMETER.name}`)],
   "a parameter under the sidecar's parameter": (w: World) => [arn(w, "ssm", `parameter${SIDECAR_PARAMETER.name}/extra`)],
   "another parameter": (w: World) => [arn(w, "ssm", "parameter/another-app/api-key")],
@@ -115,6 +119,8 @@ export const CONTEXTS = {
   "returning nothing": () => ({ "dynamodb:ReturnValues": "NONE" }),
   "returning the old item": () => ({ "dynamodb:ReturnValues": "ALL_OLD" }),
   "via SQS": (w: World) => ({ "kms:ViaService": `sqs.${w.region}.amazonaws.com` }),
+  "at the version the task uses": (w: World) => ({ "s3:versionid": onlyObject(w).versionId }),
+  "at another version": () => ({ "s3:versionid": "3HL4kqtJlcpXroDTDmJ.another" }),
   "via SSM": (w: World) => ({ "kms:ViaService": `ssm.${w.region}.amazonaws.com` }),
   "for the rotation rule": (w: World) => ({
     "aws:SourceArn": `arn:aws:events:${w.region}:${w.account}:rule/proj-dev-app-rotation`,
@@ -209,6 +215,13 @@ function defaultKeyPolicy(w: World): PolicyDocument {
 
 function arn(w: World, service: string, resource: string): string {
   return `arn:aws:${service}:${w.region}:${w.account}:${resource}`;
+}
+
+/** The one secret object of the subject (a version condition names its version). */
+function onlyObject(w: World): { arn: string; versionId: string } {
+  const objects = w.model.targets.objects;
+  if (objects.length !== 1) throw new Error(`expected one secret object in the subject, found ${objects.length}`);
+  return objects[0];
 }
 
 /** The ARN of the one cluster the subject's task runs in (the schedule's `ecs:cluster` condition names it). */

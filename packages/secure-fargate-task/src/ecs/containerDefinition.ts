@@ -185,6 +185,12 @@ export interface InitContainerInputs {
   region: string;
   /** The value of the init program's spec variable (ARNs and version ids only). */
   spec: { variable: string; value: string };
+  /**
+   * The values ECS injects into the init container (read with the execution role), which it writes to files: ECS's
+   * `secrets` are per container, so no other container gets them.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
+   */
+  secrets: ContainerSecret[];
   files: FileDelivery;
   logConfiguration: LogConfiguration;
 }
@@ -204,6 +210,7 @@ export function initContainerDefinition(inputs: InitContainerInputs): ContainerD
     privileged: false,
     readonlyRootFilesystem: true,
     environment: nameValues({ AWS_REGION: inputs.region, [inputs.spec.variable]: inputs.spec.value }),
+    ...(inputs.secrets.length > 0 ? { secrets: inputs.secrets } : {}),
     mountPoints: [{ sourceVolume: inputs.files.volume, containerPath: inputs.files.path, readOnly: false }],
     logConfiguration: inputs.logConfiguration,
   };

@@ -8,7 +8,7 @@ import type { ImagePlatform } from "../image/args";
 import type { CapacityProviderStrategyItem } from "../capacity/validateCapacity";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import type { AutoScalingSettings } from "../scaling/settings";
-import type { SecretSpec } from "../secrets/sources";
+import type { SecretSpec } from "../secrets/registry";
 import type { EfsVolumeSettings } from "../storage/efs";
 import type { HealthCheck } from "./healthCheck";
 

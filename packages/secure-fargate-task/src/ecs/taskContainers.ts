@@ -1,4 +1,4 @@
-import { secretFilePath, serializeSpec, SPEC_ENV_VAR } from "../../init/src/spec";
+import { injectedVariable, secretFilePath, serializeSpec, SPEC_ENV_VAR } from "../../init/src/spec";
 import {
   appContainerDefinition,
   awslogs,
@@ -14,7 +14,7 @@ import {
 import { logRouterContainerDefinition, type LogRouterInputs } from "./logRouter";
 import type { HealthCheck } from "./healthCheck";
 import type { ResolvedSecret } from "../secrets/source";
-import { ecsValueFrom } from "../secrets/sources";
+import { ecsValueFrom, injectable } from "../secrets/registry";
 import type { PortMapping } from "../loadBalancer/portMappings";
 
 /** Where file-delivered secrets live in both containers. */
@@ -108,9 +108,14 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
     ...(router ? { logRouter: router.name } : {}),
   });
   if (!files) return [app, ...after];
+  // What ECS can inject, it injects into the init container (execution role); the init program reads the rest itself.
+  const injected = inputs.fileSecrets.filter(injectable);
   const spec = serializeSpec({
     targetDir: files.path,
-    files: inputs.fileSecrets.map((s) => ({ name: s.name, source: s.source })),
+    files: inputs.fileSecrets.map((s) => ({
+      name: s.name,
+      source: injectable(s) ? { type: "environment" as const, variable: injectedVariable(s.name) } : s.source,
+    })),
   });
   return [
     app,
@@ -119,6 +124,7 @@ export function taskContainerDefinitions(inputs: TaskContainersInputs): Containe
       user: inputs.user,
       region: inputs.region,
       spec: { variable: SPEC_ENV_VAR, value: spec },
+      secrets: injected.map((s) => ({ name: injectedVariable(s.name), valueFrom: ecsValueFrom(s) })),
       files,
       logConfiguration: awslogs(inputs.logGroupName, inputs.region, files.initContainer),
     }),

@@ -6,7 +6,7 @@ import { DependencyCondition, type SidecarArgs } from "./args";
 import { type RunMode } from "../args";
 import type { PortMappingSettings } from "../loadBalancer/settings";
 import { validatePortMappings } from "../loadBalancer/validateLoadBalancer";
-import { injectableNouns, sourceOf } from "../secrets/sources";
+import { injectableNouns, sourceOf } from "../secrets/registry";
 import { validateSecretMap } from "../secrets/validateSecrets";
 import { type Reject, show } from "../errors";
 import { CONTAINER_NAME, validateEnvironment, validateUser } from "./validateContainer";

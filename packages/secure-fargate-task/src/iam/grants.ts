@@ -1,5 +1,5 @@
 import type { ResolvedSecret, SecretReader } from "../secrets/source";
-import { LOCATIONS } from "../secrets/sources";
+import { LOCATIONS } from "../secrets/registry";
 import type { Statement } from "./policyDocument";
 
 /**

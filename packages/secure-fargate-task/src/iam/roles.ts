@@ -19,8 +19,8 @@ export interface RoleInputs {
   secretUses: pulumi.Output<SecretUse[]>;
   /** What the application itself may do. */
   statements: PolicyStatementArgs[];
-  /** Whether anything is written to files (then the task role reads those secrets). */
-  writesFiles: boolean;
+  /** Whether the init container reads any secret itself (an S3 object; then the task role is granted exactly that). */
+  initReads: boolean;
   /** EFS volumes ECS mounts as the task role; none is an empty list. */
   efsVolumes: pulumi.Output<ResolvedEfsVolume[]>;
   /** Whether there are any (known before their ids are). */
@@ -37,9 +37,9 @@ export interface TaskRoles {
 }
 
 /**
- * The execution role (ECS's agent: pull the image, write logs, read the injected secrets — nothing more) and the task
- * role (the application's own permissions, plus the init container's reads with file delivery, and the mount of EFS
- * volumes through their access points). Both trust ECS tasks of this account only; neither has a managed policy.
+ * The execution role (ECS's agent: pull the image, write logs, read the injected secrets, the init container's too —
+ * nothing more) and the task role (the application's own permissions, plus the init container's pinned reads of S3
+ * objects, and the mount of EFS volumes through their access points). Both trust ECS tasks of this account only; neither has a managed policy.
  */
 export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
   const opts = { parent: ctx.parent };
@@ -69,7 +69,7 @@ export function createRoles(ctx: ChildContext, inputs: RoleInputs): TaskRoles {
     opts,
   );
   const taskPolicy =
-    inputs.statements.length > 0 || inputs.writesFiles || inputs.mountsEfs || inputs.exec
+    inputs.statements.length > 0 || inputs.initReads || inputs.mountsEfs || inputs.exec
       ? new aws.iam.RolePolicy(
           `${ctx.name}-task-policy`,
           {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedSecret, SecretStore } from "./source";
 import type { ChildContext } from "../context";
-import { SecretSpec, SOURCES } from "./sources";
+import { SecretSpec, SOURCES } from "./registry";
 
 /**
  * Resolves every secret to its exact ARN and version, each by its source (values stored by the component, existing

@@ -54,7 +54,7 @@ export interface SecretStore {
 
 /**
  * A source of secrets as the arguments name it (`value`, `secretsManager`, `ssmParameter`, `s3Object`): its checks,
- * how it resolves to exact ARNs and versions, and whether ECS can inject it. Registered in `sources/index.ts`.
+ * how it resolves to exact ARNs and versions, and whether ECS can inject it. Registered in `registry.ts`.
  */
 export interface SecretSource<S extends SpecBase> {
   /** The field of {@link SecretRefArgs} naming this source; also the `kind` of its specs. */

@@ -5,7 +5,7 @@ import type { ChildContext } from "../context";
 import { resolveSecrets } from "./resolveSecrets";
 import { storeRegistryCredentials } from "./secrets";
 import type { ResolvedSecret, SecretReader } from "./source";
-import { deliveredAsFile, type SecretSpec } from "./sources";
+import { deliveredAsFile, injectable, type SecretSpec } from "./registry";
 import { lookupSecret, secretsManagerArns } from "./sources/secretsManager";
 
 /** The secret settings the component resolves, after validation. */
@@ -42,8 +42,10 @@ export function resolveSecretUses(ctx: ChildContext, settings: SecretSettings, k
   const files = new Set(settings.secrets.filter((s) => deliveredAsFile(s, settings.secretDelivery)).map((s) => s.name));
   const app = resolveSecrets(ctx, settings.secrets, store({ single: "secrets", each: "secret", field: "secrets" })).apply((list) =>
     list.map((secret): SecretUse => {
+      // A file's value ECS can inject goes to the init container's environment, read by the agent; only the rest
+      // (S3 objects) does the init container read itself.
       const file = files.has(secret.name);
-      return { secret, target: { to: "app", file }, reader: file ? "init" : "agent" };
+      return { secret, target: { to: "app", file }, reader: file && !injectable(secret) ? "init" : "agent" };
     }),
   );
   const log = resolveSecrets(ctx, settings.logOptions, store({ single: "log-secrets", each: "log-secret", field: "logging.secretOptions" })).apply(

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LogDriver, type LoggingArgs } from "../ecs/args";
 import { type SecretRefArgs } from "./args";
 import { type SecureFargateTaskArgs } from "../args";
-import { givenSources, injectableNouns, SecretSpec, SOURCES, sourceOf } from "./sources";
+import { givenSources, injectableNouns, SecretSpec, SOURCES, sourceOf } from "./registry";
 import { type Reject, show } from "../errors";
 import { ENV_NAME } from "../ecs/validateContainer";
 

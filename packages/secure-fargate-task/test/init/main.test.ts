@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serializeSpec, type SecretFile } from "../../init/src/spec";
+import { injectedVariable, serializeSpec, type SecretFile } from "../../init/src/spec";
 import { runInit, type InitRun } from "./runInit";
 import { SECRET_VALUES, startWorld, WORLD, type World } from "./world";
 
@@ -168,6 +168,26 @@ describe("secrets init program (real process, real AWS SDK, loopback servers)", 
     expect(await readdir(join(targetDir, "CA_PEM"))).to.deep.equal([]);
     expect(run.lines).to.have.length(1);
     expect(run.lines[0]).to.include({ level: "error", event: "write_failed", file: "CA_PEM", errorCode: "EISDIR", exitCode: 73 });
+  });
+
+  it("writes a value ECS injected into its environment, calling no AWS API for it, beside an S3 object it fetches", async function () {
+    const callsBefore = world.aws.calls.length;
+    const injected: SecretFile = { name: "API_TOKEN", source: { type: "environment", variable: injectedVariable("API_TOKEN") } };
+    const run = await init([injected, caPem], { [injectedVariable("API_TOKEN")]: WORLD.token.value });
+
+    expect(run.exitCode).to.equal(0);
+    await expectFile("API_TOKEN", WORLD.token.value);
+    await expectFile("CA_PEM", WORLD.object.value);
+    expect(world.aws.calls.length).to.equal(callsBefore);
+  });
+
+  it("exits 65 when an injected value is missing, naming the file, and writes nothing", async function () {
+    const injected: SecretFile = { name: "API_TOKEN", source: { type: "environment", variable: injectedVariable("API_TOKEN") } };
+    const run = await init([injected, bearer]);
+
+    expect(run.exitCode).to.equal(65);
+    expect(run.lines[0]).to.include({ level: "error", event: "fetch_failed", file: "API_TOKEN", errorCode: "InjectedValueMissing", exitCode: 65 });
+    expect(await readdir(targetDir)).to.deep.equal([]);
   });
 
   it("exits 64 with a one-line message when the spec is invalid, and calls nothing", async function () {

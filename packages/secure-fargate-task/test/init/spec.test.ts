@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { buildSpec, parseSpec, secretFilePath, serializeSpec, SpecError, type SecretFilesSpec } from "../../init/src/spec";
+import { buildSpec, injectedVariable, parseSpec, secretFilePath, serializeSpec, SpecError, type SecretFilesSpec } from "../../init/src/spec";
 
 const DB_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
 const VERSION_ID = "11111111-1111-4111-8111-111111111111";
@@ -56,6 +56,13 @@ describe("secret files spec", function () {
       );
       expect(parsed.files.map((file) => file.name)).to.deep.equal(["A", "B", "C"]);
     });
+
+    it("accepts a value ECS injects, named by its variable only", function () {
+      const parsed = parseSpec(
+        JSON.stringify({ targetDir: "/run/secrets", files: [{ name: "A", source: { variable: injectedVariable("A"), type: "environment" } }] }),
+      );
+      expect(parsed.files).to.deep.equal([{ name: "A", source: { type: "environment", variable: "SECRET_VALUE_A" } }]);
+    });
   });
 
   describe("secretFilePath", function () {
@@ -111,7 +118,17 @@ describe("secret files spec", function () {
       [
         "an unknown source type",
         { targetDir: "/s", files: [file({ type: "vault" })] },
-        '`files[0].source.type` must be one of "secretsmanager", "ssm", "s3", got "vault"',
+        '`files[0].source.type` must be one of "secretsmanager", "ssm", "s3", "environment", got "vault"',
+      ],
+      [
+        "an injected value in a variable of another name",
+        { targetDir: "/s", files: [file({ type: "environment", variable: "AWS_REGION" })] },
+        '`files[0].source.variable` must be an environment variable name starting with `SECRET_VALUE_`, got "AWS_REGION"',
+      ],
+      [
+        "an injected value with an ARN beside it",
+        { targetDir: "/s", files: [file({ type: "environment", variable: "SECRET_VALUE_A", secretId: DB_ARN })] },
+        "`files[0].source.secretId` is not a known field; allowed: `type`, `variable`",
       ],
       ["a missing source", { targetDir: "/s", files: [{ name: "A" }] }, "`files[0].source` must be an object"],
       [

@@ -23,6 +23,7 @@ import { decide } from "@twitterstream/test-kit/iam/simulate";
 import {
   componentWith,
   componentWithEfs,
+  componentWithFileSources,
   componentWithFireLens,
   componentWithParameterSidecar,
   componentWithStackArgs,
@@ -38,8 +39,8 @@ const SUBJECTS: Array<{ name: string; capture: () => Promise<MockSubject>; rows:
     rows: [...EXECUTION_ROLE_ROWS, ...TASK_ROLE_SECRET_ROWS, ...STACK_TASK_ROLE_ROWS, ...TRUST_ROWS, ...KEY_POLICY_ROWS],
   },
   {
-    name: "the component delivering secrets as files",
-    capture: () => componentWith({ secretDelivery: "files" }),
+    name: "the component delivering secrets as files, from every source",
+    capture: componentWithFileSources,
     rows: [...FILE_DELIVERY_ROWS, ...TRUST_ROWS],
   },
   {

@@ -29,23 +29,30 @@ export const s3ObjectSource: SecretSource<S3ObjectSpec> = {
     ),
 };
 
-/** An object in S3: S3 authorises a read of a pinned version with `s3:GetObjectVersion`, of the latest with `s3:GetObject`. */
+/**
+ * An object in S3, which ECS cannot inject: the init container reads it with the task role at run time. Each grant is
+ * pinned to the object version the task uses: `s3:GetObjectVersion` on the object's ARN with `s3:versionid` equal to
+ * that version (S3 authorises a read of a given version with `s3:GetObjectVersion`, and `s3:versionid` names it:
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html), never `s3:GetObject` (the latest).
+ */
 export const s3Location: SecretLocation<"s3"> = {
   type: "s3",
   service: "s3",
   sid: "S3",
   valueFrom: () => undefined,
   readStatements(sources, _reader, partition) {
-    return (
-      [
-        ["ReadObjectVersions", "s3:GetObjectVersion", true],
-        ["ReadObjects", "s3:GetObject", false],
-      ] as const
-    ).flatMap(([Sid, Action, pinned]) => {
-      const arns = [
-        ...new Set(sources.filter((s) => (s.versionId !== undefined) === pinned).map((s) => `arn:${partition}:s3:::${s.bucket}/${s.key}`)),
-      ].sort();
-      return arns.length === 0 ? [] : [{ Sid, Effect: "Allow" as const, Action, Resource: arns }];
+    const pins = sources.map((s) => {
+      const arn = `arn:${partition}:s3:::${s.bucket}/${s.key}`;
+      if (s.versionId === undefined) throw new Error(`the S3 secret ${arn} is not pinned to a version; its read cannot be granted on one`);
+      return { arn, versionId: s.versionId };
     });
+    const unique = [...new Map(pins.map((p) => [`${p.arn}?versionId=${p.versionId}`, p])).entries()].sort(([a], [b]) => a.localeCompare(b));
+    return unique.map(([, pin], i) => ({
+      Sid: `ReadObjectVersion${i + 1}`,
+      Effect: "Allow" as const,
+      Action: "s3:GetObjectVersion",
+      Resource: pin.arn,
+      Condition: { StringEquals: { "s3:versionid": pin.versionId } },
+    }));
   },
 };

@@ -1,14 +1,14 @@
-import type { SecretFileSource } from "../../../init/src/spec";
-import type { SecretDelivery } from "../../args";
-import type { SecretRefArgs } from "../args";
-import type { ResolvedSecret, SecretLocation, SecretSource } from "../source";
-import { s3Location, s3ObjectSource, type S3ObjectSpec } from "./s3Object";
-import { secretsManagerLocation, secretsManagerSource, type SecretsManagerSpec } from "./secretsManager";
-import { ssmLocation, ssmParameterSource, type SsmParameterSpec } from "./ssmParameter";
-import { valueSource, type ValueSpec } from "./value";
+import type { SecretFileSource } from "../../init/src/spec";
+import type { SecretDelivery } from "../args";
+import type { SecretRefArgs } from "./args";
+import type { ResolvedSecret, SecretLocation, SecretSource } from "./source";
+import { s3Location, s3ObjectSource, type S3ObjectSpec } from "./sources/s3Object";
+import { secretsManagerLocation, secretsManagerSource, type SecretsManagerSpec } from "./sources/secretsManager";
+import { ssmLocation, ssmParameterSource, type SsmParameterSpec } from "./sources/ssmParameter";
+import { valueSource, type ValueSpec } from "./sources/value";
 
 /**
- * The registry of secret sources. A new source is a module beside these (its spec, validation, resolution, and the
+ * The registry of secret sources. A new source is a module in `sources/` (its spec, validation, resolution, and the
  * location it resolves to, if new) and a line here and in {@link SecretSpec}; nothing else names it.
  */
 
@@ -42,6 +42,19 @@ export function locationOf(source: SecretFileSource): SecretLocation<SecretFileS
  */
 export function deliveredAsFile(spec: SecretSpec, delivery: SecretDelivery): boolean {
   return delivery === "files" || !sourceOf(spec).injectable;
+}
+
+/**
+ * Whether the init container reads any secret itself, with the task role, at run time: a file whose source ECS cannot
+ * inject (an S3 object). Every other file's value ECS injects into the init container with the execution role.
+ */
+export function initReadsAtRunTime(specs: readonly SecretSpec[], delivery: SecretDelivery): boolean {
+  return specs.some((spec) => deliveredAsFile(spec, delivery) && !sourceOf(spec).injectable);
+}
+
+/** Whether ECS can inject this secret (its location has a `valueFrom`). */
+export function injectable(secret: ResolvedSecret): boolean {
+  return locationOf(secret.source).valueFrom(secret.source) !== undefined;
 }
 
 /** Whether any of the app's secrets is delivered as a file (then the task has the init container and its volume). */
