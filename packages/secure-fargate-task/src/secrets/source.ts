@@ -29,9 +29,9 @@ export interface ResolvedSecret {
 }
 
 /**
- * Who reads a secret: ECS's agent with the execution role (environment injection, `secretOptions`,
- * `repositoryCredentials`), or the init container with the task role (file delivery). The agent reads SSM with
- * `GetParameters`, the init program with `GetParameter`.
+ * Who reads a secret: ECS's agent with the execution role (environment injection, the init container's too,
+ * `secretOptions`, `repositoryCredentials`), or the init container itself with the task role (what ECS cannot inject:
+ * S3 objects delivered as files). The agent reads SSM with `GetParameters`, the init program with `GetParameter`.
  */
 export type SecretReader = "agent" | "init";
 
