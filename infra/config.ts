@@ -27,6 +27,7 @@ export const DEFAULTS = {
   filter: "Cloud Computing",
   tableName: "",
   deletionProtection: true,
+  backup: false,
   network: "default",
   secretDelivery: "environment",
   imagePlatform: "linux/amd64",
@@ -52,6 +53,8 @@ export interface StackConfig {
   /** Physical table name; undefined lets Pulumi derive a unique one, so that two stacks can share an account. */
   tableName: string | undefined;
   deletionProtection: boolean;
+  /** A daily AWS Backup of the table, kept 35 days in a vault of the stack's own (`infra/backup.ts`). */
+  backup: boolean;
   network: NetworkMode;
   /** How the credentials reach the service: injected variables, or files an init container writes (`<NAME>_FILE`). */
   secretDelivery: SecretDelivery;
@@ -198,6 +201,7 @@ export function readConfig(): StackConfig {
     filter,
     tableName,
     deletionProtection: config.getBoolean("deletionProtection") ?? DEFAULTS.deletionProtection,
+    backup: config.getBoolean("backup") ?? DEFAULTS.backup,
     network,
     secretDelivery,
     imagePlatform,

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureFargateTask } from "secure-fargate-task";
 import { METRICS_SERVICE_VARIABLE, metricsServiceName } from "../service/src/metrics/names";
 import { liveness, stackRuleTag } from "../service/src/config";
+import { createTableBackup } from "./backup";
 import { readConfig } from "./config";
 import { serviceHealthCheck } from "./health";
 import { createAlarmTopic, createMonitoring, stackScope } from "./monitoring/monitoring";
@@ -23,6 +24,8 @@ const label = metricsServiceName(pulumi.getProject(), pulumi.getStack());
 const scope = stackScope();
 // The topic every alarm notifies, the component's own alarms included.
 const alarmTopic = createAlarmTopic(label, scope, config.alarmEmail);
+// Opt-in: a daily AWS Backup of the table into a vault of the stack's own.
+if (config.backup) createTableBackup(table, scope, label);
 
 /**
  * The service's build context, relative to the working directory as `SecureFargateTask` wants it (a relative path

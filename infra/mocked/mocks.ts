@@ -46,6 +46,11 @@ export function computedState(resource: CapturedResource): Record<string, unknow
       const tableName = typeof inputs.name === "string" ? inputs.name : `${name}-a1b2c3d`;
       return { name: tableName, arn: tableArn(tableName) };
     }
+    // AWS Backup, which only the stack makes: the names Pulumi gives (`<name>-<7 chars>`) and the ARNs AWS does.
+    case "aws:backup/vault:Vault":
+      return { name: `${name}-1234567`, arn: `arn:aws:backup:${SCENARIO_REGION}:${SCENARIO_ACCOUNT}:backup-vault:${name}-1234567` };
+    case "aws:backup/plan:Plan":
+      return { name: `${name}-1234567`, arn: `arn:aws:backup:${SCENARIO_REGION}:${SCENARIO_ACCOUNT}:backup-plan:${name}-id` };
     default:
       return awsComputedState(type, name, inputs, SCOPE);
   }

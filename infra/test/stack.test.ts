@@ -113,9 +113,10 @@ describe("twitterstream stack", function () {
   let spot: ScenarioResult;
   let mailed: ScenarioResult;
   let badMonitoring: ScenarioResult;
+  let backedUp: ScenarioResult;
 
   before(async () => {
-    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings, spot, mailed, badMonitoring] = await Promise.all([
+    [defaultNetwork, privateNetwork, missingSecrets, invalidSettings, spot, mailed, badMonitoring, backedUp] = await Promise.all([
       runScenario(
         stackConfig({
           ...CREDENTIALS,
@@ -143,6 +144,7 @@ describe("twitterstream stack", function () {
       runScenario(stackConfig({ ...CREDENTIALS, spot: "true" })),
       runScenario(stackConfig({ ...CREDENTIALS, alarmEmail: "ops@example.com", noPostsStoredMinutes: "15", postsReadAlarmPerDay: "0" })),
       runScenario(stackConfig({ ...CREDENTIALS, alarmEmail: "ops at example", noPostsStoredMinutes: "7", postsReadAlarmPerDay: "-1" })),
+      runScenario(stackConfig({ ...CREDENTIALS, tableName: "twitterStream-test", backup: "true" })),
     ]);
   });
 
@@ -447,6 +449,61 @@ describe("twitterstream stack", function () {
         ].join("\n"),
       );
       expect(invalidSettings.resources).to.be.empty;
+    });
+  });
+
+  describe("GIVEN backup (twitterstream:backup)", () => {
+    const BACKUP_TYPES = ["aws:backup/vault:Vault", "aws:backup/plan:Plan", "aws:backup/selection:Selection"];
+
+    it("makes no backup plan, vault or role by default", () => {
+      for (const result of [defaultNetwork, privateNetwork]) {
+        expect(result.resources.filter((r) => r.type.startsWith("aws:backup/")).map((r) => r.type)).to.deep.equal([]);
+        expect(result.resources.filter((r) => r.name.includes("backup-")).map((r) => r.name)).to.deep.equal([]);
+      }
+    });
+
+    it("backs the table up daily, kept 35 days, into a vault encrypted with a rotating key of its own", () => {
+      expect(backedUp.error).to.equal(undefined);
+      for (const type of BACKUP_TYPES) only(backedUp, type);
+      const key = byName(backedUp, "aws:kms/key:Key", "backup-vault-key");
+      expect(key.inputs.enableKeyRotation).to.equal(true);
+      expect(JSON.parse(String(key.inputs.policy))).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "AccountAdministersAndDelegatesThroughIam",
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::123456789012:root" },
+            Action: "kms:*",
+            Resource: "*",
+          },
+        ],
+      });
+      const vault = only(backedUp, "aws:backup/vault:Vault");
+      expect(vault.inputs.kmsKeyArn).to.match(/^arn:aws:kms:us-east-1:123456789012:key\//);
+      expect(only(backedUp, "aws:backup/plan:Plan").inputs.rules).to.deep.equal([
+        { ruleName: "daily", targetVaultName: "backup-vault-1234567", schedule: "cron(0 5 ? * * *)", lifecycle: { deleteAfter: 35 } },
+      ]);
+    });
+
+    it("selects exactly the stack's table, with a role only AWS Backup assumes, holding AWS's backup policy and the vault key", () => {
+      const selection = only(backedUp, "aws:backup/selection:Selection");
+      expect(selection.inputs.resources).to.deep.equal([tableArn("twitterStream-test")]);
+      const role = byName(backedUp, "aws:iam/role:Role", "twitterstream-backup-role");
+      expect(selection.inputs.iamRoleArn).to.equal("arn:aws:iam::123456789012:role/twitterstream-backup-role-1234567");
+      expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AwsBackupAssumesThisRole", Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      });
+      expect(only(backedUp, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").inputs).to.deep.equal({
+        role: "twitterstream-backup-role-1234567",
+        policyArn: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+      });
+      const keyArn = byName(backedUp, "aws:backup/vault:Vault", "backup-vault").inputs.kmsKeyArn;
+      const grants = JSON.parse(String(byName(backedUp, "aws:iam/rolePolicy:RolePolicy", "backup-role-vault-key").inputs.policy)) as {
+        Statement: Array<{ Resource: unknown }>;
+      };
+      expect(grants.Statement.map((st) => st.Resource)).to.deep.equal([keyArn, keyArn]);
     });
   });
 

@@ -32,6 +32,7 @@ export const CONFIGURATIONS: readonly Configuration[] = [
   { label: "Fargate Spot (`spot: true`)", settings: { spot: "true" }, spot: false },
   { label: "Private network (`network: private`): new VPC, no public IP on the task, NAT", settings: { network: "private" }, spot: false },
   { label: "Stopped (`desiredCount: 0`)", settings: { desiredCount: "0" }, spot: false },
+  { label: "Table backup (`backup: true`): its vault key; its storage grows with the posts (below)", settings: { backup: "true" }, spot: false },
 ];
 
 /** The stack's config for these settings, as `pulumi config` hands it to the program. */

@@ -264,6 +264,8 @@ export interface PerMillion {
   readonly storedGb: number;
   /** USD a month for each month the posts are kept: storage and, with point-in-time recovery on, its backup. */
   readonly keptUsdPerMonth: number;
+  /** USD a month more for each month the posts are kept, with the AWS Backup plan: every recovery point holds them. */
+  readonly backupUsdPerMonth: number;
 }
 
 /** The cost of a million stored posts in the stack's table, for each representative post. */
@@ -279,6 +281,7 @@ export function perMillionPosts(inv: Inventory): PerMillion[] {
       writesUsd: usd(w.writeUnits, "dynamoWriteMillion"),
       storedGb: gb,
       keptUsdPerMonth: usd(gb, "dynamoStorageGbMonth") + (table.pointInTimeRecovery ? usd(gb, "dynamoPitrGbMonth") : 0),
+      backupUsdPerMonth: usd(gb * table.backupRecoveryPoints, "backupDynamoWarmGbMonth"),
     };
   });
 }

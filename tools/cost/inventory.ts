@@ -4,6 +4,7 @@
  * no rule for fails the report instead of being priced at nothing.
  */
 import type { CapturedResource } from "@twitterstream/test-kit/scenario";
+import { computedState } from "../../infra/mocked/mocks";
 import type { IndexShape } from "./dynamo";
 
 /** How a resource type is billed. */
@@ -52,10 +53,13 @@ export const TYPE_BILLING: Readonly<Record<string, Billing>> = {
   "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": Billing.Free,
 };
 
-/** Prefixes of types that have no charge of their own. */
-const FREE_PREFIXES = ["aws:iam/", "secure-fargate-task:"];
-/** Prefixes of types charged by use only (S3 access logs, backups). */
-const USAGE_PREFIXES = ["aws:s3/", "aws:backup/"];
+/**
+ * Prefixes of types that have no charge of their own. An AWS Backup vault, plan or selection costs nothing: the
+ * recovery points it keeps are priced per million posts (`perMillionPosts`), the vault's key as a key.
+ */
+const FREE_PREFIXES = ["aws:iam/", "secure-fargate-task:", "aws:backup/"];
+/** Prefixes of types charged by use only (S3 access logs). */
+const USAGE_PREFIXES = ["aws:s3/"];
 
 /** How a type is billed; undefined when no rule covers it. */
 export function billingOf(type: string): Billing | undefined {
@@ -99,8 +103,15 @@ export interface Inventory {
   /** The longest retention of the log groups, in days; undefined when one never expires. */
   readonly logRetentionDays: number | undefined;
   readonly ecrRepositories: number;
-  /** Tables with their global secondary indexes and whether point-in-time recovery is on. */
-  readonly tables: readonly { readonly globalSecondaryIndexes: readonly IndexShape[]; readonly pointInTimeRecovery: boolean }[];
+  /**
+   * Tables with their global secondary indexes, whether point-in-time recovery is on, and how many AWS Backup recovery
+   * points of the table exist at once (0 without a backup plan selecting it).
+   */
+  readonly tables: readonly {
+    readonly globalSecondaryIndexes: readonly IndexShape[];
+    readonly pointInTimeRecovery: boolean;
+    readonly backupRecoveryPoints: number;
+  }[];
   /** Metrics the alarms evaluate (a metric-math alarm counts each metric it reads). */
   readonly alarmMetrics: number;
   readonly dashboards: number;
@@ -175,6 +186,34 @@ function spotOnly(strategy: unknown): boolean {
   return used.length > 0 && used.every((i) => i.capacityProvider === "FARGATE_SPOT");
 }
 
+/**
+ * How many recovery points of a table AWS Backup keeps at once: for each plan whose selection names the table's ARN,
+ * each rule's retention (`lifecycle.deleteAfter`, days) times one point a day. Only daily schedules are modelled
+ * (`cron(m h ? * * *)` or `cron(m h * * ? *)`); any other fails the report, naming it.
+ */
+export function recoveryPointsOf(resources: readonly CapturedResource[], table: CapturedResource): number {
+  // The ARN and ids the mocked AWS gave (the stack harness: a resource's id is `<name>-id`).
+  const arn = computedState(table).arn;
+  const plans = resources
+    .filter((r) => r.type === "aws:backup/selection:Selection" && list(r.inputs.resources).includes(arn))
+    .map((sel) => resources.find((p) => p.type === "aws:backup/plan:Plan" && `${p.name}-id` === sel.inputs.planId));
+  return plans.reduce(
+    (n, plan) =>
+      n +
+      list(plan?.inputs.rules)
+        .map(record)
+        .reduce((m, rule) => {
+          const schedule = String(rule.schedule);
+          if (!/^cron\(\S+ \S+ (\?|\*) \* (\?|\*) \*\)$/.test(schedule))
+            throw new Error(`no cost rule for the backup schedule ${schedule}: only daily ones are modelled`);
+          const days = record(rule.lifecycle).deleteAfter;
+          if (typeof days !== "number") throw new Error("no cost rule for a backup rule that keeps its recovery points forever");
+          return m + days;
+        }, 0),
+    0,
+  );
+}
+
 /** The inventory of one mock run. Throws on a resource type no rule covers, naming it. */
 export function inventoryOf(resources: readonly CapturedResource[]): Inventory {
   const unknown = [...new Set(resources.map((r) => r.type))].filter((t) => billingOf(t) === undefined).sort();
@@ -209,6 +248,7 @@ export function inventoryOf(resources: readonly CapturedResource[]): Inventory {
           return { hashKey: String(hashKey), projected: list(nonKeyAttributes).map(String) };
         }),
         pointInTimeRecovery: record(t.inputs.pointInTimeRecovery).enabled === true,
+        backupRecoveryPoints: recoveryPointsOf(resources, t),
       })),
     alarmMetrics: resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").reduce((n, a) => n + alarmMetricsOf(a.inputs), 0),
     dashboards: count(resources, "aws:cloudwatch/dashboard:Dashboard"),

@@ -244,6 +244,18 @@ export const PRICES = {
     seenAt: ["https://finops.com.py/services/dynamodb/backups"],
     read: READ,
   },
+  backupDynamoWarmGbMonth: {
+    usd: 0.1,
+    unit: "GB-month",
+    what: "AWS Backup of DynamoDB, warm storage, per GB of each recovery point",
+    source: "https://aws.amazon.com/backup/pricing/",
+    seenAt: [
+      "https://finops.com.py/services/dynamodb/backups",
+      "https://www.factualminds.com/blog/aws-backup-pricing-vaults-cross-region-restores/",
+    ],
+    read: READ,
+    note: "Each DynamoDB recovery point is a full copy of the table, not an increment (https://whitebirch.io/posts/aws-backup-with-dynamodb); AWS: no difference in warm storage pricing with advanced DynamoDB backup.",
+  },
 } as const satisfies Record<string, Price>;
 
 /** A price's key. */

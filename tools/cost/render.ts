@@ -69,6 +69,21 @@ export function priceAll(configurations: readonly Configuration[], runs: Readonl
   });
 }
 
+/**
+ * With `backup: true`: what the recovery points of a million posts cost a month, from the configuration whose table a
+ * backup plan selects (each recovery point is a full copy of the table).
+ */
+function backupParagraph(priced: readonly Priced[]): string[] {
+  const run = priced.find((p) => p.inventory.tables.some((t) => t.backupRecoveryPoints > 0));
+  if (run === undefined) return [];
+  const [typical] = perMillionPosts(run.inventory);
+  const points = run.inventory.tables[0].backupRecoveryPoints;
+  return [
+    `With \`backup: true\`, AWS Backup keeps ${points} daily recovery points of the table, each a full copy billed as warm storage: about ${dollars(typical.backupUsdPerMonth)} a month more per million posts kept (${typical.label}), on top of the vault key above. Cold storage is not used (a DynamoDB recovery point moved there must stay 90 days).`,
+    "",
+  ];
+}
+
 /** The whole document. */
 export function costReport(priced: readonly Priced[]): string {
   const [base] = priced;
@@ -131,6 +146,7 @@ export function costReport(priced: readonly Priced[]): string {
         `| ${m.label} | ${m.itemBytes} B | ${m.writeUnits} | ${dollars(m.writesUsd)} | ${m.storedGb.toFixed(2)} | ${dollars(m.keptUsdPerMonth)} |`,
     ),
     "",
+    ...backupParagraph(priced),
     privateRun === undefined
       ? ""
       : `In the private network the posts also cross the NAT gateway: about ${dollars(natUsdPerMillionPosts(typical.itemBytes))} of NAT data processing per million posts (5 KB of stream JSON in, the item out to DynamoDB; a DynamoDB gateway endpoint, which has no charge, would take the writes off the NAT).`,

@@ -2,6 +2,7 @@
  * The deployer permission table: one row per resource type and invoke token the stack (or the component's optional
  * parts) can register. To add a row for a new type, append it to the file of its area in `rows/`, citing its source.
  */
+import { BACKUP_ROWS } from "./rows/backup";
 import { CORE_ROWS } from "./rows/core";
 import { MONITORING_ROWS } from "./rows/monitoring";
 import { NETWORK_ROWS } from "./rows/network";
@@ -9,7 +10,7 @@ import { OPTIONAL_ROWS } from "./rows/optional";
 import type { PermissionRow } from "./types";
 
 /** Every row, keyed by nothing: `rowFor` finds one by token. */
-export const PERMISSIONS: readonly PermissionRow[] = [...CORE_ROWS, ...NETWORK_ROWS, ...MONITORING_ROWS, ...OPTIONAL_ROWS];
+export const PERMISSIONS: readonly PermissionRow[] = [...CORE_ROWS, ...NETWORK_ROWS, ...MONITORING_ROWS, ...BACKUP_ROWS, ...OPTIONAL_ROWS];
 
 /** The row of a token, or undefined when the table has none. */
 export function rowFor(token: string): PermissionRow | undefined {

@@ -27,7 +27,11 @@ interface Scope {
   readonly sid: string;
   readonly matches: (action: string) => boolean;
   readonly resource: (project: string) => string[];
+  readonly condition?: Record<string, Record<string, string>>;
 }
+
+/** The one managed policy the stack attaches (the backup role's, `infra/backup.ts`). */
+export const ATTACHABLE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup";
 
 /**
  * Narrowed scopes, first match wins. Names as the component derives them (`names.ts`): repository
@@ -35,6 +39,12 @@ interface Scope {
  * auto-named `<name>-<role>-<random>`. Resource types per action: Service Authorization Reference.
  */
 const SCOPES: readonly Scope[] = [
+  {
+    sid: "AttachOnlyTheBackupPolicyToOwnRoles",
+    matches: (a) => a === "iam:AttachRolePolicy" || a === "iam:DetachRolePolicy",
+    resource: (p) => [`arn:aws:iam::*:role/${p}-*`],
+    condition: { ArnEquals: { "iam:PolicyARN": ATTACHABLE_POLICY } },
+  },
   {
     sid: "OwnRoles",
     matches: (a) => a.startsWith("iam:") && a !== "iam:PassRole" && a !== "iam:CreateServiceLinkedRole",
@@ -92,7 +102,10 @@ export function deployerPolicy(rows: readonly PermissionRow[], project: string):
   }
   for (const scope of SCOPES) {
     const list = scoped.get(scope.sid);
-    if (list) statements.push({ Sid: scope.sid, Effect: "Allow", Action: list, Resource: scope.resource(project) });
+    if (list) {
+      const condition = scope.condition ? { Condition: scope.condition } : {};
+      statements.push({ Sid: scope.sid, Effect: "Allow", Action: list, Resource: scope.resource(project), ...condition });
+    }
   }
   for (const [service, list] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
     statements.push({ Sid: serviceSid(service), Effect: "Allow", Action: list, Resource: "*" });

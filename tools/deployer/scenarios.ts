@@ -33,7 +33,8 @@ export interface Capture {
 }
 
 /**
- * Every stack combination, the stack with `alarmEmail` (its email subscription), then the component's optional parts
+ * Every stack combination, the stack with `alarmEmail` (its email subscription) and with `backup` (its AWS Backup
+ * plan), then the component's optional parts
  * (`componentScenario.ts`'s variants).
  */
 export const CONFIGURATIONS: readonly Configuration[] = [
@@ -49,6 +50,12 @@ export const CONFIGURATIONS: readonly Configuration[] = [
     label: "`alarmEmail` set",
     settings: { network: "default", secretDelivery: "environment" },
     extra: { alarmEmail: "ops@example.com" },
+  },
+  {
+    scope: "stack",
+    label: "`backup` on",
+    settings: { network: "default", secretDelivery: "environment" },
+    extra: { backup: "true" },
   },
   { scope: "component", label: "component `followRotation` (an existing secret, followed)", variant: "followRotation" },
   { scope: "component", label: "component `s3Object` secret (its own S3 bucket)", variant: "s3Object" },

@@ -4,8 +4,8 @@ import { attributeBytes, itemBytes, postWrite, writeUnits, type IndexShape } fro
 
 const BY_ID: IndexShape = { hashKey: "id", projected: [] };
 const BY_REF: IndexShape = { hashKey: "refId", projected: ["refType"] };
-import { containerInsightsMetrics, monthlyLines, taskHourUsd, total } from "../estimate";
-import { inventoryOf, natGatewaysOf, type Inventory } from "../inventory";
+import { containerInsightsMetrics, monthlyLines, perMillionPosts, taskHourUsd, total } from "../estimate";
+import { inventoryOf, natGatewaysOf, recoveryPointsOf, type Inventory } from "../inventory";
 import { marginalCosts } from "../marginal";
 import { PRICES, type Price } from "../prices";
 import { POSTS, REQUESTS } from "../assumptions";
@@ -24,7 +24,7 @@ const INVENTORY: Inventory = {
   logGroups: 1,
   logRetentionDays: 30,
   ecrRepositories: 1,
-  tables: [{ globalSecondaryIndexes: [{ hashKey: "id", projected: [] }], pointInTimeRecovery: true }],
+  tables: [{ globalSecondaryIndexes: [{ hashKey: "id", projected: [] }], pointInTimeRecovery: true, backupRecoveryPoints: 0 }],
   alarmMetrics: 0,
   dashboards: 0,
   usageOnly: [],
@@ -143,6 +143,35 @@ describe("cost: inventory and prices", () => {
     expect(() => inventoryOf([{ type: "aws:rds/instance:Instance", name: "db", inputs: {}, secretInputs: [] }])).to.throw(
       /aws:rds\/instance:Instance/,
     );
+  });
+
+  it("counts a daily backup rule's retention as recovery points of the table its selection names, and refuses other schedules", () => {
+    const table = { type: "aws:dynamodb/table:Table", name: "posts", inputs: { name: "posts" }, secretInputs: [] };
+    const plan = (schedule: string) => ({
+      type: "aws:backup/plan:Plan",
+      name: "plan",
+      inputs: { rules: [{ ruleName: "daily", schedule, lifecycle: { deleteAfter: 35 } }] },
+      secretInputs: [],
+    });
+    const selection = (arn: string) => ({
+      type: "aws:backup/selection:Selection",
+      name: "sel",
+      inputs: { planId: "plan-id", resources: [arn] },
+      secretInputs: [],
+    });
+    const ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/posts";
+    expect(recoveryPointsOf([table, plan("cron(0 5 ? * * *)"), selection(ARN)], table)).to.equal(35);
+    expect(recoveryPointsOf([table, plan("cron(0 5 ? * * *)"), selection(`${ARN}-other`)], table)).to.equal(0);
+    expect(() => recoveryPointsOf([table, plan("cron(0 5 ? * MON *)"), selection(ARN)], table)).to.throw(/cron\(0 5 \? \* MON \*\)/);
+  });
+
+  it("bills each recovery point of a million posts as a full copy at the warm-storage price", () => {
+    const backedUp = { ...INVENTORY, tables: [{ ...INVENTORY.tables[0], backupRecoveryPoints: 35 }] };
+    const [plain] = perMillionPosts(INVENTORY);
+    const [withBackup] = perMillionPosts(backedUp);
+    expect(plain.backupUsdPerMonth).to.equal(0);
+    expect(withBackup.backupUsdPerMonth).to.be.closeTo(35 * withBackup.storedGb * PRICES.backupDynamoWarmGbMonth.usd, 1e-9);
+    expect(withBackup.keptUsdPerMonth).to.equal(plain.keptUsdPerMonth);
   });
 
   it("cites every price: an AWS pricing page, the stored pages stating it, and the date read", () => {

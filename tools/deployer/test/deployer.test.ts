@@ -9,7 +9,7 @@ import { expect } from "chai";
 import { decide } from "@twitterstream/test-kit/iam/simulate";
 import { derive, missingRows, type Derived } from "../derive";
 import { PERMISSIONS } from "../permissions";
-import { deployerPolicy, type PolicyDocument } from "../policy";
+import { ATTACHABLE_POLICY, deployerPolicy, type PolicyDocument } from "../policy";
 import { deployerReport, PROJECT, REGENERATE } from "../render";
 import { captureAll, type Capture } from "../scenarios";
 
@@ -64,6 +64,7 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
     expect(when("aws:ec2/natGateway:NatGateway")).to.equal("`network: private`");
     expect(when("aws:ec2/getVpcs:getVpcs")).to.equal("`network: default`");
     expect(when("aws:ecr/repository:Repository")).to.equal("always");
+    expect(when("aws:backup/selection:Selection")).to.equal("`backup` on");
     expect(derived.componentOnly.map((r) => r.row.token)).to.include.members(["aws:s3/bucket:Bucket", "aws:lambda/function:Function"]);
   });
 
@@ -128,6 +129,18 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
       expect(
         await request("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/admin`, { "iam:PassedToService": "ecs-tasks.amazonaws.com" }),
       ).to.not.equal("Allowed");
+    });
+
+    it("allows attaching AWS's backup policy to the stack's roles and passing them to AWS Backup, and no other policy", async () => {
+      const backupRole = `arn:aws:iam::${ACCOUNT}:role/${PROJECT}-backup-role-1234567`;
+      const attach = (policyArn: string, roleArn = backupRole) => request("iam:AttachRolePolicy", roleArn, { "iam:PolicyARN": policyArn });
+      expect(await attach(ATTACHABLE_POLICY)).to.equal("Allowed");
+      expect(await attach("arn:aws:iam::aws:policy/AdministratorAccess")).to.not.equal("Allowed");
+      expect(await attach(ATTACHABLE_POLICY, `arn:aws:iam::${ACCOUNT}:role/admin`)).to.not.equal("Allowed");
+      expect(await request("iam:PassRole", backupRole, { "iam:PassedToService": "backup.amazonaws.com" })).to.equal("Allowed");
+      expect(await request("backup:CreateBackupVault", `arn:aws:backup:us-east-1:${ACCOUNT}:backup-vault:${PROJECT}-backup-vault`)).to.equal(
+        "Allowed",
+      );
     });
 
     it("does not allow creating a secret outside the stack's prefix", async () => {

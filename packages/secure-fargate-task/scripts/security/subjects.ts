@@ -3,6 +3,8 @@
  * account and region, so every ARN is deterministic).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { createTableBackup } from "../../../../infra/backup";
+import { stackScope } from "../../../../infra/monitoring/monitoring";
 import { createTable, tableWriteStatements } from "../../../../infra/table";
 import type { SecureFargateTaskArgs } from "../../src";
 import { computedState } from "../../src/testing/resources";
@@ -37,12 +39,14 @@ const DEFAULT_SECRETS: Record<string, string> = { API_KEY: "api-key-value-9" };
  * `infra/table.ts`: the same name, secrets, environment, task role statements and deployment limits, in the default
  * network mode. Stands in for the stack until its program runs under mocks here.
  */
-export async function componentWithStackArgs(): Promise<MockSubject> {
+export async function componentWithStackArgs(options: { backup?: boolean } = {}): Promise<MockSubject> {
   const { SecureFargateTask } = await import("../../src");
   const context = makeContext();
   const run = await mockRun(
     () => {
       const table = createTable({ tableName: "twitterStream-dev", deletionProtection: true });
+      // `twitterstream:backup`: the stack's AWS Backup plan for the table.
+      if (options.backup === true) createTableBackup(table, stackScope(), "twitterstream-dev");
       new SecureFargateTask("twitterstream", {
         image: { context },
         secrets: secretValues(STACK_SECRETS),
@@ -54,7 +58,7 @@ export async function componentWithStackArgs(): Promise<MockSubject> {
     { computedState, project: "twitterstream" },
   );
   return {
-    label: "component with the stack's arguments",
+    label: options.backup === true ? "component with the stack's arguments and its table backup" : "component with the stack's arguments",
     account: ACCOUNT,
     region: REGION,
     resources: run.resources,
@@ -199,4 +203,5 @@ export const SCENARIOS: Record<string, () => Promise<MockSubject>> = {
   "FireLens, file delivery": () => componentWithFireLens({ secretDelivery: "files" }),
   "a sidecar, file delivery": () => componentWithParameterSidecar({ secretDelivery: "files" }),
   "the stack's arguments": () => componentWithStackArgs(),
+  "the stack's arguments and its table backup (`backup`)": () => componentWithStackArgs({ backup: true }),
 };

@@ -123,6 +123,17 @@ describe("AWS security controls on the component's defaults, through the policy 
     expect(CONTROLS.map(policyName).filter((n) => flagged.has(n))).to.deep.equal(documented);
   });
 
+  it("the stack's table meets DynamoDB.2 (PITR), and DynamoDB.4 (a backup plan) only with `backup`, as the control's advisory note says", async () => {
+    // One mock run at a time: the mocks' runtime is global.
+    const plain = await componentWithStackArgs();
+    const backedUp = await componentWithStackArgs({ backup: true });
+    const flagged = async (subject: MockSubject, id: string) => named(await pack.update(subject), policyName(CONTROLS.find((c) => c.id === id)!));
+    expect(await flagged(plain, "DynamoDB.2")).to.deep.equal([]);
+    expect((await flagged(plain, "DynamoDB.4")).map((d) => d.message.split("\n")[1])).to.deep.equal(["twitterStream is in no backup plan"]);
+    expect(await flagged(backedUp, "DynamoDB.4")).to.deep.equal([]);
+    expect(CONTROLS.find((c) => c.id === "DynamoDB.4")!.advisory).to.include("pulumi config set backup true");
+  });
+
   it("ecs-task-definition-efs-encryption-enabled holds for a component mounting EFS, and the EFS controls find nothing of the component's to evaluate", async () => {
     const efs = await componentWithEfs();
     expect(ofType(efs, TYPES.taskDefinition)[0].inputs.volumes).to.have.length(3);

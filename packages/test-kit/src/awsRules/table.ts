@@ -8,6 +8,7 @@
 import type { ResourceRules } from "./rules";
 import { APPAUTOSCALING_RULES } from "./services/appautoscaling";
 import { AWSX_RULES } from "./services/awsx";
+import { BACKUP_RULES } from "./services/backup";
 import { CLOUDWATCH_RULES } from "./services/cloudwatch";
 import { DOCKER_RULES } from "./services/docker";
 import { DYNAMODB_RULES } from "./services/dynamodb";
@@ -48,6 +49,7 @@ export const SERVICE_RULES: Readonly<Record<string, Readonly<Record<string, Reso
   cloudwatch: CLOUDWATCH_RULES,
   sns: SNS_RULES,
   dynamodb: DYNAMODB_RULES,
+  backup: BACKUP_RULES,
   awsx: AWSX_RULES,
 };
 

@@ -28,6 +28,21 @@ type Example = [ok: unknown, bad: unknown];
  * documents share their rules whatever field holds them).
  */
 const EXAMPLES: Record<string, Example> = {
+  // AWS Backup (the stack's opt-in table backup) and the backup role's managed policy
+  "aws:backup/vault:Vault name": ["backup-vault-1a2b3c4", "backup.vault"],
+  "aws:backup/vault:Vault kmsKeyArn": [KEY_ARN, "alias/backup"],
+  "aws:backup/plan:Plan rules[].ruleName": ["daily", "daily backup"],
+  "aws:backup/plan:Plan rules[].targetVaultName": ["backup-vault-1a2b3c4", "x"],
+  "aws:backup/plan:Plan rules[].schedule": ["cron(0 5 ? * * *)", "cron(0 5 * * * *)"],
+  "aws:backup/plan:Plan rules[].lifecycle.deleteAfter": [35, 0],
+  "aws:backup/selection:Selection name": ["backup-selection-1a2b3c4", "x".repeat(51)],
+  "aws:backup/selection:Selection iamRoleArn": [ROLE_ARN, "arn:aws:iam::123456789012:user/backup"],
+  "aws:backup/selection:Selection resources[]": ["arn:aws:dynamodb:eu-west-1:123456789012:table/twitterStream-dev", "twitterStream-dev"],
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment role": ["backup-role-1a2b3c4", "backup role"],
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment policyArn": [
+    "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+    "AWSBackupServiceRolePolicyForBackup",
+  ],
   // the time provider's Sleep (terraform-provider-time resource_time_sleep.go)
   "time:index/sleep:Sleep createDuration": ["15s", "15 seconds"],
   // tags (every taggable type)

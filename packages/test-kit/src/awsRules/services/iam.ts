@@ -29,6 +29,9 @@ export function policyDocumentRules(field: string, maxLength: number, lengthSour
   ];
 }
 
+/** An IAM managed policy's ARN: AWS's (`iam::aws:policy/...`) or one of an account's. */
+const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(?:aws|\d{12}):policy\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]{1,128}$/;
+
 /** The input rules of IAM resource types, by type token. */
 export const IAM_RULES: Readonly<Record<string, ResourceRules>> = {
   "aws:iam/role:Role": {
@@ -77,6 +80,27 @@ export const IAM_RULES: Readonly<Record<string, ResourceRules>> = {
       suppressedBy: ["namePrefix"],
       source: { code: `${SOURCES.pulumiAutoName.code}; aws_iam_role: AutoName("name", 64, "-")` },
     },
+  },
+
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
+    rules: [
+      {
+        path: "role",
+        checks: [len(1, 64), IAM_NAME_CHARS],
+        source: {
+          tf: TF("iam/role_policy_attachment.go", "role"),
+          doc: DOC("IAM/latest/APIReference/API_AttachRolePolicy.html"),
+        },
+      },
+      {
+        path: "policyArn",
+        checks: [formatCheck(MANAGED_POLICY_ARN, "an IAM managed policy ARN")],
+        source: {
+          tf: TF("iam/role_policy_attachment.go", "policy_arn verify.ValidARN"),
+          doc: DOC("IAM/latest/APIReference/API_AttachRolePolicy.html"),
+        },
+      },
+    ],
   },
 
   "aws:iam/rolePolicy:RolePolicy": {
