@@ -4,6 +4,7 @@ import { CONTROLS } from "../../../policy-pack/src/controls";
 import { PACK_NAME, POLICIES, policyName } from "../../../policy-pack/src/policies";
 import { ofType, TYPES } from "../../../policy-pack/src/subject";
 import { Diagnostic, POLICY_PACK, PolicyPackProcess } from "./analyzer";
+import { stackProgram } from "./stackProgram";
 import { componentWith, componentWithEfs, componentWithStackArgs, MockSubject, SCENARIOS } from "../../scripts/security/subjects";
 
 /** The policies that reported something. */
@@ -197,6 +198,27 @@ describe("AWS security controls on the component's defaults, through the policy 
       expect(named(flagged, policyName(control)), control.id).to.deep.equal([]);
     }
   });
+
+  /** The stack program itself, monitoring and backup included: both deliveries, and every setting that adds resources. */
+  const STACK_PROGRAMS: Record<string, Record<string, string>> = {
+    "environment delivery": {},
+    "file delivery": { secretDelivery: "files" },
+    "a private network, file delivery, the table backup and alarm mail": {
+      network: "private",
+      secretDelivery: "files",
+      backup: "true",
+      alarmEmail: "ops@example.com",
+    },
+  };
+  for (const [label, settings] of Object.entries(STACK_PROGRAMS)) {
+    it(`every mandatory control holds on the stack program itself, ${label}`, async function () {
+      this.timeout(180_000); // the program in a child process, on a busy machine
+      const reported = await pack.update(await stackProgram(`stack program, ${label}`, settings));
+      const mandatory = reported.filter((d) => d.enforcementLevel === "mandatory");
+      expect(mandatory.map((d) => `${d.policyName}: ${d.message.split("\n")[1]}`)).to.deep.equal([]);
+      expect(named(reported, "dynamodb-4").length, "DynamoDB.4 is met exactly when the backup is on").to.equal(settings.backup === "true" ? 0 : 1);
+    });
+  }
 
   for (const [scenario, subject] of Object.entries(SCENARIOS)) {
     it(`every mandatory control holds with ${scenario}`, async function () {
