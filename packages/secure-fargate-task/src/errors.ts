@@ -24,3 +24,17 @@ export class InvalidArgumentsError extends Error {
     super(errors.map((e) => e.message).join("\n"));
   }
 }
+
+/**
+ * Checks that `value` is one of an enum's values (`choices`, as `as const` objects like `RunMode` hold them); rejects
+ * `field` otherwise with `must be "a" or "b": got …`. Returns the value, typed.
+ */
+export function checkOneOf<T extends string>(field: string, value: T, choices: Readonly<Record<string, T>>, reject: Reject): T {
+  const values: readonly string[] = Object.values(choices);
+  if (!values.includes(value)) {
+    const listed = values.map(show);
+    const either = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}` : listed.join("");
+    reject(field, `must be ${either}: got ${show(value)}.`);
+  }
+  return value;
+}

@@ -4,12 +4,12 @@
  * slices side by side; each builder takes its own slice.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { RunMode, SecretDelivery, SecretLayout, type SecureFargateTaskArgs } from "./args";
+import type { RunMode, SecretDelivery, SecretLayout, SecureFargateTaskArgs } from "./args";
 import { type NetworkArgs } from "./network/args";
 import { type PolicyStatementArgs } from "./iam/args";
 import { ArgumentError, InvalidArgumentsError, show } from "./errors";
-import { LOG_RETENTION_DAYS } from "./ecs/fargate";
-import { INIT_MEMORY, LOG_ROUTER, sidecarTmpVolume, TMP_MOUNT } from "./ecs/containerDefinition";
+import { validateLogRetention } from "./logs/retention";
+import { INIT_MEMORY, LOG_ROUTER } from "./ecs/containerDefinition";
 import type { ServiceSettings, TaskDefinitionSettings } from "./ecs/settings";
 import { SECRETS_FILES } from "./ecs/taskContainers";
 import { validateSidecars } from "./ecs/validateSidecars";
@@ -18,6 +18,7 @@ import { validatePlaintextSecrets } from "./ecs/validatePlaintext";
 import { USER, validateEnvironment } from "./ecs/validateContainer";
 import { validateService } from "./ecs/validateService";
 import { validateTask } from "./ecs/validateTask";
+import { validateRunMode } from "./ecs/validateRunMode";
 import type { ImageSettings } from "./image/settings";
 import { validateImage } from "./image/validateImage";
 import { validateStatements } from "./iam/validateStatements";
@@ -26,10 +27,11 @@ import { validateAlarmActions } from "./deadLetter/validateAlarmActions";
 import { validateComponentName } from "./names";
 import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/registry";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
+import { validateSecretDelivery, validateSecretLayout } from "./secrets/validateChoices";
 import type { LoadBalancerSettings } from "./loadBalancer/settings";
 import { validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 import { validateEphemeralStorage } from "./storage/ephemeralStorage";
-import { validateEfsVolumes } from "./storage/efs";
+import { reservedMounts, validateEfsVolumes } from "./storage/efs";
 import type { AutoScalingSettings } from "./scaling/settings";
 import { validateAutoScaling } from "./scaling/validateScaling";
 import { validateSchedule, type ScheduleSettings } from "./schedule/validateSchedule";
@@ -74,18 +76,9 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const environment = args.environment ?? {};
   validateEnvironment("environment", environment, { field: "secrets", names: Object.keys(args.secrets ?? {}) }, reject);
 
-  const secretLayout = args.secretLayout ?? "single";
-  if (!(Object.values(SecretLayout) as string[]).includes(secretLayout)) {
-    reject("secretLayout", `must be "single" or "perVariable": got ${show(secretLayout)}.`);
-  }
-  const secretDelivery = args.secretDelivery ?? "environment";
-  if (!(Object.values(SecretDelivery) as string[]).includes(secretDelivery)) {
-    reject("secretDelivery", `must be "environment" or "files": got ${show(secretDelivery)}.`);
-  }
-  const runMode = args.runMode ?? "service";
-  if (!(Object.values(RunMode) as string[]).includes(runMode)) {
-    reject("runMode", `must be "service" or "task": got ${show(runMode)}.`);
-  }
+  const secretLayout = validateSecretLayout(args.secretLayout, reject);
+  const secretDelivery = validateSecretDelivery(args.secretDelivery, reject);
+  const runMode = validateRunMode(args.runMode, reject);
   const loggingDriver = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
   const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
   if (runMode === "task") {
@@ -103,29 +96,10 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const ephemeralStorageGiB = validateEphemeralStorage(args.ephemeralStorageGiB, reject);
   const efsVolumes = validateEfsVolumes(
     args.efsVolumes,
-    {
-      reserved: {
-        // The sidecars' own /tmp volumes too.
-        volumeNames: [
-          TMP_MOUNT.volume,
-          SECRETS_FILES.volume,
-          ...(args.sidecars ?? []).map((s) => sidecarTmpVolume(s.name)),
-          ...(args.logging?.logDriver === "awsfirelens" ? [sidecarTmpVolume(LOG_ROUTER)] : []),
-        ],
-        containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path],
-      },
-      componentSecurityGroup: args.network?.securityGroupIds === undefined,
-    },
+    { reserved: reservedMounts(args), componentSecurityGroup: args.network?.securityGroupIds === undefined },
     reject,
   );
-
-  const logRetentionInDays = args.logRetentionInDays ?? 30;
-  if (!LOG_RETENTION_DAYS.includes(logRetentionInDays)) {
-    reject(
-      "logRetentionInDays",
-      `is not a retention CloudWatch Logs accepts: got ${show(logRetentionInDays)}. Use one of ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire).`,
-    );
-  }
+  const logRetentionInDays = validateLogRetention(args.logRetentionInDays, reject);
 
   if (args.network) validateNetwork(args.network, reject);
 

@@ -6,7 +6,16 @@
  */
 import { expect } from "chai";
 import type { EfsVolumeArgs, SecureFargateTaskArgs } from "../src";
-import { accessPointIdOf, efsArns, efsMountPoints, efsMountStatements, efsTaskVolumes, ResolvedEfsVolume } from "../src/storage/efs";
+import {
+  accessPointIdOf,
+  efsArns,
+  efsMountPoints,
+  efsMountStatements,
+  efsTaskVolumes,
+  reservedMounts,
+  ResolvedEfsVolume,
+  validateEfsVolumes,
+} from "../src/storage/efs";
 import { InvalidArgumentsError } from "../src/errors";
 import { validateArgs } from "../src/validate";
 import { taskGroupDescription } from "../src/network/network";
@@ -98,6 +107,38 @@ describe("EFS volumes", () => {
       expect(taskGroupDescription("app", true, false)).to.equal("Tasks of app: HTTPS egress, ingress from the load balancer only");
       expect(taskGroupDescription("app", false, true)).to.equal("Tasks of app: HTTPS and NFS to EFS egress only, no ingress");
       expect(taskGroupDescription("app", true, true)).to.equal("Tasks of app: HTTPS and NFS to EFS egress, ingress from the load balancer only");
+    });
+  });
+
+  describe("the component's own mounts, which no EFS volume may take", () => {
+    it("are the app's /tmp and secrets volumes at /tmp and /run/secrets, with neither sidecars nor a router", () => {
+      expect(reservedMounts({})).to.deep.equal({ volumeNames: ["tmp", "secrets"], containerPaths: ["/tmp", "/run/secrets"] });
+    });
+
+    it("add each sidecar's own /tmp volume, and the FireLens router's only when logging routes through it", () => {
+      const sidecars = [
+        { name: "proxy", image: "envoy:1" },
+        { name: "agent", image: "agent:1" },
+      ];
+      expect(reservedMounts({ sidecars, logging: { logDriver: "awsfirelens" } }).volumeNames).to.deep.equal([
+        "tmp",
+        "secrets",
+        "proxy-tmp",
+        "agent-tmp",
+        "log_router-tmp",
+      ]);
+      expect(reservedMounts({ sidecars, logging: { logDriver: "awslogs" } }).volumeNames).to.not.include("log_router-tmp");
+    });
+
+    it("are refused to an EFS volume by validateEfsVolumes, which reports through reject", () => {
+      const problems: string[] = [];
+      const reserved = reservedMounts({ sidecars: [{ name: "proxy", image: "envoy:1" }] });
+      validateEfsVolumes([{ ...data, name: "proxy-tmp" }], { reserved, componentSecurityGroup: true }, (field, problem) =>
+        problems.push(`${field} ${problem}`),
+      );
+      expect(problems).to.deep.equal([
+        'efsVolumes[0].name is the name of a volume the component makes: got "proxy-tmp". Use another name, e.g. "data".',
+      ]);
     });
   });
 

@@ -45,8 +45,3 @@ export const PLATFORM_ARCHITECTURE: Readonly<Record<ImagePlatform, "X86_64" | "A
   "linux/amd64": "X86_64",
   "linux/arm64": "ARM64",
 };
-
-/** CloudWatch Logs retention values (days); 0 means "never expire". */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];

@@ -5,7 +5,9 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import type { MountPoint } from "../ecs/containerDefinition";
+import type { SecureFargateTaskArgs } from "../args";
+import { LOG_ROUTER, type MountPoint, sidecarTmpVolume, TMP_MOUNT } from "../ecs/containerDefinition";
+import { SECRETS_FILES } from "../ecs/taskContainers";
 import type { Statement } from "../iam/policyDocument";
 import { type Reject, show } from "../errors";
 import type { EfsVolumeArgs } from "./args";
@@ -37,6 +39,22 @@ export interface ReservedMounts {
   volumeNames: readonly string[];
   /** Container paths the component mounts (`/tmp`, `/run/secrets`). */
   containerPaths: readonly string[];
+}
+
+/**
+ * What the component's own containers mount, which no EFS volume may take: the app's `/tmp` and secrets volumes and
+ * paths, each sidecar's own `/tmp` volume, and the FireLens router's when `logging` routes through it.
+ */
+export function reservedMounts(args: Pick<SecureFargateTaskArgs, "sidecars" | "logging">): ReservedMounts {
+  return {
+    volumeNames: [
+      TMP_MOUNT.volume,
+      SECRETS_FILES.volume,
+      ...(args.sidecars ?? []).map((s) => sidecarTmpVolume(s.name)),
+      ...(args.logging?.logDriver === "awsfirelens" ? [sidecarTmpVolume(LOG_ROUTER)] : []),
+    ],
+    containerPaths: [TMP_MOUNT.path, SECRETS_FILES.path],
+  };
 }
 
 /** The EFS API's file system id and access point id or ARN (API_DescribeMountTargets). */
