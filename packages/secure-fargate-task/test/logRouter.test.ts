@@ -202,7 +202,7 @@ describe("the FireLens log router", () => {
         { logging: { ...CLOUDWATCH, router: { firelensOptions: { "enable-ecs-log-metadata": "yes", "config-file": "/a" } } } },
         [
           '`logging.router.firelensOptions.config-file` is not a FireLens option: got "config-file". Use "config-file-type", "config-file-value", "enable-ecs-log-metadata".',
-          '`logging.router.firelensOptions.enable-ecs-log-metadata` must be "true" or "false": got "yes".',
+          '`logging.router.firelensOptions.enable-ecs-log-metadata` must be "true" or "false": got another value (not shown here: an option\'s value may be a secret).',
         ],
       ],
       [
@@ -211,8 +211,8 @@ describe("the FireLens log router", () => {
           logging: { ...CLOUDWATCH, router: { firelensOptions: { "config-file-type": "s3", "config-file-value": "arn:aws:s3:::b/fluent.conf" } } },
         },
         [
-          '`logging.router.firelensOptions.config-file-type` must be "file": got "s3". Tasks on Fargate read no configuration file from S3; put the file in the router\'s image.',
-          '`logging.router.firelensOptions.config-file-value` must be the absolute path of the file in the router\'s image: got "arn:aws:s3:::b/fluent.conf".',
+          "`logging.router.firelensOptions.config-file-type` must be \"file\": got another value (not shown here: an option's value may be a secret). Tasks on Fargate read no configuration file from S3; put the file in the router's image.",
+          "`logging.router.firelensOptions.config-file-value` must be the absolute path of the file in the router's image, starting with \"/\": got another value (not shown here: an option's value may be a secret).",
         ],
       ],
       [
@@ -283,6 +283,24 @@ describe("the FireLens log router", () => {
         expect(problems(overrides)).to.deep.equal(expected);
       });
     }
+
+    it("never echoes a FireLens option's value, which may be a secret: each message names the key", () => {
+      // Shaped like a Datadog API key (32 hex digits), put where an option's value goes.
+      const apiKey = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c";
+      const placements: [string, Record<string, string>][] = [
+        ["enable-ecs-log-metadata", { "enable-ecs-log-metadata": apiKey }],
+        ["config-file-type", { "config-file-type": apiKey, "config-file-value": "/extra.conf" }],
+        ["config-file-value", { "config-file-type": "file", "config-file-value": apiKey }],
+      ];
+      for (const [key, firelensOptions] of placements) {
+        const found = problems({ logging: { ...CLOUDWATCH, router: { firelensOptions } } });
+        expect(
+          found.filter((p) => p.startsWith(`\`logging.router.firelensOptions.${key}\``)),
+          key,
+        ).to.have.length.greaterThan(0);
+        expect(found.join("\n"), key).to.not.include(apiKey);
+      }
+    });
 
     it("counts the router among the task's 10 containers", () => {
       const sidecars = Array.from({ length: 8 }, (_, i) => ({ name: `s${i}`, image: "agent:1", memory: 16 }));

@@ -60,8 +60,15 @@ export function validateLogRouter(logging: LoggingArgs, ctx: LogRouterContext, r
 }
 
 /**
+ * What a message says in place of an option's value: a value may be a secret (an API key put in the wrong place), and
+ * error messages reach consoles and CI logs, so they name the key and never echo the value.
+ */
+const NOT_SHOWN = "got another value (not shown here: an option's value may be a secret)";
+
+/**
  * API_FirelensConfiguration: `enable-ecs-log-metadata` is `true` or `false`; `config-file-type` is `s3` or `file`, and
  * tasks on Fargate support only `file`; a configuration file needs both its type and its value (CDK FirelensOptions).
+ * Messages name the option's key, never its value ({@link NOT_SHOWN}).
  */
 function validateFirelensOptions(options: Record<string, string>, reject: Reject): void {
   const field = "logging.router.firelensOptions";
@@ -72,14 +79,14 @@ function validateFirelensOptions(options: Record<string, string>, reject: Reject
   }
   const metadata = options["enable-ecs-log-metadata"];
   if (metadata !== undefined && metadata !== "true" && metadata !== "false") {
-    reject(`${field}.enable-ecs-log-metadata`, `must be "true" or "false": got ${show(metadata)}.`);
+    reject(`${field}.enable-ecs-log-metadata`, `must be "true" or "false": ${NOT_SHOWN}.`);
   }
   const type = options["config-file-type"];
   const value = options["config-file-value"];
   if (type !== undefined && type !== "file") {
     reject(
       `${field}.config-file-type`,
-      `must be "file": got ${show(type)}. Tasks on Fargate read no configuration file from S3; put the file in the router's image.`,
+      `must be "file": ${NOT_SHOWN}. Tasks on Fargate read no configuration file from S3; put the file in the router's image.`,
     );
   }
   if ((type === undefined) !== (value === undefined)) {
@@ -88,7 +95,7 @@ function validateFirelensOptions(options: Record<string, string>, reject: Reject
       `gives ${type === undefined ? "config-file-value without config-file-type" : "config-file-type without config-file-value"}. Give both, or neither.`,
     );
   } else if (value !== undefined && !value.startsWith("/")) {
-    reject(`${field}.config-file-value`, `must be the absolute path of the file in the router's image: got ${show(value)}.`);
+    reject(`${field}.config-file-value`, `must be the absolute path of the file in the router's image, starting with "/": ${NOT_SHOWN}.`);
   }
 }
 
