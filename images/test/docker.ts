@@ -58,7 +58,9 @@ export async function inspectImage(image: string): Promise<ImageConfig> {
  * The `docker run` flags for a container definition, as ECS would run it on Fargate:
  * - `user`, `readonlyRootFilesystem` (`--read-only`), `privileged`, `linuxParameters.initProcessEnabled` (`--init`:
  *   an init process as PID 1), `stopTimeout` (seconds between SIGTERM and SIGKILL), `memory` (the hard limit, MiB);
- * - `environment`, one `-e` each;
+ * - `environment`, one `-e` each, then `secrets`, one `-e` each with the value ECS read for it before starting the
+ *   container (`injected`, by variable name: ecsSecrets.ts): ECS sets them in this container's environment alone
+ *   (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html);
  * - each mount point, from the named Docker volume that plays the task volume (`volumes` maps task volume names to
  *   Docker volume names): a task volume without a host path is, like a Docker named volume, empty storage that the
  *   image's content at a path declared as a VOLUME is copied into
@@ -67,13 +69,22 @@ export async function inspectImage(image: string): Promise<ImageConfig> {
  * Not played: cpu shares, logging (the tests read `docker logs`), health checks (the tests run the command with
  * `docker exec`, as the agent does), dependsOn (the tests start containers in that order).
  */
-export function runFlags(definition: ContainerDefinition, volumes: Readonly<Record<string, string>>): string[] {
+export function runFlags(
+  definition: ContainerDefinition,
+  volumes: Readonly<Record<string, string>>,
+  injected: Readonly<Record<string, string>> = {},
+): string[] {
   const flags = ["--network", "host", "--user", definition.user, "--memory", `${definition.memory}m`];
   if (definition.readonlyRootFilesystem) flags.push("--read-only");
   if (definition.privileged) flags.push("--privileged");
   if (definition.linuxParameters?.initProcessEnabled) flags.push("--init");
   if (definition.stopTimeout !== undefined) flags.push("--stop-timeout", String(definition.stopTimeout));
   for (const { name, value } of definition.environment) flags.push("-e", `${name}=${value}`);
+  for (const { name } of definition.secrets ?? []) {
+    const value = injected[name];
+    if (value === undefined) throw new Error(`no value read for the secret ${name}: ECS would not start the container`);
+    flags.push("-e", `${name}=${value}`);
+  }
   for (const mount of definition.mountPoints) {
     const volume = volumes[mount.sourceVolume];
     if (volume === undefined) throw new Error(`no Docker volume plays the task volume ${mount.sourceVolume}`);

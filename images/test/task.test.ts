@@ -1,17 +1,21 @@
 /**
- * The two images run as ECS runs the twitterstream task with file delivery: the secrets init container first, with
- * the task's user and a read-only root, filling the shared volume from a loopback Secrets Manager; then the service,
+ * The two images run as ECS runs the twitterstream task with file delivery: ECS reads the init container's `secrets`
+ * from a loopback Secrets Manager with the execution role and sets them in that container alone; the secrets init
+ * container runs first, with the task's user and a read-only root, and writes them to the shared volume; then the service,
  * with the flags its container definition gives (read-only root, the task's /tmp volume, an init process, the stop
  * timeout), on the host network against dynalite and the fake X API. Prints the figures the READMEs quote.
  */
 import { expect } from "chai";
-import { serializeSpec, SPEC_ENV_VAR } from "../../packages/secure-fargate-task/init/src/spec";
+import { EXIT } from "../../packages/secure-fargate-task/init/src/exitCodes";
+import { serializeSpec, SPEC_ENV_VAR, type SecretFile } from "../../packages/secure-fargate-task/init/src/spec";
+import type { ContainerDefinition } from "../../packages/secure-fargate-task/src/ecs/containerDefinition";
 import { SECRETS } from "@twitterstream/test-kit/secrets";
 import type { FakeAws } from "@twitterstream/test-kit/fakeAwsServer";
 import { startFakeXServer, type FakeXServer } from "../../service/dev/fakeXServer";
 import { containsPhrase, generatePosts } from "../../service/dev/generator";
 import { countItems, createPostsTable, scanItems, startLocalDynamo, type LocalDynamo } from "../../service/dev/localDynamo";
 import { containerState, docker, dockerOk, INIT_IMAGE, inspectImage, runFlags, SERVICE_IMAGE } from "./docker";
+import { ecsReadsSecrets, parseValueFrom } from "./ecsSecrets";
 import { startSecretsWorld } from "./secretsWorld";
 import { FILTER, serviceTask, TABLE, type Task } from "./task";
 
@@ -56,6 +60,10 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
   const service = `${prefix}-service`;
   const init = `${prefix}-init`;
   let initExit: number;
+  /** The values ECS read for the init container's `secrets`, by variable name. */
+  let injected: Record<string, string>;
+  /** The calls the loopback AWS received while the init container ran. */
+  let initCalls: FakeAws["calls"];
   let firstStoredAtMs: number;
 
   async function createVolumes(suffix: string): Promise<Record<string, string>> {
@@ -68,11 +76,47 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
     return names;
   }
 
-  /** Runs the init container to its end; resolves with its exit code. */
-  async function runInit(name: string, taskVolumes: Record<string, string>): Promise<number> {
+  /**
+   * Runs an init container to its end, with `values` as what ECS injected and the task role's endpoints at `world`;
+   * resolves with its exit code.
+   */
+  async function runInit(
+    name: string,
+    definition: ContainerDefinition,
+    taskVolumes: Record<string, string>,
+    values: Record<string, string>,
+    world: FakeAws,
+  ): Promise<number> {
     containers.push(name);
-    const flags = [...runFlags(task.init, taskVolumes), ...awsSide({ AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint })];
+    const flags = [
+      ...runFlags(definition, taskVolumes, values),
+      ...awsSide({ AWS_ENDPOINT_URL_SECRETS_MANAGER: world.endpoint, AWS_ENDPOINT_URL_SSM: world.endpoint }),
+    ];
     return (await docker(["run", "--name", name, ...flags, INIT_IMAGE])).code;
+  }
+
+  /** The names in the task's secrets volume `volume`, as a container of the task user sees them. */
+  async function filesIn(volume: string): Promise<string[]> {
+    const listing = await dockerOk([
+      "run",
+      "--rm",
+      "--user",
+      task.init.user,
+      "--read-only",
+      "--mount",
+      `type=volume,source=${volume},target=/secrets,readonly`,
+      "--entrypoint",
+      "node",
+      INIT_IMAGE,
+      "-e",
+      `console.log(JSON.stringify(require("fs").readdirSync("/secrets")))`,
+    ]);
+    return JSON.parse(listing) as string[];
+  }
+
+  /** `docker inspect`'s environment of a container. */
+  async function containerEnv(container: string): Promise<string[]> {
+    return (JSON.parse(await dockerOk(["container", "inspect", container])) as Array<{ Config: { Env: string[] | null } }>)[0].Config.Env ?? [];
   }
 
   before(async function () {
@@ -80,10 +124,13 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
     await createPostsTable(dynamo.doc, TABLE);
     x = await startFakeXServer(X_OPTIONS);
     task = await serviceTask({ DYNAMODBTABLE: TABLE, AWSREGION: "us-east-1", FILTER, X_API_BASE_URL: x.url });
-    aws = await startSecretsWorld(task.spec, task.secretValues);
+    aws = await startSecretsWorld(task.init, task.spec, task.secretValues);
     volumes = await createVolumes("task");
 
-    initExit = await runInit(init, volumes);
+    injected = await ecsReadsSecrets(task.init, aws.endpoint);
+    const callsBefore = aws.calls.length;
+    initExit = await runInit(init, task.init, volumes, injected, aws);
+    initCalls = aws.calls.slice(callsBefore);
     const initState = await containerState(init);
     const initMs = Date.parse(initState.FinishedAt) - Date.parse(initState.StartedAt);
     console.log(`      figure: secrets init container, start to exit: ${(initMs / 1000).toFixed(1)} s`);
@@ -108,6 +155,8 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
 
   it("the init container writes each secret to the shared volume, 0400 and the task user's, and exits 0", async function () {
     expect(initExit).to.equal(0);
+    // Every value came from ECS: the init container itself called no AWS API.
+    expect(initCalls).to.deep.equal([]);
     const listing = await dockerOk([
       "exec",
       service,
@@ -136,6 +185,17 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
     expect(stored.sort()).to.deep.equal([...matching].sort());
     const logs = await docker(["logs", service]);
     for (const value of Object.values(task.secretValues)) expect(logs.stdout + logs.stderr).not.to.include(value);
+  });
+
+  it("only the init container's environment holds the secret values, as ECS injects them: the service's holds their files' paths", async function () {
+    const secretNames = (task.init.secrets ?? []).map((s) => s.name);
+    expect(secretNames.length).to.be.greaterThan(0);
+    const initEnv = await containerEnv(init);
+    for (const name of secretNames) expect(initEnv).to.include(`${name}=${injected[name]}`);
+    const serviceEnv = await containerEnv(service);
+    for (const value of Object.values(task.secretValues)) expect(serviceEnv.filter((e) => e.includes(value))).to.deep.equal([]);
+    for (const name of Object.keys(task.secretValues)) expect(serviceEnv).to.include(`${name}_FILE=${task.spec.targetDir}/${name}`);
+    expect(task.app.secrets ?? []).to.deep.equal([]);
   });
 
   it("runs with a read-only root and writes only to the task's /tmp volume, which has the image's mode 1777", async function () {
@@ -220,42 +280,71 @@ describe("the images, run as ECS runs the task (file delivery, read-only roots, 
     }
   });
 
-  it("when a fetch fails, the init container exits non-zero and leaves no file in the volume", async function () {
-    // The spec's secrets, then one the task role may not read: a fail-open init would have written the first ones.
-    const [first] = task.spec.files;
-    const arnPrefix = first.source.type === "secretsmanager" ? first.source.secretId.split(":secret:")[0] : "";
-    const denied = `${arnPrefix}:secret:proj/dev/app/denied-XyZ123`;
-    const spec = serializeSpec({
-      targetDir: task.spec.targetDir,
-      files: [...task.spec.files, { name: "DENIED", source: { type: "secretsmanager", secretId: denied } }],
-    });
-    const definition = {
-      ...task.init,
-      environment: task.init.environment.map((e) => (e.name === SPEC_ENV_VAR ? { name: e.name, value: spec } : e)),
-    };
-    const failing = await startSecretsWorld(task.spec, task.secretValues, [denied]);
+  /**
+   * Runs the init container of the task with `definition`, `values` as what ECS injected and `world` as the task
+   * role's AWS, into fresh volumes; resolves with its exit code, its logs and the files it left.
+   */
+  async function failingInit(suffix: string, definition: ContainerDefinition, values: Record<string, string>, world: FakeAws) {
+    const failVolumes = await createVolumes(suffix);
+    const name = `${prefix}-init-${suffix}`;
+    const code = await runInit(name, definition, failVolumes, values, world);
+    const logs = await docker(["logs", name]);
+    return { code, logs: logs.stdout + logs.stderr, left: await filesIn(failVolumes[task.init.mountPoints[0].sourceVolume]) };
+  }
+
+  /** The init container's definition with these files added to its spec (after the task's, in name order). */
+  function withFiles(definition: ContainerDefinition, files: SecretFile[]): ContainerDefinition {
+    const spec = serializeSpec({ targetDir: task.spec.targetDir, files: [...task.spec.files, ...files] });
+    return { ...definition, environment: definition.environment.map((e) => (e.name === SPEC_ENV_VAR ? { name: e.name, value: spec } : e)) };
+  }
+
+  it("when ECS cannot read a secret with the execution role, the task does not start (ResourceInitializationError)", async function () {
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html: ECS reads the values
+    // before it starts the container; no init container runs, so none can write a file.
+    const [first] = task.init.secrets ?? [];
+    const from = parseValueFrom(first.valueFrom);
+    const denied = from.type === "secretsmanager" ? from.arn : from.name;
+    const world = await startSecretsWorld(task.init, task.spec, task.secretValues, [denied]);
     try {
-      const failVolumes = await createVolumes("failed");
-      const name = `${prefix}-init-failed`;
-      containers.push(name);
-      const flags = [...runFlags(definition, failVolumes), ...awsSide({ AWS_ENDPOINT_URL_SECRETS_MANAGER: failing.endpoint })];
-      const code = (await docker(["run", "--name", name, ...flags, INIT_IMAGE])).code;
-      expect(code).to.not.equal(0);
-      const left = await dockerOk([
-        "run",
-        "--rm",
-        "--user",
-        task.init.user,
-        "--read-only",
-        "--mount",
-        `type=volume,source=${failVolumes[task.init.mountPoints[0].sourceVolume]},target=/secrets,readonly`,
-        "--entrypoint",
-        "node",
-        INIT_IMAGE,
-        "-e",
-        `console.log(JSON.stringify(require("fs").readdirSync("/secrets")))`,
-      ]);
-      expect(JSON.parse(left)).to.deep.equal([]);
+      const error = await ecsReadsSecrets(task.init, world.endpoint).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(Error);
+      expect((error as Error).message).to.match(/^ResourceInitializationError: unable to pull secrets/);
+      expect((error as Error).message)
+        .to.include(denied)
+        .and.include("AccessDenied");
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("when a value ECS should have injected is missing, the init container exits 65 (InjectedValueMissing) and leaves no file", async function () {
+    // A spec naming one more injected file than the definition's `secrets` give: a fail-open init would write the others.
+    const definition = withFiles(task.init, [{ name: "ZMISSING", source: { type: "environment", variable: "SECRET_VALUE_ZMISSING" } }]);
+    const { code, logs, left } = await failingInit("missing", definition, injected, aws);
+    expect(code).to.equal(EXIT.unusableValue);
+    expect(logs).to.include("InjectedValueMissing");
+    expect(left).to.deep.equal([]);
+    for (const value of Object.values(task.secretValues)) expect(logs).not.to.include(value);
+  });
+
+  it("when its own fetch fails (a Secrets Manager secret the task role may not read), the init container exits 69 and leaves no file", async function () {
+    // A secret beside the task's, in the same account and region, that the loopback AWS denies.
+    const [first] = task.init.secrets ?? [];
+    const from = parseValueFrom(first.valueFrom);
+    const arnPrefix = from.type === "secretsmanager" ? from.arn.split(":secret:")[0] : "";
+    expect(arnPrefix).to.match(/^arn:aws:secretsmanager:/);
+    const denied = `${arnPrefix}:secret:proj/dev/app/denied-XyZ123`;
+    const definition = withFiles(task.init, [{ name: "DENIED", source: { type: "secretsmanager", secretId: denied } }]);
+    const failing = await startSecretsWorld(task.init, task.spec, task.secretValues, [denied]);
+    try {
+      const { code, logs, left } = await failingInit("denied", definition, injected, failing);
+      expect(code).to.equal(EXIT.fetchFailed);
+      expect(logs).to.include("AccessDenied");
+      expect(left).to.deep.equal([]);
+      expect(failing.calls.map((c) => c.body.SecretId)).to.deep.equal([denied]);
     } finally {
       await failing.close();
     }
