@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { RunMode, SecretDelivery, SecretLayout, SecureFargateTaskArgs } from "./args";
 import { type NetworkArgs } from "./network/args";
 import { type PolicyStatementArgs } from "./iam/args";
-import { ArgumentError, InvalidArgumentsError, show } from "./errors";
+import { ArgumentError, InvalidArgumentsError } from "./errors";
 import { validateLogRetention } from "./logs/retention";
 import { INIT_MEMORY, LOG_ROUTER } from "./ecs/containerDefinition";
 import type { ServiceSettings, TaskDefinitionSettings } from "./ecs/settings";
@@ -15,7 +15,7 @@ import { SECRETS_FILES } from "./ecs/taskContainers";
 import { validateSidecars } from "./ecs/validateSidecars";
 import { validateFirelensPort, validateLogRouter } from "./ecs/validateLogRouter";
 import { validatePlaintextSecrets } from "./ecs/validatePlaintext";
-import { USER, validateEnvironment } from "./ecs/validateContainer";
+import { validateEnvironment } from "./ecs/validateContainer";
 import { validateService } from "./ecs/validateService";
 import { validateTask } from "./ecs/validateTask";
 import { validateRunMode } from "./ecs/validateRunMode";
@@ -28,6 +28,7 @@ import { validateComponentName } from "./names";
 import { writesFiles as writesSecretFiles, type SecretSpec } from "./secrets/registry";
 import { validateLogging, validateSecrets } from "./secrets/validateSecrets";
 import { validateSecretDelivery, validateSecretLayout } from "./secrets/validateChoices";
+import { validateFollowRotation, validateSecretFilesUser, validateSecretFileVariables } from "./secrets/validateWithTask";
 import type { LoadBalancerSettings } from "./loadBalancer/settings";
 import { validateLoadBalancer, validatePortMappings } from "./loadBalancer/validateLoadBalancer";
 import { validateEphemeralStorage } from "./storage/ephemeralStorage";
@@ -81,16 +82,7 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const runMode = validateRunMode(args.runMode, reject);
   const loggingDriver = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
   const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
-  if (runMode === "task") {
-    for (const spec of [...secrets, ...(loggingDriver?.secretOptions ?? [])]) {
-      if (spec.followRotation) {
-        reject(
-          `secrets.${spec.name}.followRotation`,
-          `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`,
-        );
-      }
-    }
-  }
+  validateFollowRotation("secrets", [...secrets, ...(loggingDriver?.secretOptions ?? [])], runMode, reject);
 
   const task = validateTask(args, reject);
   const ephemeralStorageGiB = validateEphemeralStorage(args.ephemeralStorageGiB, reject);
@@ -105,20 +97,8 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
 
   const user = task.user;
   const writesFiles = writesSecretFiles(secrets, secretDelivery);
-  if (writesFiles && USER.test(user) && !/^\d+:\d+$/.test(user)) {
-    reject(
-      "user",
-      `must be a numeric "uid:gid" when secrets are delivered as files (the init image makes the secrets volume theirs at build time): got ${show(user)}. Use e.g. "1000:1000".`,
-    );
-  }
-  for (const spec of writesFiles ? secrets : []) {
-    if (`${spec.name}_FILE` in environment) {
-      reject(
-        `environment.${spec.name}_FILE`,
-        `is set by the component to the path of the \`${spec.name}\` secret file. Remove it from \`environment\`.`,
-      );
-    }
-  }
+  validateSecretFilesUser(user, writesFiles, reject);
+  validateSecretFileVariables(secrets, environment, writesFiles, reject);
 
   const initMemory = writesFiles ? INIT_MEMORY : 0;
   const router =

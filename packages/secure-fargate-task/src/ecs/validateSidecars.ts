@@ -8,6 +8,7 @@ import type { PortMappingSettings } from "../loadBalancer/settings";
 import { validatePortMappings } from "../loadBalancer/validateLoadBalancer";
 import { injectableNouns, sourceOf } from "../secrets/registry";
 import { validateSecretMap } from "../secrets/validateSecrets";
+import { validateFollowRotation } from "../secrets/validateWithTask";
 import { type Reject, show } from "../errors";
 import { CONTAINER_NAME, validateEnvironment, validateUser } from "./validateContainer";
 import { validateHealthCheck } from "./healthCheck";
@@ -96,12 +97,7 @@ function validateSidecar(sidecar: SidecarArgs, at: string, ctx: SidecarContext, 
       );
       return false;
     }
-    if (spec.followRotation && ctx.runMode === "task") {
-      reject(
-        `${at}.secrets.${spec.name}.followRotation`,
-        `rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.`,
-      );
-    }
+    validateFollowRotation(`${at}.secrets`, [spec], ctx.runMode, reject);
     return true;
   });
   const environment = sidecar.environment ?? {};
