@@ -33,6 +33,7 @@ const READ = "2026-12-01";
 
 const FARGATE = "https://aws.amazon.com/fargate/pricing/";
 const VANTAGE_FARGATE = "https://www.vantage.sh/blog/fargate-pricing";
+const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";
 
 export const PRICES = {
   fargateVcpuHourX86: {
@@ -108,6 +109,24 @@ export const PRICES = {
     source: "https://aws.amazon.com/vpc/pricing/",
     seenAt: ["https://cloudburn.io/blog/amazon-ecr-pricing", "https://github.com/chime/terraform-aws-alternat"],
     read: READ,
+  },
+  albHour: {
+    usd: 0.0225,
+    unit: "ALB-hour",
+    what: "Application Load Balancer, per load balancer (a partial hour is billed as a full one)",
+    source: ELB,
+    seenAt: ["https://cloud-horizons.com/blog/alb-the-line-item-nobody-watches/"],
+    read: READ,
+    note: "The stored text gives the rate without naming a region: the AWS page, whose rate tables a script renders, is the authority for us-east-1. Only the component's `loadBalancer` option creates one; the stack has none.",
+  },
+  albLcuHour: {
+    usd: 0.008,
+    unit: "LCU-hour",
+    what: "Application Load Balancer capacity units (LCU: the largest of new connections, active connections, processed bytes and rule evaluations in the hour)",
+    source: ELB,
+    seenAt: ["https://cloud-horizons.com/blog/alb-the-line-item-nobody-watches/"],
+    read: READ,
+    note: "By use: an idle load balancer uses almost none.",
   },
   publicIpv4Hour: {
     usd: 0.005,

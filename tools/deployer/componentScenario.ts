@@ -3,7 +3,7 @@
  * of what AWS computes) with one optional part switched on (what the stack does not use), in a process of its own, and
  * prints the resource types and invokes it registered as one JSON line.
  *
- * Usage: node --import tsx componentScenario.ts <followRotation|s3Object|defaultNetwork|schedule>
+ * Usage: node --import tsx componentScenario.ts <followRotation|s3Object|defaultNetwork|schedule|loadBalancer|autoScaling>
  */
 import * as pulumi from "@pulumi/pulumi";
 import { makeContext, mockRun } from "@twitterstream/test-kit/mocks";
@@ -14,6 +14,8 @@ import { computedState } from "secure-fargate-task/testing";
 
 /** The subnets the variants other than `defaultNetwork` give, so that each variant adds only its own part. */
 const NETWORK = { subnetIds: ["subnet-private-a"], assignPublicIp: false };
+/** An ACM certificate ARN of the documented shape (the component's tests use the same one). */
+const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-1111-2222-3333-444455556666";
 
 /** The component's optional parts, each as the arguments that switch it on. */
 export const COMPONENT_VARIANTS = {
@@ -21,6 +23,12 @@ export const COMPONENT_VARIANTS = {
   s3Object: { network: NETWORK, secrets: { ...secretValues(SECRETS), TLS_KEY: { s3Object: pulumi.secret("-----BEGIN KEY-----") } } },
   defaultNetwork: {},
   schedule: { network: NETWORK, runMode: "task", schedule: { expression: "cron(0 3 * * ? *)" } },
+  loadBalancer: {
+    network: NETWORK,
+    portMappings: [{ containerPort: 8080 }],
+    loadBalancer: { certificateArn: CERTIFICATE, subnetIds: ["subnet-public-a", "subnet-public-b"] },
+  },
+  autoScaling: { network: NETWORK, autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60 } },
 } satisfies Record<string, Partial<SecureFargateTaskArgs>>;
 
 /** The name of one optional part. */

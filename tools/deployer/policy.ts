@@ -1,7 +1,8 @@
 /**
  * The ready-to-attach policy: every action the rows need, grouped by service. Actions that take a resource whose
  * name the stack fixes (roles, repository, secrets, log groups) are scoped to those names; `iam:PassRole` only to the
- * services the rows pass roles to; the rest is `*` (no resource-level permissions, or an ARN not known before it
+ * services the rows pass roles to; `iam:CreateServiceLinkedRole` only for the service-linked role of each service the
+ * rows name (`serviceLinkedRoleOf`); the rest is `*` (no resource-level permissions, or an ARN not known before it
  * exists). Deterministic: statements and actions sorted.
  */
 import { actionsOf } from "./permissions";
@@ -63,9 +64,55 @@ const SCOPES: readonly Scope[] = [
   },
 ];
 
-/** Statement id of a service's `*` statement: `Ec2`, `Kms`, ... */
-function serviceSid(service: string): string {
-  return service.charAt(0).toUpperCase() + service.slice(1);
+/**
+ * The service-linked roles rows may create, by the service principal that `iam:AWSServiceName` names: the statement id
+ * and the role's name (its path is `aws-service-role/<service>/`). ECS:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html; Elastic Load Balancing:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html; Application Auto
+ * Scaling for ECS: https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html
+ */
+const SERVICE_LINKED_ROLES: Readonly<Record<string, { readonly sid: string; readonly role: string }>> = {
+  "ecs.amazonaws.com": { sid: "EcsServiceLinkedRole", role: "AWSServiceRoleForECS" },
+  "ecs.application-autoscaling.amazonaws.com": {
+    sid: "EcsScalingServiceLinkedRole",
+    role: "AWSServiceRoleForApplicationAutoScaling_ECSService",
+  },
+  "elasticloadbalancing.amazonaws.com": { sid: "ElbServiceLinkedRole", role: "AWSServiceRoleForElasticLoadBalancing" },
+};
+
+/**
+ * One statement per service whose service-linked role the rows may create: `iam:CreateServiceLinkedRole` on that role
+ * alone, with `iam:AWSServiceName` naming that service. Throws for a row with the action and no known service.
+ */
+export function serviceLinkedRoleStatements(rows: readonly PermissionRow[]): Statement[] {
+  const services = new Set<string>();
+  for (const row of rows.filter((r) => actionsOf(r).includes("iam:CreateServiceLinkedRole"))) {
+    const service = row.serviceLinkedRoleOf;
+    if (service === undefined || SERVICE_LINKED_ROLES[service] === undefined) {
+      throw new Error(
+        `${row.token}: iam:CreateServiceLinkedRole needs serviceLinkedRoleOf, one of ${Object.keys(SERVICE_LINKED_ROLES).join(", ")} (got ${String(service)}); add the service's role to SERVICE_LINKED_ROLES in tools/deployer/policy.ts`,
+      );
+    }
+    services.add(service);
+  }
+  return [...services].sort().map((service) => ({
+    Sid: SERVICE_LINKED_ROLES[service].sid,
+    Effect: "Allow",
+    Action: ["iam:CreateServiceLinkedRole"],
+    Resource: `arn:aws:iam::*:role/aws-service-role/${service}/${SERVICE_LINKED_ROLES[service].role}`,
+    Condition: { StringEquals: { "iam:AWSServiceName": service } },
+  }));
+}
+
+/**
+ * Statement id of a service's `*` statement: `Ec2`, `Kms`, `ApplicationAutoscaling`. IAM allows only letters and
+ * digits in a `Sid` (IAM User Guide, IAM JSON policy elements: Sid).
+ */
+export function serviceSid(service: string): string {
+  return service
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
 }
 
 /** Builds the policy for these rows. `project`: the Pulumi project (and component name) the names start with. */
@@ -82,15 +129,7 @@ export function deployerPolicy(rows: readonly PermissionRow[], project: string):
       Condition: { StringEquals: { "iam:PassedToService": passTo.length === 1 ? passTo[0] : passTo } },
     });
   }
-  if (actions.includes("iam:CreateServiceLinkedRole")) {
-    statements.push({
-      Sid: "EcsServiceLinkedRole",
-      Effect: "Allow",
-      Action: ["iam:CreateServiceLinkedRole"],
-      Resource: "arn:aws:iam::*:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",
-      Condition: { StringEquals: { "iam:AWSServiceName": "ecs.amazonaws.com" } },
-    });
-  }
+  statements.push(...serviceLinkedRoleStatements(rows));
   const rest = actions.filter((a) => a !== "iam:PassRole" && a !== "iam:CreateServiceLinkedRole");
   const scoped = new Map<string, string[]>();
   const byService = new Map<string, string[]>();

@@ -8,6 +8,11 @@ export function tf(path: string): Source {
   return { title: `terraform-provider-aws internal/service/${path}`, url: `${TF}/${path}` };
 }
 
+/** A pull request of terraform-provider-aws, where a call was added that the file read does not show yet. */
+export function tfPull(number: number, title: string): Source {
+  return { title: `terraform-provider-aws #${number}: ${title}`, url: `https://github.com/hashicorp/terraform-provider-aws/pull/${number}` };
+}
+
 /** An AWS documentation page. */
 export function awsDoc(title: string, url: string): Source {
   return { title, url };
@@ -46,6 +51,30 @@ export const SECRETS_MANAGER_KMS = awsDoc(
 export const ECS_SLR = awsDoc(
   "Amazon ECS Developer Guide: Using service-linked roles for Amazon ECS",
   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html",
+);
+
+/** Elastic Load Balancing's service-linked role, created by the first load balancer of an account. */
+export const ELB_SLR = awsDoc(
+  "Elastic Load Balancing User Guide: Service-linked role for Elastic Load Balancing",
+  "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html",
+);
+
+/** ELB: tags given to a create call are authorized as `elasticloadbalancing:AddTags` too. */
+export const ELB_TAG_ON_CREATE = awsDoc(
+  "Elastic Load Balancing User Guide: ELB API permissions to tag resources during creation",
+  "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/tagging-resources-during-creation.html",
+);
+
+/** Application Auto Scaling's service-linked role for ECS, created by the first ECS scalable target of an account. */
+export const SCALING_SLR = awsDoc(
+  "Application Auto Scaling User Guide: Service-linked roles for Application Auto Scaling",
+  "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html",
+);
+
+/** ECS service auto scaling: the CloudWatch alarm actions a target tracking policy needs beside Application Auto Scaling's. */
+export const ECS_SCALING_IAM = awsDoc(
+  "Amazon ECS Developer Guide: IAM permissions required for Amazon ECS service auto scaling",
+  "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/auto-scaling-IAM.html",
 );
 
 /** awsx's VPC component: the children it creates (`new aws.ec2.*`) and the availability-zone lookup. */

@@ -34,6 +34,11 @@ export interface PermissionRow extends LifecycleActions {
   readonly inside?: readonly string[];
   /** The service principal this resource passes a role to (`iam:PassRole` with `iam:PassedToService`). */
   readonly passRoleTo?: string;
+  /**
+   * The service whose service-linked role creating this resource may create on first use in an account
+   * (`iam:CreateServiceLinkedRole` with `iam:AWSServiceName`): required with that action, the policy's only grant of it.
+   */
+  readonly serviceLinkedRoleOf?: string;
   /** What needs a word beyond the action list (a condition, a service-side grant, a first-use side effect). */
   readonly note?: string;
   readonly sources: readonly Source[];

@@ -4,7 +4,7 @@
  * docs/COST.md cannot disagree on a rate. Pure.
  *
  * Priced: the service's tasks (Fargate, and a public IPv4 address each when they get one), Container Insights'
- * metrics, KMS keys, secrets, alarms. Charged by use only (log ingest and storage, image storage, S3, Lambda, SQS,
+ * metrics, KMS keys, secrets, alarms, an Application Load Balancer's hours. Charged by use only (log ingest and storage, image storage, S3, Lambda, SQS,
  * schedules): named, not priced, since they depend on the app. Free: the rest (IAM, task definitions, security groups...).
  */
 import { containerInsightsMetrics, taskHourUsd } from "../cost/estimate";
@@ -18,11 +18,11 @@ const HOURS_PER_MONTH = 730;
  * Billing of the types only the component's options register (the stack never does, so tools/cost has no rule):
  * listeners, target groups, security group rules, scaling targets and policies have no charge of their own; a
  * schedule is charged per invocation (https://aws.amazon.com/eventbridge/pricing/, Scheduler). An Application Load
- * Balancer is charged by the hour and by LCU, a price none of the cost report's stored pages states: it is named as
- * not priced rather than guessed.
+ * Balancer is charged by the hour, priced here, and by LCU-hour, which depends on its traffic
+ * (https://aws.amazon.com/elasticloadbalancing/pricing/).
  */
-const COMPONENT_BILLING: Readonly<Record<string, Billing | "unpriced">> = {
-  "aws:lb/loadBalancer:LoadBalancer": "unpriced",
+const COMPONENT_BILLING: Readonly<Record<string, Billing>> = {
+  "aws:lb/loadBalancer:LoadBalancer": Billing.Priced,
   "aws:lb/listener:Listener": Billing.Free,
   "aws:lb/targetGroup:TargetGroup": Billing.Free,
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": Billing.Free,
@@ -39,14 +39,11 @@ const COMPONENT_BILLING: Readonly<Record<string, Billing | "unpriced">> = {
  */
 const BY_THE_APPS_USE: ReadonlySet<string> = new Set(["aws:cloudwatch/logGroup:LogGroup", "aws:ecr/repository:Repository"]);
 
-/** How one resource type is billed in the reference. */
-export type RowBilling = Billing | "unpriced";
-
 /** One resource type of a configuration: how many, how it is billed, and the month's list price when it has one. */
 export interface PricedType {
   readonly type: string;
   readonly count: number;
-  readonly billing: RowBilling;
+  readonly billing: Billing;
   /** USD a month; undefined unless `billing` is priced. */
   readonly usd?: number;
   /** What the figure counts, e.g. `1 task × 730 h, 0.25 vCPU, 0.5 GB, x86`. */
@@ -62,7 +59,7 @@ function list(value: unknown): unknown[] {
 }
 
 /** The billing of a type: tools/cost's rule, else the component-only one above. Throws when neither has one. */
-export function billingOfType(type: string): RowBilling {
+export function billingOfType(type: string): Billing {
   if (BY_THE_APPS_USE.has(type)) return Billing.Usage;
   const billing = billingOf(type) ?? COMPONENT_BILLING[type];
   if (billing === undefined) throw new Error(`no billing rule for ${type}: add one to COMPONENT_BILLING in tools/reference/price.ts`);
@@ -137,6 +134,11 @@ function priceOf(type: string, of: readonly ChildResource[], all: readonly Child
       const metrics = of.reduce((n, a) => n + alarmMetrics(a), 0);
       return { usd: metrics * PRICES.alarmMetricMonth.usd, basis: `${metrics} alarm metric${metrics === 1 ? "" : "s"}` };
     }
+    case "aws:lb/loadBalancer:LoadBalancer":
+      return {
+        usd: of.length * HOURS_PER_MONTH * PRICES.albHour.usd,
+        basis: `${of.length} load balancer${of.length === 1 ? "" : "s"} × ${HOURS_PER_MONTH} h; its LCU-hours ($${PRICES.albLcuHour.usd} each) by use`,
+      };
     case "aws:cloudwatch/dashboard:Dashboard":
       return { usd: of.length * PRICES.dashboardMonth.usd, basis: `${of.length} dashboard${of.length === 1 ? "" : "s"}` };
     default:

@@ -31,7 +31,6 @@ const BILLING_WORDS: Readonly<Record<string, string>> = {
   priced: "priced",
   free: "no charge of its own",
   usage: "by use",
-  unpriced: "charged, not in the price table",
 };
 
 function resourceTable(rows: readonly PricedType[]): string[] {

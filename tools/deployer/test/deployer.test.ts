@@ -9,7 +9,7 @@ import { expect } from "chai";
 import { decide } from "@twitterstream/test-kit/iam/simulate";
 import { derive, missingRows, type Derived } from "../derive";
 import { PERMISSIONS } from "../permissions";
-import { ATTACHABLE_POLICY, deployerPolicy, type PolicyDocument } from "../policy";
+import { ATTACHABLE_POLICY, deployerPolicy, serviceLinkedRoleStatements, serviceSid, type PolicyDocument } from "../policy";
 import { deployerReport, PROJECT, REGENERATE } from "../render";
 import { captureAll, type Capture } from "../scenarios";
 
@@ -89,6 +89,8 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
     expect(policy.Statement).to.not.be.empty;
     expect(new Set(policy.Statement.map((s) => s.Sid)).size).to.equal(policy.Statement.length);
     for (const statement of policy.Statement) {
+      // IAM: a Sid holds letters and digits only.
+      expect(statement.Sid).to.match(/^[A-Za-z0-9]+$/);
       expect(statement.Effect, statement.Sid).to.equal("Allow");
       expect(statement.Action, statement.Sid).to.not.be.empty;
       for (const action of statement.Action) expect(action, statement.Sid).to.match(ACTION);
@@ -97,6 +99,39 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
       for (const resource of resources) expect(resource, statement.Sid).to.match(/^(\*|arn:aws:)/);
     }
     expect(granted()).to.have.length(new Set(granted()).size);
+  });
+
+  it("names a service's statement in letters and digits only", () => {
+    expect(["ec2", "application-autoscaling", "elasticloadbalancing"].map(serviceSid)).to.deep.equal([
+      "Ec2",
+      "ApplicationAutoscaling",
+      "Elasticloadbalancing",
+    ]);
+  });
+
+  it("grants iam:CreateServiceLinkedRole only for the service-linked role of a service a row names, and refuses a row that names none", () => {
+    const withAction = PERMISSIONS.filter((r) => [...r.create, ...r.update].includes("iam:CreateServiceLinkedRole"));
+    expect(withAction.map((r) => r.serviceLinkedRoleOf)).to.not.include(undefined);
+    const statements = serviceLinkedRoleStatements(PERMISSIONS);
+    expect(statements.map((s) => s.Condition?.StringEquals["iam:AWSServiceName"])).to.deep.equal([
+      "ecs.amazonaws.com",
+      "ecs.application-autoscaling.amazonaws.com",
+      "elasticloadbalancing.amazonaws.com",
+    ]);
+    const row = { ...withAction[0], serviceLinkedRoleOf: undefined };
+    expect(() => serviceLinkedRoleStatements([row])).to.throw(`${row.token}: iam:CreateServiceLinkedRole needs serviceLinkedRoleOf`);
+  });
+
+  it("needs the load balancer's and autoscaling's rows only for the component's options", () => {
+    const optional = derived.componentOnly.map((r) => r.row.token);
+    expect(optional).to.include.members([
+      "aws:lb/loadBalancer:LoadBalancer",
+      "aws:lb/targetGroup:TargetGroup",
+      "aws:lb/listener:Listener",
+      "aws:appautoscaling/target:Target",
+      "aws:appautoscaling/policy:Policy",
+    ]);
+    expect(derived.stack.map((r) => r.row.token)).to.not.include("aws:lb/loadBalancer:LoadBalancer");
   });
 
   describe("evaluated by @cloud-copilot/iam-simulate", () => {
@@ -141,6 +176,37 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
       expect(await request("backup:CreateBackupVault", `arn:aws:backup:us-east-1:${ACCOUNT}:backup-vault:${PROJECT}-backup-vault`)).to.equal(
         "Allowed",
       );
+    });
+
+    it("allows each service-linked role only to be created for its own service, with every optional part", async () => {
+      const all = deployerPolicy(
+        [...derived.stack, ...derived.componentOnly].map((r) => r.row),
+        PROJECT,
+      );
+      const create = (role: string, service: string) =>
+        decide({
+          principal: DEPLOYER,
+          action: "iam:CreateServiceLinkedRole",
+          resource: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/${service}/${role}`,
+          resourceAccount: ACCOUNT,
+          context: { "iam:AWSServiceName": service },
+          identityPolicies: [all],
+        });
+      expect(await create("AWSServiceRoleForElasticLoadBalancing", "elasticloadbalancing.amazonaws.com")).to.equal("Allowed");
+      expect(await create("AWSServiceRoleForApplicationAutoScaling_ECSService", "ecs.application-autoscaling.amazonaws.com")).to.equal("Allowed");
+      expect(await create("AWSServiceRoleForECS", "ecs.amazonaws.com")).to.equal("Allowed");
+      expect(await create("AWSServiceRoleForRDS", "rds.amazonaws.com")).to.not.equal("Allowed");
+      // The stack alone creates no load balancer: its policy does not allow ELB's role.
+      expect(
+        await decide({
+          principal: DEPLOYER,
+          action: "iam:CreateServiceLinkedRole",
+          resource: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing`,
+          resourceAccount: ACCOUNT,
+          context: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" },
+          identityPolicies: [policy],
+        }),
+      ).to.not.equal("Allowed");
     });
 
     it("does not allow creating a secret outside the stack's prefix", async () => {

@@ -55,6 +55,14 @@ describe("the component's reference (REFERENCE.md)", function () {
     expect(optional.filter((name) => defaults?.get(name) === undefined)).to.deep.equal([]);
   });
 
+  it("lists in its IAM section every resource type the configurations register: the deployer's table has a row for each", () => {
+    const token = /`([a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+)`/g;
+    const registered = new Set(section("Resources and their monthly cost").flatMap((l) => [...l.matchAll(token)].map((m) => m[1])));
+    const withRows = new Set(firstCells(section("IAM for the deploying identity")));
+    expect(registered.size, "the resource tables name types").to.be.greaterThan(10);
+    expect([...registered].filter((t) => !withRows.has(t))).to.deep.equal([]);
+  });
+
   describe("its parts", () => {
     it("reads @default tags of interface properties", () => {
       const text =
@@ -105,6 +113,16 @@ describe("the component's reference (REFERENCE.md)", function () {
       ]);
       expect(monthlyUsd(rows)).to.equal(PRICES.kmsKeyMonth.usd);
       expect(() => billingOfType("aws:made/up:Thing")).to.throw("no billing rule for aws:made/up:Thing");
+    });
+
+    it("prices an Application Load Balancer's hours from the cost report's price table, its LCUs by use", () => {
+      const [alb] = priceResources([
+        { type: "aws:lb/loadBalancer:LoadBalancer", inputs: {} },
+        { type: "aws:lb/loadBalancer:LoadBalancer", inputs: {} },
+      ]);
+      expect([alb.billing, alb.count]).to.deep.equal(["priced", 2]);
+      expect(alb.usd).to.be.closeTo(2 * 730 * PRICES.albHour.usd, 1e-9);
+      expect(alb.basis).to.include(`$${PRICES.albLcuHour.usd} each) by use`);
     });
 
     it("tells what an option adds and removes, type by type", () => {
