@@ -24,6 +24,7 @@ import { associateProviders } from "./capacity/capacity";
 import { createTaskDefinition } from "./ecs/taskDefinition";
 import { createSchedule } from "./schedule/schedule";
 import { execClusterConfiguration } from "./ecs/exec";
+import { createLogGroup, logGroupNames } from "./logs/logGroups";
 import { InvalidArgumentsError } from "./errors";
 import { Settings, validateArgs } from "./validate";
 import { mountTargetSecurityGroups, resolveEfsVolumes } from "./storage/efs";
@@ -91,18 +92,13 @@ export class SecureFargateTask extends pulumi.ComponentResource {
 
     const allSpecs = [...settings.secrets, ...(settings.logging?.secretOptions ?? []), ...settings.sidecars.flatMap((s) => s.secrets)];
     const followsRotation = settings.runMode === "service" && allSpecs.some((s) => s.followRotation);
-    const logGroupNames = followsRotation ? [names.logGroup, names.rotationLogGroup] : [names.logGroup];
     const kmsKeyArn =
       settings.kmsKeyArn === undefined
-        ? this.createKey(ctx, logGroupNames, followsRotation ? [names.rotationRule] : [])
+        ? this.createKey(ctx, logGroupNames(names, followsRotation), followsRotation ? [names.rotationRule] : [])
         : pulumi.output(settings.kmsKeyArn);
 
     // Created before the task definition refers to it: without it a task fails to start.
-    const logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      { name: names.logGroup, retentionInDays: settings.logRetentionInDays, kmsKeyId: kmsKeyArn, tags: settings.tags },
-      { parent: this },
-    );
+    const logGroup = createLogGroup(ctx, "app", { logRetentionInDays: settings.logRetentionInDays, kmsKeyArn });
 
     const needsInit = writesFiles(settings.secrets, settings.secretDelivery);
     const image = settings.image;
@@ -267,14 +263,14 @@ export class SecureFargateTask extends pulumi.ComponentResource {
    * The key for secrets, logs, images and the rotation dead-letter queue: rotation on, a policy that lets CloudWatch
    * Logs use it for these log groups only and EventBridge for these rules' dead letters only.
    */
-  private createKey(ctx: ChildContext, logGroupNames: readonly string[], deadLetterRuleNames: readonly string[]): pulumi.Output<string> {
+  private createKey(ctx: ChildContext, logGroups: readonly string[], deadLetterRuleNames: readonly string[]): pulumi.Output<string> {
     const key = new aws.kms.Key(
       `${ctx.name}-key`,
       {
         description: `Secrets, logs and images of ${ctx.names.label}`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroupNames, deadLetterRuleNames))),
+        policy: ctx.scope.apply((s) => JSON.stringify(keyPolicy(s, logGroups, deadLetterRuleNames))),
         tags: ctx.tags,
       },
       { parent: this },

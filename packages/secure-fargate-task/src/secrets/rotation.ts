@@ -8,6 +8,7 @@ import { AwsScope, eventRuleArn, logGroupArn } from "../iam/policies";
 import { DeadLetterTarget, deadLetterQueuePolicy as queuePolicyWith, sendToDeadLetterQueue } from "../deadLetter/deadLetter";
 import { createDeadLetterQueue } from "../deadLetter/queue";
 import { createRoleWithPolicy } from "../iam/roleWithPolicy";
+import { createLogGroup, LOG_GROUPS } from "../logs/logGroups";
 
 /**
  * The EventBridge pattern for "this secret has a new current value": Secrets Manager's native `Secret Label Updated`
@@ -110,11 +111,7 @@ export function followRotation(
 ): aws.cloudwatch.EventRule {
   const opts = { parent: ctx.parent };
   const { kmsKeyArn } = settings;
-  const logs = new aws.cloudwatch.LogGroup(
-    `${ctx.name}-rotation-logs`,
-    { name: ctx.names.rotationLogGroup, retentionInDays: settings.logRetentionInDays, kmsKeyId: kmsKeyArn, tags: ctx.tags },
-    opts,
-  );
+  const logs = createLogGroup(ctx, "rotation", settings);
   const ruleArn = ctx.scope.apply((s) => eventRuleArn(s, ctx.names.rotationRule));
   const { queue, policy: queuePolicy } = createDeadLetterQueue(
     ctx,
@@ -132,7 +129,9 @@ export function followRotation(
     policy: pulumi
       .all([service.arn, ctx.scope, queue.arn, kmsKeyArn])
       .apply(([serviceArn, s, queueArn, keyArn]) =>
-        JSON.stringify(restartPolicy(serviceArn, logGroupArn(s, ctx.names.rotationLogGroup), { queueArn, kmsKeyArn: keyArn, region: s.region })),
+        JSON.stringify(
+          restartPolicy(serviceArn, logGroupArn(s, LOG_GROUPS.rotation.name(ctx.names)), { queueArn, kmsKeyArn: keyArn, region: s.region }),
+        ),
       ),
   });
   const fn = new aws.lambda.Function(
