@@ -28,7 +28,10 @@ export const COMPONENT_VARIANTS = {
     portMappings: [{ containerPort: 8080 }],
     loadBalancer: { certificateArn: CERTIFICATE, subnetIds: ["subnet-public-a", "subnet-public-b"] },
   },
-  autoScaling: { network: NETWORK, autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60 } },
+  autoScaling: {
+    network: NETWORK,
+    autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60, schedules: [{ name: "night", schedule: "cron(0 20 * * ? *)", maxCapacity: 1 }] },
+  },
 } satisfies Record<string, Partial<SecureFargateTaskArgs>>;
 
 /** The name of one optional part. */

@@ -62,7 +62,11 @@ export const CONFIGURATIONS: readonly Configuration[] = [
   { scope: "component", label: "component without `network` (default VPC lookup)", variant: "defaultNetwork" },
   { scope: "component", label: "component `schedule` (an EventBridge Scheduler schedule runs the task)", variant: "schedule" },
   { scope: "component", label: "component `loadBalancer` (an HTTPS Application Load Balancer it creates)", variant: "loadBalancer" },
-  { scope: "component", label: "component `autoScaling` (Application Auto Scaling of the task count)", variant: "autoScaling" },
+  {
+    scope: "component",
+    label: "component `autoScaling` (Application Auto Scaling of the task count: a target, a policy, a schedule)",
+    variant: "autoScaling",
+  },
 ];
 
 /** Placeholder credentials: any non-blank value makes the stack run. */

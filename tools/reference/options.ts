@@ -45,7 +45,12 @@ export const OPTIONS: readonly ReferenceOption[] = [
     label: "An existing target group",
     args: { portMappings: [{ containerPort: 8080 }], loadBalancer: { targetGroupArn: TARGET_GROUP, securityGroupIds: ["sg-0123456789abcdef0"] } },
   },
-  { label: "Autoscaling", args: { autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60 } } },
+  {
+    label: "Autoscaling",
+    args: {
+      autoScaling: { maxCapacity: 4, cpuUtilizationPercent: 60, schedules: [{ name: "night", schedule: "cron(0 20 * * ? *)", maxCapacity: 1 }] },
+    },
+  },
   { label: "Fargate Spot", args: { capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }] } },
   { label: "ECS Exec", args: { enableExecuteCommand: true } },
   {

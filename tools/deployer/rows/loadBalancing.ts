@@ -1,7 +1,7 @@
 /**
  * Rows for the load balancer `SecureFargateTask` creates with `loadBalancer: { certificateArn }`: the Application Load
  * Balancer, its target group and its listeners (terraform-provider-aws internal/service/elbv2, each resource's Create,
- * Read, Update and Delete functions), and `autoScaling`'s Application Auto Scaling target and policy.
+ * Read, Update and Delete functions), and `autoScaling`'s Application Auto Scaling target, policies and scheduled actions.
  *
  * Tags: the component tags every one of them. ELB authorizes tags given to a create call as `elasticloadbalancing:AddTags`
  * as well; the provider reads tags with `DescribeTags` (elbv2) or `ListTagsForResource` (Application Auto Scaling) and
@@ -110,5 +110,15 @@ export const LOAD_BALANCING_ROWS: readonly PermissionRow[] = [
     delete: [`${SCALING}:DeleteScalingPolicy`, "cloudwatch:DeleteAlarms"],
     note: "A target tracking policy: Application Auto Scaling creates, changes and deletes its CloudWatch alarms, which ECS's service auto scaling page lists among the caller's permissions.",
     sources: [tf("appautoscaling/policy.go"), ECS_SCALING_IAM],
+  },
+  {
+    token: "aws:appautoscaling/scheduledAction:ScheduledAction",
+    kind: "resource",
+    create: [`${SCALING}:PutScheduledAction`, `${SCALING}:DescribeScheduledActions`],
+    read: [`${SCALING}:DescribeScheduledActions`],
+    update: [`${SCALING}:PutScheduledAction`],
+    delete: [`${SCALING}:DeleteScheduledAction`],
+    note: "A scheduled change of the task count's limits (`autoScaling.schedules`). Create retries while the scalable target does not read back yet.",
+    sources: [tf("appautoscaling/scheduled_action.go")],
   },
 ];

@@ -130,6 +130,7 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
       "aws:lb/listener:Listener",
       "aws:appautoscaling/target:Target",
       "aws:appautoscaling/policy:Policy",
+      "aws:appautoscaling/scheduledAction:ScheduledAction",
     ]);
     expect(derived.stack.map((r) => r.row.token)).to.not.include("aws:lb/loadBalancer:LoadBalancer");
   });
