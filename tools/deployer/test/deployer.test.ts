@@ -84,21 +84,29 @@ describe("deployer permissions (docs/DEPLOYER.md)", function () {
     ]);
   });
 
-  it("is a valid IAM policy document: Version, and statements with a unique Sid, Effect, actions and resources", () => {
-    expect(policy.Version).to.equal("2012-10-17");
-    expect(policy.Statement).to.not.be.empty;
-    expect(new Set(policy.Statement.map((s) => s.Sid)).size).to.equal(policy.Statement.length);
-    for (const statement of policy.Statement) {
-      // IAM: a Sid holds letters and digits only.
-      expect(statement.Sid).to.match(/^[A-Za-z0-9]+$/);
-      expect(statement.Effect, statement.Sid).to.equal("Allow");
-      expect(statement.Action, statement.Sid).to.not.be.empty;
-      for (const action of statement.Action) expect(action, statement.Sid).to.match(ACTION);
-      const resources = typeof statement.Resource === "string" ? [statement.Resource] : statement.Resource;
-      expect(resources, statement.Sid).to.not.be.empty;
-      for (const resource of resources) expect(resource, statement.Sid).to.match(/^(\*|arn:aws:)/);
+  it("is a valid IAM policy document, the stack's and the one with every optional part: Version, and statements with a unique Sid, Effect, actions and resources", () => {
+    const all = deployerPolicy(
+      [...derived.stack, ...derived.componentOnly].map((r) => r.row),
+      PROJECT,
+    );
+    for (const document of [policy, all]) {
+      expect(document.Version).to.equal("2012-10-17");
+      expect(document.Statement).to.not.be.empty;
+      expect(new Set(document.Statement.map((s) => s.Sid)).size).to.equal(document.Statement.length);
+      for (const statement of document.Statement) {
+        // IAM: a Sid holds letters and digits only.
+        expect(statement.Sid).to.match(/^[A-Za-z0-9]+$/);
+        expect(statement.Effect, statement.Sid).to.equal("Allow");
+        expect(statement.Action, statement.Sid).to.not.be.empty;
+        for (const action of statement.Action) expect(action, statement.Sid).to.match(ACTION);
+        const resources = typeof statement.Resource === "string" ? [statement.Resource] : statement.Resource;
+        expect(resources, statement.Sid).to.not.be.empty;
+        for (const resource of resources) expect(resource, statement.Sid).to.match(/^(\*|arn:aws:)/);
+      }
+      // No action granted twice on the same resources (iam:CreateServiceLinkedRole recurs, once per service's role).
+      const grants = document.Statement.flatMap((s) => s.Action.map((a) => `${a} ${JSON.stringify(s.Resource)}`));
+      expect(grants).to.have.length(new Set(grants).size);
     }
-    expect(granted()).to.have.length(new Set(granted()).size);
   });
 
   it("names a service's statement in letters and digits only", () => {
