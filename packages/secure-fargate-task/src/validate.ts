@@ -82,7 +82,8 @@ export function validateArgs(name: string, args: SecureFargateTaskArgs): Setting
   const runMode = validateRunMode(args.runMode, reject);
   const loggingDriver = args.logging === undefined ? undefined : validateLogging(args.logging, reject);
   const schedule = args.schedule === undefined ? undefined : validateSchedule(args.schedule, runMode, reject);
-  validateFollowRotation("secrets", [...secrets, ...(loggingDriver?.secretOptions ?? [])], runMode, reject);
+  validateFollowRotation("secrets", secrets, runMode, reject);
+  validateFollowRotation("logging.secretOptions", loggingDriver?.secretOptions ?? [], runMode, reject);
 
   const task = validateTask(args, reject);
   const ephemeralStorageGiB = validateEphemeralStorage(args.ephemeralStorageGiB, reject);

@@ -256,6 +256,18 @@ describe("validateArgs", () => {
       '`secrets.API_KEY.followRotation` rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.',
     ],
     [
+      "a log driver's secret option following rotation without a service, named where it is",
+      {
+        runMode: "task",
+        logging: {
+          logDriver: "splunk",
+          options: { "splunk-url": "https://splunk.example:8088" },
+          secretOptions: { "splunk-token": { secretsManager: "s", followRotation: true } },
+        },
+      },
+      '`logging.secretOptions.splunk-token.followRotation` rolls a service, but runMode is "task": every run-task reads the current value anyway. Remove followRotation.',
+    ],
+    [
       "an empty JSON key",
       { secrets: { API_KEY: { secretsManager: "s", jsonKey: "" } } },
       "`secrets.API_KEY.jsonKey` is empty. Give the JSON key to extract, or leave it out for the whole secret.",
