@@ -15,6 +15,11 @@
  * - "Essential container in task exited", exit codes, OutOfMemoryError, "Task failed container health checks" (the
  *   service scheduler's reason when it replaces a task its container health check called unhealthy):
  *   https://repost.aws/knowledge-center/ecs-task-stopped
+ * - "Task failed ELB health checks in (target-group <arn>)" (the service scheduler's reason when it replaces a task the
+ *   load balancer's target group called unhealthy; the causes AWS lists: the health check's path or port, the tasks'
+ *   security group not admitting the load balancer, no health check grace period for a slow start):
+ *   https://repost.aws/knowledge-center/ecs-fargate-health-check-failures and
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-healthcheck.html
  * Real reports with the exact texts: aws/copilot-cli#3104 and #4504 (ssm:GetParameters AccessDeniedException),
  * GiamPy5/terraform-aws-directus#10 ("AccessDeniedException: Access to KMS is not allowed"), Releem/releem-agent#195
  * (asm "context deadline exceeded. Please check your task network configuration"), cn-terraform/terraform-aws-nexus#35
@@ -25,6 +30,7 @@ const DOC_STOPPED = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide
 const DOC_RESOURCE_INIT = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/resource-initialization-error.html";
 const DOC_PULL = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html";
 const DOC_EXITED = "https://repost.aws/knowledge-center/ecs-task-stopped";
+const DOC_ELB_HEALTH = "https://repost.aws/knowledge-center/ecs-fargate-health-check-failures";
 
 /** The facts of a stopped task this module reads; the SDK's `Task` has them all. */
 export interface StoppedTaskFacts {
@@ -53,6 +59,7 @@ export type StopKind =
   | "out-of-memory"
   | "container-exited"
   | "health-check"
+  | "elb-health-check"
   | "cannot-start"
   | "scheduler"
   | "unknown";
@@ -137,6 +144,8 @@ export function classifyStop(task: StoppedTaskFacts, context: StopContext): Stop
       doc: DOC_EXITED,
     };
   }
+  // Also before the scheduler's rule, for the same reason: the load balancer's health check, not the container's.
+  if (/Task failed ELB health checks/i.test(text)) return classifyElbHealth(text);
   if (
     task.stopCode === "ServiceSchedulerInitiated" ||
     task.stopCode === "UserInitiated" ||
@@ -156,6 +165,29 @@ export function classifyStop(task: StoppedTaskFacts, context: StopContext): Stop
     summary: "stopped for a reason the doctor does not know",
     advice: "look the reason up in the AWS list of stopped-task errors",
     doc: DOC_STOPPED,
+  };
+}
+
+/** The target group ECS names in "Task failed ELB health checks in (target-group <arn>)": its name, or the text given. */
+export function failedTargetGroup(text: string): string | undefined {
+  const named = /ELB health checks in \(target-group ([^)\s]+)\)/i.exec(text)?.[1];
+  if (named === undefined) return undefined;
+  return /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:targetgroup\/([^/]+)\//.exec(named)?.[1] ?? named;
+}
+
+function classifyElbHealth(text: string): StopClassification {
+  const group = failedTargetGroup(text);
+  return {
+    kind: "elb-health-check",
+    failure: true,
+    summary: `ECS replaced it: the load balancer's health check failed${group === undefined ? "" : ` (target group ${group})`}`,
+    advice:
+      "the target group's health check must reach the task: its path (`loadBalancer.healthCheck.path`, default `/`) must " +
+      "answer with a `loadBalancer.healthCheck.matcher` code on the port that receives the traffic (`loadBalancer.containerPort`, " +
+      "one of the `portMappings`); the tasks' security group must admit the load balancer's on that port (with " +
+      "`loadBalancer.targetGroupArn`, its `loadBalancer.securityGroupIds`); a task that starts slowly needs a longer " +
+      "`healthCheckGracePeriodSeconds` (default 60); `aws elbv2 describe-target-health` gives each target's reason",
+    doc: DOC_ELB_HEALTH,
   };
 }
 

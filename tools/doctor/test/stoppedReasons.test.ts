@@ -176,6 +176,19 @@ const CASES: ReadonlyArray<{ name: string; task: StoppedTaskFacts; kind: StopKin
     summary: "ECS replaced it: its container health check failed",
     advice: "`node dist/health.js` fails until the stream has delivered a line since the start",
   },
+  {
+    // The reason as ECS gives it (copilot-cli's deployment progress, efekarakus's gist of it), stopped by the scheduler.
+    name: "a replacement after the load balancer's health check failed (stopped by the scheduler, like a deployment's)",
+    task: {
+      stopCode: "ServiceSchedulerInitiated",
+      stoppedReason:
+        "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/twitterstream-tg/a6d71c9b9c18b389)",
+      containers: [{ name: "twitterstream", exitCode: 143 }],
+    },
+    kind: "elb-health-check",
+    summary: "ECS replaced it: the load balancer's health check failed (target group twitterstream-tg)",
+    advice: "`healthCheckGracePeriodSeconds`",
+  },
 ];
 
 describe("doctor: stopped-task reasons", () => {
@@ -209,6 +222,17 @@ describe("doctor: stopped-task reasons", () => {
       kind: "unknown",
       failure: false,
     });
+  });
+
+  it("GIVEN the load balancer's health check failed THEN the advice names the component arguments to check", () => {
+    const stop = classifyStop(
+      { stopCode: "ServiceSchedulerInitiated", stoppedReason: "Task failed ELB health checks in (target-group tg-1)" },
+      CONTEXT,
+    );
+    expect(stop.summary).to.equal("ECS replaced it: the load balancer's health check failed (target group tg-1)");
+    for (const arg of ["loadBalancer.healthCheck.path", "loadBalancer.containerPort", "portMappings", "loadBalancer.securityGroupIds"]) {
+      expect(stop.advice).to.include(`\`${arg}\``);
+    }
   });
 
   it("names the denied action from an AccessDenied text", () => {
