@@ -26,6 +26,33 @@ export interface ClientOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** @default the SDK's (3) */
   readonly maxAttempts?: number;
+  /** Network timeouts of every call, so that an AWS the doctor cannot reach ends the run. @default DEFAULT_TIMEOUTS */
+  readonly timeouts?: Timeouts;
+}
+
+/** How long one attempt of a call may take, in milliseconds. */
+export interface Timeouts {
+  /** To establish the connection (TCP and TLS). */
+  readonly connectionMs: number;
+  /** From sending the request to the end of the answer. */
+  readonly requestMs: number;
+}
+
+/**
+ * The SDK sets no timeout at all by default (NodeHttpHandlerOptions: `connectionTimeout` and `requestTimeout` "Defaults
+ * to 0, which disables the timeout"), so a black-holed endpoint or a proxy that never answers would hang the doctor.
+ * These bound each attempt; a call gives up after the SDK's attempts (`maxAttempts`) and its backoff between them.
+ */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 15_000 };
+
+/**
+ * The clients' `requestHandler`, in the SDK v3 shorthand (NodeHttpHandler options, since v3.521.0:
+ * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html). Since
+ * @smithy/node-http-handler 4.4.0 an exceeded `requestTimeout` only logs a warning unless `throwOnRequestTimeout` is
+ * set; with it the attempt fails with a `TimeoutError` (code ETIMEDOUT), which `unreachable` turns into exit 2.
+ */
+export function requestHandlerOptions(timeouts: Timeouts): { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true } {
+  return { connectionTimeout: timeouts.connectionMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true };
 }
 
 /** Creates the clients. */
@@ -34,6 +61,7 @@ export function createClients(options: ClientOptions): DoctorClients {
     region: options.region,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+    requestHandler: requestHandlerOptions(options.timeouts ?? DEFAULT_TIMEOUTS),
   };
   const endpoint = (url: string | undefined): { endpoint?: string } => (url === undefined ? {} : { endpoint: url });
   return {
