@@ -176,6 +176,30 @@ describe("doctor against a fake AWS", () => {
     expect(lines).to.include("[FAIL] task feed00000003 (twitterstream:4) stopped 17 min ago: ECS replaced it: its container health check failed");
   });
 
+  it("GIVEN a task of the stack's revision replaced for failing the load balancer's health check THEN exit 1: a failure, not a routine stop", async () => {
+    given((s) => {
+      s.stoppedTasks = [
+        stoppedTask(
+          NOW,
+          "feed00000004",
+          {
+            stopCode: "ServiceSchedulerInitiated",
+            stoppedReason:
+              "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tw-tg/0123456789abcdef)",
+            containers: [{ name: "twitterstream", lastStatus: "STOPPED", exitCode: 143 }],
+          },
+          3,
+        ),
+      ];
+    });
+    const { code, lines } = await runAgainst(fake, NOW, [], STDIN);
+    expect(code).to.equal(1);
+    expect(lines).to.include(
+      "[FAIL] task feed00000004 (twitterstream:4) stopped 3 min ago: ECS replaced it: the load balancer's health check failed (target group tw-tg)",
+    );
+    expect(lines).to.include("       see: https://repost.aws/knowledge-center/ecs-fargate-health-check-failures");
+  });
+
   /** Each kind of stopped reason on the stack's revision, and the advice line that must follow it. */
   const STOPS: ReadonlyArray<{ kind: string; task: Partial<WireTask>; headline: string; fix: string }> = [
     {
