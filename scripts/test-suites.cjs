@@ -24,6 +24,7 @@ const INTEGRATION = [
   ["tools/cost/test/report.test.ts", "the stack program per priced configuration, in child processes"],
   ["tools/doctor/test/cli.test.ts", "the doctor CLI as a child process, against a loopback fake AWS"],
   ["tools/doctor/test/doctor.test.ts", "a loopback HTTP fake of the AWS APIs"],
+  ["tools/doctor/test/timeout.test.ts", "a loopback server that accepts connections and never answers"],
   ["packages/secure-fargate-task/test/init/main.test.ts", "the init container's main as a child process, loopback fakes of AWS and S3"],
   ["packages/secure-fargate-task/test/pack/*.test.ts", "npm pack, and programs that install the tarball"],
   ["packages/secure-fargate-task/test/rotation/restartService.test.ts", "the rotation Lambda's handler in a child process, against a loopback ECS"],
