@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, type PolicyDocument, type Statement } from "../iam/policyDocument";
+import { denyInsecureTransport, policyDocument, type PolicyDocument, type Statement } from "../iam/policyDocument";
 
 /** How long a dead-letter queue keeps a message: 14 days, SQS's maximum, time enough to notice and replay it. */
 export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
@@ -60,15 +60,5 @@ export function deadLetterAlarm(queueName: pulumi.Input<string>, description: st
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html
  */
 export function deadLetterQueuePolicy(queueArn: string, grants: Statement[] = []): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: { AWS: "*" },
-      Action: "sqs:*",
-      Resource: queueArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-    ...grants,
-  ]);
+  return policyDocument([denyInsecureTransport("sqs:*", queueArn), ...grants]);
 }

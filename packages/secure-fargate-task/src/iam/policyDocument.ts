@@ -45,6 +45,24 @@ export function compactStatement(statement: {
   };
 }
 
+/**
+ * A resource policy's statement refusing every request not made over TLS (`aws:SecureTransport` false), AWS's
+ * documented form for S3 buckets and SQS queues.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html
+ * @param action the service's every action: `s3:*`, `sqs:*`.
+ */
+export function denyInsecureTransport(action: string, resource: string | string[]): Statement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: { AWS: "*" },
+    Action: action,
+    Resource: resource,
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
 /** A policy document with these statements. */
 export function policyDocument(statements: Statement[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildContext } from "../context";
-import { policyDocument } from "../iam/policyDocument";
+import { denyInsecureTransport, policyDocument } from "../iam/policyDocument";
 import type { ResolvedSecret } from "./source";
 
 /**
@@ -9,16 +9,7 @@ import type { ResolvedSecret } from "./source";
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
  */
 export function tlsOnlyBucketPolicy(bucketArn: string) {
-  return policyDocument([
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: { AWS: "*" },
-      Action: "s3:*",
-      Resource: [bucketArn, `${bucketArn}/*`],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ]);
+  return policyDocument([denyInsecureTransport("s3:*", [bucketArn, `${bucketArn}/*`])]);
 }
 
 /** The key prefix of the secrets bucket's access logs in the log bucket. */
