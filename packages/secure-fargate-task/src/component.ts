@@ -79,7 +79,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
     super("secure-fargate-task:index:SecureFargateTask", name, {}, opts);
     const settings = this.validate(name, args);
     const others = { sidecars: settings.sidecars.map((s) => s.name), logRouter: settings.logging?.router !== undefined };
-    for (const warning of runtimeReadWarnings(settings.secrets, settings.secretDelivery, others)) void pulumi.log.warn(warning, this);
+    for (const warning of runtimeReadWarnings(settings.secrets, others)) void pulumi.log.warn(warning, this);
     const names = deriveNames(pulumi.getProject(), pulumi.getStack(), name);
     const scope: pulumi.Output<AwsScope> = pulumi
       .all([
@@ -128,7 +128,7 @@ export class SecureFargateTask extends pulumi.ComponentResource {
       logGroupArn: logGroup.arn,
       secretUses,
       statements: settings.taskRolePolicyStatements,
-      initReads: initReadsAtRunTime(settings.secrets, settings.secretDelivery),
+      initReads: initReadsAtRunTime(settings.secrets),
       efsVolumes,
       mountsEfs: settings.efsVolumes.length > 0,
       ...(settings.enableExecuteCommand ? { exec: { kmsKeyArn } } : {}),

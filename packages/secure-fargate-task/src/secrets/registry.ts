@@ -45,11 +45,17 @@ export function deliveredAsFile(spec: SecretSpec, delivery: SecretDelivery): boo
 }
 
 /**
- * Whether the init container reads any secret itself, with the task role, at run time: a file whose source ECS cannot
- * inject (an S3 object). Every other file's value ECS injects into the init container with the execution role.
+ * Whether the init container reads this secret itself, with the task role, at run time: one whose source ECS cannot
+ * inject (an S3 object), which is therefore a file whatever the delivery ({@link deliveredAsFile}). Every other file's
+ * value ECS injects into the init container with the execution role.
  */
-export function initReadsAtRunTime(specs: readonly SecretSpec[], delivery: SecretDelivery): boolean {
-  return specs.some((spec) => deliveredAsFile(spec, delivery) && !sourceOf(spec).injectable);
+export function readByInitAtRunTime(spec: SecretSpec): boolean {
+  return !sourceOf(spec).injectable;
+}
+
+/** Whether the init container reads any secret itself at run time ({@link readByInitAtRunTime}). */
+export function initReadsAtRunTime(specs: readonly SecretSpec[]): boolean {
+  return specs.some(readByInitAtRunTime);
 }
 
 /** Whether ECS can inject this secret (its location has a `valueFrom`). */

@@ -1,5 +1,4 @@
-import type { SecretDelivery } from "../args";
-import { deliveredAsFile, injectableNouns, type SecretSpec, sourceOf } from "./registry";
+import { injectableNouns, readByInitAtRunTime, type SecretSpec, sourceOf } from "./registry";
 
 /** The other containers of the task, which run with its task role too. */
 export interface OtherContainers {
@@ -14,14 +13,14 @@ export interface OtherContainers {
  * other containers share the task role: ECS has one task role per task, so a sidecar or the log router may read the
  * same object version. Not an error: the grant is pinned to that version of that object, and the user may accept it.
  */
-export function runtimeReadWarnings(specs: readonly SecretSpec[], delivery: SecretDelivery, others: OtherContainers): string[] {
+export function runtimeReadWarnings(specs: readonly SecretSpec[], others: OtherContainers): string[] {
   const sharing = [
     ...(others.sidecars.length > 0 ? [`the sidecars (${others.sidecars.join(", ")})`] : []),
     ...(others.logRouter ? ["the FireLens log router"] : []),
   ];
   if (sharing.length === 0) return [];
   return specs
-    .filter((spec) => deliveredAsFile(spec, delivery) && !sourceOf(spec).injectable)
+    .filter(readByInitAtRunTime)
     .map(
       (spec) =>
         `\`secrets.${spec.name}\` is ${sourceOf(spec).noun}: the secrets init container reads it at run time with the task role, which ${sharing.join(" and ")} run with too, so they can read that version of it. To keep it from them, give it as ${injectableNouns()}: ECS then injects it into the init container alone.`,
